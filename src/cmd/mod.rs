@@ -1,0 +1,11 @@
+//! One module per subcommand.
+
+pub mod parse;
+
+use std::io::IsTerminal;
+
+/// Colors on a terminal unless NO_COLOR is set.
+#[allow(dead_code)]
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}

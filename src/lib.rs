@@ -1,0 +1,16 @@
+//! paragraf: a toolkit for drafting German-style model legislation.
+//!
+//! Data flow: text → [`grammar`] (pest) → [`parse`] → [`ast::Document`] →
+//! lint / diff / amend / render. See ARCHITECTURE.md.
+
+pub mod ast;
+pub mod diag;
+pub mod grammar;
+pub mod outline;
+pub mod parse;
+pub mod source;
+pub mod fsutil;
+pub mod workspace;
+
+pub use ast::{Document, Kind, Node, Span};
+pub use parse::parse;

@@ -1,0 +1,803 @@
+//! Step 2: assemble classified lines into the tree.
+//!
+//! A stack of open units (Gliederung, §, Absatz, Nummer, ...) receives
+//! paragraphs of text. Gliederung units nest by the order of their types as
+//! this law uses them (learned as they appear, starting from the canonical
+//! order Buch > Teil > Kapitel > Abschnitt > Unterabschnitt > Titel >
+//! Untertitel), not by Markdown heading level. Nummern and Buchstaben nest by
+//! marker order and indentation.
+
+use super::heading::{self, HeadingInfo};
+use super::lines::{Line, LineKind, Lines, MarkerKind};
+use super::text::{split_saetze, Paragraph};
+use crate::ast::{Document, Kind, Node, Span};
+use crate::diag::Warning;
+use crate::source::LineIndex;
+
+/// Limits against hostile input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Maximum nesting of Nummern, Buchstaben and list items inside one unit.
+    pub max_item_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_item_depth: 16 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Level {
+    Root,
+    Anhang,
+    Gliederung { key: u16 },
+    Special,
+    Einzel,
+    Absatz,
+    Item { indent: usize, content_col: usize, rank: u8 },
+}
+
+struct Frame {
+    node: Node,
+    level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Owner {
+    /// Sätze go directly into the unit on top of the stack (text after its marker).
+    Unit,
+    /// A free paragraph, placed by its indentation.
+    Free,
+    /// The value of a Metadatum.
+    Meta,
+    /// A footnote definition.
+    Footnote,
+}
+
+struct Para {
+    lines: Vec<(usize, usize)>,
+    indent: usize,
+    owner: Owner,
+    /// For Meta: the key; for Footnote: the id.
+    label: Option<String>,
+    start: usize,
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    idx: LineIndex<'a>,
+    plain: bool,
+    stack: Vec<Frame>,
+    para: Option<Para>,
+    order: Vec<(u16, u8)>, // learned Gliederung order: (key, canonical rank)
+    warnings: Vec<Warning>,
+    title: Option<String>,
+    fassung_pending: bool,
+    fassung: Option<String>,
+    seen_unit: bool,
+    toc_seen: Vec<(Kind, String)>,
+    limits: Limits,
+}
+
+pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
+    let plain = lines.front_matter.is_none() && !lines.lines.iter().any(|l| matches!(l.kind, LineKind::Heading { .. }));
+    let mut root = Node::new(Kind::Dokument, Span { start: 0, end: src.len(), ..Default::default() });
+    root.id = String::new();
+    let mut b = Builder {
+        src,
+        idx: LineIndex::new(src),
+        plain,
+        stack: vec![Frame { node: root, level: Level::Root }],
+        para: None,
+        order: Vec::new(),
+        warnings: Vec::new(),
+        title: None,
+        fassung_pending: false,
+        fassung: None,
+        seen_unit: false,
+        toc_seen: Vec::new(),
+        limits,
+    };
+    let mut abbreviation = None;
+    if let Some((body, whole)) = lines.front_matter {
+        let raw = &src[body.0..body.1];
+        let mut n = Node::new(Kind::Frontmatter, Span { start: whole.0, end: whole.1, ..Default::default() });
+        n.text = Some(raw.trim_end().to_string());
+        match serde_norway::from_str::<serde_norway::Value>(raw) {
+            Ok(v) => {
+                if let Some(t) = v.get("Title").or_else(|| v.get("title")).and_then(|t| t.as_str()) {
+                    b.title = Some(t.trim().to_string());
+                }
+                abbreviation = v.get("jurabk").or_else(|| v.get("abbreviation")).and_then(|t| t.as_str()).map(|s| s.to_string());
+            }
+            Err(e) => {
+                let (line, column) = b.idx.line_col(body.0);
+                b.warnings.push(Warning { line, column, message: format!("front matter is not valid YAML: {e}") });
+            }
+        }
+        b.stack[0].node.children.push(n);
+    }
+    let mut prev_blank = true;
+    let mut prev_text_end: Option<usize> = None; // end of the previous non-blank line's content
+    let ls = lines.lines;
+    for (i, line) in ls.iter().enumerate() {
+        let line = *line;
+        match line.kind {
+            LineKind::Blank => {
+                b.flush();
+                prev_blank = true;
+                prev_text_end = None;
+                continue;
+            }
+            LineKind::Heading { level } => {
+                b.flush();
+                b.heading(line, level);
+            }
+            LineKind::DefValue => b.def_value(line),
+            LineKind::FootnoteDef => {
+                b.flush();
+                b.para = Some(Para {
+                    lines: vec![line.content],
+                    indent: 0,
+                    owner: Owner::Footnote,
+                    label: Some(src[line.marker.0..line.marker.1].to_string()),
+                    start: line.start,
+                });
+            }
+            LineKind::TableRow => {
+                if b.para.is_some() && !prev_blank && b.para.as_ref().is_some_and(|p| p.owner != Owner::Free) {
+                    b.continue_para(line);
+                } else {
+                    b.flush();
+                    b.table_row(line, i > 0 && matches!(ls[i - 1].kind, LineKind::TableRow));
+                }
+            }
+            LineKind::Item { kind, dash } => {
+                let prev_end = prev_text_end.map(|e| src[..e].trim_end());
+                if prev_blank || dash || b.para.is_none() || b.item_starts_block(line, kind, prev_end) {
+                    b.flush();
+                    b.item(line, kind, dash);
+                } else {
+                    b.continue_para(line);
+                }
+            }
+            LineKind::Bullet => {
+                b.flush();
+                b.bullet(line);
+            }
+            LineKind::Text => {
+                if b.para.is_some() && !prev_blank {
+                    b.continue_para(line);
+                } else {
+                    b.flush();
+                    b.para = Some(Para { lines: vec![line.content], indent: line.indent, owner: Owner::Free, label: None, start: line.start });
+                }
+            }
+        }
+        prev_blank = false;
+        prev_text_end = Some(line.end);
+    }
+    b.flush();
+    while b.stack.len() > 1 {
+        b.pop();
+    }
+    let mut root = b.stack.pop().map(|f| f.node).unwrap_or_else(|| Node::new(Kind::Dokument, Span::default()));
+    super::ids::assign(&mut root);
+    fix_spans(&mut root, &b.idx);
+    let fassung = b.fassung;
+    Document {
+        path: None,
+        title: b.title,
+        abbreviation,
+        fassung,
+        format: if plain { "plain".into() } else { "markdown".into() },
+        root,
+        warnings: b.warnings,
+    }
+}
+
+/// Containers end where their last descendant ends; fill lines and columns.
+fn fix_spans(n: &mut Node, idx: &LineIndex) {
+    for c in &mut n.children {
+        fix_spans(c, idx);
+    }
+    if let Some(last) = n.children.last() {
+        if last.span.end > n.span.end {
+            n.span.end = last.span.end;
+        }
+    }
+    if n.span.end < n.span.start {
+        n.span.end = n.span.start;
+    }
+    n.span = idx.span(n.span.start, n.span.end);
+}
+
+fn rank_of(kind: MarkerKind, marker: &str) -> (Kind, u8) {
+    match kind {
+        MarkerKind::Absatz => (Kind::Absatz, 0),
+        MarkerKind::Nummer => (Kind::Nummer, 1),
+        MarkerKind::Buchstabe => {
+            let letters = marker.trim_end_matches(')');
+            let mut cs = letters.chars();
+            let first = cs.next();
+            if letters.chars().count() >= 2 && letters.chars().all(|c| Some(c) == first) {
+                (Kind::Doppelbuchstabe, 3)
+            } else {
+                (Kind::Buchstabe, 2)
+            }
+        }
+    }
+}
+
+fn strip_marker_num(marker: &str) -> String {
+    marker.trim_matches(|c| c == '(' || c == ')' || c == '.').to_string()
+}
+
+/// Is `next` the number that follows `prev` ("1" → "2", "1" → "1a", "a" → "b", "aa" → "bb")?
+pub fn is_successor(prev: &str, next: &str) -> bool {
+    let split = |s: &str| {
+        let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let rest = s[d.len()..].to_string();
+        (d.parse::<u64>().ok(), rest)
+    };
+    let (pn, ps) = split(prev);
+    let (nn, ns) = split(next);
+    match (pn, nn) {
+        (Some(p), Some(n)) => (n == p + 1 && ns.is_empty()) || (n == p && ns > ps),
+        (None, None) => {
+            let p: Vec<char> = ps.chars().collect();
+            let n: Vec<char> = ns.chars().collect();
+            if p.is_empty() || n.is_empty() {
+                return false;
+            }
+            (n.len() == p.len() && n.iter().all(|&c| c as u32 == p[0] as u32 + 1))
+                || (n.len() == p.len() + 1 && n.iter().all(|&c| c == 'a'))
+        }
+        _ => false,
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn top(&self) -> &Frame {
+        self.stack.last().expect("root frame")
+    }
+
+    fn pop(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let f = self.stack.pop().expect("len > 1");
+        let parent = self.stack.last_mut().expect("root frame");
+        parent.node.children.push(f.node);
+    }
+
+    fn pop_while(&mut self, mut pred: impl FnMut(&Level) -> bool) {
+        while self.stack.len() > 1 && pred(&self.top().level) {
+            self.pop();
+        }
+    }
+
+    fn close_einzel(&mut self) {
+        self.pop_while(|l| matches!(l, Level::Item { .. } | Level::Absatz | Level::Einzel | Level::Special));
+    }
+
+    fn push(&mut self, node: Node, level: Level) {
+        self.stack.push(Frame { node, level });
+    }
+
+    fn span_at(&self, start: usize, end: usize) -> Span {
+        Span { start, end, ..Default::default() }
+    }
+
+    fn warn(&mut self, off: usize, msg: impl Into<String>) {
+        let (line, column) = self.idx.line_col(off);
+        self.warnings.push(Warning { line, column, message: msg.into() });
+    }
+
+    fn continue_para(&mut self, line: Line) {
+        if let Some(p) = &mut self.para {
+            p.lines.push((line.start + line.indent_bytes(self.src), line.end));
+        }
+    }
+
+    // ----- headings -------------------------------------------------------
+
+    fn heading(&mut self, line: Line, level: u8) {
+        let text = &self.src[line.content.0..line.content.1];
+        if level == 1 && !self.seen_unit && self.stack[0].node.children.iter().all(|c| c.kind != Kind::Langtitel) {
+            // the first level-1 heading is the title
+            self.langtitel(line.start, line.content);
+            return;
+        }
+        let info = heading::classify(text);
+        let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
+        node.style = Some("heading".into());
+        match info {
+            Some(info) => self.open_unit(node, info, level),
+            None => {
+                let t = heading::strip_emphasis(text);
+                let t = t.trim();
+                let t = t.strip_prefix("(XXXX)").unwrap_or(t).trim().to_string();
+                node.title = if t.is_empty() { None } else { Some(t) };
+                let key = 200 + level as u16;
+                self.open_gliederung(node, key, 9 + level);
+            }
+        }
+    }
+
+    fn langtitel(&mut self, start: usize, content: (usize, usize)) {
+        let para = Paragraph::build(self.src, &[content]);
+        let mut n = Node::new(Kind::Langtitel, self.span_at(start, content.1));
+        let t = heading::strip_emphasis(&para.text).to_string();
+        self.title = Some(t.clone());
+        n.text = Some(t);
+        self.stack[0].node.children.push(n);
+    }
+
+    fn open_unit(&mut self, mut node: Node, info: HeadingInfo, md_level: u8) {
+        node.kind = info.kind;
+        node.marker = info.marker;
+        node.num = info.num;
+        node.title = info.title;
+        node.repealed = info.repealed;
+        match info.kind {
+            Kind::Paragraf | Kind::Artikel => {
+                self.seen_unit = true;
+                self.close_einzel();
+                self.push(node, Level::Einzel);
+            }
+            Kind::Anhang | Kind::Anlage => {
+                self.seen_unit = true;
+                self.pop_while(|_| true);
+                self.push(node, Level::Anhang);
+            }
+            Kind::Eingangsformel | Kind::Praeambel | Kind::Inhaltsuebersicht | Kind::Schlussformel => {
+                self.pop_while(|_| true);
+                self.push(node, Level::Special);
+            }
+            Kind::Hinweis => {
+                self.close_einzel();
+                self.push(node, Level::Special);
+            }
+            k => {
+                self.seen_unit = true;
+                let sub = if k == Kind::Gliederung {
+                    // Roman and Arabic untyped headings are different levels
+                    let roman = node.num.as_deref().is_some_and(|n| n.chars().all(|c| "IVXLCDM".contains(c)));
+                    if roman { 1 } else { 2 }
+                } else {
+                    0
+                };
+                let _ = md_level;
+                let key = (k.gliederung_rank() as u16) * 4 + sub;
+                self.open_gliederung(node, key, k.gliederung_rank());
+            }
+        }
+    }
+
+    fn open_gliederung(&mut self, node: Node, key: u16, canonical: u8) {
+        self.seen_unit = true;
+        self.close_einzel();
+        if !self.order.iter().any(|(k, _)| *k == key) {
+            // a type seen for the first time
+            let top = self.top();
+            let nest_under = match top.level {
+                Level::Gliederung { key: tk } if top.node.children.is_empty() => Some(tk),
+                _ => None,
+            };
+            let pos = match nest_under {
+                Some(tk) => self.order.iter().position(|(k, _)| *k == tk).map(|p| p + 1).unwrap_or(self.order.len()),
+                None => self.order.iter().position(|(_, r)| *r > canonical).unwrap_or(self.order.len()),
+            };
+            self.order.insert(pos, (key, canonical));
+        }
+        let rank = self.order.iter().position(|(k, _)| *k == key).unwrap_or(0);
+        let order = &self.order;
+        let rank_of = |k: u16| order.iter().position(|(x, _)| *x == k).unwrap_or(0);
+        let mut pops = 0;
+        for f in self.stack.iter().rev() {
+            match f.level {
+                Level::Gliederung { key: k } if rank_of(k) >= rank => pops += 1,
+                _ => break,
+            }
+        }
+        for _ in 0..pops {
+            self.pop();
+        }
+        self.push(node, Level::Gliederung { key });
+    }
+
+    // ----- items ----------------------------------------------------------
+
+    fn item_starts_block(&self, line: Line, kind: MarkerKind, prev_end: Option<&str>) -> bool {
+        let marker = &self.src[line.marker.0..line.marker.1];
+        let num = strip_marker_num(marker);
+        let first = matches!(num.as_str(), "1" | "a" | "aa");
+        if first && prev_end.is_some_and(|p| p.ends_with(':')) {
+            return true;
+        }
+        let (k, _) = rank_of(kind, marker);
+        // the successor of an open unit of the same kind
+        for f in self.stack.iter().rev() {
+            if f.node.kind == k {
+                return f.node.num.as_deref().is_some_and(|p| is_successor(p, &num));
+            }
+            if matches!(f.level, Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }) {
+                break;
+            }
+        }
+        // plain text: "§ 1 Titel" directly followed by "(1) ..."
+        if self.plain && kind == MarkerKind::Absatz && num == "1" {
+            if let Some(p) = &self.para {
+                if p.lines.len() == 1 && p.owner == Owner::Free {
+                    let t = &self.src[p.lines[0].0..p.lines[0].1];
+                    return heading::classify(t).is_some_and(|h| h.kind.is_einzelvorschrift());
+                }
+            }
+        }
+        false
+    }
+
+    fn item(&mut self, line: Line, kind: MarkerKind, dash: bool) {
+        let marker = &self.src[line.marker.0..line.marker.1];
+        let (k, rank) = rank_of(kind, marker);
+        let mut node = Node::new(k, self.span_at(if dash { line.start + line.indent_bytes(self.src) } else { line.marker.0 }, line.end));
+        node.marker = Some(marker.to_string());
+        node.num = Some(strip_marker_num(marker));
+        if dash {
+            node.style = Some("dash".into());
+        }
+        if k == Kind::Absatz {
+            self.pop_while(|l| matches!(l, Level::Item { .. } | Level::Absatz));
+            self.push(node, Level::Absatz);
+        } else {
+            let indent = line.indent;
+            self.pop_while(|l| match l {
+                Level::Item { indent: ti, rank: tr, .. } => *ti > indent || (*ti == indent && *tr >= rank),
+                _ => false,
+            });
+            let depth = self.stack.iter().filter(|f| matches!(f.level, Level::Item { .. })).count();
+            if depth >= self.limits.max_item_depth {
+                self.warn(line.start, format!("nesting deeper than {} levels; kept at this level", self.limits.max_item_depth));
+                self.pop();
+            }
+            self.push(node, Level::Item { indent, content_col: line.content_col, rank });
+        }
+        if line.content.0 < line.content.1 {
+            self.para = Some(Para { lines: vec![line.content], indent: line.content_col, owner: Owner::Unit, label: None, start: line.content.0 });
+        }
+    }
+
+    fn bullet(&mut self, line: Line) {
+        // "*    *   cell": one Listenpunkt per dash
+        let mut indent = line.indent;
+        let mut pos = line.start + line.indent_bytes(self.src);
+        loop {
+            let rest = &self.src[pos..line.end];
+            let dash_len = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+            let after = &rest[dash_len..];
+            let ws = after.len() - after.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']).len();
+            let content_start = pos + dash_len + ws;
+            let content_col = indent + self.src[pos..content_start].chars().count();
+            let node = Node::new(Kind::Listenpunkt, self.span_at(pos, line.end));
+            let rank = 4;
+            self.pop_while(|l| match l {
+                Level::Item { indent: ti, rank: tr, .. } => *ti > indent || (*ti == indent && *tr >= rank),
+                _ => false,
+            });
+            let depth = self.stack.iter().filter(|f| matches!(f.level, Level::Item { .. })).count();
+            if depth >= self.limits.max_item_depth {
+                self.warn(pos, format!("nesting deeper than {} levels; kept at this level", self.limits.max_item_depth));
+                self.pop();
+            }
+            self.push(node, Level::Item { indent, content_col, rank });
+            let next = &self.src[content_start..line.end];
+            let mut cs = next.chars();
+            let nested = matches!(cs.next(), Some('-' | '*' | '•' | '–')) && matches!(cs.next(), Some(' ' | '\t' | '\u{a0}'));
+            if nested {
+                indent = content_col;
+                pos = content_start;
+                continue;
+            }
+            if content_start < line.end {
+                self.para = Some(Para { lines: vec![(content_start, line.end)], indent: content_col, owner: Owner::Unit, label: None, start: content_start });
+            }
+            break;
+        }
+    }
+
+    // ----- other lines ----------------------------------------------------
+
+    fn def_value(&mut self, line: Line) {
+        // key: the open paragraph, or a one-line Text just closed
+        let key = match self.para.take() {
+            Some(p) if p.owner == Owner::Free => Some((Paragraph::build(self.src, &p.lines).text, p.start)),
+            Some(p) => {
+                self.para = Some(p);
+                self.flush();
+                None
+            }
+            None => {
+                let top = &mut self.stack.last_mut().expect("root").node;
+                match top.children.last() {
+                    Some(c) if c.kind == Kind::Text && c.children.len() == 1 => {
+                        let c = top.children.pop().expect("checked");
+                        Some((c.children[0].text.clone().unwrap_or_default(), c.span.start))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let start = key.as_ref().map(|k| k.1).unwrap_or(line.start);
+        self.para = Some(Para { lines: vec![line.content], indent: 4, owner: Owner::Meta, label: key.map(|k| k.0), start });
+    }
+
+    fn table_row(&mut self, line: Line, continues: bool) {
+        let row = self.src[line.content.0..line.end].trim_end();
+        let row_start = line.content.0 - 1;
+        let is_sep = row.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+'));
+        let top = &mut self.stack.last_mut().expect("root").node;
+        let table_open = continues && top.children.last().is_some_and(|c| c.kind == Kind::Tabelle);
+        if !table_open {
+            top.children.push(Node::new(Kind::Tabelle, Span { start: row_start, end: line.end, ..Default::default() }));
+        }
+        let table = top.children.last_mut().expect("pushed");
+        table.span.end = line.end;
+        if is_sep {
+            return;
+        }
+        let mut z = Node::new(Kind::Zeile, Span { start: row_start, end: line.end, ..Default::default() });
+        let inner = row.strip_suffix('|').unwrap_or(row);
+        z.cells = inner.split('|').map(|c| c.trim().to_string()).collect();
+        table.children.push(z);
+    }
+
+    // ----- paragraphs -----------------------------------------------------
+
+    fn saetze(&self, para: &Paragraph) -> Vec<Node> {
+        split_saetze(&para.text)
+            .into_iter()
+            .map(|(s, e)| {
+                let mut n = Node::new(Kind::Satz, self.span_at(para.src_offset(s), para.src_end(e)));
+                n.text = Some(para.text[s..e].to_string());
+                n.emphasis = para.emphasis_in(s, e);
+                n
+            })
+            .collect()
+    }
+
+    fn text_node(&self, para: &Paragraph, start: usize) -> Node {
+        let mut t = Node::new(Kind::Text, self.span_at(start, para.src_end(para.text.len())));
+        t.children = self.saetze(para);
+        t
+    }
+
+    fn flush(&mut self) {
+        let Some(p) = self.para.take() else { return };
+        match p.owner {
+            Owner::Unit => {
+                let para = Paragraph::build(self.src, &p.lines);
+                let saetze = self.saetze(&para);
+                let top = &mut self.stack.last_mut().expect("root").node;
+                if matches!(para.text.as_str(), "(weggefallen)" | "(aufgehoben)" | "weggefallen" | "aufgehoben") {
+                    top.repealed = true;
+                }
+                top.children.extend(saetze);
+            }
+            Owner::Meta => {
+                let para = Paragraph::build(self.src, &p.lines);
+                let mut n = Node::new(Kind::Metadatum, self.span_at(p.start, para.src_end(para.text.len())));
+                n.title = p.label;
+                n.text = Some(para.text);
+                self.stack.last_mut().expect("root").node.children.push(n);
+            }
+            Owner::Footnote => {
+                let para = Paragraph::build(self.src, &p.lines);
+                let mut n = Node::new(Kind::Fussnote, self.span_at(p.start, para.src_end(para.text.len()).max(p.start)));
+                n.marker = p.label.as_ref().map(|id| format!("[^{id}]"));
+                n.num = p.label;
+                n.text = Some(para.text);
+                n.emphasis = para.emphasis;
+                self.stack.last_mut().expect("root").node.children.push(n);
+            }
+            Owner::Free => self.flush_free(p),
+        }
+    }
+
+    fn flush_free(&mut self, p: Para) {
+        let in_toc = self.stack.iter().any(|f| f.node.kind == Kind::Inhaltsuebersicht);
+        if self.plain && p.indent == 0 {
+            if self.plain_structure(&p, in_toc) {
+                return;
+            }
+        }
+        if in_toc && self.plain {
+            // one entry per line
+            for &(s, e) in &p.lines {
+                let para = Paragraph::build(self.src, &[(s, e)]);
+                let mut t = Node::new(Kind::Text, self.span_at(s, e));
+                let mut satz = Node::new(Kind::Satz, self.span_at(s, e));
+                satz.text = Some(para.text);
+                t.children.push(satz);
+                self.stack.last_mut().expect("root").node.children.push(t);
+            }
+            return;
+        }
+        let para = Paragraph::build(self.src, &p.lines);
+        if self.fassung_pending {
+            self.fassung_pending = false;
+            if let Some(f) = self.stack[0].node.children.last_mut().filter(|n| n.kind == Kind::Fassung) {
+                f.text = Some(para.text.clone());
+                f.span.end = para.src_end(para.text.len());
+                self.fassung = parse_german_date(&para.text);
+                return;
+            }
+        }
+        // place by indentation: leave list items whose content starts right of it
+        let indent = p.indent;
+        self.pop_while(|l| matches!(l, Level::Item { content_col, .. } if *content_col > indent));
+        if matches!(self.top().level, Level::Root | Level::Gliederung { .. }) && self.seen_unit {
+            self.warn(p.start, "text outside of any unit (§, Artikel, Anhang)");
+        }
+        let t = self.text_node(&para, p.start);
+        self.stack.last_mut().expect("root").node.children.push(t);
+    }
+
+    /// Plain text: title, Fassung, headings and notes written as paragraphs.
+    fn plain_structure(&mut self, p: &Para, in_toc: bool) -> bool {
+        let first = p.lines[0];
+        let first_text = &self.src[first.0..first.1];
+        let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
+        if at_header && self.title.is_none() && !self.fassung_pending {
+            let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
+            let para = Paragraph::build(self.src, &p.lines);
+            let mut n = Node::new(Kind::Langtitel, self.span_at(p.start, content.1));
+            self.title = Some(para.text.clone());
+            n.text = Some(para.text);
+            self.stack[0].node.children.push(n);
+            return true;
+        }
+        if at_header && p.lines.len() == 1 {
+            let t = first_text.trim();
+            for w in ["Fassung", "Stand"] {
+                if let Some(rest) = t.strip_prefix(w) {
+                    if rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}']) {
+                        let mut n = Node::new(Kind::Fassung, self.span_at(first.0, first.1));
+                        n.marker = Some(w.to_string());
+                        let rest = rest.trim_start_matches([' ', ':', '\u{a0}']).trim();
+                        if rest.is_empty() {
+                            self.fassung_pending = true;
+                        } else {
+                            n.marker = Some(t[..t.len() - rest.len()].trim_end().to_string());
+                            n.text = Some(rest.to_string());
+                            self.fassung = parse_german_date(rest);
+                        }
+                        self.stack[0].node.children.push(n);
+                        return true;
+                    }
+                }
+            }
+        }
+        if self.fassung_pending {
+            return false;
+        }
+        // "Hinweis: ..." closes the current unit
+        if !in_toc {
+            for w in ["Hinweis:", "Hinweise:", "Anmerkung:"] {
+                if first_text.starts_with(w) {
+                    self.close_einzel();
+                    let mut n = Node::new(Kind::Hinweis, self.span_at(first.0, first.1));
+                    n.marker = Some(w.to_string());
+                    let mut lines = p.lines.clone();
+                    lines[0].0 += w.len();
+                    let para = Paragraph::build(self.src, &lines);
+                    n.children = self.saetze(&para);
+                    self.stack.last_mut().expect("root").node.children.push(n);
+                    return true;
+                }
+            }
+        }
+        // a heading: one line, or a first line that reads as one
+        let t = first_text.trim_end();
+        if t.chars().count() > 250 {
+            return false;
+        }
+        let Some(info) = heading::classify(t) else { return false };
+        let ok_kind = info.kind.is_einzelvorschrift()
+            || info.kind.is_gliederung()
+            || info.kind.is_annex()
+            || matches!(info.kind, Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel);
+        if !ok_kind {
+            return false;
+        }
+        // a Gliederung or annex needs its own line; a title never ends like a sentence
+        if p.lines.len() > 1 && !(info.kind.is_einzelvorschrift()) {
+            return false;
+        }
+        if info.title.as_deref().is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw.")) {
+            return false;
+        }
+        if info.kind == Kind::Gliederung {
+            return false; // "1. Abschnitt..." without a type word is a Nummer in plain text
+        }
+        if in_toc {
+            let key = (info.kind, info.num.clone().unwrap_or_default());
+            if !self.toc_seen.contains(&key) && info.kind != Kind::Inhaltsuebersicht {
+                self.toc_seen.push(key);
+                return false;
+            }
+        }
+        let mut node = Node::new(info.kind, self.span_at(first.0, first.1));
+        node.style = Some("plain".into());
+        self.open_unit(node, info, 0);
+        if p.lines.len() > 1 {
+            let rest = Para { lines: p.lines[1..].to_vec(), indent: 0, owner: Owner::Free, label: None, start: p.lines[1].0 };
+            self.flush_free(rest);
+        }
+        true
+    }
+}
+
+impl Line {
+    /// Byte length of the indentation.
+    fn indent_bytes(&self, src: &str) -> usize {
+        let l = &src[self.start..self.end];
+        l.len() - l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']).len()
+    }
+}
+
+/// "14. Oktober 2025", "· 14. Oktober 2025", "14.10.2025", "2025-10-14" → "2025-10-14".
+pub fn parse_german_date(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+    ];
+    let s = s.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() >= 3 {
+        let d = words[0].trim_end_matches('.').parse::<u32>().ok();
+        let m = MONTHS.iter().position(|m| *m == words[1] || (*m == "Januar" && words[1] == "Jänner"));
+        let y = words[2].trim_end_matches([',', '.', ')']).parse::<u32>().ok();
+        if let (Some(d), Some(m), Some(y)) = (d, m, y) {
+            if (1..=31).contains(&d) {
+                return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+            }
+        }
+    }
+    let w = words.first()?;
+    let parts: Vec<&str> = w.trim_end_matches([',', ')']).split(['.', '-']).collect();
+    if parts.len() == 3 {
+        let n: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+        if let [Some(a), Some(b), Some(c)] = n[..] {
+            if w.contains('-') && a > 31 {
+                return Some(format!("{a:04}-{b:02}-{c:02}"));
+            }
+            if c > 31 && (1..=12).contains(&b) && (1..=31).contains(&a) {
+                return Some(format!("{c:04}-{b:02}-{a:02}"));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn successors() {
+        assert!(is_successor("1", "2"));
+        assert!(is_successor("1", "1a"));
+        assert!(is_successor("1a", "2"));
+        assert!(is_successor("a", "b"));
+        assert!(is_successor("aa", "bb"));
+        assert!(!is_successor("1", "3"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_german_date("· 14. Oktober 2025").as_deref(), Some("2025-10-14"));
+        assert_eq!(parse_german_date("1896-08-18").as_deref(), Some("1896-08-18"));
+        assert_eq!(parse_german_date("14.10.2025").as_deref(), Some("2025-10-14"));
+    }
+}

@@ -1,0 +1,246 @@
+//! Classification of heading text with `grammar/heading.pest`.
+
+use crate::ast::Kind;
+use crate::grammar::heading::{HeadingParser, Rule};
+use pest::Parser;
+
+/// What a heading line says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadingInfo {
+    pub kind: Kind,
+    /// "§ 4a", "Abschnitt 1", "Erster Abschnitt", "Anhang III".
+    pub marker: Option<String>,
+    /// "4a", "1", "III"; ranges as "3 bis 6".
+    pub num: Option<String>,
+    pub title: Option<String>,
+    pub repealed: bool,
+    /// The corpus' "(XXXX)" placeholder was present.
+    pub placeholder: bool,
+}
+
+/// Strip emphasis delimiters wrapping (parts of) a heading: "**Teil 1**".
+pub fn strip_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('*') {
+        let t: String = s.replace("**", "");
+        let t = t.trim().trim_matches('*').trim().to_string();
+        std::borrow::Cow::Owned(t)
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn ordinal_value(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let stems: &[(&str, u32)] = &[
+        ("erst", 1), ("zweit", 2), ("dritt", 3), ("viert", 4), ("fünft", 5), ("sechst", 6),
+        ("siebent", 7), ("siebt", 7), ("achtzehnt", 18), ("acht", 8), ("neunt", 9), ("zehnt", 10),
+        ("elft", 11), ("zwölft", 12), ("dreizehnt", 13), ("vierzehnt", 14), ("fünfzehnt", 15),
+        ("sechzehnt", 16), ("siebzehnt", 17), ("neunzehnt", 19), ("zwanzigst", 20),
+        ("dreißigst", 30), ("vierzigst", 40), ("fünfzigst", 50),
+    ];
+    let units: &[(&str, u32)] = &[
+        ("ein", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7),
+        ("acht", 8), ("neun", 9),
+    ];
+    let (add, rest) = match w.find("und") {
+        Some(k) if k > 0 => {
+            let u = units.iter().find(|(s, _)| *s == &w[..k]).map(|x| x.1)?;
+            (u, &w[k + 3..])
+        }
+        _ => (0, &w[..]),
+    };
+    stems.iter().find(|(s, _)| rest.starts_with(s)).map(|(_, v)| v + add)
+}
+
+/// Classify the text of a heading (without the "#" marks). `None`: not a
+/// recognized unit heading (the caller makes it an `ueberschrift`).
+pub fn classify(text: &str) -> Option<HeadingInfo> {
+    let text = strip_emphasis(text);
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let first = text.as_bytes()[0];
+    // fast reject: every recognized heading starts with one of these
+    if !(first == b'(' || first.is_ascii_alphanumeric() || text.starts_with('§') || text.starts_with("Ä") || text.starts_with("Ü")) {
+        return None;
+    }
+    let pairs = HeadingParser::parse(Rule::heading_text, text).ok()?;
+    let top = pairs.into_iter().next()?;
+    let mut info = HeadingInfo { kind: Kind::Ueberschrift, marker: None, num: None, title: None, repealed: false, placeholder: false };
+    for p in top.into_inner() {
+        match p.as_rule() {
+            Rule::placeholder => info.placeholder = true,
+            Rule::einzel => {
+                let mut word = "";
+                let mut marker_end = 0;
+                let start = p.as_span().start();
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::einzel_word => word = q.as_str(),
+                        Rule::einzel_nums => {
+                            marker_end = q.as_span().end();
+                            let nums: Vec<&str> = q.clone().into_inner().filter(|u| u.as_rule() == Rule::unit_num).map(|u| u.as_str()).collect();
+                            info.num = Some(if nums.len() == 1 {
+                                nums[0].to_string()
+                            } else {
+                                // keep the connective words: "3 bis 6", "3, 4"
+                                normalize_ws(q.as_str())
+                            });
+                        }
+                        Rule::repealed => {
+                            info.repealed = true;
+                            info.title = Some(q.as_str().to_string());
+                        }
+                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
+                        _ => {}
+                    }
+                }
+                info.kind = if word.starts_with('§') { Kind::Paragraf } else { Kind::Artikel };
+                if text[marker_end..].starts_with(". ") || &text[marker_end..] == "." {
+                    marker_end += 1; // "§ 1. Titel": keep the period with the marker
+                }
+                info.marker = Some(normalize_ws(&text[start..marker_end]));
+            }
+            Rule::gliederung | Rule::untyped => {
+                let untyped = p.as_rule() == Rule::untyped;
+                let start = p.as_span().start();
+                let mut marker_end = start;
+                let mut kind = Kind::Gliederung;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::g_type => {
+                            marker_end = marker_end.max(q.as_span().end());
+                            kind = match q.as_str() {
+                                "Buch" => Kind::Buch,
+                                "Teil" => Kind::Teil,
+                                "Unterteil" => Kind::Unterteil,
+                                "Kapitel" => Kind::Kapitel,
+                                "Unterkapitel" => Kind::Unterkapitel,
+                                "Abschnitt" => Kind::Abschnitt,
+                                "Unterabschnitt" => Kind::Unterabschnitt,
+                                "Titel" => Kind::Titel,
+                                "Untertitel" => Kind::Untertitel,
+                                _ => Kind::Gliederung,
+                            }
+                        }
+                        Rule::g_num | Rule::g_num_dot => {
+                            marker_end = marker_end.max(q.as_span().end());
+                            info.num = Some(q.as_str().trim_end_matches('.').to_string());
+                        }
+                        Rule::ordinal => {
+                            marker_end = marker_end.max(q.as_span().end());
+                            info.num = ordinal_value(q.as_str()).map(|v| v.to_string());
+                        }
+                        Rule::repealed => {
+                            info.repealed = true;
+                            info.title = Some(q.as_str().to_string());
+                        }
+                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
+                        _ => {}
+                    }
+                }
+                info.kind = if untyped { Kind::Gliederung } else { kind };
+                info.marker = Some(normalize_ws(&text[start..marker_end]));
+            }
+            Rule::anhang => {
+                let start = p.as_span().start();
+                let mut marker_end = start;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::anhang_word => {
+                            marker_end = q.as_span().end();
+                            info.kind = if q.as_str().starts_with("Anh") { Kind::Anhang } else { Kind::Anlage };
+                        }
+                        Rule::g_num => {
+                            marker_end = q.as_span().end();
+                            info.num = Some(q.as_str().trim_end_matches('.').to_string());
+                        }
+                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
+                        _ => {}
+                    }
+                }
+                info.marker = Some(normalize_ws(&text[start..marker_end]));
+            }
+            Rule::special => {
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::special_word => {
+                            info.marker = Some(q.as_str().to_string());
+                            info.kind = match q.as_str() {
+                                "Eingangsformel" => Kind::Eingangsformel,
+                                "Präambel" => Kind::Praeambel,
+                                "Inhaltsübersicht" | "Inhaltsverzeichnis" => Kind::Inhaltsuebersicht,
+                                "Schlussformel" | "Schlußformel" => Kind::Schlussformel,
+                                _ => Kind::Hinweis,
+                            };
+                        }
+                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if info.kind == Kind::Ueberschrift {
+        return None;
+    }
+    Some(info)
+}
+
+fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> (Kind, Option<String>, Option<String>, Option<String>, bool) {
+        let h = classify(s).unwrap_or_else(|| panic!("not a heading: {s}"));
+        (h.kind, h.marker, h.num, h.title, h.repealed)
+    }
+
+    #[test]
+    fn einzelvorschriften() {
+        assert_eq!(c("§ 4a – Titel"), (Kind::Paragraf, Some("§ 4a".into()), Some("4a".into()), Some("Titel".into()), false));
+        assert_eq!(c("§ 4a Titel").3, Some("Titel".into()));
+        assert_eq!(c("§4a").2, Some("4a".into()));
+        assert_eq!(c("Art 1").0, Kind::Artikel);
+        assert_eq!(c("Artikel 1 – Titel").3, Some("Titel".into()));
+        let r = c("(XXXX) §§ 3 bis 6 (weggefallen)");
+        assert_eq!((r.1.as_deref(), r.2.as_deref(), r.4), (Some("§§ 3 bis 6"), Some("3 bis 6"), true));
+        assert!(c("§ 10 (weggefallen)").4);
+        assert!(classify("Art und Umfang der Leistung").is_none());
+    }
+
+    #[test]
+    fn gliederung() {
+        assert_eq!(c("Abschnitt 1 – Allgemeine Vorschriften").0, Kind::Abschnitt);
+        assert_eq!(c("I. - Die Grundrechte"), (Kind::Gliederung, Some("I.".into()), Some("I".into()), Some("Die Grundrechte".into()), false));
+        assert_eq!(c("Titel 2 - Juristische Personen").0, Kind::Titel);
+        let e = c("Erster Abschnitt");
+        assert_eq!((e.0, e.2.as_deref()), (Kind::Abschnitt, Some("1")));
+        assert_eq!(c("Einundzwanzigster Titel Leibrente").2.as_deref(), Some("21"));
+        assert_eq!(c("**Teil 1** Grundsätze").0, Kind::Teil);
+        assert!(classify("Teilnahme am Verfahren").is_none());
+    }
+
+    #[test]
+    fn annexes_and_specials() {
+        let a = c("Anhang III – Typologie digitaler Waffen");
+        assert_eq!((a.0, a.2.as_deref(), a.3.as_deref()), (Kind::Anhang, Some("III"), Some("Typologie digitaler Waffen")));
+        let b = c("Anlage 1 (zu § 3)");
+        assert_eq!((b.0, b.2.as_deref(), b.3.as_deref()), (Kind::Anlage, Some("1"), Some("(zu § 3)")));
+        assert_eq!(c("Präambel").0, Kind::Praeambel);
+        assert_eq!(c("Eingangsformel").0, Kind::Eingangsformel);
+    }
+}

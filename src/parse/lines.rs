@@ -1,0 +1,171 @@
+//! Step 1: classify every line with `grammar/law.pest`.
+
+use crate::grammar::law::{LawParser, Rule};
+use pest::Parser;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    Absatz,
+    Nummer,
+    Buchstabe,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// `#`..`######`; `level` is the number of marks.
+    Heading { level: u8 },
+    Blank,
+    /// `[^id]: ...`; `marker` is the id.
+    FootnoteDef,
+    /// `:   value`
+    DefValue,
+    TableRow,
+    /// A line starting with a unit marker.
+    Item { kind: MarkerKind, dash: bool },
+    /// `- text`, `*   text`
+    Bullet,
+    Text,
+}
+
+/// One classified line. Offsets are byte offsets into the source.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    pub kind: LineKind,
+    /// Start of the line and end of its content (before the line break).
+    pub start: usize,
+    pub end: usize,
+    /// Indentation in columns (a tab counts 4).
+    pub indent: usize,
+    /// Column where the content after the marker starts.
+    pub content_col: usize,
+    /// The marker ("(1)", "1.", "a)"), footnote id, or hashes.
+    pub marker: (usize, usize),
+    /// The content after the marker.
+    pub content: (usize, usize),
+}
+
+/// Output of the line pass.
+pub struct Lines {
+    pub bom: bool,
+    /// Byte range of the front matter body, and of the whole front matter block.
+    pub front_matter: Option<((usize, usize), (usize, usize))>,
+    pub lines: Vec<Line>,
+}
+
+fn cols(s: &str) -> usize {
+    s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
+pub fn classify(src: &str) -> Lines {
+    let mut out = Lines { bom: false, front_matter: None, lines: Vec::with_capacity(src.len() / 50 + 4) };
+    let pairs = match LawParser::parse(Rule::document, src) {
+        Ok(mut p) => p.next().map(|d| d.into_inner()),
+        Err(_) => None,
+    };
+    let Some(pairs) = pairs else {
+        // The grammar accepts every text; keep a fallback all the same.
+        fallback(src, &mut out);
+        return out;
+    };
+    for p in pairs {
+        let span = p.as_span();
+        let (start, end) = (span.start(), span.end());
+        let mut line = Line {
+            kind: LineKind::Text,
+            start,
+            end,
+            indent: 0,
+            content_col: 0,
+            marker: (start, start),
+            content: (end, end),
+        };
+        match p.as_rule() {
+            Rule::bom => {
+                out.bom = true;
+                continue;
+            }
+            Rule::front_matter => {
+                let body = p.into_inner().find(|q| q.as_rule() == Rule::fm_body).map(|q| (q.as_span().start(), q.as_span().end()));
+                out.front_matter = Some((body.unwrap_or((start, start)), (start, end)));
+                continue;
+            }
+            Rule::EOI => continue,
+            Rule::heading => {
+                let mut level = 1;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::hashes => {
+                            level = q.as_str().len() as u8;
+                            line.marker = (q.as_span().start(), q.as_span().end());
+                        }
+                        Rule::rest => line.content = (q.as_span().start(), q.as_span().end()),
+                        _ => {}
+                    }
+                }
+                line.kind = LineKind::Heading { level };
+            }
+            Rule::blank => line.kind = LineKind::Blank,
+            Rule::footnote_def => {
+                line.kind = LineKind::FootnoteDef;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::footnote_id => line.marker = (q.as_span().start(), q.as_span().end()),
+                        Rule::rest => line.content = (q.as_span().start(), q.as_span().end()),
+                        _ => {}
+                    }
+                }
+            }
+            Rule::def_value => {
+                line.kind = LineKind::DefValue;
+                if let Some(q) = p.into_inner().next() {
+                    line.content = (q.as_span().start(), q.as_span().end());
+                }
+            }
+            Rule::table_row | Rule::text | Rule::bullet | Rule::item => {
+                let rule = p.as_rule();
+                let mut dash = false;
+                let mut mk = MarkerKind::Absatz;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::indent => line.indent = cols(q.as_str()),
+                        Rule::dash => dash = true,
+                        Rule::absatz_marker | Rule::nummer_marker | Rule::buchstabe_marker => {
+                            mk = match q.as_rule() {
+                                Rule::absatz_marker => MarkerKind::Absatz,
+                                Rule::nummer_marker => MarkerKind::Nummer,
+                                _ => MarkerKind::Buchstabe,
+                            };
+                            line.marker = (q.as_span().start(), q.as_span().end());
+                        }
+                        Rule::rest => line.content = (q.as_span().start(), q.as_span().end()),
+                        _ => {}
+                    }
+                }
+                line.kind = match rule {
+                    Rule::table_row => LineKind::TableRow,
+                    Rule::text => LineKind::Text,
+                    Rule::bullet => LineKind::Bullet,
+                    _ => LineKind::Item { kind: mk, dash },
+                };
+                if matches!(line.kind, LineKind::Item { .. }) && line.content.0 >= line.end {
+                    line.content = (line.end, line.end);
+                }
+            }
+            _ => continue,
+        }
+        line.content_col = cols(&src[start..line.content.0.max(start).min(end)]);
+        out.lines.push(line);
+    }
+    out
+}
+
+fn fallback(src: &str, out: &mut Lines) {
+    let mut start = 0;
+    for l in src.split_inclusive('\n') {
+        let content = l.trim_end_matches(['\n', '\r']);
+        let end = start + content.len();
+        let kind = if content.trim().is_empty() { LineKind::Blank } else { LineKind::Text };
+        out.lines.push(Line { kind, start, end, indent: 0, content_col: 0, marker: (start, start), content: (start, end) });
+        start += l.len();
+    }
+}

@@ -1,0 +1,396 @@
+//! Running text: normalization of wrapped lines, emphasis, and Satz splitting.
+//!
+//! A paragraph arrives as a list of source ranges (one per line, markers
+//! already cut off). [`Paragraph::build`] joins them into one normalized
+//! string (runs of spaces and line breaks become one space; `**`/`*`
+//! emphasis delimiters removed and recorded) and keeps a map back to the
+//! source, so that every Satz gets an exact source span.
+
+use crate::ast::Emphasis;
+
+/// A stretch of normalized text that is a verbatim copy of the source.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    norm: usize,
+    src: usize,
+    len: usize,
+}
+
+/// Normalized text of a paragraph with its map to the source.
+#[derive(Debug, Default)]
+pub struct Paragraph {
+    pub text: String,
+    pub emphasis: Vec<Emphasis>,
+    pieces: Vec<Piece>,
+}
+
+fn is_space(c: char) -> bool {
+    // NBSP and narrow NBSP are kept: they are meaningful ("§\u{A0}5").
+    c == ' ' || c == '\t' || c == '\u{2009}' || c == '\u{2007}'
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Delim {
+    Strong,
+    Em,
+}
+
+impl Paragraph {
+    /// Build from source line ranges `(start, end)` (end excludes the newline).
+    pub fn build(src: &str, lines: &[(usize, usize)]) -> Paragraph {
+        let mut p = Paragraph::default();
+        // Collect delimiter candidates first (in source offsets), then pair them.
+        let delims = find_emphasis(src, lines);
+        let mut di = 0;
+        let mut open: Option<(Delim, usize)> = None;
+        let mut pending_space = false;
+        for &(ls, le) in lines {
+            let line = &src[ls..le];
+            let mut i = 0;
+            let bytes = line.as_bytes();
+            while i < line.len() {
+                let abs = ls + i;
+                if di < delims.len() && delims[di].0 == abs {
+                    let (_, len, kind, is_open) = delims[di];
+                    di += 1;
+                    if is_open {
+                        if pending_space && !p.text.is_empty() {
+                            p.push_space();
+                        }
+                        pending_space = false;
+                        open = Some((kind, p.text.len()));
+                    } else if let Some((k, st)) = open.take() {
+                        p.emphasis.push(Emphasis { start: st, end: p.text.len(), strong: k == Delim::Strong });
+                    }
+                    i += len;
+                    continue;
+                }
+                let c = line[i..].chars().next().unwrap_or(' ');
+                if is_space(c) {
+                    pending_space = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                if pending_space && !p.text.is_empty() {
+                    p.push_space();
+                }
+                pending_space = false;
+                // copy a run of non-space, non-delimiter characters
+                let run_start = i;
+                let next_delim = if di < delims.len() { delims[di].0 - ls } else { usize::MAX };
+                while i < line.len() && i < next_delim {
+                    let b = bytes[i];
+                    if b == b' ' || b == b'\t' {
+                        break;
+                    }
+                    let c = line[i..].chars().next().unwrap_or(' ');
+                    if is_space(c) {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                p.push_src(&line[run_start..i], ls + run_start);
+            }
+            pending_space = true;
+        }
+        p
+    }
+
+    fn push_space(&mut self) {
+        self.text.push(' ');
+    }
+
+    fn push_src(&mut self, s: &str, src: usize) {
+        if let Some(last) = self.pieces.last_mut() {
+            if last.norm + last.len == self.text.len() && last.src + last.len == src {
+                last.len += s.len();
+                self.text.push_str(s);
+                return;
+            }
+        }
+        self.pieces.push(Piece { norm: self.text.len(), src, len: s.len() });
+        self.text.push_str(s);
+    }
+
+    /// Source offset of a normalized offset (start of a character).
+    pub fn src_offset(&self, norm: usize) -> usize {
+        if self.pieces.is_empty() {
+            return 0;
+        }
+        let i = match self.pieces.binary_search_by(|p| p.norm.cmp(&norm)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        };
+        let p = self.pieces[i];
+        if norm < p.norm + p.len {
+            p.src + (norm - p.norm)
+        } else if i + 1 < self.pieces.len() {
+            // a synthesized space: map to the next piece's start
+            self.pieces[i + 1].src
+        } else {
+            p.src + p.len
+        }
+    }
+
+    /// Source offset just after the normalized offset `norm_end` (exclusive end).
+    pub fn src_end(&self, norm_end: usize) -> usize {
+        if norm_end == 0 || self.pieces.is_empty() {
+            return self.src_offset(0);
+        }
+        // end of the character before norm_end
+        let mut k = norm_end - 1;
+        while !self.text.is_char_boundary(k) {
+            k -= 1;
+        }
+        let c = self.text[k..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+        let i = match self.pieces.binary_search_by(|p| p.norm.cmp(&k)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        };
+        let p = self.pieces[i];
+        if k < p.norm + p.len {
+            p.src + (k - p.norm) + c
+        } else {
+            p.src + p.len
+        }
+    }
+
+    /// Emphasis runs within `[start, end)`, rebased to `start`.
+    pub fn emphasis_in(&self, start: usize, end: usize) -> Vec<Emphasis> {
+        self.emphasis
+            .iter()
+            .filter(|e| e.end > start && e.start < end)
+            .map(|e| Emphasis {
+                start: e.start.max(start) - start,
+                end: e.end.min(end) - start,
+                strong: e.strong,
+            })
+            .collect()
+    }
+}
+
+/// Emphasis delimiters `(src offset, len, kind, is_open)`, paired; unpaired ones are dropped.
+fn find_emphasis(src: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize, Delim, bool)> {
+    let mut cands: Vec<(usize, usize, Delim, bool, bool)> = Vec::new(); // off, len, kind, can_open, can_close
+    for &(ls, le) in lines {
+        let line = &src[ls..le];
+        if !line.contains('*') {
+            continue;
+        }
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] != b'*' {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < b.len() && b[j] == b'*' {
+                j += 1;
+            }
+            let run = j - i;
+            let before = line[..i].chars().next_back();
+            let after = line[j..].chars().next();
+            let ws_before = before.is_none_or(|c| c.is_whitespace());
+            let ws_after = after.is_none_or(|c| c.is_whitespace());
+            let can_open = !ws_after && (ws_before || before.is_some_and(|c| !c.is_alphanumeric()));
+            let can_close = !ws_before && (ws_after || after.is_some_and(|c| !c.is_alphanumeric()));
+            let kind = match run {
+                2 => Some(Delim::Strong),
+                1 => Some(Delim::Em),
+                _ => None,
+            };
+            if let Some(k) = kind {
+                if can_open || can_close {
+                    cands.push((ls + i, run, k, can_open, can_close));
+                }
+            }
+            i = j;
+        }
+    }
+    // Pair: an opener with the next closer of the same kind, no nesting.
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < cands.len() {
+        let (off, len, kind, can_open, _) = cands[k];
+        if can_open {
+            if let Some(m) = (k + 1..cands.len()).find(|&m| cands[m].2 == kind && cands[m].4) {
+                // anything between of the other kind is left literal
+                out.push((off, len, kind, true));
+                out.push((cands[m].0, cands[m].1, kind, false));
+                k = m + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Abs", "Nr", "Art", "Buchst", "Bst", "bzw", "vgl", "ggf", "usw", "Dr", "St", "Ziff", "lit", "Anl",
+    "Kap", "Abschn", "Bd", "gem", "einschl", "insbes", "sog", "Rn", "Tz", "Bek", "BGBl", "ca", "Hrsg",
+    "Mio", "Mrd", "Nrn", "Abschn", "Verf", "Prof", "geb", "Std", "Min", "Sek", "zzgl", "inkl", "evtl",
+    "jew", "lfd", "max", "min", "Tab", "Ges", "bzgl", "etc", "Var", "Alt", "Hs", "Halbs", "UAbs",
+    "Unterabs", "Satz", "Ref", "Bl", "Fn", "Anh", "Vorbem", "allg", "Reg", "Stand", "Abl", "ABl",
+    "Sp", "Gl", "Ord", "Pos", "Tit", "i.V.m", "Nrn", "Buchst", "Dipl", "Ing", "med", "jur", "rer",
+    "nat", "pol", "oec", "phil", "Gebr", "mbH", "Co", "Kfz", "Ltr", "bspw", "o.ä", "u.ä", "z.B",
+    "d.h", "u.a", "i.S.d", "i.S.v", "i.d.F", "v.H", "u.U", "s.o", "s.u", "o.g", "a.F", "n.F",
+];
+
+const MONTHS: &[&str] = &[
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+    "Oktober", "November", "Dezember",
+];
+
+const REF_WORDS: &[&str] = &[
+    "§", "§§", "Absatz", "Absatzes", "Absätze", "Satz", "Satzes", "Sätze", "Nummer", "Nummern",
+    "Artikel", "Artikels", "Anlage", "Anhang", "Anhangs", "Buchstabe", "Buchstaben", "Abs.", "Nr.",
+    "Art.", "Teil", "Teils", "Kapitel", "Abschnitt", "Abschnitts", "Titel", "Buch", "Buches", "Jahr",
+    "Jahres", "Jahre", "Anlagen", "Absätzen",
+];
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Split normalized text into Sätze; returns byte ranges (trimmed).
+///
+/// A Satz ends at ".", "!" or "?" (optionally followed by a closing quote or
+/// parenthesis) when a space and an upper-case letter, „ or § follow, and the
+/// word before the period is not an abbreviation ("Abs.", "z. B.", "S."), an
+/// ordinal ("18. Lebensjahr") or the day of a date ("14. Oktober 2025").
+pub fn split_saetze(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let b = t.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            // skip closing quotes/parens
+            let mut j = i + 1;
+            loop {
+                if t[j..].starts_with('“') || t[j..].starts_with('”') {
+                    j += '“'.len_utf8();
+                } else if j < b.len() && (b[j] == b'"' || b[j] == b')' || b[j] == b'\'') {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j < b.len() && b[j] == b' ' {
+                let next = t[j + 1..].chars().next();
+                let starts_sentence = next.is_some_and(|n| n.is_uppercase() || n == '„' || n == '§');
+                if starts_sentence && (c != b'.' || period_ends_sentence(t, i, j + 1)) {
+                    out.push((start, j));
+                    start = j + 1;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < t.len() {
+        out.push((start, t.len()));
+    }
+    out.retain(|&(s, e)| e > s);
+    out
+}
+
+fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
+    let before = &t[..dot];
+    let tok_start = before
+        .rfind(|c: char| c == ' ' || c == '(' || c == '„' || c == '/' || c == '\u{a0}')
+        .map(|k| k + before[k..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+        .unwrap_or(0);
+    let tok = &before[tok_start..];
+    if tok.is_empty() {
+        return true;
+    }
+    let next_word: &str = t[next_start..].split([' ', ',', '.']).next().unwrap_or("");
+    if MONTHS.contains(&next_word) {
+        return false;
+    }
+    // single letters: "z. B.", "S.", "u. a."
+    let mut chars = tok.chars();
+    if let (Some(c0), None) = (chars.next(), chars.next()) {
+        if c0.is_alphabetic() {
+            return false;
+        }
+    }
+    if ABBREVIATIONS.contains(&tok) || tok.contains('.') && ABBREVIATIONS.contains(&tok.trim_end_matches('.')) {
+        return false;
+    }
+    // "z.B" style tokens with inner periods
+    if tok.chars().filter(|&c| c == '.').count() >= 1 && tok.len() <= 8 && tok.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return false;
+    }
+    let digits = tok.trim_start_matches(|c: char| !c.is_ascii_digit());
+    if tok.chars().next().is_some_and(|c| c.is_ascii_digit()) || (!digits.is_empty() && digits.len() < tok.len() && tok.starts_with('§')) {
+        // number: a reference ("§ 5.") or a year ends a Satz; an ordinal does not.
+        let prev_word = before[..tok_start].trim_end().rsplit(' ').next().unwrap_or("");
+        if REF_WORDS.contains(&prev_word) || MONTHS.contains(&prev_word) {
+            return true;
+        }
+        if tok.len() == 4 && tok.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        if tok.chars().any(|c| c.is_ascii_alphabetic()) {
+            return true; // "4a."
+        }
+        return false;
+    }
+    if is_roman(tok) {
+        return true;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saetze(t: &str) -> Vec<&str> {
+        split_saetze(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_saetze_but_not_abbreviations() {
+        assert_eq!(
+            saetze("Klassische Waffen (z. B. Schusswaffen, Messer) sind nicht erfasst. Das gilt ab dem 18. Lebensjahr. Nach Abs. 2 S. 1 Nr. 3 gilt das. Ab 14. Oktober 2025 gilt es."),
+            vec![
+                "Klassische Waffen (z. B. Schusswaffen, Messer) sind nicht erfasst.",
+                "Das gilt ab dem 18. Lebensjahr.",
+                "Nach Abs. 2 S. 1 Nr. 3 gilt das.",
+                "Ab 14. Oktober 2025 gilt es."
+            ]
+        );
+        assert_eq!(saetze("Es gilt § 5. Satz 1 gilt nicht."), vec!["Es gilt § 5.", "Satz 1 gilt nicht."]);
+        assert_eq!(saetze("Er trat 2020. Dann ging er."), vec!["Er trat 2020.", "Dann ging er."]);
+        assert_eq!(saetze("die VIRES-Gesetzesreihe (u. a. Transparenz) sowie"), vec!["die VIRES-Gesetzesreihe (u. a. Transparenz) sowie"]);
+    }
+
+    #[test]
+    fn normalizes_and_maps_back() {
+        let src = "Das  **Bundesamt**\n  für KI";
+        let p = Paragraph::build(src, &[(0, 18), (19, src.len())]);
+        assert_eq!(p.text, "Das Bundesamt für KI");
+        assert_eq!(p.emphasis.len(), 1);
+        assert_eq!(&p.text[p.emphasis[0].start..p.emphasis[0].end], "Bundesamt");
+        assert_eq!(p.src_offset(4), 7);
+        assert_eq!(&src[p.src_offset(14)..p.src_end(p.text.len())], "für KI");
+    }
+
+    #[test]
+    fn lone_asterisks_are_text() {
+        let src = "Anlage 1*) gilt * hier";
+        let p = Paragraph::build(src, &[(0, src.len())]);
+        assert_eq!(p.text, src);
+    }
+}

@@ -1,0 +1,106 @@
+//! Reading law texts: UTF-8 validation, binary detection, size limit, line index.
+
+use crate::diag::LoadError;
+use std::path::Path;
+
+/// Default upper bound for one law text (the largest federal law, BGB, is 1.5 MB).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+pub fn max_file_size() -> u64 {
+    std::env::var("PARAGRAF_MAX_FILE_SIZE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Read a law text from disk and check it is text.
+pub fn read_law(path: &Path) -> Result<String, LoadError> {
+    let p = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io { path: p.clone(), source: e })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory { path: p });
+    }
+    let limit = max_file_size();
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge { path: p, size: meta.len(), limit });
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io { path: p.clone(), source: e })?;
+    decode(&p, bytes)
+}
+
+/// Validate bytes as a law text: UTF-8 without NUL bytes.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    if let Some(off) = memchr::memchr(0, &bytes) {
+        let (line, column) = line_col_bytes(&bytes, off);
+        return Err(LoadError::NulByte { path: path.to_string(), offset: off, line, column });
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let off = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let (line, column) = line_col_bytes(&bytes, off);
+            Err(LoadError::InvalidUtf8 { path: path.to_string(), offset: off, line, column })
+        }
+    }
+}
+
+/// 1-based line and column (in characters of the valid prefix) of a byte offset.
+fn line_col_bytes(bytes: &[u8], off: usize) -> (usize, usize) {
+    let before = &bytes[..off.min(bytes.len())];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map(|i| i + 1).unwrap_or(0);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Maps byte offsets to 1-based line and column (columns in characters).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        let b = text.as_bytes();
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            // "\r\n" counts once, at the "\n".
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                continue;
+            }
+            starts.push(i + 1);
+        }
+        LineIndex { text, starts }
+    }
+
+    pub fn line_col(&self, off: usize) -> (u32, u32) {
+        let off = off.min(self.text.len());
+        let line = match self.starts.binary_search(&off) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let mut off2 = off;
+        while !self.text.is_char_boundary(off2) {
+            off2 -= 1;
+        }
+        let col = self.text[start..off2].chars().count() + 1;
+        (line as u32 + 1, col as u32)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.saturating_sub(1).min(self.starts.len() - 1)]
+    }
+
+    pub fn span(&self, start: usize, end: usize) -> crate::ast::Span {
+        let (line, column) = self.line_col(start);
+        let (end_line, end_column) = self.line_col(end);
+        crate::ast::Span { start, end, line, column, end_line, end_column }
+    }
+}

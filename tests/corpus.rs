@@ -1,0 +1,123 @@
+//! Checks over the whole federal corpus (`../shared/corpus`). Ignored by
+//! default; `.ci/run` runs them with `--ignored` when the corpus exists.
+
+mod common;
+
+use paragraf::ast::{Kind, Node};
+use rayon::prelude::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Heading lines that are § or Artikel units, written independently of the grammar.
+static EINZEL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^#{1,6}[ \t]+(?:\(XXXX\)[ \t]*)?(?:\*\*)?(?:§|Art\.?[ \t]+[0-9IVXLC]|Artikel[ \t]+[0-9IVXLC])").unwrap()
+});
+static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}(?:[ \t]+|$)").unwrap());
+static BULLETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t\u{a0}]*(?:[-*•–][ \t\u{a0}]+)+").unwrap());
+static DEFLIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^:[ \t]+").unwrap());
+static FOOTDEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\[\^[^\]]+\]):").unwrap());
+
+/// The characters of the source that must appear in the AST, in order.
+///
+/// Markup (not counted): whitespace; the front matter's `---` lines; heading
+/// marks `#` and the corpus' `(XXXX)` placeholder; list bullets `-`, `*`, `•`
+/// at the start of a line; the definition-list `:` at the start of a line;
+/// the `:` after a footnote label; the characters `*` (emphasis) and `|`
+/// (table pipes) anywhere; and in heading lines the separators `-`, `–`, `—`
+/// and `:` between number and title.
+fn source_chars(src: &str) -> String {
+    let mut out = String::new();
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let mut lines = src.lines().peekable();
+    if src.starts_with("---") {
+        lines.next();
+        for l in lines.by_ref() {
+            if l.trim_end() == "---" {
+                break;
+            }
+            out.extend(l.chars().filter(|&c| keep(c)));
+        }
+    }
+    for l in lines {
+        let mut l = l.to_string();
+        let heading = HEADING.is_match(&l);
+        if heading {
+            l = HEADING.replace(&l, "").replacen("(XXXX)", "", 1);
+        } else {
+            l = DEFLIST.replace(&l, "").to_string();
+            l = BULLETS.replace(&l, "").to_string();
+            l = FOOTDEF.replace(&l, "$1").to_string();
+        }
+        out.extend(l.chars().filter(|&c| keep(c) && !(heading && is_sep(c))));
+    }
+    out
+}
+
+fn keep(c: char) -> bool {
+    !c.is_whitespace() && c != '*' && c != '|'
+}
+fn is_sep(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | ':')
+}
+
+/// The characters the AST holds, in document order.
+fn ast_chars(root: &Node) -> String {
+    let mut out = String::new();
+    root.walk(&mut |n, _| {
+        let heading = n.style.as_deref() == Some("heading") || n.kind == Kind::Langtitel;
+        for s in [&n.marker, &n.title, &n.text].into_iter().flatten() {
+            out.extend(s.chars().filter(|&c| keep(c) && !(heading && is_sep(c))));
+        }
+        for c in &n.cells {
+            out.extend(c.chars().filter(|&c| keep(c)));
+        }
+    });
+    out
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let pos = a.chars().zip(b.chars()).position(|(x, y)| x != y).unwrap_or(a.chars().count().min(b.chars().count()));
+    let ctx = |s: &str| s.chars().skip(pos.saturating_sub(30)).take(60).collect::<String>();
+    format!("at char {pos}:\n  source: {}\n  ast:    {}", ctx(a), ctx(b))
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn corpus_parses_counts_and_covers_every_character() {
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let files = paragraf::workspace::law_files(&dir.join("bund"));
+    assert!(files.len() >= 6000, "corpus has {} files", files.len());
+    let problems: Vec<String> = files
+        .par_iter()
+        .filter_map(|p| {
+            let src = match paragraf::source::read_law(p) {
+                Ok(s) => s,
+                Err(e) => return Some(format!("{}: load failed: {e}", p.display())),
+            };
+            let doc = paragraf::parse(&src);
+            let expected = src.lines().filter(|l| EINZEL_HEADING.is_match(l)).count();
+            let got = doc.einzelvorschriften().len();
+            let mut msg = String::new();
+            if expected != got {
+                msg += &format!("{}: {got} §/Artikel units, the heading regex counts {expected}\n", p.display());
+            }
+            let a = source_chars(&src);
+            let b = ast_chars(&doc.root);
+            if a != b {
+                msg += &format!("{}: text not covered {}\n", p.display(), first_difference(&a, &b));
+            }
+            (!msg.is_empty()).then_some(msg)
+        })
+        .collect();
+    if let Ok(out) = std::env::var("PARAGRAF_CORPUS_REPORT") {
+        std::fs::write(out, problems.concat()).expect("write report");
+    }
+    for p in problems.iter().take(40) {
+        eprintln!("{p}");
+    }
+    assert!(problems.is_empty(), "{} of {} files have problems", problems.len(), files.len());
+    eprintln!("corpus: {} files parsed; unit counts and text coverage hold for all", files.len());
+}
