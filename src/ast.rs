@@ -214,6 +214,18 @@ impl Kind {
     }
 }
 
+/// How a unit was marked up in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    /// A Markdown heading ("## § 1 ...").
+    Heading,
+    /// A heading written as a plain line ("§ 1 – ...").
+    Plain,
+    /// A list item with a dash ("- (1) ...").
+    Dash,
+}
+
 /// An emphasized run inside `text` (byte offsets into the normalized text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Emphasis {
@@ -251,9 +263,10 @@ pub struct Node {
     /// "(weggefallen)" / "(aufgehoben)".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub repealed: bool,
-    /// How the unit was marked up: "dash" for "- (1)", "heading" for "## § 1".
+    /// How the unit was marked up: `dash` for "- (1)", `heading` for "## § 1",
+    /// `plain` for a heading written as a line of plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub style: Option<String>,
+    pub style: Option<Style>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
 }

@@ -3,6 +3,8 @@
 //! Data flow: text → [`grammar`] (pest) → [`parse`] → [`ast::Document`] →
 //! lint / diff / amend / render. See ARCHITECTURE.md.
 
+extern crate alloc;
+
 pub mod ast;
 pub mod diag;
 pub mod grammar;

@@ -64,7 +64,7 @@ fn is_sep(c: char) -> bool {
 fn ast_chars(root: &Node) -> String {
     let mut out = String::new();
     root.walk(&mut |n, _| {
-        let heading = n.style.as_deref() == Some("heading") || n.kind == Kind::Langtitel;
+        let heading = n.style == Some(paragraf::ast::Style::Heading) || n.kind == Kind::Langtitel;
         for s in [&n.marker, &n.title, &n.text].into_iter().flatten() {
             out.extend(s.chars().filter(|&c| keep(c) && !(heading && is_sep(c))));
         }

@@ -10,7 +10,7 @@
 use super::heading::{self, HeadingInfo};
 use super::lines::{Line, LineKind, Lines, MarkerKind};
 use super::text::{split_saetze, Paragraph};
-use crate::ast::{Document, Kind, Node, Span};
+use crate::ast::{Document, Kind, Node, Span, Style};
 use crate::diag::Warning;
 use crate::source::LineIndex;
 
@@ -312,7 +312,7 @@ impl<'a> Builder<'a> {
         }
         let info = heading::classify(text);
         let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
-        node.style = Some("heading".into());
+        node.style = Some(Style::Heading);
         match info {
             Some(info) => self.open_unit(node, info, level),
             None => {
@@ -446,7 +446,7 @@ impl<'a> Builder<'a> {
         node.marker = Some(marker.to_string());
         node.num = Some(strip_marker_num(marker));
         if dash {
-            node.style = Some("dash".into());
+            node.style = Some(Style::Dash);
         }
         if k == Kind::Absatz {
             self.pop_while(|l| matches!(l, Level::Item { .. } | Level::Absatz));
@@ -729,7 +729,7 @@ impl<'a> Builder<'a> {
             }
         }
         let mut node = Node::new(info.kind, self.span_at(first.0, first.1));
-        node.style = Some("plain".into());
+        node.style = Some(Style::Plain);
         self.open_unit(node, info, 0);
         if p.lines.len() > 1 {
             let rest = Para { lines: p.lines[1..].to_vec(), indent: 0, owner: Owner::Free, label: None, start: p.lines[1].0 };

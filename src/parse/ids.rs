@@ -6,22 +6,26 @@
 //! siblings of the same kind. A duplicate id gets a suffix `-dup2`, `-dup3`.
 
 use crate::ast::{Kind, Node};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
-fn clean(num: &str) -> String {
-    let mut s = String::with_capacity(num.len());
+/// Append `num` to `id`, keeping letters, digits and periods; other runs become "-".
+fn push_clean(id: &mut String, num: &str) -> bool {
+    let start = id.len();
     for c in num.chars() {
         if c.is_alphanumeric() || c == '.' {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
+            id.push(c);
+        } else if id.len() > start && !id.ends_with('-') {
+            id.push('-');
         }
     }
-    s.trim_end_matches('-').to_string()
+    while id.len() > start && id.ends_with('-') {
+        id.pop();
+    }
+    id.len() > start
 }
 
 pub fn assign(root: &mut Node) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     root.id = "doc".into();
     assign_children(root, "", "", &mut seen);
 }
@@ -39,13 +43,20 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
                 1
             }
         };
-        let part = match c.num.as_deref().map(clean).filter(|s| !s.is_empty()) {
-            Some(num) if c.kind != Kind::Fussnote => format!("{}-{}", c.kind.eid_prefix(), num),
-            _ => format!("{}-{}", c.kind.eid_prefix(), count),
-        };
         // §§ and Artikel restart from the unit prefix (document or Anhang)
         let base = if c.kind.is_einzelvorschrift() { unit_prefix } else { prefix };
-        let mut id = if base.is_empty() { part } else { format!("{base}_{part}") };
+        let mut id = String::with_capacity(base.len() + 16);
+        if !base.is_empty() {
+            id.push_str(base);
+            id.push('_');
+        }
+        id.push_str(c.kind.eid_prefix());
+        id.push('-');
+        let named = c.kind != Kind::Fussnote && c.num.as_deref().is_some_and(|num| push_clean(&mut id, num));
+        if !named {
+            use std::fmt::Write;
+            let _ = write!(id, "{count}");
+        }
         if !seen.insert(id.clone()) {
             let mut k = 2;
             loop {

@@ -56,20 +56,48 @@ fn cols(s: &str) -> usize {
     s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
 }
 
+/// Chunk size for the line grammar: the text is parsed in pieces of about
+/// this size, cut at line breaks, so pest's token queue stays small.
+const CHUNK: usize = 64 * 1024;
+
 pub fn classify(src: &str) -> Lines {
-    let mut out = Lines { bom: false, front_matter: None, lines: Vec::with_capacity(src.len() / 50 + 4) };
-    let pairs = match LawParser::parse(Rule::document, src) {
+    let nlines = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
+    let mut out = Lines { bom: false, front_matter: None, lines: Vec::with_capacity(nlines) };
+    let mut start = 0;
+    while start < src.len() || start == 0 {
+        let mut end = (start + CHUNK).min(src.len());
+        if end < src.len() {
+            // cut after a line break ("\r\n" stays whole)
+            end = match memchr::memchr(b'\n', &src.as_bytes()[end..]) {
+                Some(k) => end + k + 1,
+                None => src.len(),
+            };
+        }
+        classify_chunk(src, start, end, &mut out);
+        if end >= src.len() {
+            break;
+        }
+        start = end;
+    }
+    out
+}
+
+fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
+    let chunk = &src[base..chunk_end];
+    let rule = if base == 0 { Rule::document } else { Rule::chunk };
+    let pairs = match LawParser::parse(rule, chunk) {
         Ok(mut p) => p.next().map(|d| d.into_inner()),
         Err(_) => None,
     };
     let Some(pairs) = pairs else {
         // The grammar accepts every text; keep a fallback all the same.
-        fallback(src, &mut out);
-        return out;
+        fallback(src, base, chunk_end, out);
+        return;
     };
     for p in pairs {
         let span = p.as_span();
-        let (start, end) = (span.start(), span.end());
+        let (start, end) = (base + span.start(), base + span.end());
+        let off = |q: &pest::iterators::Pair<Rule>| (base + q.as_span().start(), base + q.as_span().end());
         let mut line = Line {
             kind: LineKind::Text,
             start,
@@ -85,7 +113,7 @@ pub fn classify(src: &str) -> Lines {
                 continue;
             }
             Rule::front_matter => {
-                let body = p.into_inner().find(|q| q.as_rule() == Rule::fm_body).map(|q| (q.as_span().start(), q.as_span().end()));
+                let body = p.into_inner().find(|q| q.as_rule() == Rule::fm_body).map(|q| off(&q));
                 out.front_matter = Some((body.unwrap_or((start, start)), (start, end)));
                 continue;
             }
@@ -96,9 +124,9 @@ pub fn classify(src: &str) -> Lines {
                     match q.as_rule() {
                         Rule::hashes => {
                             level = q.as_str().len() as u8;
-                            line.marker = (q.as_span().start(), q.as_span().end());
+                            line.marker = off(&q);
                         }
-                        Rule::rest => line.content = (q.as_span().start(), q.as_span().end()),
+                        Rule::rest => line.content = off(&q),
                         _ => {}
                     }
                 }
@@ -109,8 +137,8 @@ pub fn classify(src: &str) -> Lines {
                 line.kind = LineKind::FootnoteDef;
                 for q in p.into_inner() {
                     match q.as_rule() {
-                        Rule::footnote_id => line.marker = (q.as_span().start(), q.as_span().end()),
-                        Rule::rest => line.content = (q.as_span().start(), q.as_span().end()),
+                        Rule::footnote_id => line.marker = off(&q),
+                        Rule::rest => line.content = off(&q),
                         _ => {}
                     }
                 }
@@ -118,10 +146,17 @@ pub fn classify(src: &str) -> Lines {
             Rule::def_value => {
                 line.kind = LineKind::DefValue;
                 if let Some(q) = p.into_inner().next() {
-                    line.content = (q.as_span().start(), q.as_span().end());
+                    line.content = off(&q);
                 }
             }
-            Rule::table_row | Rule::text | Rule::bullet | Rule::item => {
+            Rule::text | Rule::text_fast => {
+                // no inner tokens: measure the indentation here
+                let l = &src[start..end];
+                let body = l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']);
+                line.indent = cols(&l[..l.len() - body.len()]);
+                line.content = (end - body.len(), end);
+            }
+            Rule::table_row | Rule::bullet | Rule::item => {
                 let rule = p.as_rule();
                 let mut dash = false;
                 let mut mk = MarkerKind::Absatz;
@@ -135,15 +170,14 @@ pub fn classify(src: &str) -> Lines {
                                 Rule::nummer_marker => MarkerKind::Nummer,
                                 _ => MarkerKind::Buchstabe,
                             };
-                            line.marker = (q.as_span().start(), q.as_span().end());
+                            line.marker = off(&q);
                         }
-                        Rule::rest => line.content = (q.as_span().start(), q.as_span().end()),
+                        Rule::rest => line.content = off(&q),
                         _ => {}
                     }
                 }
                 line.kind = match rule {
                     Rule::table_row => LineKind::TableRow,
-                    Rule::text => LineKind::Text,
                     Rule::bullet => LineKind::Bullet,
                     _ => LineKind::Item { kind: mk, dash },
                 };
@@ -156,12 +190,11 @@ pub fn classify(src: &str) -> Lines {
         line.content_col = cols(&src[start..line.content.0.max(start).min(end)]);
         out.lines.push(line);
     }
-    out
 }
 
-fn fallback(src: &str, out: &mut Lines) {
-    let mut start = 0;
-    for l in src.split_inclusive('\n') {
+fn fallback(src: &str, base: usize, end: usize, out: &mut Lines) {
+    let mut start = base;
+    for l in src[base..end].split_inclusive('\n') {
         let content = l.trim_end_matches(['\n', '\r']);
         let end = start + content.len();
         let kind = if content.trim().is_empty() { LineKind::Blank } else { LineKind::Text };

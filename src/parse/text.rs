@@ -24,9 +24,16 @@ pub struct Paragraph {
     pieces: Vec<Piece>,
 }
 
-fn is_space(c: char) -> bool {
-    // NBSP and narrow NBSP are kept: they are meaningful ("§\u{A0}5").
-    c == ' ' || c == '\t' || c == '\u{2009}' || c == '\u{2007}'
+/// Byte length of a collapsible space at `i` (0 if none). NBSP and narrow
+/// NBSP are kept: they are meaningful ("§\u{A0}5").
+#[inline]
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t' => 1,
+        // U+2007 figure space, U+2008 punctuation space, U+2009 thin space
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x87..=0x89)) => 3,
+        _ => 0,
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -38,24 +45,22 @@ enum Delim {
 impl Paragraph {
     /// Build from source line ranges `(start, end)` (end excludes the newline).
     pub fn build(src: &str, lines: &[(usize, usize)]) -> Paragraph {
-        let mut p = Paragraph::default();
+        let mut p = Paragraph { text: String::with_capacity(lines.iter().map(|l| l.1 - l.0 + 1).sum()), ..Default::default() };
         // Collect delimiter candidates first (in source offsets), then pair them.
         let delims = find_emphasis(src, lines);
         let mut di = 0;
         let mut open: Option<(Delim, usize)> = None;
         let mut pending_space = false;
+        let bytes = src.as_bytes();
         for &(ls, le) in lines {
-            let line = &src[ls..le];
-            let mut i = 0;
-            let bytes = line.as_bytes();
-            while i < line.len() {
-                let abs = ls + i;
-                if di < delims.len() && delims[di].0 == abs {
+            let mut i = ls;
+            while i < le {
+                if di < delims.len() && delims[di].0 == i {
                     let (_, len, kind, is_open) = delims[di];
                     di += 1;
                     if is_open {
                         if pending_space && !p.text.is_empty() {
-                            p.push_space();
+                            p.text.push(' ');
                         }
                         pending_space = false;
                         open = Some((kind, p.text.len()));
@@ -65,39 +70,40 @@ impl Paragraph {
                     i += len;
                     continue;
                 }
-                let c = line[i..].chars().next().unwrap_or(' ');
-                if is_space(c) {
+                let sp = space_len(bytes, i);
+                if sp > 0 {
                     pending_space = true;
-                    i += c.len_utf8();
+                    i += sp;
                     continue;
                 }
                 if pending_space && !p.text.is_empty() {
-                    p.push_space();
+                    p.text.push(' ');
                 }
                 pending_space = false;
-                // copy a run of non-space, non-delimiter characters
+                // copy a run up to the next space or delimiter
+                let stop = if di < delims.len() { delims[di].0.min(le) } else { le };
                 let run_start = i;
-                let next_delim = if di < delims.len() { delims[di].0 - ls } else { usize::MAX };
-                while i < line.len() && i < next_delim {
+                while i < stop {
                     let b = bytes[i];
-                    if b == b' ' || b == b'\t' {
+                    if b == b' ' {
+                        // a single space between words is copied as it is
+                        if i + 1 < stop && space_len(bytes, i + 1) == 0 {
+                            i += 1;
+                            continue;
+                        }
                         break;
                     }
-                    let c = line[i..].chars().next().unwrap_or(' ');
-                    if is_space(c) {
+                    if b == b'\t' || (b == 0xE2 && space_len(bytes, i) > 0) {
                         break;
                     }
-                    i += c.len_utf8();
+                    i += 1;
                 }
-                p.push_src(&line[run_start..i], ls + run_start);
+                // i is on a char boundary: stops are ASCII or the start of a 3-byte space
+                p.push_src(&src[run_start..i], run_start);
             }
             pending_space = true;
         }
         p
-    }
-
-    fn push_space(&mut self) {
-        self.text.push(' ');
     }
 
     fn push_src(&mut self, s: &str, src: usize) {

@@ -1,0 +1,162 @@
+//! Parser behaviour on the seed (Gesetz VII as the drafters wrote it) and on corpus excerpts.
+
+mod common;
+
+use paragraf::ast::{Kind, Node};
+
+fn units(doc: &paragraf::Document) -> Vec<&Node> {
+    doc.einzelvorschriften()
+}
+
+#[test]
+fn seed_outline_is_exact() {
+    let doc = paragraf::parse(&common::seed());
+    assert_eq!(doc.title.as_deref(), Some("Gesetz VII – Missbrauch von KI-Systemen („Digitaler Waffeneinsatz“)"));
+    assert_eq!(doc.fassung.as_deref(), Some("2025-10-14"));
+    assert_eq!(doc.format, "plain");
+    let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds[..3], [Kind::Langtitel, Kind::Fassung, Kind::Praeambel]);
+    let praeambel = &doc.root.children[2];
+    assert!(praeambel.full_text().starts_with("Zweck dieses Gesetzes ist die Prävention"));
+
+    let paras = units(&doc);
+    let titles: Vec<(&str, &str)> = paras.iter().map(|p| (p.num.as_deref().unwrap(), p.title.as_deref().unwrap())).collect();
+    assert_eq!(
+        titles,
+        [
+            ("1", "Zweck des Gesetzes"),
+            ("2", "Abgrenzung und Geltungsbereich"),
+            ("3", "Analogie der Wirkungsweise"),
+            ("4", "Erfassung und Zuständigkeit"),
+            ("5", "Rechtsfolgen und Sanktionen"),
+            ("6", "Verhältnis zu internationalen Regelungen"),
+            ("7", "Verweis auf Anhang III"),
+            ("8", "Inkrafttreten"),
+        ]
+    );
+    let absaetze: Vec<usize> = paras.iter().map(|p| p.children.iter().filter(|c| c.kind == Kind::Absatz).count()).collect();
+    assert_eq!(absaetze, [0, 3, 3, 4, 4, 3, 0, 0]);
+
+    let note = doc.root.children.last().unwrap();
+    assert_eq!(note.kind, Kind::Hinweis);
+    assert!(note.full_text().starts_with("Anhang III (Typologie und Definition digitaler Waffen) ist Bestandteil"));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn seed_ids_spans_and_styles() {
+    let src = common::seed();
+    let doc = paragraf::parse(&src);
+    let abs = doc.root.find("para-4_abs-3").expect("§ 4 Absatz 3");
+    assert_eq!(abs.span.line, 34);
+    assert_eq!(abs.span.column, 1);
+    assert_eq!(abs.style, None);
+    let dash = doc.root.find("para-4_abs-1").unwrap();
+    assert_eq!(dash.style, Some(paragraf::ast::Style::Dash));
+    let satz = doc.root.find("para-4_abs-3_satz-1").unwrap();
+    assert_eq!(&src[satz.span.start..satz.span.end], "Die technische Einstufung der Gefährdung erfolgt gemäß den Bewertungsdimensionen im **Anhang III**.");
+    assert_eq!(satz.text.as_deref(), Some("Die technische Einstufung der Gefährdung erfolgt gemäß den Bewertungsdimensionen im Anhang III."));
+    // the emphasis is kept, marked as such
+    let e = satz.emphasis[0];
+    assert_eq!(&satz.text.as_deref().unwrap()[e.start..e.end], "Anhang III");
+    assert!(e.strong);
+    // "(z. B. Schusswaffen, Messer)" does not split the Satz
+    assert_eq!(doc.root.find("para-2_abs-3").unwrap().children.len(), 1);
+    // § 1 has two Sätze in one unnumbered paragraph
+    let p1 = doc.root.find("para-1").unwrap();
+    assert_eq!(p1.children[0].kind, Kind::Text);
+    assert_eq!(p1.children[0].children.len(), 2);
+}
+
+#[test]
+fn json_round_trips_and_names_kinds() {
+    let doc = paragraf::parse(&common::seed());
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(json.contains(r#""kind":"paragraf""#));
+    assert!(json.contains(r#""kind":"absatz""#));
+    let back: paragraf::Document = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.root, doc.root);
+}
+
+#[test]
+fn outline_snapshot() {
+    let doc = paragraf::parse(&common::seed());
+    insta::assert_snapshot!(paragraf::outline::outline(&doc));
+}
+
+#[test]
+fn corpus_excerpt_gliederung_nests_by_type_not_heading_level() {
+    let doc = paragraf::parse(&common::fixture("bgb-excerpt.md"));
+    assert_eq!(doc.abbreviation.as_deref(), Some("BGB"));
+    let buch = doc.root.children.iter().find(|n| n.kind == Kind::Buch).expect("Buch 1");
+    let abschnitt = &buch.children[0];
+    assert_eq!(abschnitt.kind, Kind::Abschnitt);
+    let titel2 = abschnitt.children.iter().find(|n| n.kind == Kind::Titel && n.num.as_deref() == Some("2")).expect("Titel 2");
+    let untertitel = &titel2.children[0];
+    assert_eq!(untertitel.kind, Kind::Untertitel);
+    // "Kapitel 1" directly under "Untertitel 1" nests there (BGB's own order)
+    assert_eq!(untertitel.children[0].kind, Kind::Kapitel);
+    let p21 = doc.root.find("para-21").expect("§ 21");
+    assert_eq!(p21.title.as_deref(), Some("Nicht wirtschaftlicher Verein"));
+    // "§§ 3 bis 6 (weggefallen)"
+    let rep = doc.einzelvorschriften().into_iter().find(|p| p.marker.as_deref() == Some("§§ 3 bis 6")).unwrap();
+    assert!(rep.repealed);
+    // metadata as definition list
+    let meta: Vec<_> = doc.root.children.iter().filter(|n| n.kind == Kind::Metadatum).collect();
+    assert_eq!(meta[0].title.as_deref(), Some("Ausfertigungsdatum"));
+    assert_eq!(meta[0].text.as_deref(), Some("1896-08-18"));
+}
+
+#[test]
+fn nummern_and_buchstaben_nest() {
+    let src = "# Test\n\n## § 1 Begriffe\n\n(1) Im Sinne dieses Gesetzes ist\n\n1.  ein Ding\n\n    a)  rund oder\n\n    b)  eckig,\n\n2.  ein anderes Ding.\n\nDas gilt nicht für Kreise.\n\n(2) Satz 1 gilt entsprechend.\n";
+    let doc = paragraf::parse(src);
+    let abs1 = doc.root.find("para-1_abs-1").unwrap();
+    let kinds: Vec<Kind> = abs1.children.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::Satz, Kind::Nummer, Kind::Nummer, Kind::Text]);
+    let nr1 = doc.root.find("para-1_abs-1_nr-1").unwrap();
+    assert_eq!(nr1.children.iter().filter(|c| c.kind == Kind::Buchstabe).count(), 2);
+    assert!(doc.root.find("para-1_abs-1_nr-1_bst-b_satz-1").is_some());
+    assert!(doc.root.find("para-1_abs-2").is_some());
+}
+
+#[test]
+fn plain_items_on_consecutive_lines() {
+    let src = "Gesetz X\n\n§ 1 Begriffe\n\n(1) Es gilt:\n1. eins,\n2. zwei.\n(2) Die Frist endet mit dem\n18. Lebensjahr.\n";
+    let doc = paragraf::parse(src);
+    let p = doc.root.find("para-1").unwrap();
+    assert_eq!(p.children.len(), 2, "{p:#?}");
+    assert_eq!(doc.root.find("para-1_abs-1").unwrap().children.iter().filter(|c| c.kind == Kind::Nummer).count(), 2);
+    // "18. Lebensjahr" at the start of a wrapped line is no Nummer
+    assert_eq!(doc.root.find("para-1_abs-2").unwrap().children.len(), 1);
+}
+
+#[test]
+fn line_endings_bom_and_spaces() {
+    let lf = "Gesetz X\n\n§ 1 Zweck\n\n(1) Das Gesetz gilt.\n(2) Es gilt\nweiter.\n";
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let a = paragraf::parse(lf);
+    let b = paragraf::parse(&crlf);
+    assert_eq!(a.root.full_text(), b.root.full_text());
+    assert_eq!(b.root.find("para-1_abs-2_satz-1").unwrap().text.as_deref(), Some("Es gilt weiter."));
+    let nbsp = "Gesetz X\n\n§\u{a0}1 Zweck\n\n(1)\u{a0}Nach\u{a0}§\u{a0}2 gilt das.\n";
+    let c = paragraf::parse(nbsp);
+    assert_eq!(c.einzelvorschriften().len(), 1);
+    assert_eq!(c.root.find("para-1_abs-1_satz-1").unwrap().text.as_deref(), Some("Nach\u{a0}§\u{a0}2 gilt das."));
+}
+
+#[test]
+fn empty_and_odd_inputs_parse() {
+    for s in ["", "\n", "\r", "#", "######", "(1)", "- ", "*", "---\n", "---\nfoo: [\n---\n", "§", "§§", "Art", "a)", "1.", ":", "[^x]:", "|"] {
+        let d = paragraf::parse(s);
+        let _ = serde_json::to_string(&d).unwrap();
+    }
+}
+
+#[test]
+fn bad_bytes_are_errors_with_position() {
+    let e = paragraf::source::decode("x.txt", b"abc\nd\xffe".to_vec()).unwrap_err().to_string();
+    assert_eq!(e, "x.txt:2:2: invalid UTF-8 at byte 5; law texts must be UTF-8");
+    let e = paragraf::source::decode("x.txt", b"ab\0".to_vec()).unwrap_err().to_string();
+    assert!(e.starts_with("x.txt:1:3: NUL byte at byte 2"), "{e}");
+}
