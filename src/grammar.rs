@@ -13,3 +13,10 @@ pub mod heading {
     #[grammar = "../grammar/heading.pest"]
     pub struct HeadingParser;
 }
+
+/// The citation grammar (`grammar/refs.pest`).
+pub mod refs {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/refs.pest"]
+    pub struct RefsParser;
+}

@@ -10,6 +10,7 @@ pub mod diag;
 pub mod grammar;
 pub mod outline;
 pub mod parse;
+pub mod refs;
 pub mod source;
 pub mod fsutil;
 pub mod workspace;

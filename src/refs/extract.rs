@@ -1,0 +1,378 @@
+//! Finding citations: a scan for words that can start one, then `grammar/refs.pest`.
+
+use super::{Item, Level, Scope, Step};
+use crate::grammar::refs::{RefsParser, Rule};
+use pest::iterators::Pair;
+use pest::Parser;
+
+/// Words (prefixes) at which a citation can start.
+const TRIGGERS: &[&str] = &[
+    "§", "Art", "Abs", "Anh", "Anl", "Satz", "Sätze", "S.", "Numm", "Nr", "Buchst", "Doppelbuchst", "lit.", "Gesetz",
+    "des Gesetzes", "dem Gesetz",
+];
+
+/// Publication organs whose "S." and "Nr." are pages and issues, not Sätze and Nummern.
+const GAZETTES: &[&str] = &["BGBl", "RGBl", "ABl", "BAnz", "GVBl", "Bl.", "Gesetzbl", "Nr. L", "S. "];
+
+/// A citation found in a piece of text: byte range in the text, steps, scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub steps: Vec<Step>,
+    pub scope: Scope,
+}
+
+/// Citations in one piece of normalized text.
+pub fn extract_from_text(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < text.len() {
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let at_word = i == 0 || {
+            let prev = text[..i].chars().next_back().unwrap_or(' ');
+            !prev.is_alphanumeric() && prev != '.' && prev != '-'
+        };
+        let c = b[i];
+        let candidate = at_word && (c == 0xC2 || c.is_ascii_uppercase() || c == b'l' || c == b'd') && TRIGGERS.iter().any(|t| text[i..].starts_with(t));
+        if candidate {
+            if let Some(f) = parse_at(text, i) {
+                i = f.end.max(i + 1);
+                out.push(f);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn parse_at(text: &str, i: usize) -> Option<Found> {
+    let rest = &text[i..];
+    let pair = RefsParser::parse(Rule::citation, rest).ok()?.next()?;
+    let mut steps = Vec::new();
+    let mut scope = None;
+    let mut end = pair.as_span().end();
+    let mut relative = false;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::unit_chain | Rule::annex_chain => collect_steps(p, &mut steps),
+            Rule::relative_chain => {
+                relative = true;
+                collect_steps(p, &mut steps)
+            }
+            Rule::series_law => scope = Some(Scope::Series(series_name(p.as_str()))),
+            Rule::law_suffix => {
+                let suffix_start = p.as_span().start();
+                match law_suffix(p) {
+                    Some((s, cut)) => {
+                        if let Some(cut) = cut {
+                            end = cut;
+                        }
+                        scope = Some(s)
+                    }
+                    None => end = suffix_start,
+                }
+            }
+            _ => {}
+        }
+    }
+    let first = steps.first().map(|s| s.level);
+    // "S. 123" and "Nr. 5" after a gazette are pages and issues
+    if relative && matches!(first, Some(Level::Satz | Level::Nummer)) {
+        let before = &text[..i];
+        let window = &before[before.len().saturating_sub(24)..];
+        let window = &before[floor_boundary(before, before.len() - window.len())..];
+        if GAZETTES.iter().any(|g| window.contains(g)) && steps[0].abbreviation.is_some() {
+            return None;
+        }
+    }
+    if steps.is_empty() && !matches!(scope, Some(Scope::Series(_))) {
+        return None;
+    }
+    let scope = scope.unwrap_or(if relative { Scope::Relative } else { Scope::Internal });
+    // trim trailing spaces that the grammar consumed
+    let trimmed = rest[..end].trim_end_matches([' ', '\u{a0}', '\u{202f}', ',']);
+    Some(Found { start: i, end: i + trimmed.len(), steps, scope })
+}
+
+fn floor_boundary(s: &str, mut k: usize) -> usize {
+    while k > 0 && !s.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
+}
+
+fn series_name(s: &str) -> String {
+    // "des Gesetzes VI" → "Gesetz VI"
+    let roman = s.split_whitespace().last().unwrap_or("");
+    format!("Gesetz {roman}")
+}
+
+const LAW_WORDS: &[&str] = &[
+    "gesetz", "gesetzes", "gesetze", "gesetzbuch", "gesetzbuchs", "gesetzbuches", "gesetzbuche", "buch", "buches", "buchs",
+    "ordnung", "verordnung", "richtlinie", "vertrag", "vertrages", "vertrags", "abkommen", "abkommens", "übereinkommen",
+    "übereinkommens", "satzung", "konvention", "statut", "statuts", "protokoll", "protokolls", "grundgesetzes", "grundgesetz",
+    "verfassung",
+];
+
+fn is_law_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    LAW_WORDS.iter().any(|s| l.ends_with(s))
+}
+
+/// The scope a law suffix names, and where the citation ends when only part of it is the name.
+fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
+    let inner = p.into_inner().next()?;
+    match inner.as_rule() {
+        Rule::this_law => Some((Scope::Internal, None)),
+        Rule::series_law => Some((Scope::Series(series_name(inner.as_str())), None)),
+        Rule::named_law => {
+            let words = inner.clone().into_inner().find(|q| q.as_rule() == Rule::law_words)?;
+            let mut cut = None;
+            let mut name_start = None;
+            let toks: Vec<Pair<Rule>> = words.into_inner().collect();
+            for (k, w) in toks.iter().enumerate() {
+                name_start.get_or_insert(w.as_span().start());
+                if w.as_rule() == Rule::law_word && is_law_word(w.as_str()) {
+                    let mut e = w.as_span().end();
+                    // "(EU) 2024/1689", "VI", "Nr. 1234/2007"
+                    for x in &toks[k + 1..] {
+                        let s = x.as_str();
+                        let id_like = x.as_rule() == Rule::law_id || s.chars().all(|c| "IVXLCDM".contains(c));
+                        if id_like {
+                            e = x.as_span().end();
+                        } else {
+                            break;
+                        }
+                    }
+                    cut = Some(e);
+                    break;
+                }
+                // a law's name is capitalized words, "über", "zum", "zur"...; stop at a verb
+                if k > 5 {
+                    break;
+                }
+            }
+            let cut = cut?;
+            let start = name_start?;
+            let full = inner.as_span();
+            let base = full.start();
+            let text = &full.get_input()[start..cut];
+            let _ = base;
+            Some((Scope::External(text.to_string()), Some(cut)))
+        }
+        Rule::law_abbr => {
+            let s = inner.as_str();
+            let head = s.split(' ').next().unwrap_or(s);
+            let upper = head.chars().filter(|c| c.is_uppercase()).count();
+            if upper >= 2 && !head.ends_with('-') {
+                Some((Scope::External(s.to_string()), None))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn level_of(word: Rule) -> Option<Level> {
+    Some(match word {
+        Rule::paragraf_sign => Level::Paragraf,
+        Rule::artikel_word => Level::Artikel,
+        Rule::absatz_word => Level::Absatz,
+        Rule::satz_word => Level::Satz,
+        Rule::nummer_word => Level::Nummer,
+        Rule::buchstabe_word => Level::Buchstabe,
+        Rule::doppelbuchstabe_word => Level::Doppelbuchstabe,
+        Rule::teil_word => Level::Teil,
+        _ => return None,
+    })
+}
+
+fn collect_steps(chain: Pair<Rule>, steps: &mut Vec<Step>) {
+    for part in chain.into_inner() {
+        let mut level = None;
+        let mut abbreviation = None;
+        let mut items = Vec::new();
+        let annex = part.as_rule() == Rule::annex_word;
+        if annex {
+            let w = part.as_str();
+            level = Some(if w.starts_with("Anh") { Level::Anhang } else { Level::Anlage });
+            steps.push(Step { level: level.expect("set"), items: Vec::new(), abbreviation: None });
+            continue;
+        }
+        if part.as_rule() == Rule::num_list {
+            // the numbers of an annex_word
+            if let Some(last) = steps.last_mut() {
+                last.items = items_of(part);
+            }
+            continue;
+        }
+        for q in part.into_inner() {
+            match q.as_rule() {
+                Rule::num_list | Rule::letter_list => items = items_of(q),
+                r => {
+                    if let Some(l) = level_of(r) {
+                        level = Some(l);
+                        if q.as_str().ends_with('.') {
+                            abbreviation = Some(q.as_str().to_string());
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(level) = level {
+            steps.push(Step { level, items, abbreviation });
+        }
+    }
+}
+
+fn items_of(list: Pair<Rule>) -> Vec<Item> {
+    list.into_inner()
+        .filter(|p| matches!(p.as_rule(), Rule::num_item | Rule::letter_item))
+        .map(|it| {
+            let mut nums = Vec::new();
+            let mut dash = false;
+            for q in it.into_inner() {
+                match q.as_rule() {
+                    Rule::num | Rule::letter => nums.push(q.as_str().trim_end_matches(')').to_string()),
+                    Rule::range_sep => dash = !q.as_str().contains("bis"),
+                    _ => {}
+                }
+            }
+            let mut nums = nums.into_iter();
+            let from = nums.next().unwrap_or_default();
+            let to = nums.next();
+            Item { dash: dash && to.is_some(), from, to }
+        })
+        .collect()
+}
+
+/// Byte offset in `src` of the normalized-text offset `target` of `text`,
+/// where `text` is the normalized form of `src` (collapsed whitespace, no `*`).
+pub fn locate(src: &str, text: &str, target: usize) -> Option<usize> {
+    let sb = src.as_bytes();
+    let mut si = 0;
+    for (ti, tc) in text.char_indices() {
+        if ti >= target {
+            // skip markup before the character
+            while si < src.len() && (sb[si] == b'*') && !src[si..].starts_with(tc) {
+                si += 1;
+            }
+            return Some(si);
+        }
+        loop {
+            let sc = src[si..].chars().next()?;
+            if sc == tc {
+                si += sc.len_utf8();
+                break;
+            }
+            if tc == ' ' && (sc.is_whitespace() && sc != '\u{a0}' && sc != '\u{202f}') {
+                while let Some(c) = src[si..].chars().next() {
+                    if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                        si += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                break;
+            }
+            if sc == '*' || sc.is_whitespace() || sc == '\u{feff}' {
+                si += sc.len_utf8();
+                continue;
+            }
+            return None;
+        }
+    }
+    Some(si)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(t: &str) -> (String, Vec<(Level, Vec<(String, Option<String>)>)>, Scope) {
+        let f = extract_from_text(t);
+        assert_eq!(f.len(), 1, "{t}: {f:?}");
+        let f = &f[0];
+        (
+            t[f.start..f.end].to_string(),
+            f.steps.iter().map(|s| (s.level, s.items.iter().map(|i| (i.from.clone(), i.to.clone())).collect())).collect(),
+            f.scope.clone(),
+        )
+    }
+
+    fn n(s: &str) -> (String, Option<String>) {
+        (s.to_string(), None)
+    }
+
+    #[test]
+    fn internal() {
+        let (t, s, sc) = one("nach § 5 Absatz 2 Satz 1 Nummer 3 Buchstabe a gilt");
+        assert_eq!(t, "§ 5 Absatz 2 Satz 1 Nummer 3 Buchstabe a");
+        assert_eq!(s.len(), 5);
+        assert_eq!(s[4], (Level::Buchstabe, vec![n("a")]));
+        assert_eq!(sc, Scope::Internal);
+        let (t, s, _) = one("nach § 5 Abs. 2 S. 1 Nr. 3 Buchst. a gilt");
+        assert_eq!(t, "§ 5 Abs. 2 S. 1 Nr. 3 Buchst. a");
+        assert_eq!(s.len(), 5);
+        let (_, s, _) = one("die §§ 3 bis 5 gelten");
+        assert_eq!(s[0].1, vec![("3".to_string(), Some("5".to_string()))]);
+        let (_, s, _) = one("die §§ 3, 5 und 7 gelten");
+        assert_eq!(s[0].1, vec![n("3"), n("5"), n("7")]);
+        let (_, s, _) = one("§ 4 Absatz 1 und 2");
+        assert_eq!(s[1].1, vec![n("1"), n("2")]);
+        let (_, s, _) = one("Art. 12 Abs. 1 ist");
+        assert_eq!(s[0].0, Level::Artikel);
+    }
+
+    #[test]
+    fn lists_with_articles_split() {
+        let f = extract_from_text("der §§ 89, 90a Abs. 1 und des § 90b");
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn relative_and_annex() {
+        assert_eq!(one("die Absätze 2 bis 4 gelten").2, Scope::Relative);
+        assert_eq!(one("Satz 1 gilt nicht").0, "Satz 1");
+        assert_eq!(one("nach Maßgabe des Anhangs III eingestuft").1[0].0, Level::Anhang);
+        assert_eq!(one("Anlage 2").1[0], (Level::Anlage, vec![n("2")]));
+        let (_, s, _) = one("Anhang IV Teil I Buchstabe a");
+        assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn external() {
+        assert_eq!(one("§ 823 Abs. 1 BGB").2, Scope::External("BGB".into()));
+        assert_eq!(one("§§ 194 bis 218 des Bürgerlichen Gesetzbuchs gelten").2, Scope::External("Bürgerlichen Gesetzbuchs".into()));
+        assert_eq!(
+            one("Artikel 3 Nummer 6 der Verordnung (EU) 2024/1689 und").2,
+            Scope::External("Verordnung (EU) 2024/1689".into())
+        );
+        assert_eq!(one("Art. 12 Abs. 1 GG").2, Scope::External("GG".into()));
+        assert_eq!(one("im Sinne des Gesetzes VI gilt").2, Scope::Series("Gesetz VI".into()));
+        assert_eq!(one("Anhang III des Gesetzes VII").2, Scope::Series("Gesetz VII".into()));
+        assert_eq!(one("§ 5 dieses Gesetzes").2, Scope::Internal);
+    }
+
+    #[test]
+    fn not_references() {
+        for t in ["am 1. Januar 2027", "Typ A–E", "18. Lebensjahr", "Der Satz der Abgabe", "BGBl. I S. 2309", "eine Nummer des Ausweises", "Satzung"] {
+            assert!(extract_from_text(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn locate_maps_through_markup() {
+        let src = "nach Maßgabe des **Anhangs\n  III** eingestuft";
+        let text = "nach Maßgabe des Anhangs III eingestuft";
+        let a = text.find("Anhangs").unwrap();
+        assert_eq!(&src[locate(src, text, a).unwrap()..][..7], "Anhangs");
+    }
+}

@@ -1,0 +1,347 @@
+//! Resolving citations to the nodes they name.
+
+use super::extract::{extract_from_text, locate};
+use super::{Item, Level, Reference, Resolved, Scope, Status};
+use crate::ast::{Document, Kind, Node};
+use crate::source::LineIndex;
+use rustc_hash::FxHashMap;
+
+/// Lookup tables of one law.
+pub struct Index<'a> {
+    einzel: FxHashMap<(bool, &'a str), Vec<&'a Node>>,
+    /// "§§ 3 bis 6 (weggefallen)" and the like: (is Artikel, from, to, node).
+    ranges: Vec<(bool, u64, u64, &'a Node)>,
+    annex: FxHashMap<&'a str, Vec<&'a Node>>,
+}
+
+fn leading_number(s: &str) -> Option<u64> {
+    let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    d.parse().ok()
+}
+
+impl<'a> Index<'a> {
+    pub fn new(doc: &'a Document) -> Index<'a> {
+        let mut ix = Index { einzel: FxHashMap::default(), ranges: Vec::new(), annex: FxHashMap::default() };
+        doc.root.walk(&mut |n, _| {
+            if n.kind.is_einzelvorschrift() {
+                let art = n.kind == Kind::Artikel;
+                if let Some(num) = n.num.as_deref() {
+                    if num.contains(' ') || num.contains(',') {
+                        // a range or list of numbers in one heading
+                        let nums: Vec<&str> = num.split([' ', ',']).filter(|w| leading_number(w).is_some()).collect();
+                        if let (Some(a), Some(b)) = (nums.first().and_then(|x| leading_number(x)), nums.last().and_then(|x| leading_number(x))) {
+                            ix.ranges.push((art, a, b, n));
+                        }
+                        for w in nums {
+                            ix.einzel.entry((art, w)).or_default().push(n);
+                        }
+                    } else {
+                        ix.einzel.entry((art, num)).or_default().push(n);
+                    }
+                }
+            } else if n.kind.is_annex() {
+                ix.annex.entry(n.num.as_deref().unwrap_or("")).or_default().push(n);
+            }
+        });
+        ix
+    }
+}
+
+enum Outcome<'a> {
+    Found(&'a Node),
+    Fail(Status, String),
+}
+
+fn label(n: &Node) -> String {
+    match (&n.marker, n.kind) {
+        (Some(m), Kind::Absatz) => format!("Absatz {}", m.trim_matches(['(', ')'])),
+        (Some(m), Kind::Nummer) => format!("Nummer {}", m.trim_end_matches('.')),
+        (Some(m), Kind::Buchstabe | Kind::Doppelbuchstabe) => format!("Buchstabe {}", m.trim_end_matches(')')),
+        (Some(m), _) => m.clone(),
+        (None, k) => k.as_str().to_string(),
+    }
+}
+
+fn saetze(n: &Node) -> Vec<&Node> {
+    let mut v = Vec::new();
+    for c in &n.children {
+        match c.kind {
+            Kind::Satz => v.push(c),
+            Kind::Text => v.extend(c.children.iter().filter(|s| s.kind == Kind::Satz)),
+            _ => {}
+        }
+    }
+    v
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
+    let kind = match level {
+        Level::Absatz => Kind::Absatz,
+        Level::Nummer => Kind::Nummer,
+        Level::Buchstabe => Kind::Buchstabe,
+        Level::Doppelbuchstabe => Kind::Doppelbuchstabe,
+        Level::Satz => {
+            let s = saetze(n);
+            return match num.parse::<usize>() {
+                Ok(k) if k >= 1 && k <= s.len() => Outcome::Found(s[k - 1]),
+                _ => Outcome::Fail(Status::Unresolved, format!("{} has {}", label(n), plural(s.len(), "Satz", "Sätze"))),
+            };
+        }
+        Level::Teil => return Outcome::Found(n),
+        _ => return Outcome::Fail(Status::Unresolved, format!("no {} {num} in {}", level.word(), label(n))),
+    };
+    let all: Vec<&Node> = n.children.iter().filter(|c| c.kind == kind).collect();
+    let hits: Vec<&&Node> = all.iter().filter(|c| c.num.as_deref() == Some(num)).collect();
+    match hits.len() {
+        1 => {
+            let h = *hits[0];
+            if h.repealed {
+                Outcome::Fail(Status::Repealed, format!("{} is repealed", label(h)))
+            } else {
+                Outcome::Found(h)
+            }
+        }
+        0 => {
+            let words = match level {
+                Level::Absatz => ("Absatz", "Absätze"),
+                Level::Nummer => ("Nummer", "Nummern"),
+                _ => ("Buchstabe", "Buchstaben"),
+            };
+            if all.is_empty() {
+                Outcome::Fail(Status::Unresolved, format!("{} has no {}", label(n), words.1))
+            } else {
+                Outcome::Fail(Status::Unresolved, format!("{} has {}, none numbered {num}", label(n), plural(all.len(), words.0, words.1)))
+            }
+        }
+        _ => Outcome::Fail(Status::Ambiguous, format!("{} has {} units numbered {num}", label(n), hits.len())),
+    }
+}
+
+fn einzel<'a>(ix: &Index<'a>, art: bool, num: &str) -> Outcome<'a> {
+    let word = if art { "Artikel" } else { "§" };
+    match ix.einzel.get(&(art, num)).map(|v| v.as_slice()) {
+        Some([one]) => {
+            if one.repealed {
+                Outcome::Fail(Status::Repealed, format!("{} is repealed", one.marker.as_deref().unwrap_or(word)))
+            } else {
+                Outcome::Found(one)
+            }
+        }
+        Some(many) if many.len() > 1 => Outcome::Fail(Status::Ambiguous, format!("the law has {} units numbered {word} {num}", many.len())),
+        _ => {
+            if let Some(n) = leading_number(num) {
+                if let Some((_, _, _, r)) = ix.ranges.iter().find(|(a, f, t, _)| *a == art && *f <= n && n <= *t && num.chars().all(|c| c.is_ascii_digit())) {
+                    if r.repealed {
+                        return Outcome::Fail(Status::Repealed, format!("{word} {num} is repealed ({})", r.marker.as_deref().unwrap_or("")));
+                    }
+                    return Outcome::Found(r);
+                }
+            }
+            Outcome::Fail(Status::Unresolved, format!("the law has no {word} {num}"))
+        }
+    }
+}
+
+fn annex<'a>(ix: &Index<'a>, level: Level, num: &str) -> Outcome<'a> {
+    match ix.annex.get(num).map(|v| v.as_slice()) {
+        Some([one]) => Outcome::Found(one),
+        Some(many) if many.len() > 1 => Outcome::Fail(Status::Ambiguous, format!("the law has {} annexes numbered {num}", many.len())),
+        _ => Outcome::Fail(Status::Unresolved, format!("the law has no {} {num}", level.word())),
+    }
+}
+
+/// Resolve one target path (the numbers of a range: both ends).
+fn resolve_path<'a>(ix: &Index<'a>, path: &[(Level, Item)], parents: &[&'a Node], relative: bool) -> Outcome<'a> {
+    let Some((first, _)) = path.first() else { return Outcome::Fail(Status::Unresolved, "empty citation".into()) };
+    let mut cur: Option<&'a Node> = None;
+    if relative {
+        let want: &[Kind] = match first {
+            Level::Absatz => &[Kind::Paragraf, Kind::Artikel, Kind::Anhang, Kind::Anlage],
+            Level::Satz => &[Kind::Absatz, Kind::Paragraf, Kind::Artikel, Kind::Anhang, Kind::Anlage],
+            Level::Nummer => &[Kind::Absatz, Kind::Paragraf, Kind::Artikel, Kind::Anhang, Kind::Anlage],
+            Level::Buchstabe => &[Kind::Nummer],
+            Level::Doppelbuchstabe => &[Kind::Buchstabe],
+            _ => &[],
+        };
+        cur = parents.iter().rev().find(|p| want.contains(&p.kind)).copied();
+        if cur.is_none() {
+            return Outcome::Fail(Status::Unresolved, format!("\"{}\" stands outside of any unit it could refer to", first.word()));
+        }
+    }
+    for (k, (level, item)) in path.iter().enumerate() {
+        let last = k + 1 == path.len();
+        let nums: Vec<&str> = if last { std::iter::once(item.from.as_str()).chain(item.to.as_deref()).collect() } else { vec![item.from.as_str()] };
+        let mut found = None;
+        for num in nums {
+            let o = match (cur, level) {
+                (None, Level::Paragraf) => einzel(ix, false, num),
+                (None, Level::Artikel) => einzel(ix, true, num),
+                (_, Level::Anhang | Level::Anlage) => annex(ix, *level, num),
+                (Some(n), Level::Paragraf) if n.kind == Kind::Artikel => {
+                    // "Artikel 246a § 1": a § inside an Artikel
+                    match n.children.iter().find(|c| c.kind == Kind::Paragraf && c.num.as_deref() == Some(num)) {
+                        Some(c) => Outcome::Found(c),
+                        None => Outcome::Found(n),
+                    }
+                }
+                (Some(n), l) => child(n, *l, num),
+                (None, l) => Outcome::Fail(Status::Unresolved, format!("\"{}\" without a unit above it", l.word())),
+            };
+            match o {
+                Outcome::Found(n) => {
+                    found.get_or_insert(n);
+                }
+                fail => return fail,
+            }
+        }
+        cur = found;
+    }
+    match cur {
+        Some(n) => Outcome::Found(n),
+        None => Outcome::Fail(Status::Unresolved, "nothing found".into()),
+    }
+}
+
+/// A law of the series other than the one being checked.
+pub struct OtherLaw<'a> {
+    pub short: String,
+    pub path: String,
+    pub doc: &'a Document,
+    pub declared: Vec<String>,
+}
+
+/// What a law's citations are resolved against.
+pub struct Universe<'a> {
+    /// Parts of this law declared to exist outside the repository ("Anhang III").
+    pub declared: Vec<String>,
+    pub others: Vec<OtherLaw<'a>>,
+}
+
+fn declared_part(declared: &[String], level: Level, num: &str) -> bool {
+    let want = format!("{} {num}", level.word());
+    declared.iter().any(|d| d.split_whitespace().collect::<Vec<_>>().join(" ") == want)
+}
+
+/// Find, and resolve, every citation of a law.
+pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
+    let ix = Index::new(doc);
+    let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
+    let line_index = LineIndex::new(src);
+    let mut out = Vec::new();
+    doc.root.walk_with_parents(&mut |n, parents| {
+        for (t, is_title) in [(n.title.as_ref(), true), (n.text.as_ref(), false)] {
+            let Some(t) = t else { continue };
+            if matches!(n.kind, Kind::Frontmatter | Kind::Metadatum | Kind::Zeile | Kind::Langtitel | Kind::Fassung) {
+                continue;
+            }
+            if is_title && !(n.kind.is_einzelvorschrift() || n.kind.is_gliederung() || n.kind.is_annex()) {
+                continue;
+            }
+            let found = extract_from_text(t);
+            if found.is_empty() {
+                continue;
+            }
+            let src_text = source_of(src, n, t, is_title);
+            let mut chain: Vec<&Node> = parents.to_vec();
+            chain.push(n);
+            for f in found {
+                let (s0, sbase) = src_text;
+                let slice = &src[s0..];
+                let a = locate(&slice[..sbase.min(slice.len())], t, f.start).unwrap_or(0);
+                let b = locate(&slice[..sbase.min(slice.len())], t, f.end).unwrap_or(a);
+                let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
+                let span = line_index.span(s0 + a, s0 + b);
+                let reference = Reference { text: t[f.start..f.end].to_string(), span, node: n.id.clone(), steps: f.steps, scope: f.scope };
+                out.push(resolve_one(reference, &ix, &mut other_ix, uni, &chain));
+            }
+        }
+    });
+    out
+}
+
+/// (start of the source text of `t` in `src`, its length)
+fn source_of(src: &str, n: &Node, t: &str, is_title: bool) -> (usize, usize) {
+    let s0 = n.span.start.min(src.len());
+    let s1 = n.span.end.min(src.len()).max(s0);
+    let mut s0 = s0;
+    while !src.is_char_boundary(s0) {
+        s0 -= 1;
+    }
+    let mut s1 = s1;
+    while !src.is_char_boundary(s1) {
+        s1 += 1;
+    }
+    if !is_title {
+        return (s0, s1 - s0);
+    }
+    let slice = &src[s0..s1];
+    let line_end = slice.find(['\n', '\r']).unwrap_or(slice.len());
+    let heading = &slice[..line_end];
+    let first = t.split_whitespace().next().unwrap_or("");
+    // the title is at the end of its heading line
+    let k = heading.rfind(t).or_else(|| heading.find(first)).unwrap_or(0);
+    (s0 + k, line_end - k)
+}
+
+fn resolve_one<'a>(reference: Reference, ix: &Index<'a>, other_ix: &mut [Option<Index<'a>>], uni: &Universe<'a>, chain: &[&'a Node]) -> Resolved {
+    let mut r = Resolved { reference, status: Status::Resolved, target: None, target_file: None, reason: None };
+    let (index, declared, file): (&Index, &[String], Option<String>) = match &r.reference.scope {
+        Scope::External(_) => {
+            r.status = Status::External;
+            return r;
+        }
+        Scope::Series(short) => match uni.others.iter().position(|o| o.short == *short) {
+            Some(k) => {
+                if other_ix[k].is_none() {
+                    other_ix[k] = Some(Index::new(uni.others[k].doc));
+                }
+                if r.reference.steps.is_empty() {
+                    r.target = Some("doc".into());
+                    r.target_file = Some(uni.others[k].path.clone());
+                    return r;
+                }
+                (other_ix[k].as_ref().expect("built"), &uni.others[k].declared, Some(uni.others[k].path.clone()))
+            }
+            None => {
+                r.status = Status::External;
+                r.reason = Some(format!("{short} is not a law of this workspace"));
+                return r;
+            }
+        },
+        _ => (ix, &uni.declared, None),
+    };
+    let relative = r.reference.scope == Scope::Relative;
+    for target in r.reference.targets() {
+        match resolve_path(index, &target, if file.is_some() { &[] } else { chain }, relative) {
+            Outcome::Found(n) => {
+                if r.target.is_none() {
+                    r.target = Some(n.id.clone());
+                }
+            }
+            Outcome::Fail(status, reason) => {
+                if let Some((level, item)) = target.iter().find(|(l, _)| matches!(l, Level::Anhang | Level::Anlage)) {
+                    if declared_part(declared, *level, &item.from) {
+                        r.status = Status::Declared;
+                        continue;
+                    }
+                }
+                r.status = status;
+                r.reason = Some(reason);
+                r.target = None;
+                break;
+            }
+        }
+    }
+    if r.target.is_some() {
+        r.target_file = file;
+    }
+    r
+}
