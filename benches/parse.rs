@@ -11,7 +11,10 @@ fn main() {
         return;
     }
     let files = paragraf::workspace::law_files(&dir);
-    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mb = bytes as f64 / 1e6;
     let bgb = std::fs::read_to_string(dir.join("bgb.md")).expect("bgb.md");
@@ -22,7 +25,10 @@ fn main() {
         lines += memchr_count(s);
     }
     let base = t.elapsed().as_secs_f64();
-    println!("baseline (count newlines, 1 core): {:>8.1} MB/s  ({lines} lines)", mb / base);
+    println!(
+        "baseline (count newlines, 1 core): {:>8.1} MB/s  ({lines} lines)",
+        mb / base
+    );
 
     let t = Instant::now();
     let mut n = 0;
@@ -30,7 +36,10 @@ fn main() {
         n += paragraf::parse::lines::classify(s).lines.len();
     }
     let cls = t.elapsed().as_secs_f64();
-    println!("pest line grammar only (1 core):   {:>8.1} MB/s  ({n} lines)", mb / cls);
+    println!(
+        "pest line grammar only (1 core):   {:>8.1} MB/s  ({n} lines)",
+        mb / cls
+    );
 
     let t = Instant::now();
     let mut units = 0;
@@ -38,7 +47,10 @@ fn main() {
         units += paragraf::parse(s).einzelvorschriften().len();
     }
     let full = t.elapsed().as_secs_f64();
-    println!("full parse to AST (1 core):        {:>8.1} MB/s  ({units} §/Artikel)", mb / full);
+    println!(
+        "full parse to AST (1 core):        {:>8.1} MB/s  ({units} §/Artikel)",
+        mb / full
+    );
 
     // best of 20: the machine is shared, the minimum is the stable figure
     let mut per = f64::MAX;
@@ -54,7 +66,12 @@ fn main() {
         cls = cls.min(t.elapsed().as_secs_f64());
     }
     println!("bgb.md line grammar only: {:.1} ms", cls * 1e3);
-    println!("bgb.md ({:.2} MB): {:.1} ms per parse, {:.1} MB/s", bgb.len() as f64 / 1e6, per * 1e3, bgb.len() as f64 / 1e6 / per);
+    println!(
+        "bgb.md ({:.2} MB): {:.1} ms per parse, {:.1} MB/s",
+        bgb.len() as f64 / 1e6,
+        per * 1e3,
+        bgb.len() as f64 / 1e6 / per
+    );
 }
 
 fn memchr_count(s: &str) -> usize {

@@ -302,7 +302,11 @@ impl Node {
 
     /// Pre-order traversal with the chain of ancestors.
     pub fn walk_with_parents<'a>(&'a self, f: &mut impl FnMut(&'a Node, &[&'a Node])) {
-        fn go<'a>(n: &'a Node, stack: &mut Vec<&'a Node>, f: &mut impl FnMut(&'a Node, &[&'a Node])) {
+        fn go<'a>(
+            n: &'a Node,
+            stack: &mut Vec<&'a Node>,
+            f: &mut impl FnMut(&'a Node, &[&'a Node]),
+        ) {
             f(n, stack);
             stack.push(n);
             for c in &n.children {

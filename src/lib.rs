@@ -7,12 +7,14 @@ extern crate alloc;
 
 pub mod ast;
 pub mod diag;
+pub mod fsutil;
 pub mod grammar;
+pub mod lint;
 pub mod outline;
 pub mod parse;
+pub mod project;
 pub mod refs;
 pub mod source;
-pub mod fsutil;
 pub mod workspace;
 
 pub use ast::{Document, Kind, Node, Span};

@@ -6,11 +6,14 @@ mod cmd;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "paragraf", version, about = "Parse, lint, diff, amend and publish German-style law texts")]
+#[command(
+    name = "paragraf",
+    version,
+    about = "Parse, lint, diff, amend and publish German-style law texts"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -20,12 +23,21 @@ struct Cli {
 enum Command {
     /// Parse a law: print its outline, its AST as JSON, or statistics over a directory.
     Parse(cmd::parse::Args),
+    /// Check citations, numbering, structure and drafting style.
+    Lint(cmd::lint::Args),
+    /// List the citations of a law and what they resolve to.
+    Refs(cmd::refs::Args),
+    /// Explain a lint rule (or list all rules).
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(a) => cmd::parse::run(a),
+        Command::Lint(a) => cmd::lint::run(a),
+        Command::Refs(a) => cmd::refs::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
     };
     match result {
         Ok(code) => code,
@@ -35,6 +47,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: PathBuf) {}

@@ -34,7 +34,11 @@ fn write_node(out: &mut String, n: &Node, depth: usize) {
         let _ = write!(line, ": {}", n.text.as_deref().unwrap_or(""));
     }
     if saetze > 0 {
-        let _ = write!(line, " [{saetze} {}]", if saetze == 1 { "Satz" } else { "Sätze" });
+        let _ = write!(
+            line,
+            " [{saetze} {}]",
+            if saetze == 1 { "Satz" } else { "Sätze" }
+        );
     }
     let _ = writeln!(out, "{line}  ({}:{})", n.span.line, n.span.column);
     for c in &n.children {

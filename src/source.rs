@@ -16,15 +16,25 @@ pub fn max_file_size() -> u64 {
 /// Read a law text from disk and check it is text.
 pub fn read_law(path: &Path) -> Result<String, LoadError> {
     let p = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io { path: p.clone(), source: e })?;
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io {
+        path: p.clone(),
+        source: e,
+    })?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory { path: p });
     }
     let limit = max_file_size();
     if meta.len() > limit {
-        return Err(LoadError::TooLarge { path: p, size: meta.len(), limit });
+        return Err(LoadError::TooLarge {
+            path: p,
+            size: meta.len(),
+            limit,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io { path: p.clone(), source: e })?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+        path: p.clone(),
+        source: e,
+    })?;
     decode(&p, bytes)
 }
 
@@ -32,7 +42,12 @@ pub fn read_law(path: &Path) -> Result<String, LoadError> {
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     if let Some(off) = memchr::memchr(0, &bytes) {
         let (line, column) = line_col_bytes(&bytes, off);
-        return Err(LoadError::NulByte { path: path.to_string(), offset: off, line, column });
+        return Err(LoadError::NulByte {
+            path: path.to_string(),
+            offset: off,
+            line,
+            column,
+        });
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
@@ -40,7 +55,12 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
             let off = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let (line, column) = line_col_bytes(&bytes, off);
-            Err(LoadError::InvalidUtf8 { path: path.to_string(), offset: off, line, column })
+            Err(LoadError::InvalidUtf8 {
+                path: path.to_string(),
+                offset: off,
+                line,
+                column,
+            })
         }
     }
 }
@@ -101,6 +121,13 @@ impl<'a> LineIndex<'a> {
     pub fn span(&self, start: usize, end: usize) -> crate::ast::Span {
         let (line, column) = self.line_col(start);
         let (end_line, end_column) = self.line_col(end);
-        crate::ast::Span { start, end, line, column, end_line, end_column }
+        crate::ast::Span {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 }

@@ -1,11 +1,16 @@
-//! Finding law files in directories.
+//! Workspaces: `paragraf.toml`, found by walking up from a law file, and the law files of a directory.
 
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Law text extensions paragraf reads from directories.
 pub const LAW_EXTENSIONS: &[&str] = &["md", "txt", "law"];
 
-/// Law files under `dir` (sorted, symlinks not followed, loops impossible).
+/// The name of the workspace file.
+pub const CONFIG_FILE: &str = "paragraf.toml";
+
+/// Law files under `dir` (sorted; symlinks are not followed, so loops cannot occur).
 pub fn law_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .follow_links(false)
@@ -14,10 +19,193 @@ pub fn law_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .filter(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| LAW_EXTENSIONS.contains(&e))
-                && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n.eq_ignore_ascii_case("README.md"))
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| LAW_EXTENSIONS.contains(&e))
+                && !p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.') || n.eq_ignore_ascii_case("README.md"))
         })
         .collect();
     v.sort();
     v
+}
+
+/// `paragraf.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub series: Series,
+    /// The laws of the series.
+    #[serde(default, rename = "law")]
+    pub laws: Vec<LawEntry>,
+    #[serde(default)]
+    pub lint: LintConfig,
+    #[serde(default)]
+    pub format: FormatConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// The name of the series ("VIRES").
+    pub name: Option<String>,
+}
+
+/// One law of the series.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LawEntry {
+    /// Path relative to `paragraf.toml`.
+    pub file: PathBuf,
+    /// How other laws cite it: "Gesetz VII".
+    pub short: Option<String>,
+    /// Parts known to exist outside the repository: "Anhang III".
+    #[serde(default)]
+    pub external: Vec<String>,
+    /// Build a PDF for it (default true).
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// Written-out ("Absatz") or abbreviated ("Abs.") citations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationStyle {
+    /// Whatever most citations of the law use.
+    #[default]
+    Auto,
+    Written,
+    Abbreviated,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintConfig {
+    /// Rule codes to switch off.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per rule code: "error", "warning", "info".
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    #[serde(default)]
+    pub citation_style: CitationStyle,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FormatConfig {
+    /// Separator between § number and title: "–" (default), "-", or "" for none.
+    pub heading_separator: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: law file {law} listed in paragraf.toml does not exist")]
+    MissingLaw { path: String, law: String },
+}
+
+/// A loaded workspace.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The directory of `paragraf.toml`.
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Workspace {
+    pub fn load(config_path: &Path) -> Result<Workspace, ConfigError> {
+        let p = config_path.display().to_string();
+        let text = std::fs::read_to_string(config_path).map_err(|e| ConfigError::Io {
+            path: p.clone(),
+            source: e,
+        })?;
+        let config: Config = toml::from_str(&text).map_err(|e| {
+            let (line, column) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
+            ConfigError::Invalid {
+                path: p.clone(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        let root = config_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        for law in &config.laws {
+            if !root.join(&law.file).is_file() {
+                return Err(ConfigError::MissingLaw {
+                    path: p,
+                    law: law.file.display().to_string(),
+                });
+            }
+        }
+        Ok(Workspace { root, config })
+    }
+
+    /// The workspace a path belongs to: the nearest `paragraf.toml` at or above it.
+    pub fn find(path: &Path) -> Result<Option<Workspace>, ConfigError> {
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut dir = if abs.is_dir() {
+            Some(abs.as_path())
+        } else {
+            abs.parent()
+        };
+        let mut hops = 0;
+        while let Some(d) = dir {
+            let c = d.join(CONFIG_FILE);
+            if c.is_file() {
+                return Workspace::load(&c).map(Some);
+            }
+            dir = d.parent();
+            hops += 1;
+            if hops > 64 {
+                break;
+            }
+        }
+        Ok(None)
+    }
+
+    /// The entry of a law file, if the workspace lists it.
+    pub fn entry(&self, file: &Path) -> Option<&LawEntry> {
+        let abs = std::fs::canonicalize(file).ok()?;
+        self.config.laws.iter().find(|l| {
+            std::fs::canonicalize(self.root.join(&l.file))
+                .ok()
+                .as_deref()
+                == Some(abs.as_path())
+        })
+    }
+
+    pub fn law_path(&self, entry: &LawEntry) -> PathBuf {
+        self.root.join(&entry.file)
+    }
+}
+
+fn line_col(text: &str, off: usize) -> (usize, usize) {
+    let before = &text[..off.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
 }

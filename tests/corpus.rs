@@ -13,7 +13,8 @@ static EINZEL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^#{1,6}[ \t]+(?:\(XXXX\)[ \t]*)?(?:\*\*)?(?:§|Art\.?[ \t]+[0-9IVXLC]|Artikel[ \t]+[0-9IVXLC])").unwrap()
 });
 static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}(?:[ \t]+|$)").unwrap());
-static BULLETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t\u{a0}]*(?:[-*•–][ \t\u{a0}]+)+").unwrap());
+static BULLETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t\u{a0}]*(?:[-*•–][ \t\u{a0}]+)+").unwrap());
 static DEFLIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^:[ \t]+").unwrap());
 static FOOTDEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\[\^[^\]]+\]):").unwrap());
 
@@ -76,8 +77,17 @@ fn ast_chars(root: &Node) -> String {
 }
 
 fn first_difference(a: &str, b: &str) -> String {
-    let pos = a.chars().zip(b.chars()).position(|(x, y)| x != y).unwrap_or(a.chars().count().min(b.chars().count()));
-    let ctx = |s: &str| s.chars().skip(pos.saturating_sub(30)).take(60).collect::<String>();
+    let pos = a
+        .chars()
+        .zip(b.chars())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.chars().count().min(b.chars().count()));
+    let ctx = |s: &str| {
+        s.chars()
+            .skip(pos.saturating_sub(30))
+            .take(60)
+            .collect::<String>()
+    };
     format!("at char {pos}:\n  source: {}\n  ast:    {}", ctx(a), ctx(b))
 }
 
@@ -102,12 +112,19 @@ fn corpus_parses_counts_and_covers_every_character() {
             let got = doc.einzelvorschriften().len();
             let mut msg = String::new();
             if expected != got {
-                msg += &format!("{}: {got} §/Artikel units, the heading regex counts {expected}\n", p.display());
+                msg += &format!(
+                    "{}: {got} §/Artikel units, the heading regex counts {expected}\n",
+                    p.display()
+                );
             }
             let a = source_chars(&src);
             let b = ast_chars(&doc.root);
             if a != b {
-                msg += &format!("{}: text not covered {}\n", p.display(), first_difference(&a, &b));
+                msg += &format!(
+                    "{}: text not covered {}\n",
+                    p.display(),
+                    first_difference(&a, &b)
+                );
             }
             (!msg.is_empty()).then_some(msg)
         })
@@ -118,6 +135,95 @@ fn corpus_parses_counts_and_covers_every_character() {
     for p in problems.iter().take(40) {
         eprintln!("{p}");
     }
-    assert!(problems.is_empty(), "{} of {} files have problems", problems.len(), files.len());
-    eprintln!("corpus: {} files parsed; unit counts and text coverage hold for all", files.len());
+    assert!(
+        problems.is_empty(),
+        "{} of {} files have problems",
+        problems.len(),
+        files.len()
+    );
+    eprintln!(
+        "corpus: {} files parsed; unit counts and text coverage hold for all",
+        files.len()
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn corpus_references_resolve() {
+    use paragraf::refs::{Scope, Status, Universe};
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let files = paragraf::workspace::law_files(&dir.join("bund"));
+    let per_file: Vec<(usize, usize, usize, Vec<String>)> = files
+        .par_iter()
+        .map(|p| {
+            let Ok(src) = paragraf::source::read_law(p) else {
+                return (0, 0, 0, Vec::new());
+            };
+            let doc = paragraf::parse(&src);
+            let uni = Universe {
+                declared: Vec::new(),
+                others: Vec::new(),
+            };
+            let refs = paragraf::refs::resolve_all(&doc, &src, &uni);
+            let internal: Vec<_> = refs
+                .iter()
+                .filter(|r| matches!(r.reference.scope, Scope::Internal | Scope::Relative))
+                .collect();
+            let resolved = internal
+                .iter()
+                .filter(|r| r.status != Status::Unresolved)
+                .count();
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let unresolved = internal
+                .iter()
+                .filter(|r| r.status == Status::Unresolved)
+                .map(|r| {
+                    format!(
+                        "{name}:{}:{}: „{}“ – {}",
+                        r.reference.span.line,
+                        r.reference.span.column,
+                        r.reference.text,
+                        r.reason.as_deref().unwrap_or("")
+                    )
+                })
+                .collect();
+            (refs.len(), internal.len(), resolved, unresolved)
+        })
+        .collect();
+    let total: usize = per_file.iter().map(|x| x.0).sum();
+    let internal: usize = per_file.iter().map(|x| x.1).sum();
+    let resolved: usize = per_file.iter().map(|x| x.2).sum();
+    let unresolved: Vec<&String> = per_file.iter().flat_map(|x| x.3.iter()).collect();
+    let share = resolved as f64 / internal.max(1) as f64 * 100.0;
+    if let Ok(out) = std::env::var("PARAGRAF_REFS_REPORT") {
+        std::fs::write(
+            out,
+            unresolved
+                .iter()
+                .map(|s| format!("{s}\n"))
+                .collect::<String>(),
+        )
+        .expect("write report");
+    }
+    eprintln!("corpus references: {total} found, {internal} internal (this law), {resolved} of them resolve: {share:.2} %");
+    // a fixed-seed sample of unresolved ones, for review
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    eprintln!("sample of unresolved internal references:");
+    for _ in 0..20.min(unresolved.len()) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        eprintln!(
+            "  {}",
+            unresolved[(seed % unresolved.len() as u64) as usize]
+        );
+    }
+    // The goal is 97 %; this floor guards what is reached today (see the closing notes).
+    assert!(
+        share >= 90.0,
+        "only {share:.2} % of internal references resolve"
+    );
 }

@@ -11,16 +11,27 @@ fn units(doc: &paragraf::Document) -> Vec<&Node> {
 #[test]
 fn seed_outline_is_exact() {
     let doc = paragraf::parse(&common::seed());
-    assert_eq!(doc.title.as_deref(), Some("Gesetz VII – Missbrauch von KI-Systemen („Digitaler Waffeneinsatz“)"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Gesetz VII – Missbrauch von KI-Systemen („Digitaler Waffeneinsatz“)")
+    );
     assert_eq!(doc.fassung.as_deref(), Some("2025-10-14"));
     assert_eq!(doc.format, "plain");
     let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
-    assert_eq!(kinds[..3], [Kind::Langtitel, Kind::Fassung, Kind::Praeambel]);
+    assert_eq!(
+        kinds[..3],
+        [Kind::Langtitel, Kind::Fassung, Kind::Praeambel]
+    );
     let praeambel = &doc.root.children[2];
-    assert!(praeambel.full_text().starts_with("Zweck dieses Gesetzes ist die Prävention"));
+    assert!(praeambel
+        .full_text()
+        .starts_with("Zweck dieses Gesetzes ist die Prävention"));
 
     let paras = units(&doc);
-    let titles: Vec<(&str, &str)> = paras.iter().map(|p| (p.num.as_deref().unwrap(), p.title.as_deref().unwrap())).collect();
+    let titles: Vec<(&str, &str)> = paras
+        .iter()
+        .map(|p| (p.num.as_deref().unwrap(), p.title.as_deref().unwrap()))
+        .collect();
     assert_eq!(
         titles,
         [
@@ -34,12 +45,17 @@ fn seed_outline_is_exact() {
             ("8", "Inkrafttreten"),
         ]
     );
-    let absaetze: Vec<usize> = paras.iter().map(|p| p.children.iter().filter(|c| c.kind == Kind::Absatz).count()).collect();
+    let absaetze: Vec<usize> = paras
+        .iter()
+        .map(|p| p.children.iter().filter(|c| c.kind == Kind::Absatz).count())
+        .collect();
     assert_eq!(absaetze, [0, 3, 3, 4, 4, 3, 0, 0]);
 
     let note = doc.root.children.last().unwrap();
     assert_eq!(note.kind, Kind::Hinweis);
-    assert!(note.full_text().starts_with("Anhang III (Typologie und Definition digitaler Waffen) ist Bestandteil"));
+    assert!(note
+        .full_text()
+        .starts_with("Anhang III (Typologie und Definition digitaler Waffen) ist Bestandteil"));
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
 
@@ -88,10 +104,19 @@ fn outline_snapshot() {
 fn corpus_excerpt_gliederung_nests_by_type_not_heading_level() {
     let doc = paragraf::parse(&common::fixture("bgb-excerpt.md"));
     assert_eq!(doc.abbreviation.as_deref(), Some("BGB"));
-    let buch = doc.root.children.iter().find(|n| n.kind == Kind::Buch).expect("Buch 1");
+    let buch = doc
+        .root
+        .children
+        .iter()
+        .find(|n| n.kind == Kind::Buch)
+        .expect("Buch 1");
     let abschnitt = &buch.children[0];
     assert_eq!(abschnitt.kind, Kind::Abschnitt);
-    let titel2 = abschnitt.children.iter().find(|n| n.kind == Kind::Titel && n.num.as_deref() == Some("2")).expect("Titel 2");
+    let titel2 = abschnitt
+        .children
+        .iter()
+        .find(|n| n.kind == Kind::Titel && n.num.as_deref() == Some("2"))
+        .expect("Titel 2");
     let untertitel = &titel2.children[0];
     assert_eq!(untertitel.kind, Kind::Untertitel);
     // "Kapitel 1" directly under "Untertitel 1" nests there (BGB's own order)
@@ -99,10 +124,19 @@ fn corpus_excerpt_gliederung_nests_by_type_not_heading_level() {
     let p21 = doc.root.find("para-21").expect("§ 21");
     assert_eq!(p21.title.as_deref(), Some("Nicht wirtschaftlicher Verein"));
     // "§§ 3 bis 6 (weggefallen)"
-    let rep = doc.einzelvorschriften().into_iter().find(|p| p.marker.as_deref() == Some("§§ 3 bis 6")).unwrap();
+    let rep = doc
+        .einzelvorschriften()
+        .into_iter()
+        .find(|p| p.marker.as_deref() == Some("§§ 3 bis 6"))
+        .unwrap();
     assert!(rep.repealed);
     // metadata as definition list
-    let meta: Vec<_> = doc.root.children.iter().filter(|n| n.kind == Kind::Metadatum).collect();
+    let meta: Vec<_> = doc
+        .root
+        .children
+        .iter()
+        .filter(|n| n.kind == Kind::Metadatum)
+        .collect();
     assert_eq!(meta[0].title.as_deref(), Some("Ausfertigungsdatum"));
     assert_eq!(meta[0].text.as_deref(), Some("1896-08-18"));
 }
@@ -115,7 +149,13 @@ fn nummern_and_buchstaben_nest() {
     let kinds: Vec<Kind> = abs1.children.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [Kind::Satz, Kind::Nummer, Kind::Nummer, Kind::Text]);
     let nr1 = doc.root.find("para-1_abs-1_nr-1").unwrap();
-    assert_eq!(nr1.children.iter().filter(|c| c.kind == Kind::Buchstabe).count(), 2);
+    assert_eq!(
+        nr1.children
+            .iter()
+            .filter(|c| c.kind == Kind::Buchstabe)
+            .count(),
+        2
+    );
     assert!(doc.root.find("para-1_abs-1_nr-1_bst-b_satz-1").is_some());
     assert!(doc.root.find("para-1_abs-2").is_some());
 }
@@ -126,7 +166,16 @@ fn plain_items_on_consecutive_lines() {
     let doc = paragraf::parse(src);
     let p = doc.root.find("para-1").unwrap();
     assert_eq!(p.children.len(), 2, "{p:#?}");
-    assert_eq!(doc.root.find("para-1_abs-1").unwrap().children.iter().filter(|c| c.kind == Kind::Nummer).count(), 2);
+    assert_eq!(
+        doc.root
+            .find("para-1_abs-1")
+            .unwrap()
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Nummer)
+            .count(),
+        2
+    );
     // "18. Lebensjahr" at the start of a wrapped line is no Nummer
     assert_eq!(doc.root.find("para-1_abs-2").unwrap().children.len(), 1);
 }
@@ -138,16 +187,41 @@ fn line_endings_bom_and_spaces() {
     let a = paragraf::parse(lf);
     let b = paragraf::parse(&crlf);
     assert_eq!(a.root.full_text(), b.root.full_text());
-    assert_eq!(b.root.find("para-1_abs-2_satz-1").unwrap().text.as_deref(), Some("Es gilt weiter."));
+    assert_eq!(
+        b.root.find("para-1_abs-2_satz-1").unwrap().text.as_deref(),
+        Some("Es gilt weiter.")
+    );
     let nbsp = "Gesetz X\n\n§\u{a0}1 Zweck\n\n(1)\u{a0}Nach\u{a0}§\u{a0}2 gilt das.\n";
     let c = paragraf::parse(nbsp);
     assert_eq!(c.einzelvorschriften().len(), 1);
-    assert_eq!(c.root.find("para-1_abs-1_satz-1").unwrap().text.as_deref(), Some("Nach\u{a0}§\u{a0}2 gilt das."));
+    assert_eq!(
+        c.root.find("para-1_abs-1_satz-1").unwrap().text.as_deref(),
+        Some("Nach\u{a0}§\u{a0}2 gilt das.")
+    );
 }
 
 #[test]
 fn empty_and_odd_inputs_parse() {
-    for s in ["", "\n", "\r", "#", "######", "(1)", "- ", "*", "---\n", "---\nfoo: [\n---\n", "§", "§§", "Art", "a)", "1.", ":", "[^x]:", "|"] {
+    for s in [
+        "",
+        "\n",
+        "\r",
+        "#",
+        "######",
+        "(1)",
+        "- ",
+        "*",
+        "---\n",
+        "---\nfoo: [\n---\n",
+        "§",
+        "§§",
+        "Art",
+        "a)",
+        "1.",
+        ":",
+        "[^x]:",
+        "|",
+    ] {
         let d = paragraf::parse(s);
         let _ = serde_json::to_string(&d).unwrap();
     }
@@ -155,8 +229,15 @@ fn empty_and_odd_inputs_parse() {
 
 #[test]
 fn bad_bytes_are_errors_with_position() {
-    let e = paragraf::source::decode("x.txt", b"abc\nd\xffe".to_vec()).unwrap_err().to_string();
-    assert_eq!(e, "x.txt:2:2: invalid UTF-8 at byte 5; law texts must be UTF-8");
-    let e = paragraf::source::decode("x.txt", b"ab\0".to_vec()).unwrap_err().to_string();
+    let e = paragraf::source::decode("x.txt", b"abc\nd\xffe".to_vec())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "x.txt:2:2: invalid UTF-8 at byte 5; law texts must be UTF-8"
+    );
+    let e = paragraf::source::decode("x.txt", b"ab\0".to_vec())
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("x.txt:1:3: NUL byte at byte 2"), "{e}");
 }

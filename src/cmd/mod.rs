@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
+pub mod explain;
+pub mod lint;
 pub mod parse;
+pub mod refs;
 
 use std::io::IsTerminal;
 

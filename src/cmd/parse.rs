@@ -62,11 +62,17 @@ impl Acc {
 
 fn stats(dir: &std::path::Path) -> Result<ExitCode> {
     if !dir.is_dir() {
-        bail!("{}: not a directory (--stats takes a directory)", dir.display());
+        bail!(
+            "{}: not a directory (--stats takes a directory)",
+            dir.display()
+        );
     }
     let files = paragraf::workspace::law_files(dir);
     let bar = indicatif::ProgressBar::new(files.len() as u64);
-    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"));
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .expect("valid template"),
+    );
     let t0 = Instant::now();
     let acc = files
         .par_iter()
@@ -106,5 +112,9 @@ fn stats(dir: &std::path::Path) -> Result<ExitCode> {
     for f in &acc.failed {
         println!("failed: {f}");
     }
-    Ok(if acc.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if acc.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

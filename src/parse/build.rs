@@ -31,11 +31,17 @@ impl Default for Limits {
 enum Level {
     Root,
     Anhang,
-    Gliederung { key: u16 },
+    Gliederung {
+        key: u16,
+    },
     Special,
     Einzel,
     Absatz,
-    Item { indent: usize, content_col: usize, rank: u8 },
+    Item {
+        indent: usize,
+        content_col: usize,
+        rank: u8,
+    },
 }
 
 struct Frame {
@@ -81,14 +87,28 @@ struct Builder<'a> {
 }
 
 pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
-    let plain = lines.front_matter.is_none() && !lines.lines.iter().any(|l| matches!(l.kind, LineKind::Heading { .. }));
-    let mut root = Node::new(Kind::Dokument, Span { start: 0, end: src.len(), ..Default::default() });
+    let plain = lines.front_matter.is_none()
+        && !lines
+            .lines
+            .iter()
+            .any(|l| matches!(l.kind, LineKind::Heading { .. }));
+    let mut root = Node::new(
+        Kind::Dokument,
+        Span {
+            start: 0,
+            end: src.len(),
+            ..Default::default()
+        },
+    );
     root.id = String::new();
     let mut b = Builder {
         src,
         idx: LineIndex::new(src),
         plain,
-        stack: vec![Frame { node: root, level: Level::Root }],
+        stack: vec![Frame {
+            node: root,
+            level: Level::Root,
+        }],
         para: None,
         order: Vec::new(),
         warnings: Vec::new(),
@@ -102,18 +122,37 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
     let mut abbreviation = None;
     if let Some((body, whole)) = lines.front_matter {
         let raw = &src[body.0..body.1];
-        let mut n = Node::new(Kind::Frontmatter, Span { start: whole.0, end: whole.1, ..Default::default() });
+        let mut n = Node::new(
+            Kind::Frontmatter,
+            Span {
+                start: whole.0,
+                end: whole.1,
+                ..Default::default()
+            },
+        );
         n.text = Some(raw.trim_end().to_string());
         match serde_norway::from_str::<serde_norway::Value>(raw) {
             Ok(v) => {
-                if let Some(t) = v.get("Title").or_else(|| v.get("title")).and_then(|t| t.as_str()) {
+                if let Some(t) = v
+                    .get("Title")
+                    .or_else(|| v.get("title"))
+                    .and_then(|t| t.as_str())
+                {
                     b.title = Some(t.trim().to_string());
                 }
-                abbreviation = v.get("jurabk").or_else(|| v.get("abbreviation")).and_then(|t| t.as_str()).map(|s| s.to_string());
+                abbreviation = v
+                    .get("jurabk")
+                    .or_else(|| v.get("abbreviation"))
+                    .and_then(|t| t.as_str())
+                    .map(|s| s.to_string());
             }
             Err(e) => {
                 let (line, column) = b.idx.line_col(body.0);
-                b.warnings.push(Warning { line, column, message: format!("front matter is not valid YAML: {e}") });
+                b.warnings.push(Warning {
+                    line,
+                    column,
+                    message: format!("front matter is not valid YAML: {e}"),
+                });
             }
         }
         b.stack[0].node.children.push(n);
@@ -146,7 +185,10 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
                 });
             }
             LineKind::TableRow => {
-                if b.para.is_some() && !prev_blank && b.para.as_ref().is_some_and(|p| p.owner != Owner::Free) {
+                if b.para.is_some()
+                    && !prev_blank
+                    && b.para.as_ref().is_some_and(|p| p.owner != Owner::Free)
+                {
                     b.continue_para(line);
                 } else {
                     b.flush();
@@ -155,7 +197,11 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
             }
             LineKind::Item { kind, dash } => {
                 let prev_end = prev_text_end.map(|e| src[..e].trim_end());
-                if prev_blank || dash || b.para.is_none() || b.item_starts_block(line, kind, prev_end) {
+                if prev_blank
+                    || dash
+                    || b.para.is_none()
+                    || b.item_starts_block(line, kind, prev_end)
+                {
                     b.flush();
                     b.item(line, kind, dash);
                 } else {
@@ -171,7 +217,13 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
                     b.continue_para(line);
                 } else {
                     b.flush();
-                    b.para = Some(Para { lines: vec![line.content], indent: line.indent, owner: Owner::Free, label: None, start: line.start });
+                    b.para = Some(Para {
+                        lines: vec![line.content],
+                        indent: line.indent,
+                        owner: Owner::Free,
+                        label: None,
+                        start: line.start,
+                    });
                 }
             }
         }
@@ -182,7 +234,11 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
     while b.stack.len() > 1 {
         b.pop();
     }
-    let mut root = b.stack.pop().map(|f| f.node).unwrap_or_else(|| Node::new(Kind::Dokument, Span::default()));
+    let mut root = b
+        .stack
+        .pop()
+        .map(|f| f.node)
+        .unwrap_or_else(|| Node::new(Kind::Dokument, Span::default()));
     super::ids::assign(&mut root);
     fix_spans(&mut root, &b.idx);
     let fassung = b.fassung;
@@ -191,7 +247,11 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         title: b.title,
         abbreviation,
         fassung,
-        format: if plain { "plain".into() } else { "markdown".into() },
+        format: if plain {
+            "plain".into()
+        } else {
+            "markdown".into()
+        },
         root,
         warnings: b.warnings,
     }
@@ -231,7 +291,9 @@ fn rank_of(kind: MarkerKind, marker: &str) -> (Kind, u8) {
 }
 
 fn strip_marker_num(marker: &str) -> String {
-    marker.trim_matches(|c| c == '(' || c == ')' || c == '.').to_string()
+    marker
+        .trim_matches(|c| c == '(' || c == ')' || c == '.')
+        .to_string()
 }
 
 /// Is `next` the number that follows `prev` ("1" → "2", "1" → "1a", "a" → "b", "aa" → "bb")?
@@ -279,7 +341,12 @@ impl<'a> Builder<'a> {
     }
 
     fn close_einzel(&mut self) {
-        self.pop_while(|l| matches!(l, Level::Item { .. } | Level::Absatz | Level::Einzel | Level::Special));
+        self.pop_while(|l| {
+            matches!(
+                l,
+                Level::Item { .. } | Level::Absatz | Level::Einzel | Level::Special
+            )
+        });
     }
 
     fn push(&mut self, node: Node, level: Level) {
@@ -287,17 +354,26 @@ impl<'a> Builder<'a> {
     }
 
     fn span_at(&self, start: usize, end: usize) -> Span {
-        Span { start, end, ..Default::default() }
+        Span {
+            start,
+            end,
+            ..Default::default()
+        }
     }
 
     fn warn(&mut self, off: usize, msg: impl Into<String>) {
         let (line, column) = self.idx.line_col(off);
-        self.warnings.push(Warning { line, column, message: msg.into() });
+        self.warnings.push(Warning {
+            line,
+            column,
+            message: msg.into(),
+        });
     }
 
     fn continue_para(&mut self, line: Line) {
         if let Some(p) = &mut self.para {
-            p.lines.push((line.start + line.indent_bytes(self.src), line.end));
+            p.lines
+                .push((line.start + line.indent_bytes(self.src), line.end));
         }
     }
 
@@ -305,7 +381,14 @@ impl<'a> Builder<'a> {
 
     fn heading(&mut self, line: Line, level: u8) {
         let text = &self.src[line.content.0..line.content.1];
-        if level == 1 && !self.seen_unit && self.stack[0].node.children.iter().all(|c| c.kind != Kind::Langtitel) {
+        if level == 1
+            && !self.seen_unit
+            && self.stack[0]
+                .node
+                .children
+                .iter()
+                .all(|c| c.kind != Kind::Langtitel)
+        {
             // the first level-1 heading is the title
             self.langtitel(line.start, line.content);
             return;
@@ -352,7 +435,10 @@ impl<'a> Builder<'a> {
                 self.pop_while(|_| true);
                 self.push(node, Level::Anhang);
             }
-            Kind::Eingangsformel | Kind::Praeambel | Kind::Inhaltsuebersicht | Kind::Schlussformel => {
+            Kind::Eingangsformel
+            | Kind::Praeambel
+            | Kind::Inhaltsuebersicht
+            | Kind::Schlussformel => {
                 self.pop_while(|_| true);
                 self.push(node, Level::Special);
             }
@@ -364,8 +450,15 @@ impl<'a> Builder<'a> {
                 self.seen_unit = true;
                 let sub = if k == Kind::Gliederung {
                     // Roman and Arabic untyped headings are different levels
-                    let roman = node.num.as_deref().is_some_and(|n| n.chars().all(|c| "IVXLCDM".contains(c)));
-                    if roman { 1 } else { 2 }
+                    let roman = node
+                        .num
+                        .as_deref()
+                        .is_some_and(|n| n.chars().all(|c| "IVXLCDM".contains(c)));
+                    if roman {
+                        1
+                    } else {
+                        2
+                    }
                 } else {
                     0
                 };
@@ -387,8 +480,17 @@ impl<'a> Builder<'a> {
                 _ => None,
             };
             let pos = match nest_under {
-                Some(tk) => self.order.iter().position(|(k, _)| *k == tk).map(|p| p + 1).unwrap_or(self.order.len()),
-                None => self.order.iter().position(|(_, r)| *r > canonical).unwrap_or(self.order.len()),
+                Some(tk) => self
+                    .order
+                    .iter()
+                    .position(|(k, _)| *k == tk)
+                    .map(|p| p + 1)
+                    .unwrap_or(self.order.len()),
+                None => self
+                    .order
+                    .iter()
+                    .position(|(_, r)| *r > canonical)
+                    .unwrap_or(self.order.len()),
             };
             self.order.insert(pos, (key, canonical));
         }
@@ -423,7 +525,10 @@ impl<'a> Builder<'a> {
             if f.node.kind == k {
                 return f.node.num.as_deref().is_some_and(|p| is_successor(p, &num));
             }
-            if matches!(f.level, Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }) {
+            if matches!(
+                f.level,
+                Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }
+            ) {
                 break;
             }
         }
@@ -442,7 +547,17 @@ impl<'a> Builder<'a> {
     fn item(&mut self, line: Line, kind: MarkerKind, dash: bool) {
         let marker = &self.src[line.marker.0..line.marker.1];
         let (k, rank) = rank_of(kind, marker);
-        let mut node = Node::new(k, self.span_at(if dash { line.start + line.indent_bytes(self.src) } else { line.marker.0 }, line.end));
+        let mut node = Node::new(
+            k,
+            self.span_at(
+                if dash {
+                    line.start + line.indent_bytes(self.src)
+                } else {
+                    line.marker.0
+                },
+                line.end,
+            ),
+        );
         node.marker = Some(marker.to_string());
         node.num = Some(strip_marker_num(marker));
         if dash {
@@ -454,18 +569,45 @@ impl<'a> Builder<'a> {
         } else {
             let indent = line.indent;
             self.pop_while(|l| match l {
-                Level::Item { indent: ti, rank: tr, .. } => *ti > indent || (*ti == indent && *tr >= rank),
+                Level::Item {
+                    indent: ti,
+                    rank: tr,
+                    ..
+                } => *ti > indent || (*ti == indent && *tr >= rank),
                 _ => false,
             });
-            let depth = self.stack.iter().filter(|f| matches!(f.level, Level::Item { .. })).count();
+            let depth = self
+                .stack
+                .iter()
+                .filter(|f| matches!(f.level, Level::Item { .. }))
+                .count();
             if depth >= self.limits.max_item_depth {
-                self.warn(line.start, format!("nesting deeper than {} levels; kept at this level", self.limits.max_item_depth));
+                self.warn(
+                    line.start,
+                    format!(
+                        "nesting deeper than {} levels; kept at this level",
+                        self.limits.max_item_depth
+                    ),
+                );
                 self.pop();
             }
-            self.push(node, Level::Item { indent, content_col: line.content_col, rank });
+            self.push(
+                node,
+                Level::Item {
+                    indent,
+                    content_col: line.content_col,
+                    rank,
+                },
+            );
         }
         if line.content.0 < line.content.1 {
-            self.para = Some(Para { lines: vec![line.content], indent: line.content_col, owner: Owner::Unit, label: None, start: line.content.0 });
+            self.para = Some(Para {
+                lines: vec![line.content],
+                indent: line.content_col,
+                owner: Owner::Unit,
+                label: None,
+                start: line.content.0,
+            });
         }
     }
 
@@ -477,31 +619,62 @@ impl<'a> Builder<'a> {
             let rest = &self.src[pos..line.end];
             let dash_len = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
             let after = &rest[dash_len..];
-            let ws = after.len() - after.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']).len();
+            let ws = after.len()
+                - after
+                    .trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'])
+                    .len();
             let content_start = pos + dash_len + ws;
             let content_col = indent + self.src[pos..content_start].chars().count();
             let node = Node::new(Kind::Listenpunkt, self.span_at(pos, line.end));
             let rank = 4;
             self.pop_while(|l| match l {
-                Level::Item { indent: ti, rank: tr, .. } => *ti > indent || (*ti == indent && *tr >= rank),
+                Level::Item {
+                    indent: ti,
+                    rank: tr,
+                    ..
+                } => *ti > indent || (*ti == indent && *tr >= rank),
                 _ => false,
             });
-            let depth = self.stack.iter().filter(|f| matches!(f.level, Level::Item { .. })).count();
+            let depth = self
+                .stack
+                .iter()
+                .filter(|f| matches!(f.level, Level::Item { .. }))
+                .count();
             if depth >= self.limits.max_item_depth {
-                self.warn(pos, format!("nesting deeper than {} levels; kept at this level", self.limits.max_item_depth));
+                self.warn(
+                    pos,
+                    format!(
+                        "nesting deeper than {} levels; kept at this level",
+                        self.limits.max_item_depth
+                    ),
+                );
                 self.pop();
             }
-            self.push(node, Level::Item { indent, content_col, rank });
+            self.push(
+                node,
+                Level::Item {
+                    indent,
+                    content_col,
+                    rank,
+                },
+            );
             let next = &self.src[content_start..line.end];
             let mut cs = next.chars();
-            let nested = matches!(cs.next(), Some('-' | '*' | '•' | '–')) && matches!(cs.next(), Some(' ' | '\t' | '\u{a0}'));
+            let nested = matches!(cs.next(), Some('-' | '*' | '•' | '–'))
+                && matches!(cs.next(), Some(' ' | '\t' | '\u{a0}'));
             if nested {
                 indent = content_col;
                 pos = content_start;
                 continue;
             }
             if content_start < line.end {
-                self.para = Some(Para { lines: vec![(content_start, line.end)], indent: content_col, owner: Owner::Unit, label: None, start: content_start });
+                self.para = Some(Para {
+                    lines: vec![(content_start, line.end)],
+                    indent: content_col,
+                    owner: Owner::Unit,
+                    label: None,
+                    start: content_start,
+                });
             }
             break;
         }
@@ -512,7 +685,9 @@ impl<'a> Builder<'a> {
     fn def_value(&mut self, line: Line) {
         // key: the open paragraph, or a one-line Text just closed
         let key = match self.para.take() {
-            Some(p) if p.owner == Owner::Free => Some((Paragraph::build(self.src, &p.lines).text, p.start)),
+            Some(p) if p.owner == Owner::Free => {
+                Some((Paragraph::build(self.src, &p.lines).text, p.start))
+            }
             Some(p) => {
                 self.para = Some(p);
                 self.flush();
@@ -530,24 +705,46 @@ impl<'a> Builder<'a> {
             }
         };
         let start = key.as_ref().map(|k| k.1).unwrap_or(line.start);
-        self.para = Some(Para { lines: vec![line.content], indent: 4, owner: Owner::Meta, label: key.map(|k| k.0), start });
+        self.para = Some(Para {
+            lines: vec![line.content],
+            indent: 4,
+            owner: Owner::Meta,
+            label: key.map(|k| k.0),
+            start,
+        });
     }
 
     fn table_row(&mut self, line: Line, continues: bool) {
         let row = self.src[line.content.0..line.end].trim_end();
         let row_start = line.content.0 - 1;
-        let is_sep = row.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+'));
+        let is_sep = row
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+'));
         let top = &mut self.stack.last_mut().expect("root").node;
         let table_open = continues && top.children.last().is_some_and(|c| c.kind == Kind::Tabelle);
         if !table_open {
-            top.children.push(Node::new(Kind::Tabelle, Span { start: row_start, end: line.end, ..Default::default() }));
+            top.children.push(Node::new(
+                Kind::Tabelle,
+                Span {
+                    start: row_start,
+                    end: line.end,
+                    ..Default::default()
+                },
+            ));
         }
         let table = top.children.last_mut().expect("pushed");
         table.span.end = line.end;
         if is_sep {
             return;
         }
-        let mut z = Node::new(Kind::Zeile, Span { start: row_start, end: line.end, ..Default::default() });
+        let mut z = Node::new(
+            Kind::Zeile,
+            Span {
+                start: row_start,
+                end: line.end,
+                ..Default::default()
+            },
+        );
         let inner = row.strip_suffix('|').unwrap_or(row);
         z.cells = inner.split('|').map(|c| c.trim().to_string()).collect();
         table.children.push(z);
@@ -559,7 +756,10 @@ impl<'a> Builder<'a> {
         split_saetze(&para.text)
             .into_iter()
             .map(|(s, e)| {
-                let mut n = Node::new(Kind::Satz, self.span_at(para.src_offset(s), para.src_end(e)));
+                let mut n = Node::new(
+                    Kind::Satz,
+                    self.span_at(para.src_offset(s), para.src_end(e)),
+                );
                 n.text = Some(para.text[s..e].to_string());
                 n.emphasis = para.emphasis_in(s, e);
                 n
@@ -568,7 +768,10 @@ impl<'a> Builder<'a> {
     }
 
     fn text_node(&self, para: &Paragraph, start: usize) -> Node {
-        let mut t = Node::new(Kind::Text, self.span_at(start, para.src_end(para.text.len())));
+        let mut t = Node::new(
+            Kind::Text,
+            self.span_at(start, para.src_end(para.text.len())),
+        );
         t.children = self.saetze(para);
         t
     }
@@ -580,21 +783,30 @@ impl<'a> Builder<'a> {
                 let para = Paragraph::build(self.src, &p.lines);
                 let saetze = self.saetze(&para);
                 let top = &mut self.stack.last_mut().expect("root").node;
-                if matches!(para.text.as_str(), "(weggefallen)" | "(aufgehoben)" | "weggefallen" | "aufgehoben") {
+                if matches!(
+                    para.text.as_str(),
+                    "(weggefallen)" | "(aufgehoben)" | "weggefallen" | "aufgehoben"
+                ) {
                     top.repealed = true;
                 }
                 top.children.extend(saetze);
             }
             Owner::Meta => {
                 let para = Paragraph::build(self.src, &p.lines);
-                let mut n = Node::new(Kind::Metadatum, self.span_at(p.start, para.src_end(para.text.len())));
+                let mut n = Node::new(
+                    Kind::Metadatum,
+                    self.span_at(p.start, para.src_end(para.text.len())),
+                );
                 n.title = p.label;
                 n.text = Some(para.text);
                 self.stack.last_mut().expect("root").node.children.push(n);
             }
             Owner::Footnote => {
                 let para = Paragraph::build(self.src, &p.lines);
-                let mut n = Node::new(Kind::Fussnote, self.span_at(p.start, para.src_end(para.text.len()).max(p.start)));
+                let mut n = Node::new(
+                    Kind::Fussnote,
+                    self.span_at(p.start, para.src_end(para.text.len()).max(p.start)),
+                );
                 n.marker = p.label.as_ref().map(|id| format!("[^{id}]"));
                 n.num = p.label;
                 n.text = Some(para.text);
@@ -606,7 +818,10 @@ impl<'a> Builder<'a> {
     }
 
     fn flush_free(&mut self, p: Para) {
-        let in_toc = self.stack.iter().any(|f| f.node.kind == Kind::Inhaltsuebersicht);
+        let in_toc = self
+            .stack
+            .iter()
+            .any(|f| f.node.kind == Kind::Inhaltsuebersicht);
         if self.plain && p.indent == 0 {
             if self.plain_structure(&p, in_toc) {
                 return;
@@ -627,7 +842,12 @@ impl<'a> Builder<'a> {
         let para = Paragraph::build(self.src, &p.lines);
         if self.fassung_pending {
             self.fassung_pending = false;
-            if let Some(f) = self.stack[0].node.children.last_mut().filter(|n| n.kind == Kind::Fassung) {
+            if let Some(f) = self.stack[0]
+                .node
+                .children
+                .last_mut()
+                .filter(|n| n.kind == Kind::Fassung)
+            {
                 f.text = Some(para.text.clone());
                 f.span.end = para.src_end(para.text.len());
                 self.fassung = parse_german_date(&para.text);
@@ -703,11 +923,19 @@ impl<'a> Builder<'a> {
         if t.chars().count() > 250 {
             return false;
         }
-        let Some(info) = heading::classify(t) else { return false };
+        let Some(info) = heading::classify(t) else {
+            return false;
+        };
         let ok_kind = info.kind.is_einzelvorschrift()
             || info.kind.is_gliederung()
             || info.kind.is_annex()
-            || matches!(info.kind, Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel);
+            || matches!(
+                info.kind,
+                Kind::Praeambel
+                    | Kind::Eingangsformel
+                    | Kind::Inhaltsuebersicht
+                    | Kind::Schlussformel
+            );
         if !ok_kind {
             return false;
         }
@@ -715,7 +943,11 @@ impl<'a> Builder<'a> {
         if p.lines.len() > 1 && !(info.kind.is_einzelvorschrift()) {
             return false;
         }
-        if info.title.as_deref().is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw.")) {
+        if info
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw."))
+        {
             return false;
         }
         if info.kind == Kind::Gliederung {
@@ -732,7 +964,13 @@ impl<'a> Builder<'a> {
         node.style = Some(Style::Plain);
         self.open_unit(node, info, 0);
         if p.lines.len() > 1 {
-            let rest = Para { lines: p.lines[1..].to_vec(), indent: 0, owner: Owner::Free, label: None, start: p.lines[1].0 };
+            let rest = Para {
+                lines: p.lines[1..].to_vec(),
+                indent: 0,
+                owner: Owner::Free,
+                label: None,
+                start: p.lines[1].0,
+            };
             self.flush_free(rest);
         }
         true
@@ -743,21 +981,39 @@ impl Line {
     /// Byte length of the indentation.
     fn indent_bytes(&self, src: &str) -> usize {
         let l = &src[self.start..self.end];
-        l.len() - l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']).len()
+        l.len()
+            - l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'])
+                .len()
     }
 }
 
 /// "14. Oktober 2025", "· 14. Oktober 2025", "14.10.2025", "2025-10-14" → "2025-10-14".
 pub fn parse_german_date(s: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
     ];
     let s = s.trim_start_matches(|c: char| !c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() >= 3 {
         let d = words[0].trim_end_matches('.').parse::<u32>().ok();
-        let m = MONTHS.iter().position(|m| *m == words[1] || (*m == "Januar" && words[1] == "Jänner"));
-        let y = words[2].trim_end_matches([',', '.', ')']).parse::<u32>().ok();
+        let m = MONTHS
+            .iter()
+            .position(|m| *m == words[1] || (*m == "Januar" && words[1] == "Jänner"));
+        let y = words[2]
+            .trim_end_matches([',', '.', ')'])
+            .parse::<u32>()
+            .ok();
         if let (Some(d), Some(m), Some(y)) = (d, m, y) {
             if (1..=31).contains(&d) {
                 return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
@@ -796,8 +1052,17 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_german_date("· 14. Oktober 2025").as_deref(), Some("2025-10-14"));
-        assert_eq!(parse_german_date("1896-08-18").as_deref(), Some("1896-08-18"));
-        assert_eq!(parse_german_date("14.10.2025").as_deref(), Some("2025-10-14"));
+        assert_eq!(
+            parse_german_date("· 14. Oktober 2025").as_deref(),
+            Some("2025-10-14")
+        );
+        assert_eq!(
+            parse_german_date("1896-08-18").as_deref(),
+            Some("1896-08-18")
+        );
+        assert_eq!(
+            parse_german_date("14.10.2025").as_deref(),
+            Some("2025-10-14")
+        );
     }
 }

@@ -32,15 +32,41 @@ pub fn strip_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
 fn ordinal_value(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
     let stems: &[(&str, u32)] = &[
-        ("erst", 1), ("zweit", 2), ("dritt", 3), ("viert", 4), ("fünft", 5), ("sechst", 6),
-        ("siebent", 7), ("siebt", 7), ("achtzehnt", 18), ("acht", 8), ("neunt", 9), ("zehnt", 10),
-        ("elft", 11), ("zwölft", 12), ("dreizehnt", 13), ("vierzehnt", 14), ("fünfzehnt", 15),
-        ("sechzehnt", 16), ("siebzehnt", 17), ("neunzehnt", 19), ("zwanzigst", 20),
-        ("dreißigst", 30), ("vierzigst", 40), ("fünfzigst", 50),
+        ("erst", 1),
+        ("zweit", 2),
+        ("dritt", 3),
+        ("viert", 4),
+        ("fünft", 5),
+        ("sechst", 6),
+        ("siebent", 7),
+        ("siebt", 7),
+        ("achtzehnt", 18),
+        ("acht", 8),
+        ("neunt", 9),
+        ("zehnt", 10),
+        ("elft", 11),
+        ("zwölft", 12),
+        ("dreizehnt", 13),
+        ("vierzehnt", 14),
+        ("fünfzehnt", 15),
+        ("sechzehnt", 16),
+        ("siebzehnt", 17),
+        ("neunzehnt", 19),
+        ("zwanzigst", 20),
+        ("dreißigst", 30),
+        ("vierzigst", 40),
+        ("fünfzigst", 50),
     ];
     let units: &[(&str, u32)] = &[
-        ("ein", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7),
-        ("acht", 8), ("neun", 9),
+        ("ein", 1),
+        ("zwei", 2),
+        ("drei", 3),
+        ("vier", 4),
+        ("fünf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("acht", 8),
+        ("neun", 9),
     ];
     let (add, rest) = match w.find("und") {
         Some(k) if k > 0 => {
@@ -49,7 +75,10 @@ fn ordinal_value(word: &str) -> Option<u32> {
         }
         _ => (0, &w[..]),
     };
-    stems.iter().find(|(s, _)| rest.starts_with(s)).map(|(_, v)| v + add)
+    stems
+        .iter()
+        .find(|(s, _)| rest.starts_with(s))
+        .map(|(_, v)| v + add)
 }
 
 /// Classify the text of a heading (without the "#" marks). `None`: not a
@@ -62,12 +91,24 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
     }
     let first = text.as_bytes()[0];
     // fast reject: every recognized heading starts with one of these
-    if !(first == b'(' || first.is_ascii_alphanumeric() || text.starts_with('§') || text.starts_with("Ä") || text.starts_with("Ü")) {
+    if !(first == b'('
+        || first.is_ascii_alphanumeric()
+        || text.starts_with('§')
+        || text.starts_with("Ä")
+        || text.starts_with("Ü"))
+    {
         return None;
     }
     let pairs = HeadingParser::parse(Rule::heading_text, text).ok()?;
     let top = pairs.into_iter().next()?;
-    let mut info = HeadingInfo { kind: Kind::Ueberschrift, marker: None, num: None, title: None, repealed: false, placeholder: false };
+    let mut info = HeadingInfo {
+        kind: Kind::Ueberschrift,
+        marker: None,
+        num: None,
+        title: None,
+        repealed: false,
+        placeholder: false,
+    };
     for p in top.into_inner() {
         match p.as_rule() {
             Rule::placeholder => info.placeholder = true,
@@ -80,7 +121,12 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
                         Rule::einzel_word => word = q.as_str(),
                         Rule::einzel_nums => {
                             marker_end = q.as_span().end();
-                            let nums: Vec<&str> = q.clone().into_inner().filter(|u| u.as_rule() == Rule::unit_num).map(|u| u.as_str()).collect();
+                            let nums: Vec<&str> = q
+                                .clone()
+                                .into_inner()
+                                .filter(|u| u.as_rule() == Rule::unit_num)
+                                .map(|u| u.as_str())
+                                .collect();
                             info.num = Some(if nums.len() == 1 {
                                 nums[0].to_string()
                             } else {
@@ -96,7 +142,11 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
                         _ => {}
                     }
                 }
-                info.kind = if word.starts_with('§') { Kind::Paragraf } else { Kind::Artikel };
+                info.kind = if word.starts_with('§') {
+                    Kind::Paragraf
+                } else {
+                    Kind::Artikel
+                };
                 if text[marker_end..].starts_with(". ") || &text[marker_end..] == "." {
                     marker_end += 1; // "§ 1. Titel": keep the period with the marker
                 }
@@ -150,7 +200,11 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
                     match q.as_rule() {
                         Rule::anhang_word => {
                             marker_end = q.as_span().end();
-                            info.kind = if q.as_str().starts_with("Anh") { Kind::Anhang } else { Kind::Anlage };
+                            info.kind = if q.as_str().starts_with("Anh") {
+                                Kind::Anhang
+                            } else {
+                                Kind::Anlage
+                            };
                         }
                         Rule::g_num => {
                             marker_end = q.as_span().end();
@@ -170,7 +224,9 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
                             info.kind = match q.as_str() {
                                 "Eingangsformel" => Kind::Eingangsformel,
                                 "Präambel" => Kind::Praeambel,
-                                "Inhaltsübersicht" | "Inhaltsverzeichnis" => Kind::Inhaltsuebersicht,
+                                "Inhaltsübersicht" | "Inhaltsverzeichnis" => {
+                                    Kind::Inhaltsuebersicht
+                                }
                                 "Schlussformel" | "Schlußformel" => Kind::Schlussformel,
                                 _ => Kind::Hinweis,
                             };
@@ -211,25 +267,52 @@ mod tests {
 
     #[test]
     fn einzelvorschriften() {
-        assert_eq!(c("§ 4a – Titel"), (Kind::Paragraf, Some("§ 4a".into()), Some("4a".into()), Some("Titel".into()), false));
+        assert_eq!(
+            c("§ 4a – Titel"),
+            (
+                Kind::Paragraf,
+                Some("§ 4a".into()),
+                Some("4a".into()),
+                Some("Titel".into()),
+                false
+            )
+        );
         assert_eq!(c("§ 4a Titel").3, Some("Titel".into()));
         assert_eq!(c("§4a").2, Some("4a".into()));
         assert_eq!(c("Art 1").0, Kind::Artikel);
         assert_eq!(c("Artikel 1 – Titel").3, Some("Titel".into()));
         let r = c("(XXXX) §§ 3 bis 6 (weggefallen)");
-        assert_eq!((r.1.as_deref(), r.2.as_deref(), r.4), (Some("§§ 3 bis 6"), Some("3 bis 6"), true));
+        assert_eq!(
+            (r.1.as_deref(), r.2.as_deref(), r.4),
+            (Some("§§ 3 bis 6"), Some("3 bis 6"), true)
+        );
         assert!(c("§ 10 (weggefallen)").4);
         assert!(classify("Art und Umfang der Leistung").is_none());
     }
 
     #[test]
     fn gliederung() {
-        assert_eq!(c("Abschnitt 1 – Allgemeine Vorschriften").0, Kind::Abschnitt);
-        assert_eq!(c("I. - Die Grundrechte"), (Kind::Gliederung, Some("I.".into()), Some("I".into()), Some("Die Grundrechte".into()), false));
+        assert_eq!(
+            c("Abschnitt 1 – Allgemeine Vorschriften").0,
+            Kind::Abschnitt
+        );
+        assert_eq!(
+            c("I. - Die Grundrechte"),
+            (
+                Kind::Gliederung,
+                Some("I.".into()),
+                Some("I".into()),
+                Some("Die Grundrechte".into()),
+                false
+            )
+        );
         assert_eq!(c("Titel 2 - Juristische Personen").0, Kind::Titel);
         let e = c("Erster Abschnitt");
         assert_eq!((e.0, e.2.as_deref()), (Kind::Abschnitt, Some("1")));
-        assert_eq!(c("Einundzwanzigster Titel Leibrente").2.as_deref(), Some("21"));
+        assert_eq!(
+            c("Einundzwanzigster Titel Leibrente").2.as_deref(),
+            Some("21")
+        );
         assert_eq!(c("**Teil 1** Grundsätze").0, Kind::Teil);
         assert!(classify("Teilnahme am Verfahren").is_none());
     }
@@ -237,9 +320,19 @@ mod tests {
     #[test]
     fn annexes_and_specials() {
         let a = c("Anhang III – Typologie digitaler Waffen");
-        assert_eq!((a.0, a.2.as_deref(), a.3.as_deref()), (Kind::Anhang, Some("III"), Some("Typologie digitaler Waffen")));
+        assert_eq!(
+            (a.0, a.2.as_deref(), a.3.as_deref()),
+            (
+                Kind::Anhang,
+                Some("III"),
+                Some("Typologie digitaler Waffen")
+            )
+        );
         let b = c("Anlage 1 (zu § 3)");
-        assert_eq!((b.0, b.2.as_deref(), b.3.as_deref()), (Kind::Anlage, Some("1"), Some("(zu § 3)")));
+        assert_eq!(
+            (b.0, b.2.as_deref(), b.3.as_deref()),
+            (Kind::Anlage, Some("1"), Some("(zu § 3)"))
+        );
         assert_eq!(c("Präambel").0, Kind::Praeambel);
         assert_eq!(c("Eingangsformel").0, Kind::Eingangsformel);
     }

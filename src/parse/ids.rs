@@ -44,7 +44,11 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
             }
         };
         // §§ and Artikel restart from the unit prefix (document or Anhang)
-        let base = if c.kind.is_einzelvorschrift() { unit_prefix } else { prefix };
+        let base = if c.kind.is_einzelvorschrift() {
+            unit_prefix
+        } else {
+            prefix
+        };
         let mut id = String::with_capacity(base.len() + 16);
         if !base.is_empty() {
             id.push_str(base);
@@ -52,7 +56,8 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
         }
         id.push_str(c.kind.eid_prefix());
         id.push('-');
-        let named = c.kind != Kind::Fussnote && c.num.as_deref().is_some_and(|num| push_clean(&mut id, num));
+        let named = c.kind != Kind::Fussnote
+            && c.num.as_deref().is_some_and(|num| push_clean(&mut id, num));
         if !named {
             use std::fmt::Write;
             let _ = write!(id, "{count}");
@@ -69,7 +74,11 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
             }
         }
         c.id = id.clone();
-        let child_unit_prefix = if c.kind.is_annex() { id.clone() } else { unit_prefix.to_string() };
+        let child_unit_prefix = if c.kind.is_annex() {
+            id.clone()
+        } else {
+            unit_prefix.to_string()
+        };
         assign_children(c, &id, &child_unit_prefix, seen);
     }
 }

@@ -13,7 +13,9 @@ pub enum MarkerKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     /// `#`..`######`; `level` is the number of marks.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Blank,
     /// `[^id]: ...`; `marker` is the id.
     FootnoteDef,
@@ -21,7 +23,10 @@ pub enum LineKind {
     DefValue,
     TableRow,
     /// A line starting with a unit marker.
-    Item { kind: MarkerKind, dash: bool },
+    Item {
+        kind: MarkerKind,
+        dash: bool,
+    },
     /// `- text`, `*   text`
     Bullet,
     Text,
@@ -62,7 +67,11 @@ const CHUNK: usize = 64 * 1024;
 
 pub fn classify(src: &str) -> Lines {
     let nlines = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
-    let mut out = Lines { bom: false, front_matter: None, lines: Vec::with_capacity(nlines) };
+    let mut out = Lines {
+        bom: false,
+        front_matter: None,
+        lines: Vec::with_capacity(nlines),
+    };
     let mut start = 0;
     while start < src.len() || start == 0 {
         let mut end = (start + CHUNK).min(src.len());
@@ -84,7 +93,11 @@ pub fn classify(src: &str) -> Lines {
 
 fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
     let chunk = &src[base..chunk_end];
-    let rule = if base == 0 { Rule::document } else { Rule::chunk };
+    let rule = if base == 0 {
+        Rule::document
+    } else {
+        Rule::chunk
+    };
     let pairs = match LawParser::parse(rule, chunk) {
         Ok(mut p) => p.next().map(|d| d.into_inner()),
         Err(_) => None,
@@ -97,7 +110,9 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
     for p in pairs {
         let span = p.as_span();
         let (start, end) = (base + span.start(), base + span.end());
-        let off = |q: &pest::iterators::Pair<Rule>| (base + q.as_span().start(), base + q.as_span().end());
+        let off = |q: &pest::iterators::Pair<Rule>| {
+            (base + q.as_span().start(), base + q.as_span().end())
+        };
         let mut line = Line {
             kind: LineKind::Text,
             start,
@@ -113,7 +128,10 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                 continue;
             }
             Rule::front_matter => {
-                let body = p.into_inner().find(|q| q.as_rule() == Rule::fm_body).map(|q| off(&q));
+                let body = p
+                    .into_inner()
+                    .find(|q| q.as_rule() == Rule::fm_body)
+                    .map(|q| off(&q));
                 out.front_matter = Some((body.unwrap_or((start, start)), (start, end)));
                 continue;
             }
@@ -152,7 +170,8 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
             Rule::text | Rule::text_fast => {
                 // no inner tokens: measure the indentation here
                 let l = &src[start..end];
-                let body = l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']);
+                let body =
+                    l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}']);
                 line.indent = cols(&l[..l.len() - body.len()]);
                 line.content = (end - body.len(), end);
             }
@@ -197,8 +216,20 @@ fn fallback(src: &str, base: usize, end: usize, out: &mut Lines) {
     for l in src[base..end].split_inclusive('\n') {
         let content = l.trim_end_matches(['\n', '\r']);
         let end = start + content.len();
-        let kind = if content.trim().is_empty() { LineKind::Blank } else { LineKind::Text };
-        out.lines.push(Line { kind, start, end, indent: 0, content_col: 0, marker: (start, start), content: (start, end) });
+        let kind = if content.trim().is_empty() {
+            LineKind::Blank
+        } else {
+            LineKind::Text
+        };
+        out.lines.push(Line {
+            kind,
+            start,
+            end,
+            indent: 0,
+            content_col: 0,
+            marker: (start, start),
+            content: (start, end),
+        });
         start += l.len();
     }
 }

@@ -45,7 +45,10 @@ enum Delim {
 impl Paragraph {
     /// Build from source line ranges `(start, end)` (end excludes the newline).
     pub fn build(src: &str, lines: &[(usize, usize)]) -> Paragraph {
-        let mut p = Paragraph { text: String::with_capacity(lines.iter().map(|l| l.1 - l.0 + 1).sum()), ..Default::default() };
+        let mut p = Paragraph {
+            text: String::with_capacity(lines.iter().map(|l| l.1 - l.0 + 1).sum()),
+            ..Default::default()
+        };
         // Collect delimiter candidates first (in source offsets), then pair them.
         let delims = find_emphasis(src, lines);
         let mut di = 0;
@@ -65,7 +68,11 @@ impl Paragraph {
                         pending_space = false;
                         open = Some((kind, p.text.len()));
                     } else if let Some((k, st)) = open.take() {
-                        p.emphasis.push(Emphasis { start: st, end: p.text.len(), strong: k == Delim::Strong });
+                        p.emphasis.push(Emphasis {
+                            start: st,
+                            end: p.text.len(),
+                            strong: k == Delim::Strong,
+                        });
                     }
                     i += len;
                     continue;
@@ -81,7 +88,11 @@ impl Paragraph {
                 }
                 pending_space = false;
                 // copy a run up to the next space or delimiter
-                let stop = if di < delims.len() { delims[di].0.min(le) } else { le };
+                let stop = if di < delims.len() {
+                    delims[di].0.min(le)
+                } else {
+                    le
+                };
                 let run_start = i;
                 while i < stop {
                     let b = bytes[i];
@@ -114,7 +125,11 @@ impl Paragraph {
                 return;
             }
         }
-        self.pieces.push(Piece { norm: self.text.len(), src, len: s.len() });
+        self.pieces.push(Piece {
+            norm: self.text.len(),
+            src,
+            len: s.len(),
+        });
         self.text.push_str(s);
     }
 
@@ -149,7 +164,11 @@ impl Paragraph {
         while !self.text.is_char_boundary(k) {
             k -= 1;
         }
-        let c = self.text[k..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+        let c = self.text[k..]
+            .chars()
+            .next()
+            .map(|c| c.len_utf8())
+            .unwrap_or(1);
         let i = match self.pieces.binary_search_by(|p| p.norm.cmp(&k)) {
             Ok(i) => i,
             Err(0) => 0,
@@ -236,30 +255,73 @@ fn find_emphasis(src: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize, Deli
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "Abs", "Nr", "Art", "Buchst", "Bst", "bzw", "vgl", "ggf", "usw", "Dr", "St", "Ziff", "lit", "Anl",
-    "Kap", "Abschn", "Bd", "gem", "einschl", "insbes", "sog", "Rn", "Tz", "Bek", "BGBl", "ca", "Hrsg",
-    "Mio", "Mrd", "Nrn", "Abschn", "Verf", "Prof", "geb", "Std", "Min", "Sek", "zzgl", "inkl", "evtl",
-    "jew", "lfd", "max", "min", "Tab", "Ges", "bzgl", "etc", "Var", "Alt", "Hs", "Halbs", "UAbs",
-    "Unterabs", "Satz", "Ref", "Bl", "Fn", "Anh", "Vorbem", "allg", "Reg", "Stand", "Abl", "ABl",
-    "Sp", "Gl", "Ord", "Pos", "Tit", "i.V.m", "Nrn", "Buchst", "Dipl", "Ing", "med", "jur", "rer",
-    "nat", "pol", "oec", "phil", "Gebr", "mbH", "Co", "Kfz", "Ltr", "bspw", "o.ä", "u.ä", "z.B",
-    "d.h", "u.a", "i.S.d", "i.S.v", "i.d.F", "v.H", "u.U", "s.o", "s.u", "o.g", "a.F", "n.F",
+    "Abs", "Nr", "Art", "Buchst", "Bst", "bzw", "vgl", "ggf", "usw", "Dr", "St", "Ziff", "lit",
+    "Anl", "Kap", "Abschn", "Bd", "gem", "einschl", "insbes", "sog", "Rn", "Tz", "Bek", "BGBl",
+    "ca", "Hrsg", "Mio", "Mrd", "Nrn", "Abschn", "Verf", "Prof", "geb", "Std", "Min", "Sek",
+    "zzgl", "inkl", "evtl", "jew", "lfd", "max", "min", "Tab", "Ges", "bzgl", "etc", "Var", "Alt",
+    "Hs", "Halbs", "UAbs", "Unterabs", "Satz", "Ref", "Bl", "Fn", "Anh", "Vorbem", "allg", "Reg",
+    "Stand", "Abl", "ABl", "Sp", "Gl", "Ord", "Pos", "Tit", "i.V.m", "Nrn", "Buchst", "Dipl",
+    "Ing", "med", "jur", "rer", "nat", "pol", "oec", "phil", "Gebr", "mbH", "Co", "Kfz", "Ltr",
+    "bspw", "o.ä", "u.ä", "z.B", "d.h", "u.a", "i.S.d", "i.S.v", "i.d.F", "v.H", "u.U", "s.o",
+    "s.u", "o.g", "a.F", "n.F",
 ];
 
 const MONTHS: &[&str] = &[
-    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 
 const REF_WORDS: &[&str] = &[
-    "§", "§§", "Absatz", "Absatzes", "Absätze", "Satz", "Satzes", "Sätze", "Nummer", "Nummern",
-    "Artikel", "Artikels", "Anlage", "Anhang", "Anhangs", "Buchstabe", "Buchstaben", "Abs.", "Nr.",
-    "Art.", "Teil", "Teils", "Kapitel", "Abschnitt", "Abschnitts", "Titel", "Buch", "Buches", "Jahr",
-    "Jahres", "Jahre", "Anlagen", "Absätzen",
+    "§",
+    "§§",
+    "Absatz",
+    "Absatzes",
+    "Absätze",
+    "Satz",
+    "Satzes",
+    "Sätze",
+    "Nummer",
+    "Nummern",
+    "Artikel",
+    "Artikels",
+    "Anlage",
+    "Anhang",
+    "Anhangs",
+    "Buchstabe",
+    "Buchstaben",
+    "Abs.",
+    "Nr.",
+    "Art.",
+    "Teil",
+    "Teils",
+    "Kapitel",
+    "Abschnitt",
+    "Abschnitts",
+    "Titel",
+    "Buch",
+    "Buches",
+    "Jahr",
+    "Jahres",
+    "Jahre",
+    "Anlagen",
+    "Absätzen",
 ];
 
 fn is_roman(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// Split normalized text into Sätze; returns byte ranges (trimmed).
@@ -289,7 +351,8 @@ pub fn split_saetze(t: &str) -> Vec<(usize, usize)> {
             }
             if j < b.len() && b[j] == b' ' {
                 let next = t[j + 1..].chars().next();
-                let starts_sentence = next.is_some_and(|n| n.is_uppercase() || n == '„' || n == '§');
+                let starts_sentence =
+                    next.is_some_and(|n| n.is_uppercase() || n == '„' || n == '§');
                 if starts_sentence && (c != b'.' || period_ends_sentence(t, i, j + 1)) {
                     out.push((start, j));
                     start = j + 1;
@@ -313,7 +376,13 @@ fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
     let before = &t[..dot];
     let tok_start = before
         .rfind(|c: char| c == ' ' || c == '(' || c == '„' || c == '/' || c == '\u{a0}')
-        .map(|k| k + before[k..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+        .map(|k| {
+            k + before[k..]
+                .chars()
+                .next()
+                .map(|c| c.len_utf8())
+                .unwrap_or(1)
+        })
         .unwrap_or(0);
     let tok = &before[tok_start..];
     if tok.is_empty() {
@@ -330,17 +399,28 @@ fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
             return false;
         }
     }
-    if ABBREVIATIONS.contains(&tok) || tok.contains('.') && ABBREVIATIONS.contains(&tok.trim_end_matches('.')) {
+    if ABBREVIATIONS.contains(&tok)
+        || tok.contains('.') && ABBREVIATIONS.contains(&tok.trim_end_matches('.'))
+    {
         return false;
     }
     // "z.B" style tokens with inner periods
-    if tok.chars().filter(|&c| c == '.').count() >= 1 && tok.len() <= 8 && tok.chars().all(|c| c.is_alphabetic() || c == '.') {
+    if tok.chars().filter(|&c| c == '.').count() >= 1
+        && tok.len() <= 8
+        && tok.chars().all(|c| c.is_alphabetic() || c == '.')
+    {
         return false;
     }
     let digits = tok.trim_start_matches(|c: char| !c.is_ascii_digit());
-    if tok.chars().next().is_some_and(|c| c.is_ascii_digit()) || (!digits.is_empty() && digits.len() < tok.len() && tok.starts_with('§')) {
+    if tok.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || (!digits.is_empty() && digits.len() < tok.len() && tok.starts_with('§'))
+    {
         // number: a reference ("§ 5.") or a year ends a Satz; an ordinal does not.
-        let prev_word = before[..tok_start].trim_end().rsplit(' ').next().unwrap_or("");
+        let prev_word = before[..tok_start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
         if REF_WORDS.contains(&prev_word) || MONTHS.contains(&prev_word) {
             return true;
         }
@@ -377,9 +457,18 @@ mod tests {
                 "Ab 14. Oktober 2025 gilt es."
             ]
         );
-        assert_eq!(saetze("Es gilt § 5. Satz 1 gilt nicht."), vec!["Es gilt § 5.", "Satz 1 gilt nicht."]);
-        assert_eq!(saetze("Er trat 2020. Dann ging er."), vec!["Er trat 2020.", "Dann ging er."]);
-        assert_eq!(saetze("die VIRES-Gesetzesreihe (u. a. Transparenz) sowie"), vec!["die VIRES-Gesetzesreihe (u. a. Transparenz) sowie"]);
+        assert_eq!(
+            saetze("Es gilt § 5. Satz 1 gilt nicht."),
+            vec!["Es gilt § 5.", "Satz 1 gilt nicht."]
+        );
+        assert_eq!(
+            saetze("Er trat 2020. Dann ging er."),
+            vec!["Er trat 2020.", "Dann ging er."]
+        );
+        assert_eq!(
+            saetze("die VIRES-Gesetzesreihe (u. a. Transparenz) sowie"),
+            vec!["die VIRES-Gesetzesreihe (u. a. Transparenz) sowie"]
+        );
     }
 
     #[test]

@@ -7,12 +7,29 @@ use pest::Parser;
 
 /// Words (prefixes) at which a citation can start.
 const TRIGGERS: &[&str] = &[
-    "§", "Art", "Abs", "Anh", "Anl", "Satz", "Sätze", "S.", "Numm", "Nr", "Buchst", "Doppelbuchst", "lit.", "Gesetz",
-    "des Gesetzes", "dem Gesetz",
+    "§",
+    "Art",
+    "Abs",
+    "Anh",
+    "Anl",
+    "Satz",
+    "Sätze",
+    "S.",
+    "Numm",
+    "Nr",
+    "Buchst",
+    "Doppelbuchst",
+    "lit.",
+    "Gesetz",
+    "des Gesetzes",
+    "dem Gesetz",
 ];
 
 /// Publication organs whose "S." and "Nr." are pages and issues, not Sätze and Nummern.
-const GAZETTES: &[&str] = &["BGBl", "RGBl", "ABl", "BAnz", "GVBl", "Bl.", "Gesetzbl", "Nr. L", "S. "];
+const GAZETTES: &[&str] = &[
+    "BGBl", "RGBl", "ABl", "BAnz", "GVBl", "GBl", "Bl.", "Gesetzbl", "Nr. L", "S. ", "BStBl",
+    "VkBl", "GMBl", "Slg.",
+];
 
 /// A citation found in a piece of text: byte range in the text, steps, scope.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +55,9 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
             !prev.is_alphanumeric() && prev != '.' && prev != '-'
         };
         let c = b[i];
-        let candidate = at_word && (c == 0xC2 || c.is_ascii_uppercase() || c == b'l' || c == b'd') && TRIGGERS.iter().any(|t| text[i..].starts_with(t));
+        let candidate = at_word
+            && (c == 0xC2 || c.is_ascii_uppercase() || c == b'l' || c == b'd')
+            && TRIGGERS.iter().any(|t| text[i..].starts_with(t));
         if candidate {
             if let Some(f) = parse_at(text, i) {
                 i = f.end.max(i + 1);
@@ -48,7 +67,109 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
         }
         i += 1;
     }
+    inherit_context(text, &mut out);
+    propagate_law(text, &mut out);
     out
+}
+
+fn rank(l: Level) -> u8 {
+    match l {
+        Level::Paragraf | Level::Artikel | Level::Anhang | Level::Anlage => 0,
+        Level::Teil => 1,
+        Level::Absatz => 2,
+        Level::Satz => 3,
+        Level::Nummer => 4,
+        Level::Buchstabe => 5,
+        Level::Doppelbuchstabe => 6,
+    }
+}
+
+fn only_connectors(between: &str) -> bool {
+    between
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .all(|w| CONNECTORS.contains(&w))
+}
+
+/// "§ 20 Absatz 4 oder Absatz 5": a relative citation right after a fuller
+/// one continues it (here: § 20 Absatz 5).
+fn inherit_context(text: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        if found[k].scope != Scope::Relative {
+            continue;
+        }
+        let between = &text[found[k - 1].end.min(found[k].start)..found[k].start];
+        if !only_connectors(between) {
+            continue;
+        }
+        let Some(first) = found[k].steps.first().map(|s| s.level) else {
+            continue;
+        };
+        let prefix: Vec<Step> = found[k - 1]
+            .steps
+            .iter()
+            .take_while(|s| rank(s.level) < rank(first))
+            .map(|s| Step {
+                level: s.level,
+                items: s.items.last().cloned().into_iter().collect(),
+                abbreviation: None,
+            })
+            .collect();
+        if prefix.is_empty() {
+            continue;
+        }
+        let mut steps = prefix;
+        steps.append(&mut found[k].steps);
+        found[k].steps = steps;
+        found[k].scope = found[k - 1].scope.clone();
+    }
+}
+
+/// Words that may stand between the parts of one enumeration of citations.
+const CONNECTORS: &[&str] = &[
+    "und",
+    "oder",
+    "sowie",
+    "der",
+    "des",
+    "die",
+    "den",
+    "dem",
+    "in",
+    "Verbindung",
+    "mit",
+    "i.",
+    "V.",
+    "m.",
+    "bis",
+    "nach",
+    "gemäß",
+    "auch",
+    "jeweils",
+    "auch in",
+    "im",
+    "Fall",
+    "Falle",
+    "Fällen",
+    "von",
+    "vom",
+];
+
+/// "§ 10 Abs. 1 und der §§ 12 und 26 des Gesetzes X": the law named at the
+/// end of an enumeration applies to all its parts.
+fn propagate_law(text: &str, found: &mut [Found]) {
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        let next = found[k + 1].scope.clone();
+        if !matches!(next, Scope::External(_) | Scope::Series(_))
+            || found[k].scope != Scope::Internal
+        {
+            continue;
+        }
+        let between = &text[found[k].end.min(found[k + 1].start)..found[k + 1].start];
+        if only_connectors(between) {
+            found[k].scope = next;
+        }
+    }
 }
 
 fn parse_at(text: &str, i: usize) -> Option<Found> {
@@ -85,19 +206,37 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     // "S. 123" and "Nr. 5" after a gazette are pages and issues
     if relative && matches!(first, Some(Level::Satz | Level::Nummer)) {
         let before = &text[..i];
-        let window = &before[before.len().saturating_sub(24)..];
-        let window = &before[floor_boundary(before, before.len() - window.len())..];
-        if GAZETTES.iter().any(|g| window.contains(g)) && steps[0].abbreviation.is_some() {
+        let window = &before[floor_boundary(before, before.len().saturating_sub(24))..];
+        let prev_word = before.trim_end().rsplit([' ', '(']).next().unwrap_or("");
+        let after_number = prev_word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(prev_word, "I" | "II" | "III" | "L" | "C" | "Nr." | "S.");
+        let page_number = steps[0]
+            .items
+            .first()
+            .and_then(|i| i.from.parse::<u32>().ok())
+            .is_some_and(|n| n > 40);
+        if steps[0].abbreviation.is_some()
+            && (GAZETTES.iter().any(|g| window.contains(g)) || after_number || page_number)
+        {
             return None;
         }
     }
     if steps.is_empty() && !matches!(scope, Some(Scope::Series(_))) {
         return None;
     }
-    let scope = scope.unwrap_or(if relative { Scope::Relative } else { Scope::Internal });
+    let scope = scope.unwrap_or(if relative {
+        Scope::Relative
+    } else {
+        Scope::Internal
+    });
     // trim trailing spaces that the grammar consumed
     let trimmed = rest[..end].trim_end_matches([' ', '\u{a0}', '\u{202f}', ',']);
-    Some(Found { start: i, end: i + trimmed.len(), steps, scope })
+    Some(Found {
+        start: i,
+        end: i + trimmed.len(),
+        steps,
+        scope,
+    })
 }
 
 fn floor_boundary(s: &str, mut k: usize) -> usize {
@@ -114,9 +253,34 @@ fn series_name(s: &str) -> String {
 }
 
 const LAW_WORDS: &[&str] = &[
-    "gesetz", "gesetzes", "gesetze", "gesetzbuch", "gesetzbuchs", "gesetzbuches", "gesetzbuche", "buch", "buches", "buchs",
-    "ordnung", "verordnung", "richtlinie", "vertrag", "vertrages", "vertrags", "abkommen", "abkommens", "übereinkommen",
-    "übereinkommens", "satzung", "konvention", "statut", "statuts", "protokoll", "protokolls", "grundgesetzes", "grundgesetz",
+    "gesetz",
+    "gesetzes",
+    "gesetze",
+    "gesetzbuch",
+    "gesetzbuchs",
+    "gesetzbuches",
+    "gesetzbuche",
+    "buch",
+    "buches",
+    "buchs",
+    "ordnung",
+    "verordnung",
+    "richtlinie",
+    "vertrag",
+    "vertrages",
+    "vertrags",
+    "abkommen",
+    "abkommens",
+    "übereinkommen",
+    "übereinkommens",
+    "satzung",
+    "konvention",
+    "statut",
+    "statuts",
+    "protokoll",
+    "protokolls",
+    "grundgesetzes",
+    "grundgesetz",
     "verfassung",
 ];
 
@@ -132,7 +296,10 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
         Rule::this_law => Some((Scope::Internal, None)),
         Rule::series_law => Some((Scope::Series(series_name(inner.as_str())), None)),
         Rule::named_law => {
-            let words = inner.clone().into_inner().find(|q| q.as_rule() == Rule::law_words)?;
+            let words = inner
+                .clone()
+                .into_inner()
+                .find(|q| q.as_rule() == Rule::law_words)?;
             let mut cut = None;
             let mut name_start = None;
             let toks: Vec<Pair<Rule>> = words.into_inner().collect();
@@ -143,11 +310,58 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
                     // "(EU) 2024/1689", "VI", "Nr. 1234/2007"
                     for x in &toks[k + 1..] {
                         let s = x.as_str();
-                        let id_like = x.as_rule() == Rule::law_id || s.chars().all(|c| "IVXLCDM".contains(c));
+                        let id_like =
+                            x.as_rule() == Rule::law_id || s.chars().all(|c| "IVXLCDM".contains(c));
                         if id_like {
                             e = x.as_span().end();
                         } else {
                             break;
+                        }
+                    }
+                    // "des Gesetzes über die Feuerwehr": the name goes on after über/zur/zum
+                    let mut j = k + 1;
+                    if toks.get(j).is_some_and(|x| {
+                        matches!(
+                            x.as_str(),
+                            "über" | "zur" | "zum" | "für" | "betreffend" | "zu" | "vom" | "von"
+                        )
+                    }) {
+                        const SMALL: &[&str] = &[
+                            "die",
+                            "der",
+                            "des",
+                            "den",
+                            "dem",
+                            "das",
+                            "und",
+                            "von",
+                            "vom",
+                            "im",
+                            "in",
+                            "zur",
+                            "zum",
+                            "für",
+                            "über",
+                            "gegen",
+                            "bei",
+                            "mit",
+                            "an",
+                            "auf",
+                            "aus",
+                            "betreffend",
+                            "zu",
+                        ];
+                        while let Some(x) = toks.get(j) {
+                            let w = x.as_str();
+                            let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
+                            if capital || SMALL.contains(&w) || x.as_rule() == Rule::law_id {
+                                if capital || x.as_rule() == Rule::law_id {
+                                    e = x.as_span().end();
+                                }
+                                j += 1;
+                            } else {
+                                break;
+                            }
                         }
                     }
                     cut = Some(e);
@@ -165,6 +379,9 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
             let text = &full.get_input()[start..cut];
             let _ = base;
             Some((Scope::External(text.to_string()), Some(cut)))
+        }
+        Rule::bare_law => {
+            is_law_word(inner.as_str()).then(|| (Scope::External(inner.as_str().to_string()), None))
         }
         Rule::law_abbr => {
             let s = inner.as_str();
@@ -202,8 +419,16 @@ fn collect_steps(chain: Pair<Rule>, steps: &mut Vec<Step>) {
         let annex = part.as_rule() == Rule::annex_word;
         if annex {
             let w = part.as_str();
-            level = Some(if w.starts_with("Anh") { Level::Anhang } else { Level::Anlage });
-            steps.push(Step { level: level.expect("set"), items: Vec::new(), abbreviation: None });
+            level = Some(if w.starts_with("Anh") {
+                Level::Anhang
+            } else {
+                Level::Anlage
+            });
+            steps.push(Step {
+                level: level.expect("set"),
+                items: Vec::new(),
+                abbreviation: None,
+            });
             continue;
         }
         if part.as_rule() == Rule::num_list {
@@ -227,7 +452,11 @@ fn collect_steps(chain: Pair<Rule>, steps: &mut Vec<Step>) {
             }
         }
         if let Some(level) = level {
-            steps.push(Step { level, items, abbreviation });
+            steps.push(Step {
+                level,
+                items,
+                abbreviation,
+            });
         }
     }
 }
@@ -240,7 +469,18 @@ fn items_of(list: Pair<Rule>) -> Vec<Item> {
             let mut dash = false;
             for q in it.into_inner() {
                 match q.as_rule() {
-                    Rule::num | Rule::letter => nums.push(q.as_str().trim_end_matches(')').to_string()),
+                    Rule::num | Rule::letter => {
+                        let t = q.as_str().trim_end_matches(')');
+                        // "§§ 156ff", "§ 5f": folgende
+                        let t = if t.len() > 1
+                            && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        {
+                            t.trim_end_matches("ff").trim_end_matches('f')
+                        } else {
+                            t
+                        };
+                        nums.push(t.to_string())
+                    }
                     Rule::range_sep => dash = !q.as_str().contains("bis"),
                     _ => {}
                 }
@@ -248,7 +488,11 @@ fn items_of(list: Pair<Rule>) -> Vec<Item> {
             let mut nums = nums.into_iter();
             let from = nums.next().unwrap_or_default();
             let to = nums.next();
-            Item { dash: dash && to.is_some(), from, to }
+            Item {
+                dash: dash && to.is_some(),
+                from,
+                to,
+            }
         })
         .collect()
 }
@@ -302,7 +546,18 @@ mod tests {
         let f = &f[0];
         (
             t[f.start..f.end].to_string(),
-            f.steps.iter().map(|s| (s.level, s.items.iter().map(|i| (i.from.clone(), i.to.clone())).collect())).collect(),
+            f.steps
+                .iter()
+                .map(|s| {
+                    (
+                        s.level,
+                        s.items
+                            .iter()
+                            .map(|i| (i.from.clone(), i.to.clone()))
+                            .collect(),
+                    )
+                })
+                .collect(),
             f.scope.clone(),
         )
     }
@@ -341,7 +596,10 @@ mod tests {
     fn relative_and_annex() {
         assert_eq!(one("die Absätze 2 bis 4 gelten").2, Scope::Relative);
         assert_eq!(one("Satz 1 gilt nicht").0, "Satz 1");
-        assert_eq!(one("nach Maßgabe des Anhangs III eingestuft").1[0].0, Level::Anhang);
+        assert_eq!(
+            one("nach Maßgabe des Anhangs III eingestuft").1[0].0,
+            Level::Anhang
+        );
         assert_eq!(one("Anlage 2").1[0], (Level::Anlage, vec![n("2")]));
         let (_, s, _) = one("Anhang IV Teil I Buchstabe a");
         assert_eq!(s.len(), 3);
@@ -350,20 +608,37 @@ mod tests {
     #[test]
     fn external() {
         assert_eq!(one("§ 823 Abs. 1 BGB").2, Scope::External("BGB".into()));
-        assert_eq!(one("§§ 194 bis 218 des Bürgerlichen Gesetzbuchs gelten").2, Scope::External("Bürgerlichen Gesetzbuchs".into()));
+        assert_eq!(
+            one("§§ 194 bis 218 des Bürgerlichen Gesetzbuchs gelten").2,
+            Scope::External("Bürgerlichen Gesetzbuchs".into())
+        );
         assert_eq!(
             one("Artikel 3 Nummer 6 der Verordnung (EU) 2024/1689 und").2,
             Scope::External("Verordnung (EU) 2024/1689".into())
         );
         assert_eq!(one("Art. 12 Abs. 1 GG").2, Scope::External("GG".into()));
-        assert_eq!(one("im Sinne des Gesetzes VI gilt").2, Scope::Series("Gesetz VI".into()));
-        assert_eq!(one("Anhang III des Gesetzes VII").2, Scope::Series("Gesetz VII".into()));
+        assert_eq!(
+            one("im Sinne des Gesetzes VI gilt").2,
+            Scope::Series("Gesetz VI".into())
+        );
+        assert_eq!(
+            one("Anhang III des Gesetzes VII").2,
+            Scope::Series("Gesetz VII".into())
+        );
         assert_eq!(one("§ 5 dieses Gesetzes").2, Scope::Internal);
     }
 
     #[test]
     fn not_references() {
-        for t in ["am 1. Januar 2027", "Typ A–E", "18. Lebensjahr", "Der Satz der Abgabe", "BGBl. I S. 2309", "eine Nummer des Ausweises", "Satzung"] {
+        for t in [
+            "am 1. Januar 2027",
+            "Typ A–E",
+            "18. Lebensjahr",
+            "Der Satz der Abgabe",
+            "BGBl. I S. 2309",
+            "eine Nummer des Ausweises",
+            "Satzung",
+        ] {
             assert!(extract_from_text(t).is_empty(), "{t}");
         }
     }

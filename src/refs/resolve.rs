@@ -21,15 +21,25 @@ fn leading_number(s: &str) -> Option<u64> {
 
 impl<'a> Index<'a> {
     pub fn new(doc: &'a Document) -> Index<'a> {
-        let mut ix = Index { einzel: FxHashMap::default(), ranges: Vec::new(), annex: FxHashMap::default() };
+        let mut ix = Index {
+            einzel: FxHashMap::default(),
+            ranges: Vec::new(),
+            annex: FxHashMap::default(),
+        };
         doc.root.walk(&mut |n, _| {
             if n.kind.is_einzelvorschrift() {
                 let art = n.kind == Kind::Artikel;
                 if let Some(num) = n.num.as_deref() {
                     if num.contains(' ') || num.contains(',') {
                         // a range or list of numbers in one heading
-                        let nums: Vec<&str> = num.split([' ', ',']).filter(|w| leading_number(w).is_some()).collect();
-                        if let (Some(a), Some(b)) = (nums.first().and_then(|x| leading_number(x)), nums.last().and_then(|x| leading_number(x))) {
+                        let nums: Vec<&str> = num
+                            .split([' ', ','])
+                            .filter(|w| leading_number(w).is_some())
+                            .collect();
+                        if let (Some(a), Some(b)) = (
+                            nums.first().and_then(|x| leading_number(x)),
+                            nums.last().and_then(|x| leading_number(x)),
+                        ) {
                             ix.ranges.push((art, a, b, n));
                         }
                         for w in nums {
@@ -40,7 +50,10 @@ impl<'a> Index<'a> {
                     }
                 }
             } else if n.kind.is_annex() {
-                ix.annex.entry(n.num.as_deref().unwrap_or("")).or_default().push(n);
+                ix.annex
+                    .entry(n.num.as_deref().unwrap_or(""))
+                    .or_default()
+                    .push(n);
             }
         });
         ix
@@ -56,7 +69,9 @@ fn label(n: &Node) -> String {
     match (&n.marker, n.kind) {
         (Some(m), Kind::Absatz) => format!("Absatz {}", m.trim_matches(['(', ')'])),
         (Some(m), Kind::Nummer) => format!("Nummer {}", m.trim_end_matches('.')),
-        (Some(m), Kind::Buchstabe | Kind::Doppelbuchstabe) => format!("Buchstabe {}", m.trim_end_matches(')')),
+        (Some(m), Kind::Buchstabe | Kind::Doppelbuchstabe) => {
+            format!("Buchstabe {}", m.trim_end_matches(')'))
+        }
         (Some(m), _) => m.clone(),
         (None, k) => k.as_str().to_string(),
     }
@@ -92,14 +107,25 @@ fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
             let s = saetze(n);
             return match num.parse::<usize>() {
                 Ok(k) if k >= 1 && k <= s.len() => Outcome::Found(s[k - 1]),
-                _ => Outcome::Fail(Status::Unresolved, format!("{} has {}", label(n), plural(s.len(), "Satz", "Sätze"))),
+                _ => Outcome::Fail(
+                    Status::Unresolved,
+                    format!("{} has {}", label(n), plural(s.len(), "Satz", "Sätze")),
+                ),
             };
         }
         Level::Teil => return Outcome::Found(n),
-        _ => return Outcome::Fail(Status::Unresolved, format!("no {} {num} in {}", level.word(), label(n))),
+        _ => {
+            return Outcome::Fail(
+                Status::Unresolved,
+                format!("no {} {num} in {}", level.word(), label(n)),
+            )
+        }
     };
     let all: Vec<&Node> = n.children.iter().filter(|c| c.kind == kind).collect();
-    let hits: Vec<&&Node> = all.iter().filter(|c| c.num.as_deref() == Some(num)).collect();
+    let hits: Vec<&&Node> = all
+        .iter()
+        .filter(|c| c.num.as_deref() == Some(num))
+        .collect();
     match hits.len() {
         1 => {
             let h = *hits[0];
@@ -116,12 +142,25 @@ fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
                 _ => ("Buchstabe", "Buchstaben"),
             };
             if all.is_empty() {
-                Outcome::Fail(Status::Unresolved, format!("{} has no {}", label(n), words.1))
+                Outcome::Fail(
+                    Status::Unresolved,
+                    format!("{} has no {}", label(n), words.1),
+                )
             } else {
-                Outcome::Fail(Status::Unresolved, format!("{} has {}, none numbered {num}", label(n), plural(all.len(), words.0, words.1)))
+                Outcome::Fail(
+                    Status::Unresolved,
+                    format!(
+                        "{} has {}, none numbered {num}",
+                        label(n),
+                        plural(all.len(), words.0, words.1)
+                    ),
+                )
             }
         }
-        _ => Outcome::Fail(Status::Ambiguous, format!("{} has {} units numbered {num}", label(n), hits.len())),
+        _ => Outcome::Fail(
+            Status::Ambiguous,
+            format!("{} has {} units numbered {num}", label(n), hits.len()),
+        ),
     }
 }
 
@@ -130,17 +169,31 @@ fn einzel<'a>(ix: &Index<'a>, art: bool, num: &str) -> Outcome<'a> {
     match ix.einzel.get(&(art, num)).map(|v| v.as_slice()) {
         Some([one]) => {
             if one.repealed {
-                Outcome::Fail(Status::Repealed, format!("{} is repealed", one.marker.as_deref().unwrap_or(word)))
+                Outcome::Fail(
+                    Status::Repealed,
+                    format!("{} is repealed", one.marker.as_deref().unwrap_or(word)),
+                )
             } else {
                 Outcome::Found(one)
             }
         }
-        Some(many) if many.len() > 1 => Outcome::Fail(Status::Ambiguous, format!("the law has {} units numbered {word} {num}", many.len())),
+        Some(many) if many.len() > 1 => Outcome::Fail(
+            Status::Ambiguous,
+            format!("the law has {} units numbered {word} {num}", many.len()),
+        ),
         _ => {
             if let Some(n) = leading_number(num) {
-                if let Some((_, _, _, r)) = ix.ranges.iter().find(|(a, f, t, _)| *a == art && *f <= n && n <= *t && num.chars().all(|c| c.is_ascii_digit())) {
+                if let Some((_, _, _, r)) = ix.ranges.iter().find(|(a, f, t, _)| {
+                    *a == art && *f <= n && n <= *t && num.chars().all(|c| c.is_ascii_digit())
+                }) {
                     if r.repealed {
-                        return Outcome::Fail(Status::Repealed, format!("{word} {num} is repealed ({})", r.marker.as_deref().unwrap_or("")));
+                        return Outcome::Fail(
+                            Status::Repealed,
+                            format!(
+                                "{word} {num} is repealed ({})",
+                                r.marker.as_deref().unwrap_or("")
+                            ),
+                        );
                     }
                     return Outcome::Found(r);
                 }
@@ -153,32 +206,164 @@ fn einzel<'a>(ix: &Index<'a>, art: bool, num: &str) -> Outcome<'a> {
 fn annex<'a>(ix: &Index<'a>, level: Level, num: &str) -> Outcome<'a> {
     match ix.annex.get(num).map(|v| v.as_slice()) {
         Some([one]) => Outcome::Found(one),
-        Some(many) if many.len() > 1 => Outcome::Fail(Status::Ambiguous, format!("the law has {} annexes numbered {num}", many.len())),
-        _ => Outcome::Fail(Status::Unresolved, format!("the law has no {} {num}", level.word())),
+        Some(many) if many.len() > 1 => Outcome::Fail(
+            Status::Ambiguous,
+            format!("the law has {} annexes numbered {num}", many.len()),
+        ),
+        _ => Outcome::Fail(
+            Status::Unresolved,
+            format!("the law has no {} {num}", level.word()),
+        ),
     }
 }
 
+fn inside_annex(n: &Node, parents: &[&Node]) -> bool {
+    n.kind.is_annex() || parents.iter().any(|p| p.kind.is_annex())
+}
+
+/// A Nummer or Buchstabe anywhere below `n`, or a list item whose text starts with the number.
+fn find_numbered<'a>(n: &'a Node, level: Level, num: &str) -> Option<&'a Node> {
+    let kind = if level == Level::Nummer {
+        Kind::Nummer
+    } else {
+        Kind::Buchstabe
+    };
+    let mut hit = None;
+    let dot = format!("{num}.");
+    let paren = format!("{num})");
+    n.walk(&mut |c, _| {
+        if hit.is_some() {
+            return;
+        }
+        if c.kind == kind && c.num.as_deref() == Some(num) {
+            hit = Some(c);
+        } else if matches!(c.kind, Kind::Listenpunkt | Kind::Text | Kind::Nummer) {
+            if let Some(first) = c
+                .children
+                .iter()
+                .find(|s| s.kind == Kind::Satz)
+                .and_then(|s| s.text.as_deref())
+            {
+                let w = first.split_whitespace().next().unwrap_or("");
+                if w == num || w == dot || w == paren {
+                    hit = Some(c);
+                }
+            }
+        }
+    });
+    hit
+}
+
 /// Resolve one target path (the numbers of a range: both ends).
-fn resolve_path<'a>(ix: &Index<'a>, path: &[(Level, Item)], parents: &[&'a Node], relative: bool) -> Outcome<'a> {
-    let Some((first, _)) = path.first() else { return Outcome::Fail(Status::Unresolved, "empty citation".into()) };
+fn resolve_path<'a>(
+    ix: &Index<'a>,
+    path: &[(Level, Item)],
+    parents: &[&'a Node],
+    relative: bool,
+) -> Outcome<'a> {
+    let Some((first, _)) = path.first() else {
+        return Outcome::Fail(Status::Unresolved, "empty citation".into());
+    };
     let mut cur: Option<&'a Node> = None;
     if relative {
+        const UNITS: &[Kind] = &[
+            Kind::Paragraf,
+            Kind::Artikel,
+            Kind::Anhang,
+            Kind::Anlage,
+            Kind::Eingangsformel,
+            Kind::Praeambel,
+        ];
         let want: &[Kind] = match first {
-            Level::Absatz => &[Kind::Paragraf, Kind::Artikel, Kind::Anhang, Kind::Anlage],
-            Level::Satz => &[Kind::Absatz, Kind::Paragraf, Kind::Artikel, Kind::Anhang, Kind::Anlage],
-            Level::Nummer => &[Kind::Absatz, Kind::Paragraf, Kind::Artikel, Kind::Anhang, Kind::Anlage],
-            Level::Buchstabe => &[Kind::Nummer],
-            Level::Doppelbuchstabe => &[Kind::Buchstabe],
+            Level::Absatz => UNITS,
+            Level::Satz
+                if parents.len() == 1
+                    && matches!(parents[0].kind, Kind::Nummer | Kind::Buchstabe) =>
+            {
+                &[Kind::Nummer, Kind::Buchstabe]
+            }
+            Level::Satz => &[
+                Kind::Absatz,
+                Kind::Paragraf,
+                Kind::Artikel,
+                Kind::Anhang,
+                Kind::Anlage,
+            ],
+            Level::Nummer => &[
+                Kind::Absatz,
+                Kind::Paragraf,
+                Kind::Artikel,
+                Kind::Anhang,
+                Kind::Anlage,
+            ],
+            Level::Buchstabe => &[
+                Kind::Nummer,
+                Kind::Absatz,
+                Kind::Paragraf,
+                Kind::Artikel,
+                Kind::Anhang,
+                Kind::Anlage,
+            ],
+            Level::Doppelbuchstabe => &[Kind::Buchstabe, Kind::Nummer],
             _ => &[],
         };
-        cur = parents.iter().rev().find(|p| want.contains(&p.kind)).copied();
+        // "Satz 2" in a Text block counts the Sätze of the unit around it
+        let want: Vec<Kind> = want.to_vec();
+        cur = parents
+            .iter()
+            .rev()
+            .find(|p| want.contains(&p.kind))
+            .copied();
+        if *first == Level::Satz && parents.len() > 1 {
+            // "Satz 2" inside a Nummer: the Absatz's Satz 2, or else the Nummer's own
+            if let Some(item) = parents
+                .iter()
+                .rev()
+                .find(|p| matches!(p.kind, Kind::Nummer | Kind::Buchstabe))
+            {
+                if let Some(c) = cur {
+                    if let Outcome::Fail(..) = resolve_path(ix, path, &[c], true) {
+                        if let Outcome::Found(n) = resolve_path(ix, path, &[item], true) {
+                            return Outcome::Found(n);
+                        }
+                    }
+                }
+            }
+        }
         if cur.is_none() {
-            return Outcome::Fail(Status::Unresolved, format!("\"{}\" stands outside of any unit it could refer to", first.word()));
+            // text outside of any unit (tables, notes): a numbered line anywhere above
+            if matches!(first, Level::Nummer | Level::Buchstabe) {
+                if let Some(top) = parents.first() {
+                    if let Some(x) = find_numbered(top, *first, &path[0].1.from) {
+                        return Outcome::Found(x);
+                    }
+                }
+            }
+            return Outcome::Fail(
+                Status::Unresolved,
+                format!(
+                    "\"{}\" stands outside of any unit it could refer to",
+                    first.word()
+                ),
+            );
         }
     }
+    // after a Satz, Nummern and Buchstaben are those of the unit the Satz belongs to
+    let mut container: Option<&'a Node> = None;
     for (k, (level, item)) in path.iter().enumerate() {
         let last = k + 1 == path.len();
-        let nums: Vec<&str> = if last { std::iter::once(item.from.as_str()).chain(item.to.as_deref()).collect() } else { vec![item.from.as_str()] };
+        if let (Some(c), Some(n)) = (container.take(), cur) {
+            if n.kind == Kind::Satz && !matches!(level, Level::Satz) {
+                cur = Some(c);
+            }
+        }
+        let nums: Vec<&str> = if last {
+            std::iter::once(item.from.as_str())
+                .chain(item.to.as_deref())
+                .collect()
+        } else {
+            vec![item.from.as_str()]
+        };
         let mut found = None;
         for num in nums {
             let o = match (cur, level) {
@@ -187,13 +372,37 @@ fn resolve_path<'a>(ix: &Index<'a>, path: &[(Level, Item)], parents: &[&'a Node]
                 (_, Level::Anhang | Level::Anlage) => annex(ix, *level, num),
                 (Some(n), Level::Paragraf) if n.kind == Kind::Artikel => {
                     // "Artikel 246a § 1": a § inside an Artikel
-                    match n.children.iter().find(|c| c.kind == Kind::Paragraf && c.num.as_deref() == Some(num)) {
+                    match n
+                        .children
+                        .iter()
+                        .find(|c| c.kind == Kind::Paragraf && c.num.as_deref() == Some(num))
+                    {
                         Some(c) => Outcome::Found(c),
                         None => Outcome::Found(n),
                     }
                 }
-                (Some(n), l) => child(n, *l, num),
-                (None, l) => Outcome::Fail(Status::Unresolved, format!("\"{}\" without a unit above it", l.word())),
+                (Some(n), l) => {
+                    if *l == Level::Satz {
+                        container = Some(n);
+                    }
+                    match child(n, *l, num) {
+                        Outcome::Fail(st, reason)
+                            if matches!(l, Level::Nummer | Level::Buchstabe)
+                                && (inside_annex(n, parents) || num.contains('.')) =>
+                        {
+                            // annexes write Nummern in tables and lists: look deeper
+                            match find_numbered(n, *l, num) {
+                                Some(x) => Outcome::Found(x),
+                                None => Outcome::Fail(st, reason),
+                            }
+                        }
+                        o => o,
+                    }
+                }
+                (None, l) => Outcome::Fail(
+                    Status::Unresolved,
+                    format!("\"{}\" without a unit above it", l.word()),
+                ),
             };
             match o {
                 Outcome::Found(n) => {
@@ -209,6 +418,19 @@ fn resolve_path<'a>(ix: &Index<'a>, path: &[(Level, Item)], parents: &[&'a Node]
         None => Outcome::Fail(Status::Unresolved, "nothing found".into()),
     }
 }
+
+/// Phrases of Änderungsbefehle: their citations name the amended law.
+const AMENDING: &[&str] = &[
+    "wie folgt geändert",
+    "wie folgt gefasst",
+    "eingefügt",
+    "angefügt",
+    "gestrichen",
+    "ersetzt",
+    "vorangestellt",
+    "wird aufgehoben",
+    "werden aufgehoben",
+];
 
 /// A law of the series other than the one being checked.
 pub struct OtherLaw<'a> {
@@ -227,22 +449,31 @@ pub struct Universe<'a> {
 
 fn declared_part(declared: &[String], level: Level, num: &str) -> bool {
     let want = format!("{} {num}", level.word());
-    declared.iter().any(|d| d.split_whitespace().collect::<Vec<_>>().join(" ") == want)
+    declared
+        .iter()
+        .any(|d| d.split_whitespace().collect::<Vec<_>>().join(" ") == want)
 }
 
 /// Find, and resolve, every citation of a law.
 pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
     let ix = Index::new(doc);
+    let has_artikel = ix.einzel.keys().any(|(art, _)| *art);
+    let has_paragraf = ix.einzel.keys().any(|(art, _)| !*art);
     let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
     let line_index = LineIndex::new(src);
     let mut out = Vec::new();
     doc.root.walk_with_parents(&mut |n, parents| {
         for (t, is_title) in [(n.title.as_ref(), true), (n.text.as_ref(), false)] {
             let Some(t) = t else { continue };
-            if matches!(n.kind, Kind::Frontmatter | Kind::Metadatum | Kind::Zeile | Kind::Langtitel | Kind::Fassung) {
+            if matches!(
+                n.kind,
+                Kind::Frontmatter | Kind::Metadatum | Kind::Zeile | Kind::Langtitel | Kind::Fassung
+            ) {
                 continue;
             }
-            if is_title && !(n.kind.is_einzelvorschrift() || n.kind.is_gliederung() || n.kind.is_annex()) {
+            if is_title
+                && !(n.kind.is_einzelvorschrift() || n.kind.is_gliederung() || n.kind.is_annex())
+            {
                 continue;
             }
             let found = extract_from_text(t);
@@ -250,6 +481,9 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 continue;
             }
             let src_text = source_of(src, n, t, is_title);
+            // an Eingangsformel cites the enabling law; an Änderungsbefehl the law it amends
+            let in_formula = parents.iter().any(|p| p.kind == Kind::Eingangsformel);
+            let amending = AMENDING.iter().any(|w| t.contains(w));
             let mut chain: Vec<&Node> = parents.to_vec();
             chain.push(n);
             for f in found {
@@ -259,7 +493,31 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 let b = locate(&slice[..sbase.min(slice.len())], t, f.end).unwrap_or(a);
                 let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
                 let span = line_index.span(s0 + a, s0 + b);
-                let reference = Reference { text: t[f.start..f.end].to_string(), span, node: n.id.clone(), steps: f.steps, scope: f.scope };
+                let mut scope = f.scope;
+                if matches!(scope, Scope::Internal | Scope::Relative) {
+                    let first = f.steps.first().map(|s| s.level);
+                    let foreign_unit = match first {
+                        Some(Level::Artikel) => !has_artikel,
+                        Some(Level::Paragraf) => !has_paragraf,
+                        _ => false,
+                    };
+                    if in_formula {
+                        scope = Scope::External("Ermächtigungsgrundlage".into());
+                    } else if scope == Scope::Relative {
+                    } else if amending && matches!(first, Some(Level::Paragraf | Level::Artikel)) {
+                        scope = Scope::External("geänderte Vorschrift".into());
+                    } else if foreign_unit {
+                        // a law without Artikel cannot cite its own Artikel
+                        scope = Scope::External("ungenannt".into());
+                    }
+                }
+                let reference = Reference {
+                    text: t[f.start..f.end].to_string(),
+                    span,
+                    node: n.id.clone(),
+                    steps: f.steps,
+                    scope,
+                };
                 out.push(resolve_one(reference, &ix, &mut other_ix, uni, &chain));
             }
         }
@@ -287,12 +545,27 @@ fn source_of(src: &str, n: &Node, t: &str, is_title: bool) -> (usize, usize) {
     let heading = &slice[..line_end];
     let first = t.split_whitespace().next().unwrap_or("");
     // the title is at the end of its heading line
-    let k = heading.rfind(t).or_else(|| heading.find(first)).unwrap_or(0);
+    let k = heading
+        .rfind(t)
+        .or_else(|| heading.find(first))
+        .unwrap_or(0);
     (s0 + k, line_end - k)
 }
 
-fn resolve_one<'a>(reference: Reference, ix: &Index<'a>, other_ix: &mut [Option<Index<'a>>], uni: &Universe<'a>, chain: &[&'a Node]) -> Resolved {
-    let mut r = Resolved { reference, status: Status::Resolved, target: None, target_file: None, reason: None };
+fn resolve_one<'a>(
+    reference: Reference,
+    ix: &Index<'a>,
+    other_ix: &mut [Option<Index<'a>>],
+    uni: &Universe<'a>,
+    chain: &[&'a Node],
+) -> Resolved {
+    let mut r = Resolved {
+        reference,
+        status: Status::Resolved,
+        target: None,
+        target_file: None,
+        reason: None,
+    };
     let (index, declared, file): (&Index, &[String], Option<String>) = match &r.reference.scope {
         Scope::External(_) => {
             r.status = Status::External;
@@ -308,7 +581,11 @@ fn resolve_one<'a>(reference: Reference, ix: &Index<'a>, other_ix: &mut [Option<
                     r.target_file = Some(uni.others[k].path.clone());
                     return r;
                 }
-                (other_ix[k].as_ref().expect("built"), &uni.others[k].declared, Some(uni.others[k].path.clone()))
+                (
+                    other_ix[k].as_ref().expect("built"),
+                    &uni.others[k].declared,
+                    Some(uni.others[k].path.clone()),
+                )
             }
             None => {
                 r.status = Status::External;
@@ -320,14 +597,22 @@ fn resolve_one<'a>(reference: Reference, ix: &Index<'a>, other_ix: &mut [Option<
     };
     let relative = r.reference.scope == Scope::Relative;
     for target in r.reference.targets() {
-        match resolve_path(index, &target, if file.is_some() { &[] } else { chain }, relative) {
+        match resolve_path(
+            index,
+            &target,
+            if file.is_some() { &[] } else { chain },
+            relative,
+        ) {
             Outcome::Found(n) => {
                 if r.target.is_none() {
                     r.target = Some(n.id.clone());
                 }
             }
             Outcome::Fail(status, reason) => {
-                if let Some((level, item)) = target.iter().find(|(l, _)| matches!(l, Level::Anhang | Level::Anlage)) {
+                if let Some((level, item)) = target
+                    .iter()
+                    .find(|(l, _)| matches!(l, Level::Anhang | Level::Anlage))
+                {
                     if declared_part(declared, *level, &item.from) {
                         r.status = Status::Declared;
                         continue;

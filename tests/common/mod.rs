@@ -10,9 +10,14 @@ pub fn corpus_dir() -> Option<PathBuf> {
 }
 
 pub fn seed() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/laws/gesetz-vii.txt")).expect("laws/gesetz-vii.txt")
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/laws/gesetz-vii.txt"))
+        .expect("laws/gesetz-vii.txt")
 }
 
 pub fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }

@@ -1,0 +1,232 @@
+use anyhow::{bail, Result};
+use paragraf::lint::render::{self, FileReport};
+use paragraf::lint::Severity;
+use paragraf::project::{check, Law, Series};
+use paragraf::workspace::{LintConfig, Workspace};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style text with the source line and a caret
+    Text,
+    /// an array of objects (code, severity, file, line, column, ...)
+    Json,
+    /// SARIF 2.1.0 for code-scanning tools
+    Sarif,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Law files or directories.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Print a summary of counts per rule instead of each finding.
+    #[arg(long)]
+    statistics: bool,
+}
+
+/// The files named on the command line, directories expanded.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => bail!("{}: cannot read: {e}", p.display()),
+        };
+        if meta.is_dir() {
+            files.extend(paragraf::workspace::law_files(p));
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Workspaces by their root, loaded once.
+pub fn series_for(files: &[PathBuf]) -> Result<(Vec<Option<usize>>, Vec<Series>)> {
+    let mut roots: HashMap<PathBuf, usize> = HashMap::new();
+    let mut all: Vec<Series> = Vec::new();
+    let mut which = Vec::new();
+    for f in files {
+        match Workspace::find(f)? {
+            Some(ws) => {
+                let key = ws.root.clone();
+                let k = match roots.get(&key) {
+                    Some(k) => *k,
+                    None => {
+                        all.push(Series::load(ws)?);
+                        roots.insert(key, all.len() - 1);
+                        all.len() - 1
+                    }
+                };
+                which.push(Some(k));
+            }
+            None => which.push(None),
+        }
+    }
+    Ok((which, all))
+}
+
+pub struct Checked {
+    pub law: Law,
+    pub refs: Vec<paragraf::refs::Resolved>,
+    pub diags: Vec<paragraf::lint::Diagnostic>,
+}
+
+/// Parse, resolve and lint every file in parallel; `f` turns each result into
+/// what the caller keeps (so the ASTs of a large corpus are not all held at once).
+pub fn check_files<T: Send>(
+    files: &[PathBuf],
+    f: impl Fn(Result<Checked, String>) -> T + Sync,
+) -> Result<Vec<T>> {
+    let (which, series) = series_for(files)?;
+    let default = LintConfig::default();
+    let empty = paragraf::refs::Universe {
+        declared: Vec::new(),
+        others: Vec::new(),
+    };
+    Ok(files
+        .par_iter()
+        .zip(which.par_iter())
+        .map(|(file, w)| {
+            let checked = Law::load(file).map_err(|e| e.to_string()).map(|law| {
+                let (refs, diags) = match w {
+                    Some(k) => {
+                        let s = &series[*k];
+                        check(&law, &s.universe(file), s.lint_config())
+                    }
+                    None => check(&law, &empty, &default),
+                };
+                Checked { law, refs, diags }
+            });
+            f(checked)
+        })
+        .collect())
+}
+
+/// What `lint` keeps of a file.
+struct Done {
+    path: String,
+    counts: [usize; 3],
+    by_rule: Vec<(&'static str, &'static str)>,
+    text: String,
+    json: Vec<serde_json::Value>,
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let files = expand(&a.paths)?;
+    let color = super::use_color();
+    let format = a.format;
+    let results = check_files(&files, |r| {
+        r.map(|c| {
+            let path = display(&c.law.path);
+            let report = FileReport {
+                path: &path,
+                src: &c.law.src,
+                diagnostics: &c.diags,
+            };
+            let mut counts = [0usize; 3];
+            for d in &c.diags {
+                counts[match d.severity {
+                    Severity::Error => 0,
+                    Severity::Warning => 1,
+                    Severity::Info => 2,
+                }] += 1;
+            }
+            let text = if format == Format::Text && !a.statistics {
+                render::human(&report, color)
+            } else {
+                String::new()
+            };
+            let json = if format == Format::Text {
+                Vec::new()
+            } else {
+                render::json(std::slice::from_ref(&report))
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            let by_rule = c.diags.iter().map(|d| (d.code, d.name)).collect();
+            Done {
+                path: path.clone(),
+                counts,
+                by_rule,
+                text,
+                json,
+            }
+        })
+    })?;
+    let mut failed = false;
+    let mut totals = [0usize; 3];
+    let mut done = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => {
+                for k in 0..3 {
+                    totals[k] += d.counts[k];
+                }
+                done.push(d);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        Format::Json => {
+            let all: Vec<serde_json::Value> = done.into_iter().flat_map(|d| d.json).collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?
+        }
+        Format::Sarif => {
+            let all: Vec<serde_json::Value> = done.into_iter().flat_map(|d| d.json).collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&render::sarif_from_json(&all))?
+            )?
+        }
+        Format::Text if a.statistics => {
+            let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+            for d in &done {
+                for k in &d.by_rule {
+                    *counts.entry(*k).or_default() += 1;
+                }
+            }
+            for ((code, name), n) in counts {
+                writeln!(out, "{n:>8}  {code}  {name}")?;
+            }
+        }
+        Format::Text => {
+            for d in &done {
+                write!(out, "{}", d.text)?;
+            }
+            let n = done.len();
+            let _ = done.first().map(|d| &d.path);
+            writeln!(
+                out,
+                "{n} file(s): {} error(s), {} warning(s), {} info",
+                totals[0], totals[1], totals[2]
+            )?;
+        }
+    }
+    if failed {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(if totals[0] > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn display(p: &Path) -> String {
+    p.display().to_string()
+}

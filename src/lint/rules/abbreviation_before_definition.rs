@@ -1,0 +1,55 @@
+use super::abbreviation_defined_twice::{definitions, uses};
+use crate::lint::{Ctx, Rule, Severity, Sink};
+
+/// ## What it checks
+/// An abbreviation used before the Satz that introduces it in parentheses:
+/// „das BKIE“ in § 2 when § 4 first says „Bundesamt für KI-Ethik und
+/// Integrität (BKIE)“.
+///
+/// ## Why
+/// Abbreviations are defined at their first use; a reader meeting „BKIE“
+/// first has to search the law for its meaning.
+///
+/// ## Example
+/// ```text
+/// § 2 ... Das BKIE überwacht ...
+/// § 4 (1) Das Bundesamt für KI-Ethik und Integrität (BKIE) ist ...
+/// ```
+///
+/// ## Instead
+/// Move the definition to the first use, or write the name out there.
+pub const RULE: Rule = Rule {
+    code: "D001",
+    name: "abbreviation-before-definition",
+    summary: "Abbreviation used before it is defined",
+    severity: Severity::Warning,
+    source: include_str!("abbreviation_before_definition.rs"),
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Sink) {
+    let defs = definitions(ctx);
+    if defs.is_empty() {
+        return;
+    }
+    for (abbr, span, at) in uses(ctx, &defs) {
+        let Some(first_def) = defs
+            .iter()
+            .filter(|d| d.abbr == abbr)
+            .map(|d| d.span)
+            .min_by_key(|s| s.start)
+        else {
+            continue;
+        };
+        if at < first_def.start {
+            out.push(
+                span,
+                format!(
+                    "„{abbr}“ is used before it is defined (line {})",
+                    first_def.line
+                ),
+                Some("define the abbreviation at its first use".into()),
+            );
+        }
+    }
+}

@@ -1,0 +1,116 @@
+use crate::ast::{Kind, Span};
+use crate::lint::{Ctx, Rule, Severity, Sink};
+
+/// ## What it checks
+/// An abbreviation introduced in parentheses twice: „(BKIE)“ in § 4 and again
+/// in § 6.
+///
+/// ## Why
+/// A second definition suggests the two passages mean different things, or
+/// that text was copied between laws.
+///
+/// ## Example
+/// ```text
+/// § 4 (1) Das Bundesamt für KI-Ethik und Integrität (BKIE) ...
+/// § 6 (2) Das Bundesamt für KI-Ethik und Integrität (BKIE) ...
+/// ```
+///
+/// ## Instead
+/// Define it once, at its first use; afterwards write only „das BKIE“.
+pub const RULE: Rule = Rule {
+    code: "D002",
+    name: "abbreviation-defined-twice",
+    summary: "Abbreviation defined twice",
+    severity: Severity::Warning,
+    source: include_str!("abbreviation_defined_twice.rs"),
+    check,
+};
+
+pub(crate) struct Definition {
+    pub abbr: String,
+    pub span: Span,
+}
+
+/// An abbreviation: 2 to 10 letters (digits and hyphens inside), at least two of them capitals.
+fn is_abbr(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=10).contains(&n)
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && s.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !s.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// "(BKIE)" after a name.
+pub(crate) fn definitions(ctx: &Ctx) -> Vec<Definition> {
+    let mut out = Vec::new();
+    ctx.doc.root.walk(&mut |n, _| {
+        if n.kind != Kind::Satz {
+            return;
+        }
+        let Some(t) = n.text.as_deref() else { return };
+        let mut from = 0;
+        while let Some(k) = t[from..].find('(') {
+            let a = from + k + 1;
+            if let Some(e) = t[a..].find(')') {
+                let inner = &t[a..a + e];
+                if is_abbr(inner) && a >= 2 {
+                    out.push(Definition {
+                        abbr: inner.to_string(),
+                        span: ctx.text_span(n, a, a + e),
+                    });
+                }
+            }
+            from = a;
+        }
+    });
+    out
+}
+
+/// Uses of defined abbreviations outside their definitions: (abbr, span, source offset).
+pub(crate) fn uses(ctx: &Ctx, defs: &[Definition]) -> Vec<(String, Span, usize)> {
+    let mut out = Vec::new();
+    let mut names: Vec<&str> = defs.iter().map(|d| d.abbr.as_str()).collect();
+    names.sort();
+    names.dedup();
+    ctx.doc.root.walk(&mut |n, _| {
+        if n.kind != Kind::Satz {
+            return;
+        }
+        let Some(t) = n.text.as_deref() else { return };
+        for abbr in &names {
+            let mut from = 0;
+            while let Some(k) = t[from..].find(abbr) {
+                let a = from + k;
+                let b = a + abbr.len();
+                from = b;
+                let before = t[..a].chars().next_back();
+                let after = t[b..].chars().next();
+                let word = !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
+                let defining = before == Some('(') && after == Some(')');
+                if word && !defining {
+                    let span = ctx.text_span(n, a, b);
+                    out.push((abbr.to_string(), span, span.start));
+                }
+            }
+        }
+    });
+    out
+}
+
+fn check(ctx: &Ctx, out: &mut Sink) {
+    let defs = definitions(ctx);
+    for (i, d) in defs.iter().enumerate() {
+        if let Some(first) = defs[..i].iter().find(|p| p.abbr == d.abbr) {
+            out.push(
+                d.span,
+                format!(
+                    "„{}“ is defined again (first at line {})",
+                    d.abbr, first.span.line
+                ),
+                Some(format!("write only „{}“ here", d.abbr)),
+            );
+        }
+    }
+}

@@ -1,0 +1,51 @@
+use super::{first_num, numbered_groups, unit_name};
+use crate::lint::{Ctx, Rule, Severity, Sink};
+
+/// ## What it checks
+/// Two units of the same kind with the same number where numbers must be
+/// unique: two §§ 4 in a law, two Absätze (2) in a §, two Nummern 3 in an
+/// Absatz, two Buchstaben a), two „Abschnitt 2“ under one parent.
+///
+/// ## Why
+/// Citations of a duplicated number are ambiguous (R003), and amending laws
+/// cannot address either unit.
+///
+/// ## Example
+/// ```text
+/// (1) ...
+/// (2) ...
+/// (2) ...
+/// ```
+///
+/// ## Instead
+/// Renumber; an inserted unit takes a letter: „(2a)“, „§ 4a“.
+pub const RULE: Rule = Rule {
+    code: "S001",
+    name: "duplicate-number",
+    summary: "Two units share a number",
+    severity: Severity::Error,
+    source: include_str!("duplicate_number.rs"),
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Sink) {
+    for group in numbered_groups(&ctx.doc.root) {
+        for (i, n) in group.iter().enumerate() {
+            let Some(num) = first_num(n) else { continue };
+            if let Some(prev) = group[..i]
+                .iter()
+                .find(|p| p.kind == n.kind && first_num(p) == Some(num))
+            {
+                out.push(
+                    ctx.head_span(n),
+                    format!(
+                        "{} is numbered twice (first at line {})",
+                        unit_name(n),
+                        prev.span.line
+                    ),
+                    Some("renumber; an inserted unit takes a letter („4a“)".into()),
+                );
+            }
+        }
+    }
+}

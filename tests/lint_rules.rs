@@ -1,0 +1,221 @@
+//! One case per lint rule, with a snapshot of what `paragraf lint` prints for it.
+
+mod common;
+
+use paragraf::lint::render::{self, FileReport};
+use paragraf::project::{check, Law};
+use paragraf::refs::Universe;
+use paragraf::workspace::LintConfig;
+
+fn lint(src: &str, config: &LintConfig) -> Vec<paragraf::lint::Diagnostic> {
+    let law = Law {
+        path: "test.txt".into(),
+        src: src.to_string(),
+        doc: paragraf::parse(src),
+    };
+    check(
+        &law,
+        &Universe {
+            declared: Vec::new(),
+            others: Vec::new(),
+        },
+        config,
+    )
+    .1
+}
+
+fn rendered(code: &str, src: &str, config: &LintConfig) -> String {
+    let diags: Vec<_> = lint(src, config)
+        .into_iter()
+        .filter(|d| d.code == code)
+        .collect();
+    assert!(!diags.is_empty(), "{code} found nothing in:\n{src}");
+    render::human(
+        &FileReport {
+            path: "test.txt",
+            src,
+            diagnostics: &diags,
+        },
+        false,
+    )
+}
+
+const CASES: &[(&str, &str)] = &[
+    ("R001", "Gesetz X\n\n§ 1 Zweck\n\n(1) Die Einstufung erfolgt nach Anhang III.\n(2) Es gilt § 9 Absatz 2.\n(3) Absatz 5 bleibt unberührt.\n"),
+    ("R002", "Gesetz X\n\n§ 1 Zweck\n\nDie Frist nach § 2 gilt.\n\n§ 2 (weggefallen)\n"),
+    ("R003", "Gesetz X\n\n§ 1 Zweck\n\nEs gilt § 2.\n\n§ 2 Eins\n\nText.\n\n§ 2 Zwei\n\nText.\n"),
+    ("R004", "Gesetz X\n\n§ 1 Zweck\n\n(1) Text.\n(2) Die Maßnahmen nach § 1 Absatz 1 gelten.\n"),
+    ("S001", "Gesetz X\n\n§ 1 Zweck\n\n(1) Eins.\n(2) Zwei.\n\n(2) Noch einmal zwei.\n"),
+    ("S002", "Gesetz X\n\n§ 2 Zwei\n\nText.\n\n§ 1 Eins\n\nText.\n"),
+    ("S003", "Gesetz X\n\n§ 1 Eins\n\nText.\n\n§ 3 Drei\n\nText.\n"),
+    ("S004", "Gesetz X\n\n§ 1 Eins\n\n§ 2 Zwei\n\nText.\n"),
+    ("S005", "Gesetz X\n\n§ 1 Inkrafttreten\n\n(1) Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n"),
+    ("S006", "# Gesetz X\n\n## Abschnitt 1 - Allgemeines\n\n### Teil 1 - Grundsätze\n\n#### § 1 Zweck\n\nText.\n"),
+    ("M001", "Gesetz X\n\n§ 1 Zweck\n\n- (1) Eins.\n- (2) Zwei.\n\n(3) Drei.\n"),
+    ("M002", "Gesetz X\n\n§ 1 Zweck\n\nDie Einstufung erfolgt gemäß **Anlage 1**.\n\nAnlage 1 – Tabelle\n\nInhalt.\n"),
+    ("D001", "Gesetz X\n\n§ 1 Zweck\n\nDas BKIE überwacht.\n\n§ 2 Behörde\n\nDas Bundesamt für KI-Ethik und Integrität (BKIE) ist zuständig.\n"),
+    ("D002", "Gesetz X\n\n§ 1 Zweck\n\nDas Bundesamt für KI (BKI) prüft.\n\n§ 2 Behörde\n\nDas Bundesamt für KI (BKI) ist zuständig.\n"),
+    ("T001", "Gesetz X\n\n§ 1 Zweck\n\nDer Begriff „Sprengstoffwirkung wird als Analogie verwendet.\n"),
+    ("T002", "Gesetz X\n\n§ 1 Zweck\n\nKlassische Waffen (z. B. Schusswaffen, Messer sind nicht Gegenstand.\n"),
+    ("T003", "Gesetz X\n\n§ 1 Zweck\n\nDer Begriff \"Sprengstoffwirkung\" wird verwendet.\n"),
+    ("T004", "Gesetz X\n\n§ 1 Zweck\n\nDieses Gesetz  regelt den Umgang.\n"),
+    ("C001", "Gesetz X\n\n§ 1 Zweck\n\n(1) Eins. Zwei.\n(2) Nach Absatz 1 Satz 2 und nach Abs. 1 S. 1 gilt das.\n"),
+    ("C002", "Gesetz X\n\n§ 1 Eins\n\nDie §§ 2-3 gelten.\n\n§ 2 Zwei\n\nText.\n\n§ 3 Drei\n\nText.\n"),
+];
+
+#[test]
+fn every_rule_has_a_case_and_a_full_doc() {
+    for r in paragraf::lint::registry() {
+        assert!(
+            CASES.iter().any(|(c, _)| *c == r.code),
+            "no test case for {}",
+            r.code
+        );
+        let doc = r.doc();
+        for h in ["## What it checks", "## Why", "## Example", "## Instead"] {
+            assert!(doc.contains(h), "{}: doc lacks {h}", r.code);
+        }
+    }
+}
+
+#[test]
+fn rule_snapshots() {
+    let config = LintConfig::default();
+    for (code, src) in CASES {
+        insta::assert_snapshot!(format!("rule_{code}"), rendered(code, src, &config));
+    }
+}
+
+#[test]
+fn seed_reports_anhang_iii_five_times_and_nothing_else_as_error() {
+    let src = common::seed();
+    let diags = lint(&src, &LintConfig::default());
+    let errors: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity == paragraf::lint::Severity::Error)
+        .collect();
+    let at: Vec<(u32, u32, &str)> = errors
+        .iter()
+        .map(|d| (d.span.line, d.span.column, d.code))
+        .collect();
+    // § 3 Absatz 3, § 4 Absatz 3, heading and text of § 7, the closing note
+    assert_eq!(
+        at,
+        [
+            (27, 49, "R001"),
+            (34, 91, "R001"),
+            (56, 19, "R001"),
+            (58, 110, "R001"),
+            (64, 10, "R001")
+        ]
+    );
+    assert!(
+        diags.iter().any(|d| d.code == "M001" && d.span.line == 34),
+        "mixed markers in § 4"
+    );
+}
+
+#[test]
+fn declared_anhang_clears_the_errors() {
+    let src = common::seed();
+    let law = Law {
+        path: "gesetz-vii.txt".into(),
+        src: src.clone(),
+        doc: paragraf::parse(&src),
+    };
+    let uni = Universe {
+        declared: vec!["Anhang III".into()],
+        others: Vec::new(),
+    };
+    let (refs, diags) = check(&law, &uni, &LintConfig::default());
+    assert!(diags
+        .iter()
+        .all(|d| d.severity != paragraf::lint::Severity::Error));
+    assert_eq!(
+        refs.iter()
+            .filter(|r| r.status == paragraf::refs::Status::Declared)
+            .count(),
+        5
+    );
+}
+
+#[test]
+fn workspace_file_of_the_shipped_laws() {
+    let ws = paragraf::workspace::Workspace::find(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/laws/gesetz-vii.txt"
+    )))
+    .unwrap()
+    .unwrap();
+    let series = paragraf::project::Series::load(ws).unwrap();
+    let (_, law) = &series.laws[0];
+    let (_, diags) = check(law, &series.universe(&law.path), series.lint_config());
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity != paragraf::lint::Severity::Error),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn cross_law_references_resolve() {
+    let vii =
+        paragraf::parse("Gesetz VII\n\n§ 1 Zweck\n\nText.\n\nAnhang III – Typologie\n\nInhalt.\n");
+    let src = "Gesetz VIII\n\n§ 1 Zweck\n\nDie Einstufung nach Anhang III des Gesetzes VII gilt. Anhang IV des Gesetzes VII nicht.\n";
+    let law = Law {
+        path: "viii.txt".into(),
+        src: src.into(),
+        doc: paragraf::parse(src),
+    };
+    let uni = Universe {
+        declared: Vec::new(),
+        others: vec![paragraf::refs::OtherLaw {
+            short: "Gesetz VII".into(),
+            path: "vii.txt".into(),
+            doc: &vii,
+            declared: Vec::new(),
+        }],
+    };
+    let (refs, diags) = check(&law, &uni, &LintConfig::default());
+    assert_eq!(refs[0].status, paragraf::refs::Status::Resolved);
+    assert_eq!(refs[0].target.as_deref(), Some("anhang-III"));
+    assert_eq!(refs[0].target_file.as_deref(), Some("vii.txt"));
+    assert_eq!(refs[1].status, paragraf::refs::Status::Unresolved);
+    assert!(diags.iter().any(|d| d.code == "R001"));
+}
+
+#[test]
+fn json_and_sarif_have_the_fields() {
+    let src = common::seed();
+    let diags = lint(&src, &LintConfig::default());
+    let r = FileReport {
+        path: "laws/gesetz-vii.txt",
+        src: &src,
+        diagnostics: &diags,
+    };
+    let j = render::json(std::slice::from_ref(&r));
+    let first = &j[0];
+    for k in [
+        "code",
+        "severity",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+    ] {
+        assert!(!first[k].is_null(), "missing {k}");
+    }
+    let s = render::sarif(std::slice::from_ref(&r));
+    assert_eq!(s["version"], "2.1.0");
+    assert!(s["runs"][0]["results"].as_array().unwrap().len() == diags.len());
+    assert!(
+        s["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 20
+    );
+}
