@@ -32,6 +32,7 @@ pub fn assign(root: &mut Node) {
 
 fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut HashSet<String>) {
     let mut counters: Vec<(Kind, usize)> = Vec::new();
+    let mut local: HashSet<String> = HashSet::default();
     for c in &mut n.children {
         let count = match counters.iter_mut().find(|(k, _)| *k == c.kind) {
             Some((_, v)) => {
@@ -62,11 +63,17 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
             use std::fmt::Write;
             let _ = write!(id, "{count}");
         }
-        if !seen.insert(id.clone()) {
+        // ids are hierarchical: only §§ and Artikel (flat) can collide beyond siblings
+        let fresh = if c.kind.is_einzelvorschrift() {
+            seen.insert(id.clone())
+        } else {
+            local.insert(id.clone())
+        };
+        if !fresh {
             let mut k = 2;
             loop {
                 let cand = format!("{id}-dup{k}");
-                if seen.insert(cand.clone()) {
+                if seen.insert(cand.clone()) && local.insert(cand.clone()) {
                     id = cand;
                     break;
                 }

@@ -1,0 +1,208 @@
+//! Hostile input: each case ends in correct output or a clear error with exit code 2, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_paragraf"));
+    c.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("paragraf runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn assert_no_panic(o: &Output) {
+    let (out, err) = text(o);
+    assert!(
+        !err.contains("panicked") && !out.contains("panicked"),
+        "panic:\n{err}"
+    );
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("tempdir")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/hostile/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn invalid_utf8_names_byte_line_and_column() {
+    let d = tmp();
+    let p = write(d.path(), "bad.txt", b"Gesetz\n\n\xa7 1 Zweck\n");
+    let o = run(&["parse", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("bad.txt:3:1: invalid UTF-8 at byte 8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn nul_bytes_and_binary_files_are_refused() {
+    let d = tmp();
+    let p = write(d.path(), "nul.txt", b"Gesetz\n\nText\0mehr\n");
+    let o = run(&["parse", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("nul.txt:3:5: NUL byte at byte 12"),
+        "{}",
+        text(&o).1
+    );
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let p = write(d.path(), "binary.txt", &bytes);
+    for cmd in ["parse", "lint"] {
+        let o = run(&[cmd, p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}");
+        assert_no_panic(&o);
+    }
+}
+
+#[test]
+fn bom_crlf_nbsp_tabs_parse() {
+    let o = run(&["parse", &fixture("mixed-line-endings.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let (out, _) = text(&o);
+    assert!(out.contains("absatz (2) [1 Satz]"), "{out}");
+    let o = run(&["parse", &fixture("bom-nbsp-tabs.txt"), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], "Gesetz H");
+    let o = run(&["refs", &fixture("bom-nbsp-tabs.txt")]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("§\u{a0}2") && out.contains("Absatz\u{a0}\u{a0}1")
+            || out.contains("Absatz\u{a0}1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn empty_files_and_odd_shapes() {
+    let d = tmp();
+    for (name, content) in [
+        ("empty.txt", "".to_string()),
+        ("newlines.txt", "\n\n\n".into()),
+        ("long-line.txt", "a".repeat(1 << 20)),
+        ("word.txt", format!("§ 1 {}\n", "x".repeat(150))),
+    ] {
+        let p = write(d.path(), name, content.as_bytes());
+        let o = run(&["parse", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o).1);
+        let o = run(&["lint", p.to_str().unwrap(), "--format", "json"]);
+        assert_no_panic(&o);
+        assert_ne!(o.status.code(), Some(2), "{name}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let d = tmp();
+    let mut s = String::from("Gesetz T\n\n§ 1 Tief\n\nEs gilt:\n\n");
+    for i in 0..10_000 {
+        s.push_str(&" ".repeat(i % 4000));
+        s.push_str("1. tief\n\n");
+    }
+    for i in 0..10_000 {
+        s.push_str(&format!(
+            "{} Abschnitt {i}\n\n",
+            if i % 2 == 0 { "#" } else { "##" }
+        ));
+    }
+    let p = write(d.path(), "deep.md", s.as_bytes());
+    let o = run(&["parse", p.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let o = run(&["lint", p.to_str().unwrap(), "--format", "json"]);
+    assert_no_panic(&o);
+}
+
+#[test]
+fn size_limit_is_configurable() {
+    let d = tmp();
+    let p = write(
+        d.path(),
+        "big.txt",
+        "Gesetz\n\n§ 1 Zweck\n\nText.\n".repeat(100).as_bytes(),
+    );
+    let o = bin()
+        .args(["parse", p.to_str().unwrap()])
+        .env("PARAGRAF_MAX_FILE_SIZE", "100")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("exceeds the limit of 100 bytes"),
+        "{}",
+        text(&o).1
+    );
+}
+
+#[test]
+fn directories_missing_files_and_bad_workspaces() {
+    let d = tmp();
+    let o = run(&["parse", d.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("is a directory"), "{}", text(&o).1);
+    let o = run(&["parse", d.path().join("nope.txt").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("nope.txt: cannot read"),
+        "{}",
+        text(&o).1
+    );
+    // a workspace that lists a law that is not there
+    write(
+        d.path(),
+        "paragraf.toml",
+        b"[[law]]\nfile = \"fehlt.txt\"\nshort = \"Gesetz I\"\n",
+    );
+    let p = write(d.path(), "da.txt", b"Gesetz\n\n\xc2\xa7 1 Zweck\n\nText.\n");
+    let o = run(&["lint", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o)
+            .1
+            .contains("fehlt.txt listed in paragraf.toml does not exist"),
+        "{}",
+        text(&o).1
+    );
+    // a broken paragraf.toml names line and column
+    write(d.path(), "paragraf.toml", b"[[law]]\nfile = 3\n");
+    let o = run(&["lint", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("paragraf.toml:2:8"), "{}", text(&o).1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_not_followed() {
+    let d = tmp();
+    write(d.path(), "a.txt", b"Gesetz\n\n\xc2\xa7 1 Zweck\n\nText.\n");
+    std::os::unix::fs::symlink(d.path(), d.path().join("loop")).unwrap();
+    let o = run(&["parse", d.path().to_str().unwrap(), "--stats"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    assert!(
+        text(&o).0.contains("files: 1 parsed, 0 failed"),
+        "{}",
+        text(&o).0
+    );
+}
