@@ -12,6 +12,7 @@ pub mod grammar;
 pub mod lint;
 pub mod outline;
 pub mod parse;
+pub mod pdf;
 pub mod project;
 pub mod refs;
 pub mod source;

@@ -29,6 +29,12 @@ enum Command {
     Refs(cmd::refs::Args),
     /// Explain a lint rule (or list all rules).
     Explain(cmd::explain::Args),
+    /// Typeset laws as PDF with the embedded Typst.
+    #[cfg(feature = "pdf")]
+    Pdf(cmd::pdf::Args),
+    /// Lint a workspace, then write one PDF per law and a volume into dist/.
+    #[cfg(feature = "pdf")]
+    Build(cmd::pdf::BuildArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +44,10 @@ fn main() -> ExitCode {
         Command::Lint(a) => cmd::lint::run(a),
         Command::Refs(a) => cmd::refs::run(a),
         Command::Explain(a) => cmd::explain::run(a),
+        #[cfg(feature = "pdf")]
+        Command::Pdf(a) => cmd::pdf::run(a),
+        #[cfg(feature = "pdf")]
+        Command::Build(a) => cmd::pdf::build(a),
     };
     match result {
         Ok(code) => code,

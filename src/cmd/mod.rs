@@ -3,6 +3,8 @@
 pub mod explain;
 pub mod lint;
 pub mod parse;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod refs;
 
 use std::io::IsTerminal;

@@ -410,7 +410,7 @@ impl<'a> Builder<'a> {
     }
 
     fn langtitel(&mut self, start: usize, content: (usize, usize)) {
-        let para = Paragraph::build(self.src, &[content]);
+        let para = Paragraph::build_with(self.src, &[content], !self.plain);
         let mut n = Node::new(Kind::Langtitel, self.span_at(start, content.1));
         let t = heading::strip_emphasis(&para.text).to_string();
         self.title = Some(t.clone());
@@ -685,9 +685,10 @@ impl<'a> Builder<'a> {
     fn def_value(&mut self, line: Line) {
         // key: the open paragraph, or a one-line Text just closed
         let key = match self.para.take() {
-            Some(p) if p.owner == Owner::Free => {
-                Some((Paragraph::build(self.src, &p.lines).text, p.start))
-            }
+            Some(p) if p.owner == Owner::Free => Some((
+                Paragraph::build_with(self.src, &p.lines, !self.plain).text,
+                p.start,
+            )),
             Some(p) => {
                 self.para = Some(p);
                 self.flush();
@@ -780,7 +781,7 @@ impl<'a> Builder<'a> {
         let Some(p) = self.para.take() else { return };
         match p.owner {
             Owner::Unit => {
-                let para = Paragraph::build(self.src, &p.lines);
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
                 let saetze = self.saetze(&para);
                 let top = &mut self.stack.last_mut().expect("root").node;
                 if matches!(
@@ -792,7 +793,7 @@ impl<'a> Builder<'a> {
                 top.children.extend(saetze);
             }
             Owner::Meta => {
-                let para = Paragraph::build(self.src, &p.lines);
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
                 let mut n = Node::new(
                     Kind::Metadatum,
                     self.span_at(p.start, para.src_end(para.text.len())),
@@ -802,7 +803,7 @@ impl<'a> Builder<'a> {
                 self.stack.last_mut().expect("root").node.children.push(n);
             }
             Owner::Footnote => {
-                let para = Paragraph::build(self.src, &p.lines);
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
                 let mut n = Node::new(
                     Kind::Fussnote,
                     self.span_at(p.start, para.src_end(para.text.len()).max(p.start)),
@@ -830,7 +831,7 @@ impl<'a> Builder<'a> {
         if in_toc && self.plain {
             // one entry per line
             for &(s, e) in &p.lines {
-                let para = Paragraph::build(self.src, &[(s, e)]);
+                let para = Paragraph::build_with(self.src, &[(s, e)], !self.plain);
                 let mut t = Node::new(Kind::Text, self.span_at(s, e));
                 let mut satz = Node::new(Kind::Satz, self.span_at(s, e));
                 satz.text = Some(para.text);
@@ -839,7 +840,7 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        let para = Paragraph::build(self.src, &p.lines);
+        let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
         if self.fassung_pending {
             self.fassung_pending = false;
             if let Some(f) = self.stack[0]
@@ -871,7 +872,7 @@ impl<'a> Builder<'a> {
         let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
         if at_header && self.title.is_none() && !self.fassung_pending {
             let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
-            let para = Paragraph::build(self.src, &p.lines);
+            let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
             let mut n = Node::new(Kind::Langtitel, self.span_at(p.start, content.1));
             self.title = Some(para.text.clone());
             n.text = Some(para.text);
@@ -911,7 +912,7 @@ impl<'a> Builder<'a> {
                     n.marker = Some(w.to_string());
                     let mut lines = p.lines.clone();
                     lines[0].0 += w.len();
-                    let para = Paragraph::build(self.src, &lines);
+                    let para = Paragraph::build_with(self.src, &lines, !self.plain);
                     n.children = self.saetze(&para);
                     self.stack.last_mut().expect("root").node.children.push(n);
                     return true;

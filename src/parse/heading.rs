@@ -20,13 +20,24 @@ pub struct HeadingInfo {
 
 /// Strip emphasis delimiters wrapping (parts of) a heading: "**Teil 1**".
 pub fn strip_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('*') {
-        let t: String = s.replace("**", "");
-        let t = t.trim().trim_matches('*').trim().to_string();
-        std::borrow::Cow::Owned(t)
-    } else {
-        std::borrow::Cow::Borrowed(s)
+    if !s.contains('*') {
+        return std::borrow::Cow::Borrowed(s);
     }
+    // paired "**" only; a lone "*" is text
+    let mut t = if s.matches("**").count() % 2 == 0 {
+        s.replace("**", "")
+    } else {
+        s.to_string()
+    };
+    let trimmed = t.trim();
+    if trimmed.len() > 2
+        && trimmed.starts_with('*')
+        && trimmed.ends_with('*')
+        && !trimmed[1..].starts_with(' ')
+    {
+        t = trimmed[1..trimmed.len() - 1].to_string();
+    }
+    std::borrow::Cow::Owned(t.trim().to_string())
 }
 
 fn ordinal_value(word: &str) -> Option<u32> {

@@ -45,12 +45,18 @@ enum Delim {
 impl Paragraph {
     /// Build from source line ranges `(start, end)` (end excludes the newline).
     pub fn build(src: &str, lines: &[(usize, usize)]) -> Paragraph {
+        Paragraph::build_with(src, lines, true)
+    }
+
+    /// `single_star`: whether `*x*` is emphasis (Markdown) or literal text
+    /// (the drafters' plain text, where only `**x**` marks emphasis).
+    pub fn build_with(src: &str, lines: &[(usize, usize)], single_star: bool) -> Paragraph {
         let mut p = Paragraph {
             text: String::with_capacity(lines.iter().map(|l| l.1 - l.0 + 1).sum()),
             ..Default::default()
         };
         // Collect delimiter candidates first (in source offsets), then pair them.
-        let delims = find_emphasis(src, lines);
+        let delims = find_emphasis(src, lines, single_star);
         let mut di = 0;
         let mut open: Option<(Delim, usize)> = None;
         let mut pending_space = false;
@@ -197,7 +203,11 @@ impl Paragraph {
 }
 
 /// Emphasis delimiters `(src offset, len, kind, is_open)`, paired; unpaired ones are dropped.
-fn find_emphasis(src: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize, Delim, bool)> {
+fn find_emphasis(
+    src: &str,
+    lines: &[(usize, usize)],
+    single_star: bool,
+) -> Vec<(usize, usize, Delim, bool)> {
     let mut cands: Vec<(usize, usize, Delim, bool, bool)> = Vec::new(); // off, len, kind, can_open, can_close
     for &(ls, le) in lines {
         let line = &src[ls..le];
@@ -224,7 +234,7 @@ fn find_emphasis(src: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize, Deli
             let can_close = !ws_before && (ws_after || after.is_some_and(|c| !c.is_alphanumeric()));
             let kind = match run {
                 2 => Some(Delim::Strong),
-                1 => Some(Delim::Em),
+                1 if single_star => Some(Delim::Em),
                 _ => None,
             };
             if let Some(k) = kind {

@@ -87,6 +87,11 @@ pub struct Reference {
     pub span: Span,
     /// The id of the node whose text holds it.
     pub node: String,
+    /// Byte range in that node's normalized `text` (or `title`).
+    pub text_range: (usize, usize),
+    /// It stands in the node's title, not its text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
     pub steps: Vec<Step>,
     pub scope: Scope,
 }

@@ -217,10 +217,6 @@ fn annex<'a>(ix: &Index<'a>, level: Level, num: &str) -> Outcome<'a> {
     }
 }
 
-fn inside_annex(n: &Node, parents: &[&Node]) -> bool {
-    n.kind.is_annex() || parents.iter().any(|p| p.kind.is_annex())
-}
-
 /// A Nummer or Buchstabe anywhere below `n`, or a list item whose text starts with the number.
 fn find_numbered<'a>(n: &'a Node, level: Level, num: &str) -> Option<&'a Node> {
     let kind = if level == Level::Nummer {
@@ -387,10 +383,9 @@ fn resolve_path<'a>(
                     }
                     match child(n, *l, num) {
                         Outcome::Fail(st, reason)
-                            if matches!(l, Level::Nummer | Level::Buchstabe)
-                                && (inside_annex(n, parents) || num.contains('.')) =>
+                            if matches!(l, Level::Nummer | Level::Buchstabe) =>
                         {
-                            // annexes write Nummern in tables and lists: look deeper
+                            // Nummern written as table rows or list items („*   1.“): look deeper
                             match find_numbered(n, *l, num) {
                                 Some(x) => Outcome::Found(x),
                                 None => Outcome::Fail(st, reason),
@@ -515,6 +510,8 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     text: t[f.start..f.end].to_string(),
                     span,
                     node: n.id.clone(),
+                    text_range: (f.start, f.end),
+                    in_title: is_title,
                     steps: f.steps,
                     scope,
                 };

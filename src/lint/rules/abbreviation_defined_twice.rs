@@ -69,30 +69,31 @@ pub(crate) fn definitions(ctx: &Ctx) -> Vec<Definition> {
 
 /// Uses of defined abbreviations outside their definitions: (abbr, span, source offset).
 pub(crate) fn uses(ctx: &Ctx, defs: &[Definition]) -> Vec<(String, Span, usize)> {
+    let names: rustc_hash::FxHashSet<&str> = defs.iter().map(|d| d.abbr.as_str()).collect();
     let mut out = Vec::new();
-    let mut names: Vec<&str> = defs.iter().map(|d| d.abbr.as_str()).collect();
-    names.sort();
-    names.dedup();
     ctx.doc.root.walk(&mut |n, _| {
         if n.kind != Kind::Satz {
             return;
         }
         let Some(t) = n.text.as_deref() else { return };
-        for abbr in &names {
-            let mut from = 0;
-            while let Some(k) = t[from..].find(abbr) {
-                let a = from + k;
-                let b = a + abbr.len();
-                from = b;
-                let before = t[..a].chars().next_back();
-                let after = t[b..].chars().next();
-                let word = !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
-                let defining = before == Some('(') && after == Some(')');
-                if word && !defining {
-                    let span = ctx.text_span(n, a, b);
-                    out.push((abbr.to_string(), span, span.start));
+        // one pass over the words of the Satz
+        let mut start = None;
+        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+            let word_char = c.is_alphanumeric() || c == '-';
+            match (start, word_char) {
+                (None, true) => start = Some(i),
+                (Some(a), false) => {
+                    start = None;
+                    let w = &t[a..i];
+                    if w.len() >= 2 && names.contains(w) {
+                        let defining = t[..a].ends_with('(') && t[i..].starts_with(')');
+                        if !defining {
+                            let span = ctx.text_span(n, a, i);
+                            out.push((w.to_string(), span, span.start));
+                        }
+                    }
                 }
+                _ => {}
             }
         }
     });

@@ -1,0 +1,138 @@
+//! The data a Typst template receives: the AST reduced to what is printed,
+//! with Satz texts split into runs and resolved citations as links.
+//! Every string is law text; the template prints it, it never runs it.
+
+use crate::ast::{Document, Kind, Node};
+use crate::refs::{Resolved, Status};
+use serde_json::{json, Map, Value};
+use std::collections::{HashMap, HashSet};
+
+const MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// "2025-10-14" → "14. Oktober 2025".
+pub fn german_date(iso: &str) -> Option<String> {
+    let mut p = iso.split('-').map(|x| x.parse::<u32>().ok());
+    let (y, m, d) = (p.next()??, p.next()??, p.next()??);
+    let month = MONTHS.get((m as usize).checked_sub(1)?)?;
+    Some(format!("{d}. {month} {y}"))
+}
+
+/// Links of one law: (node id, in title) → [(start, end, target id)].
+type Links = HashMap<(String, bool), Vec<(usize, usize, String)>>;
+
+fn links(doc: &Document, refs: &[Resolved]) -> Links {
+    let mut ids = HashSet::new();
+    doc.root.walk(&mut |n, _| {
+        ids.insert(n.id.as_str());
+    });
+    let mut out: Links = HashMap::new();
+    for r in refs {
+        let Some(t) = &r.target else { continue };
+        if r.status != Status::Resolved || r.target_file.is_some() || !ids.contains(t.as_str()) {
+            continue;
+        }
+        let (a, b) = r.reference.text_range;
+        out.entry((r.reference.node.clone(), r.reference.in_title))
+            .or_default()
+            .push((a, b, t.clone()));
+    }
+    out
+}
+
+fn runs(text: &str, links: Option<&Vec<(usize, usize, String)>>) -> Value {
+    let mut v = Vec::new();
+    let mut at = 0;
+    if let Some(ls) = links {
+        let mut ls = ls.clone();
+        ls.sort();
+        for (a, b, t) in ls {
+            if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                continue;
+            }
+            if a > at {
+                v.push(json!({ "t": &text[at..a] }));
+            }
+            v.push(json!({ "t": &text[a..b], "link": t }));
+            at = b;
+        }
+    }
+    if at < text.len() {
+        v.push(json!({ "t": &text[at..] }));
+    }
+    Value::Array(v)
+}
+
+fn node(n: &Node, links: &Links) -> Value {
+    let mut m = Map::new();
+    m.insert("kind".into(), json!(n.kind.as_str()));
+    m.insert("id".into(), json!(n.id));
+    if let Some(x) = &n.marker {
+        m.insert("marker".into(), json!(x));
+    }
+    if let Some(x) = &n.num {
+        m.insert("num".into(), json!(x));
+    }
+    if let Some(t) = &n.title {
+        m.insert("title".into(), json!(t));
+        m.insert(
+            "title_runs".into(),
+            runs(t, links.get(&(n.id.clone(), true))),
+        );
+    }
+    if let Some(t) = &n.text {
+        m.insert("text".into(), json!(t));
+        m.insert("runs".into(), runs(t, links.get(&(n.id.clone(), false))));
+    }
+    if !n.cells.is_empty() {
+        m.insert("cells".into(), json!(n.cells));
+    }
+    if n.repealed {
+        m.insert("repealed".into(), json!(true));
+    }
+    if !n.children.is_empty() {
+        m.insert(
+            "children".into(),
+            Value::Array(n.children.iter().map(|c| node(c, links)).collect()),
+        );
+    }
+    Value::Object(m)
+}
+
+/// The render data of one law.
+pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Option<&str>) -> Value {
+    let links = links(doc, refs);
+    // the title and Fassung are printed in the title block
+    let units: Vec<Value> = doc
+        .root
+        .children
+        .iter()
+        .filter(|c| !matches!(c.kind, Kind::Langtitel | Kind::Fassung | Kind::Frontmatter))
+        .map(|c| node(c, &links))
+        .collect();
+    json!({
+        "title": doc.title.clone().unwrap_or_else(|| "Gesetz".into()),
+        "short": short.map(str::to_string).or_else(|| doc.abbreviation.clone()).or_else(|| doc.title.clone()),
+        "series": series,
+        "fassung": doc.fassung.as_deref().and_then(german_date),
+        "fassung_iso": doc.fassung,
+        "units": units,
+    })
+}
+
+/// A volume of several laws.
+pub fn volume(title: &str, laws: Vec<Value>) -> Value {
+    json!({ "title": title, "short": title, "laws": laws })
+}

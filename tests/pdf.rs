@@ -1,0 +1,193 @@
+//! PDF output: text completeness, hostile law text, reproducibility, template errors.
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use std::process::Command;
+
+fn pdftotext(pdf: &std::path::Path) -> Option<String> {
+    let out = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn paragraf(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+/// Words (letters and digits) in order, with hyphenation at line ends undone.
+fn words(s: &str) -> Vec<String> {
+    let s = s.replace("\u{ad}\n", "").replace("-\n", "-");
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_subsequence(needle: &[String], hay: &[String]) -> Result<(), String> {
+    let mut i = 0;
+    for w in hay {
+        if i < needle.len() && *w == needle[i] {
+            i += 1;
+        }
+    }
+    if i == needle.len() {
+        Ok(())
+    } else {
+        Err(format!(
+            "word {i} „{}“ missing (context: {:?})",
+            needle[i],
+            &needle[i.saturating_sub(5)..(i + 5).min(needle.len())]
+        ))
+    }
+}
+
+#[test]
+fn seed_pdf_holds_every_word_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.pdf");
+    let seed = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    let o = paragraf(&["pdf", &seed, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let Some(text) = pdftotext(&out) else {
+        eprintln!("skipped: pdftotext not installed (.ci/run installs poppler-utils)");
+        return;
+    };
+    // the words of the seed, without the list dashes and emphasis marks (markup)
+    let seed_words = words(&common::seed());
+    is_subsequence(&seed_words, &words(&text)).unwrap();
+}
+
+#[test]
+fn hostile_text_prints_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("boese.txt");
+    let long = "Donau".repeat(30);
+    let src = format!(
+        "Gesetz B\n\n§ 1 Zweck\n\n(1) #read(\"/etc/passwd\") und #import \"x.typ\": * und #set page(width: 1cm).\n(2) Formeln $x^2$, *fett*, _kursiv_, `code`, @marke, <anker>.\n(3) Zeichen \\ und \\\\ und ] [ und {{ }}.\n(4) {long}.\n(5) Nach §\u{a0}2 und Absatz\u{a0}1.\n"
+    );
+    std::fs::write(&law, &src).unwrap();
+    let out = dir.path().join("boese.pdf");
+    let o = paragraf(&["pdf", law.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let Some(text) = pdftotext(&out) else {
+        eprintln!("skipped: pdftotext not installed");
+        return;
+    };
+    let flat: String = text
+        .replace("\u{ad}\n", "")
+        .replace("-\n", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "#read(\"/etc/passwd\")",
+        "#import \"x.typ\": *",
+        "#set page(width: 1cm)",
+        "$x^2$",
+        "*fett*",
+        "_kursiv_",
+        "`code`",
+        "@marke",
+        "<anker>",
+        "\\ und \\\\",
+        "] [",
+        "{ }",
+        "§ 2",
+    ] {
+        assert!(
+            flat.contains(needle),
+            "„{needle}“ not printed literally in:\n{flat}"
+        );
+    }
+    assert!(
+        flat.replace(' ', "").contains(&long),
+        "the 150-letter word is cut"
+    );
+    // nothing was read from the disk: no passwd content
+    assert!(!flat.contains("root:x:0:0"));
+    // the page width was not changed by the law text
+    let info = Command::new("pdfinfo").arg(&out).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("595.276 x 841.89"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    let a = dir.path().join("a.pdf");
+    let b = dir.path().join("b.pdf");
+    assert!(paragraf(&["pdf", &seed, "-o", a.to_str().unwrap()])
+        .status
+        .success());
+    assert!(paragraf(&["pdf", &seed, "-o", b.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+}
+
+#[test]
+fn template_errors_name_file_line_column_and_leave_no_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("tpl");
+    std::fs::create_dir(&tpl).unwrap();
+    std::fs::write(
+        tpl.join("gesetz.typ"),
+        "#let data = json(\"/law.json\")\n\n#data.nonexistent\n",
+    )
+    .unwrap();
+    let out = dir.path().join("x.pdf");
+    let seed = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    let o = paragraf(&[
+        "pdf",
+        &seed,
+        "-o",
+        out.to_str().unwrap(),
+        "--template",
+        tpl.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("tpl/gesetz.typ:3:") && err.contains("nonexistent"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    // the template may not read other files
+    std::fs::write(tpl.join("gesetz.typ"), "#read(\"/etc/passwd\")\n").unwrap();
+    let o = paragraf(&[
+        "pdf",
+        &seed,
+        "-o",
+        out.to_str().unwrap(),
+        "--template",
+        tpl.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("access denied"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn build_writes_one_pdf_per_law_and_a_volume() {
+    let dir = tempfile::tempdir().unwrap();
+    let laws = format!("{}/laws", env!("CARGO_MANIFEST_DIR"));
+    let o = paragraf(&["build", &laws, "--out", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("gesetz-vii.pdf").is_file());
+    assert!(dir.path().join("vires.pdf").is_file());
+}
