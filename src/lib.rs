@@ -7,6 +7,7 @@ extern crate alloc;
 
 pub mod ast;
 pub mod diag;
+pub mod diff;
 pub mod fsutil;
 pub mod grammar;
 pub mod lint;

@@ -27,6 +27,11 @@ enum Command {
     Lint(cmd::lint::Args),
     /// List the citations of a law and what they resolve to.
     Refs(cmd::refs::Args),
+    /// Compare two Fassungen: changes, Synopse, Änderungsbefehle (exit 0 equal, 1 different, 2 error).
+    Diff(cmd::diff::Args),
+    /// For git: `git config diff.paragraf.command "paragraf git-diff"` (see README).
+    #[command(name = "git-diff", hide = true)]
+    GitDiff(cmd::diff::GitArgs),
     /// Explain a lint rule (or list all rules).
     Explain(cmd::explain::Args),
     /// Typeset laws as PDF with the embedded Typst.
@@ -44,6 +49,8 @@ fn main() -> ExitCode {
         Command::Lint(a) => cmd::lint::run(a),
         Command::Refs(a) => cmd::refs::run(a),
         Command::Explain(a) => cmd::explain::run(a),
+        Command::Diff(a) => cmd::diff::run(a),
+        Command::GitDiff(a) => cmd::diff::git(a),
         #[cfg(feature = "pdf")]
         Command::Pdf(a) => cmd::pdf::run(a),
         #[cfg(feature = "pdf")]

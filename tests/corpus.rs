@@ -227,3 +227,59 @@ fn corpus_references_resolve() {
         "only {share:.2} % of internal references resolve"
     );
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn history_pairs_round_trip_through_the_change_list() {
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let mut pairs: Vec<_> = std::fs::read_dir(dir.join("history"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("old.md").is_file())
+        .collect();
+    pairs.sort();
+    assert!(pairs.len() >= 50, "{} pairs", pairs.len());
+    let results: Vec<(String, usize, Result<(), String>)> = pairs
+        .par_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let old = paragraf::parse(&paragraf::source::read_law(&p.join("old.md")).unwrap());
+            let new = paragraf::parse(&paragraf::source::read_law(&p.join("new.md")).unwrap());
+            let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
+            let changes = paragraf::diff::diff_entries(&a, &b);
+            // the change list survives JSON, then applies back to the new Fassung
+            let json = serde_json::to_string(&changes).unwrap();
+            let back: Vec<paragraf::diff::Change> = serde_json::from_str(&json).unwrap();
+            let r = match paragraf::diff::apply(&a, &back) {
+                Ok(got) if got == b => Ok(()),
+                Ok(got) => Err(format!(
+                    "{} units after applying, {} expected",
+                    got.len(),
+                    b.len()
+                )),
+                Err(e) => Err(e),
+            };
+            (name, changes.len(), r)
+        })
+        .collect();
+    let mut failed = 0;
+    for (name, n, r) in &results {
+        match r {
+            Ok(()) => {}
+            Err(e) => {
+                failed += 1;
+                eprintln!("{name}: {n} changes: {e}");
+            }
+        }
+    }
+    let total: usize = results.iter().map(|r| r.1).sum();
+    eprintln!(
+        "history: {} pairs, {total} changes, {failed} failed to round-trip",
+        results.len()
+    );
+    assert_eq!(failed, 0);
+}

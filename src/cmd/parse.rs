@@ -69,7 +69,9 @@ fn stats(dir: &std::path::Path) -> Result<ExitCode> {
     }
     let mut files = paragraf::workspace::law_files(dir);
     // largest first: the two cores finish together
-    files.sort_by_cached_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
+    files.sort_by_cached_key(|p| {
+        std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+    });
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")

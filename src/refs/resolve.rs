@@ -457,7 +457,12 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
     let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
     let line_index = LineIndex::new(src);
     let mut out = Vec::new();
+    // „quoted text“ (an amending law quoting the law it amends) may span units
+    let mut quote_depth: i32 = 0;
     doc.root.walk_with_parents(&mut |n, parents| {
+        if n.kind.is_einzelvorschrift() {
+            quote_depth = 0;
+        }
         for (t, is_title) in [(n.title.as_ref(), true), (n.text.as_ref(), false)] {
             let Some(t) = t else { continue };
             if matches!(
@@ -472,6 +477,14 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 continue;
             }
             let found = extract_from_text(t);
+            let depth_at = |pos: usize| {
+                quote_depth + t[..pos].matches('„').count() as i32
+                    - t[..pos].matches('“').count() as i32
+            };
+            let quoted: Vec<bool> = found.iter().map(|f| depth_at(f.start) > 0).collect();
+            if !is_title {
+                quote_depth = depth_at(t.len()).max(0);
+            }
             if found.is_empty() {
                 continue;
             }
@@ -481,7 +494,7 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
             let amending = AMENDING.iter().any(|w| t.contains(w));
             let mut chain: Vec<&Node> = parents.to_vec();
             chain.push(n);
-            for f in found {
+            for (f, quoted) in found.into_iter().zip(quoted) {
                 let (s0, sbase) = src_text;
                 let slice = &src[s0..];
                 let a = locate(&slice[..sbase.min(slice.len())], t, f.start).unwrap_or(0);
@@ -489,7 +502,9 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
                 let span = line_index.span(s0 + a, s0 + b);
                 let mut scope = f.scope;
-                if matches!(scope, Scope::Internal | Scope::Relative) {
+                if quoted && matches!(scope, Scope::Internal | Scope::Relative) {
+                    scope = Scope::External("zitierter Text".into());
+                } else if matches!(scope, Scope::Internal | Scope::Relative) {
                     let first = f.steps.first().map(|s| s.level);
                     let foreign_unit = match first {
                         Some(Level::Artikel) => !has_artikel,
@@ -499,7 +514,7 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     if in_formula {
                         scope = Scope::External("Ermächtigungsgrundlage".into());
                     } else if scope == Scope::Relative {
-                    } else if amending && matches!(first, Some(Level::Paragraf | Level::Artikel)) {
+                    } else if amending {
                         scope = Scope::External("geänderte Vorschrift".into());
                     } else if foreign_unit {
                         // a law without Artikel cannot cite its own Artikel

@@ -1,0 +1,143 @@
+use anyhow::Result;
+use paragraf::diff::{self, amend, render};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AmendStyle {
+    Hdr4,
+    Hdr3,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The old Fassung.
+    old: PathBuf,
+    /// The new Fassung.
+    new: PathBuf,
+    /// Old and new side by side.
+    #[arg(long)]
+    side_by_side: bool,
+    /// A unified text diff by unit.
+    #[arg(long)]
+    unified: bool,
+    /// The change list as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Write the Synopse (two columns, HTML) to this file.
+    #[arg(long, value_name = "OUT.html")]
+    synopse: Option<PathBuf>,
+    /// Print the Änderungsbefehle of an amending law that turns OLD into NEW.
+    #[arg(long)]
+    amendments: bool,
+    /// Phrasing of the Änderungsbefehle.
+    #[arg(long, value_enum, default_value = "hdr4")]
+    style: AmendStyle,
+    /// Terminal width for --side-by-side (default: $COLUMNS or 100).
+    #[arg(long)]
+    width: Option<usize>,
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let old = paragraf::project::Law::load(&a.old)?;
+    let new = paragraf::project::Law::load(&a.new)?;
+    let oe = diff::entries(&old.doc);
+    let ne = diff::entries(&new.doc);
+    let changes = diff::diff_entries(&oe, &ne);
+    let color = super::use_color();
+    let mut out = std::io::stdout().lock();
+    if let Some(path) = &a.synopse {
+        let title = new.doc.title.clone().unwrap_or_default();
+        paragraf::fsutil::write_atomic(
+            path,
+            render::synopse_html(&title, &oe, &ne, &changes).as_bytes(),
+        )?;
+        eprintln!("wrote {}", path.display());
+    }
+    if a.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&changes)?)?;
+    } else if a.amendments {
+        let style = if a.style == AmendStyle::Hdr3 {
+            amend::Style::Hdr3
+        } else {
+            amend::Style::Hdr4
+        };
+        let title = old.doc.title.clone().unwrap_or_else(|| "Gesetz".into());
+        write!(
+            out,
+            "{}",
+            amend::aenderungsbefehle(
+                &title,
+                old.doc.fassung.as_deref(),
+                &oe,
+                &ne,
+                &changes,
+                style
+            )
+        )?;
+    } else if a.unified {
+        write!(
+            out,
+            "{}",
+            render::unified(
+                &changes,
+                &oe,
+                &ne,
+                &a.old.display().to_string(),
+                &a.new.display().to_string()
+            )
+        )?;
+    } else if a.side_by_side {
+        let width = a
+            .width
+            .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+            .unwrap_or(100);
+        write!(
+            out,
+            "{}",
+            render::side_by_side(&changes, &oe, &ne, width, color)
+        )?;
+    } else if a.synopse.is_none() {
+        write!(out, "{}", render::inline(&changes, &oe, &ne, color))?;
+    }
+    Ok(
+        if changes.iter().any(|c| c.kind != diff::ChangeKind::Layout) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+#[derive(clap::Args)]
+pub struct GitArgs {
+    /// The seven arguments git passes to an external diff:
+    /// path old-file old-hex old-mode new-file new-hex new-mode.
+    #[arg(num_args = 1..=9)]
+    args: Vec<String>,
+}
+
+/// `GIT_EXTERNAL_DIFF` / `diff.<driver>.command`: prints the structural diff, exits 0 (git wants 0).
+pub fn git(a: GitArgs) -> Result<ExitCode> {
+    let [path, old, _, _, new, ..] = a.args.as_slice() else {
+        anyhow::bail!("git-diff expects the arguments git passes to an external diff command");
+    };
+    let load = |p: &str| -> Result<paragraf::Document> {
+        if p == "/dev/null" {
+            return Ok(paragraf::parse(""));
+        }
+        Ok(paragraf::project::Law::load(std::path::Path::new(p))?.doc)
+    };
+    let (o, n) = (load(old)?, load(new)?);
+    let (oe, ne) = (diff::entries(&o), diff::entries(&n));
+    let changes = diff::diff_entries(&oe, &ne);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "paragraf diff {path}")?;
+    write!(
+        out,
+        "{}",
+        render::inline(&changes, &oe, &ne, super::use_color())
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,599 @@
+//! Structural comparison of two Fassungen of a law.
+//!
+//! Both laws are flattened into their units in document order ([`Entry`]: a
+//! Gliederung heading, a §, an Absatz, a Nummer, a paragraph of text ...,
+//! each with its own wording; Sätze belong to the unit that holds them).
+//! Units are aligned by their id (kind and number) with the patience
+//! algorithm; units left over on both sides are paired by wording, which
+//! finds renumbered and moved units. Inside a matched unit the wording is
+//! compared word by word. The result is a list of [`Change`]s that
+//! [`apply`] turns back into the new Fassung.
+
+pub mod amend;
+pub mod render;
+
+use crate::ast::{Document, Kind, Node, Style};
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+/// One unit with its own wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub kind: Kind,
+    pub depth: usize,
+    /// Marker and title as printed: "§ 4 Erfassung und Zuständigkeit", "(3)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The unit's own text (its Sätze, or its `text`).
+    pub text: String,
+    /// Layout that does not change the wording: list dash, emphasis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
+}
+
+impl Entry {
+    /// The wording: what a change of layout leaves alone.
+    fn wording(&self) -> (&Option<String>, &Option<String>, &str) {
+        (&self.marker, &self.title, &self.text)
+    }
+
+    /// "§ 4 Erfassung und Zuständigkeit", "(3) Die technische ...".
+    pub fn label(&self) -> String {
+        let mut s = self.marker.clone().unwrap_or_default();
+        if let Some(t) = &self.title {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(t);
+        }
+        s
+    }
+}
+
+fn own_text(n: &Node) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(t) = &n.text {
+        parts.push(t);
+    }
+    for c in &n.children {
+        if c.kind == Kind::Satz {
+            if let Some(t) = &c.text {
+                parts.push(t);
+            }
+        }
+    }
+    for c in &n.cells {
+        parts.push(c);
+    }
+    parts.join(" ")
+}
+
+fn layout_of(n: &Node) -> Option<String> {
+    let mut l = Vec::new();
+    if n.style == Some(Style::Dash) {
+        l.push("dash".to_string());
+    }
+    let emph = n.emphasis.len()
+        + n.children
+            .iter()
+            .filter(|c| c.kind == Kind::Satz)
+            .map(|c| c.emphasis.len())
+            .sum::<usize>();
+    if emph > 0 {
+        l.push(format!("emphasis×{emph}"));
+    }
+    (!l.is_empty()).then(|| l.join(","))
+}
+
+/// The units of a law in document order.
+pub fn entries(doc: &Document) -> Vec<Entry> {
+    let mut out = Vec::new();
+    doc.root.walk(&mut |n, depth| {
+        if matches!(n.kind, Kind::Dokument | Kind::Satz | Kind::Frontmatter) {
+            return;
+        }
+        out.push(Entry {
+            id: n.id.clone(),
+            kind: n.kind,
+            depth,
+            marker: n.marker.clone(),
+            num: n.num.clone(),
+            title: n.title.clone(),
+            text: own_text(n),
+            layout: layout_of(n),
+        });
+    });
+    out
+}
+
+/// What happened to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Same unit, other wording (or other title).
+    Modified,
+    /// A new unit.
+    Inserted,
+    /// A unit removed.
+    Removed,
+    /// A unit now marked „(weggefallen)“.
+    Repealed,
+    /// Same wording under another number.
+    Renumbered,
+    /// Same wording elsewhere.
+    Moved,
+    /// Only the layout changed (list dash, emphasis), not the wording.
+    Layout,
+}
+
+/// A word-level edit inside a modified unit. Offsets are byte ranges into the old and new text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordEdit {
+    pub op: String,
+    pub text: String,
+    pub old: (usize, usize),
+    pub new: (usize, usize),
+}
+
+/// One change. `at` is the position in the old law's units where it applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub at: usize,
+    /// The unit in the old Fassung (removed, modified, renumbered, moved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<Entry>,
+    /// The unit in the new Fassung (inserted, modified, renumbered, moved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordEdit>,
+    /// For renumbered and moved units: the id on the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pair: Option<String>,
+}
+
+impl Change {
+    /// The id of the unit concerned (new id when there is one).
+    pub fn id(&self) -> &str {
+        self.new
+            .as_ref()
+            .or(self.old.as_ref())
+            .map(|e| e.id.as_str())
+            .unwrap_or("")
+    }
+}
+
+/// Words and punctuation as separate tokens; spaces are tokens too, so that
+/// the tokens always add up to the text.
+pub fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<u8> = None; // 0 word, 1 space
+    for (i, c) in s.char_indices() {
+        let class = if c.is_alphanumeric() || c == '-' && prev == Some(0) {
+            Some(0)
+        } else if c.is_whitespace() {
+            Some(1)
+        } else {
+            None
+        };
+        let boundary = match (prev, class) {
+            (Some(a), Some(b)) => a != b,
+            _ => true,
+        };
+        if boundary && i > start {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        prev = class;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// Word-level edits from `old` to `new` (patience: anchors on words that
+/// occur once, so repeated function words do not pull unrelated passages together).
+pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let offs = |t: &[&str]| {
+        let mut v = Vec::with_capacity(t.len() + 1);
+        let mut o = 0;
+        v.push(0);
+        for x in t {
+            o += x.len();
+            v.push(o);
+        }
+        v
+    };
+    let (oa, ob) = (offs(&a), offs(&b));
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        let (tag, o, n) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (
+                "equal",
+                (old_index, old_index + len),
+                (new_index, new_index + len),
+            ),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (
+                "delete",
+                (old_index, old_index + old_len),
+                (new_index, new_index),
+            ),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (
+                "insert",
+                (old_index, old_index),
+                (new_index, new_index + new_len),
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                out.push(WordEdit {
+                    op: "delete".into(),
+                    text: old[oa[old_index]..oa[old_index + old_len]].to_string(),
+                    old: (oa[old_index], oa[old_index + old_len]),
+                    new: (ob[new_index], ob[new_index]),
+                });
+                (
+                    "insert",
+                    (old_index + old_len, old_index + old_len),
+                    (new_index, new_index + new_len),
+                )
+            }
+        };
+        let (os, oe) = (oa[o.0], oa[o.1]);
+        let (ns, ne) = (ob[n.0], ob[n.1]);
+        let text = if tag == "insert" {
+            &new[ns..ne]
+        } else {
+            &old[os..oe]
+        };
+        out.push(WordEdit {
+            op: tag.into(),
+            text: text.to_string(),
+            old: (os, oe),
+            new: (ns, ne),
+        });
+    }
+    out
+}
+
+fn similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let ta: Vec<&str> = tokens(a)
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let tb: Vec<&str> = tokens(b)
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let common: usize = capture_diff_slices(Algorithm::Myers, &ta, &tb)
+        .iter()
+        .map(|op| {
+            if let DiffOp::Equal { len, .. } = op {
+                *len
+            } else {
+                0
+            }
+        })
+        .sum();
+    2.0 * common as f64 / (ta.len() + tb.len()).max(1) as f64
+}
+
+/// Compare two Fassungen.
+pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
+    let a = entries(old);
+    let b = entries(new);
+    diff_entries(&a, &b)
+}
+
+pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
+    let ka: Vec<(&str, Kind)> = a.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let kb: Vec<(&str, Kind)> = b.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let mut changes = Vec::new();
+    let mut removed: Vec<usize> = Vec::new(); // indices into `changes`
+    let mut inserted: Vec<usize> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                for k in 0..len {
+                    let (x, y) = (&a[old_index + k], &b[new_index + k]);
+                    if x.wording() != y.wording() {
+                        let kind =
+                            if y.title.as_deref().is_some_and(|t| {
+                                t.contains("weggefallen") || t.contains("aufgehoben")
+                            }) && !x
+                                .title
+                                .as_deref()
+                                .is_some_and(|t| t.contains("weggefallen"))
+                            {
+                                ChangeKind::Repealed
+                            } else {
+                                ChangeKind::Modified
+                            };
+                        changes.push(Change {
+                            kind,
+                            at: old_index + k,
+                            old: Some(x.clone()),
+                            new: Some(y.clone()),
+                            words: word_edits(&x.text, &y.text),
+                            pair: None,
+                        });
+                    } else if x.layout != y.layout || x.depth != y.depth {
+                        changes.push(Change {
+                            kind: ChangeKind::Layout,
+                            at: old_index + k,
+                            old: Some(x.clone()),
+                            new: Some(y.clone()),
+                            words: Vec::new(),
+                            pair: None,
+                        });
+                    }
+                }
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                for k in 0..old_len {
+                    removed.push(changes.len());
+                    changes.push(Change {
+                        kind: ChangeKind::Removed,
+                        at: old_index + k,
+                        old: Some(a[old_index + k].clone()),
+                        new: None,
+                        words: Vec::new(),
+                        pair: None,
+                    });
+                }
+            }
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => {
+                for k in 0..new_len {
+                    inserted.push(changes.len());
+                    changes.push(Change {
+                        kind: ChangeKind::Inserted,
+                        at: old_index,
+                        old: None,
+                        new: Some(b[new_index + k].clone()),
+                        words: Vec::new(),
+                        pair: None,
+                    });
+                }
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                for k in 0..old_len {
+                    removed.push(changes.len());
+                    changes.push(Change {
+                        kind: ChangeKind::Removed,
+                        at: old_index + k,
+                        old: Some(a[old_index + k].clone()),
+                        new: None,
+                        words: Vec::new(),
+                        pair: None,
+                    });
+                }
+                for k in 0..new_len {
+                    inserted.push(changes.len());
+                    changes.push(Change {
+                        kind: ChangeKind::Inserted,
+                        at: old_index + old_len,
+                        old: None,
+                        new: Some(b[new_index + k].clone()),
+                        words: Vec::new(),
+                        pair: None,
+                    });
+                }
+            }
+        }
+    }
+    pair_renumbered(&mut changes, &removed, &inserted);
+    split_shifted(&mut changes);
+    changes
+}
+
+/// „(2) new“ inserted before the old Absatz 2, which becomes Absatz 3: the
+/// id alignment sees Absatz 2 modified and Absatz 3 inserted. When the old
+/// wording reappears (nearly) unchanged in an inserted unit, it is the old
+/// unit renumbered, and the modified one is new.
+fn split_shifted(changes: &mut Vec<Change>) {
+    let mut k = 0;
+    while k < changes.len() {
+        let c = &changes[k];
+        let shifted = c.kind == ChangeKind::Modified
+            && c.old
+                .as_ref()
+                .zip(c.new.as_ref())
+                .is_some_and(|(o, n)| o.text.len() >= 20 && similarity(&o.text, &n.text) < 0.5);
+        if shifted {
+            let old = c.old.clone().expect("modified has old");
+            let found = changes.iter().position(|d| {
+                d.kind == ChangeKind::Inserted
+                    && d.new.as_ref().is_some_and(|n| {
+                        n.kind == old.kind
+                            && n.id != old.id
+                            && similarity(&old.text, &n.text) >= 0.9
+                    })
+            });
+            if let Some(j) = found {
+                let at = changes[k].at;
+                let new_here = changes[k].new.clone();
+                let target = changes[j].new.as_ref().map(|n| n.id.clone());
+                changes[j].kind = ChangeKind::Renumbered;
+                changes[j].pair = Some(old.id.clone());
+                changes[j].words = word_edits(
+                    &old.text,
+                    &changes[j]
+                        .new
+                        .as_ref()
+                        .map(|n| n.text.clone())
+                        .unwrap_or_default(),
+                );
+                changes[k] = Change {
+                    kind: ChangeKind::Renumbered,
+                    at,
+                    old: Some(old),
+                    new: None,
+                    words: Vec::new(),
+                    pair: target,
+                };
+                changes.insert(
+                    k,
+                    Change {
+                        kind: ChangeKind::Inserted,
+                        at,
+                        old: None,
+                        new: new_here,
+                        words: Vec::new(),
+                        pair: None,
+                    },
+                );
+                k += 2;
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// A removed and an inserted unit of the same kind with (nearly) the same
+/// wording are one unit that was renumbered (same place) or moved.
+fn pair_renumbered(changes: &mut [Change], removed: &[usize], inserted: &[usize]) {
+    if removed.is_empty() || inserted.is_empty() || removed.len() * inserted.len() > 250_000 {
+        return;
+    }
+    let mut used = vec![false; inserted.len()];
+    for &r in removed {
+        let Some(old) = changes[r].old.clone() else {
+            continue;
+        };
+        if old.text.len() < 20 && old.title.is_none() {
+            continue;
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for (j, &i) in inserted.iter().enumerate() {
+            if used[j] {
+                continue;
+            }
+            let Some(new) = &changes[i].new else { continue };
+            if new.kind != old.kind {
+                continue;
+            }
+            let s = similarity(
+                &format!("{} {}", old.title.as_deref().unwrap_or(""), old.text),
+                &format!("{} {}", new.title.as_deref().unwrap_or(""), new.text),
+            );
+            if s >= 0.9 && best.is_none_or(|(_, bs)| s > bs) {
+                best = Some((j, s));
+            }
+        }
+        if let Some((j, _)) = best {
+            used[j] = true;
+            let i = inserted[j];
+            let near = changes[i].at.abs_diff(changes[r].at) <= 1;
+            let kind = if near {
+                ChangeKind::Renumbered
+            } else {
+                ChangeKind::Moved
+            };
+            changes[r].kind = kind;
+            changes[i].kind = kind;
+            changes[r].pair = changes[i].new.as_ref().map(|e| e.id.clone());
+            changes[i].pair = Some(old.id.clone());
+            let (ot, nt) = (
+                old.text.clone(),
+                changes[i]
+                    .new
+                    .as_ref()
+                    .map(|e| e.text.clone())
+                    .unwrap_or_default(),
+            );
+            if ot != nt {
+                changes[i].words = word_edits(&ot, &nt);
+            }
+        }
+    }
+}
+
+/// Apply changes to the old Fassung's units; gives the new Fassung's units.
+pub fn apply(old: &[Entry], changes: &[Change]) -> Result<Vec<Entry>, String> {
+    let mut out = Vec::with_capacity(old.len() + changes.len());
+    let mut i = 0;
+    let mut sorted: Vec<&Change> = changes.iter().collect();
+    // at one position, insertions come before the change of the unit there
+    sorted.sort_by(|x, y| {
+        x.at.cmp(&y.at)
+            .then_with(|| x.old.is_some().cmp(&y.old.is_some()))
+    });
+    for c in sorted {
+        if c.at > old.len() {
+            return Err(format!(
+                "change at unit {} beyond the {} units of the old Fassung",
+                c.at,
+                old.len()
+            ));
+        }
+        while i < c.at {
+            out.push(old[i].clone());
+            i += 1;
+        }
+        match (&c.old, &c.new) {
+            (Some(o), n) => {
+                if i >= old.len() || old[i].id != o.id {
+                    return Err(format!(
+                        "change of {} does not match the old Fassung at unit {}",
+                        o.id, c.at
+                    ));
+                }
+                i += 1;
+                if let Some(n) = n {
+                    out.push(n.clone());
+                }
+            }
+            (None, Some(n)) => out.push(n.clone()),
+            (None, None) => {}
+        }
+    }
+    out.extend(old[i..].iter().cloned());
+    Ok(out)
+}

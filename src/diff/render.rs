@@ -1,0 +1,349 @@
+//! Diff output: colored inline and side by side, unified by unit, JSON, Synopse (HTML).
+
+use super::{Change, ChangeKind, Entry, WordEdit};
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const STRIKE: &str = "\x1b[9m";
+const RESET: &str = "\x1b[0m";
+
+fn kind_word(k: ChangeKind) -> &'static str {
+    match k {
+        ChangeKind::Modified => "geändert",
+        ChangeKind::Inserted => "eingefügt",
+        ChangeKind::Removed => "aufgehoben",
+        ChangeKind::Repealed => "weggefallen",
+        ChangeKind::Renumbered => "umnummeriert",
+        ChangeKind::Moved => "verschoben",
+        ChangeKind::Layout => "nur Layout",
+    }
+}
+
+/// Where a unit stands: "§ 4 Absatz 3".
+pub fn place(e: &Entry, all: &[Entry]) -> String {
+    crate::diff::amend::citation_of(&e.id, all)
+}
+
+fn words_inline(words: &[WordEdit], color: bool) -> String {
+    let mut s = String::new();
+    for w in words {
+        match (w.op.as_str(), color) {
+            ("equal", _) => s.push_str(&w.text),
+            ("delete", true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
+            ("insert", true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
+            ("delete", false) => s.push_str(&format!("[-{}-]", w.text)),
+            (_, false) => s.push_str(&format!("{{+{}+}}", w.text)),
+            _ => s.push_str(&w.text),
+        }
+    }
+    s
+}
+
+/// Inline: one block per change, words marked in place.
+pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> String {
+    let mut out = String::new();
+    for c in changes {
+        let (e, all) = match (&c.new, &c.old) {
+            (Some(n), _) => (n, new),
+            (None, Some(o)) => (o, old),
+            _ => continue,
+        };
+        if c.kind == ChangeKind::Renumbered && c.old.is_some() && c.new.is_none() {
+            continue; // shown with its new number
+        }
+        let head = format!("{} ({})", place(e, all), kind_word(c.kind));
+        out.push_str(&if color {
+            format!("{BOLD}{head}{RESET}\n")
+        } else {
+            format!("{head}\n")
+        });
+        match c.kind {
+            ChangeKind::Modified | ChangeKind::Repealed => {
+                let (o, n) = (
+                    c.old.as_ref().expect("modified has old"),
+                    c.new.as_ref().expect("modified has new"),
+                );
+                if o.label() != n.label() {
+                    out.push_str(&format!(
+                        "  {}\n",
+                        words_inline(&super::word_edits(&o.label(), &n.label()), color)
+                    ));
+                }
+                if o.text != n.text {
+                    out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
+                }
+            }
+            ChangeKind::Inserted => out.push_str(&paint(
+                &format!("  + {} {}\n", e.label(), e.text),
+                GREEN,
+                color,
+            )),
+            ChangeKind::Removed => out.push_str(&paint(
+                &format!("  - {} {}\n", e.label(), e.text),
+                RED,
+                color,
+            )),
+            ChangeKind::Renumbered | ChangeKind::Moved => {
+                if let Some(p) = &c.pair {
+                    out.push_str(&paint(&format!("  bisher {}\n", p), DIM, color));
+                }
+                if !c.words.is_empty() && c.words.iter().any(|w| w.op != "equal") {
+                    out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
+                }
+            }
+            ChangeKind::Layout => out.push_str(&paint(
+                &format!(
+                    "  {} → {}\n",
+                    c.old
+                        .as_ref()
+                        .and_then(|o| o.layout.clone())
+                        .unwrap_or_else(|| "–".into()),
+                    e.layout.clone().unwrap_or_else(|| "–".into())
+                ),
+                DIM,
+                color,
+            )),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn paint(s: &str, c: &str, color: bool) -> String {
+    if color {
+        format!("{c}{}{RESET}\n", s.trim_end_matches('\n'))
+    } else {
+        s.to_string()
+    }
+}
+
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for w in s.split(' ') {
+        let cur = lines.last_mut().expect("one line");
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+            lines.push(String::new());
+        }
+        let cur = lines.last_mut().expect("one line");
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    lines
+}
+
+/// Side by side: old | new, wrapped to the terminal width.
+pub fn side_by_side(
+    changes: &[Change],
+    old: &[Entry],
+    new: &[Entry],
+    width: usize,
+    color: bool,
+) -> String {
+    let col = (width.saturating_sub(3) / 2).max(20);
+    let mut out = String::new();
+    for c in changes {
+        if c.kind == ChangeKind::Layout {
+            continue;
+        }
+        let lt = c
+            .old
+            .as_ref()
+            .map(|o| format!("{} {}", o.label(), o.text))
+            .unwrap_or_default();
+        let rt = c
+            .new
+            .as_ref()
+            .map(|n| format!("{} {}", n.label(), n.text))
+            .unwrap_or_default();
+        let head = c
+            .new
+            .as_ref()
+            .map(|n| place(n, new))
+            .or_else(|| c.old.as_ref().map(|o| place(o, old)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}── {head} ({})\n",
+            if color { BOLD } else { "" },
+            kind_word(c.kind)
+        ));
+        if color {
+            out.push_str(RESET);
+        }
+        let (l, r) = (wrap(&lt, col), wrap(&rt, col));
+        for k in 0..l.len().max(r.len()) {
+            let a = l.get(k).map(String::as_str).unwrap_or("");
+            let b = r.get(k).map(String::as_str).unwrap_or("");
+            let pad = col.saturating_sub(a.chars().count());
+            if color {
+                out.push_str(&format!(
+                    "{RED}{a}{RESET}{} │ {GREEN}{b}{RESET}\n",
+                    " ".repeat(pad)
+                ));
+            } else {
+                out.push_str(&format!("{a}{} │ {b}\n", " ".repeat(pad)));
+            }
+        }
+    }
+    out
+}
+
+/// Unified diff by unit.
+pub fn unified(
+    changes: &[Change],
+    old: &[Entry],
+    new: &[Entry],
+    old_name: &str,
+    new_name: &str,
+) -> String {
+    let mut out = format!("--- {old_name}\n+++ {new_name}\n");
+    for c in changes {
+        if c.kind == ChangeKind::Layout {
+            continue;
+        }
+        let head = c
+            .new
+            .as_ref()
+            .map(|n| place(n, new))
+            .or_else(|| c.old.as_ref().map(|o| place(o, old)))
+            .unwrap_or_default();
+        out.push_str(&format!("@@ {head} @@\n"));
+        if let Some(o) = &c.old {
+            out.push_str(&format!("-{} {}\n", o.label(), o.text));
+        }
+        if let Some(n) = &c.new {
+            out.push_str(&format!("+{} {}\n", n.label(), n.text));
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The Synopse: old | new in two columns, as ministries print it.
+pub fn synopse_html(title: &str, old: &[Entry], new: &[Entry], changes: &[Change]) -> String {
+    use std::collections::HashMap;
+    let by_new: HashMap<&str, &Change> = changes
+        .iter()
+        .filter_map(|c| c.new.as_ref().map(|n| (n.id.as_str(), c)))
+        .collect();
+    let removed: Vec<&Change> = changes.iter().filter(|c| c.new.is_none()).collect();
+    let mut rows = String::new();
+    let mut rm = removed.iter().peekable();
+    let mut old_pos = 0usize;
+    let old_index: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    for n in new {
+        if let Some(&&oi) = old_index.get(n.id.as_str()).as_ref() {
+            old_pos = oi;
+        }
+        while let Some(r) = rm.peek() {
+            if r.at <= old_pos {
+                let o = r.old.as_ref().expect("removed has old");
+                rows.push_str(&format!(
+                    "<tr><td class=del>{} {}</td><td class=gone></td></tr>\n",
+                    esc(&o.label()),
+                    esc(&o.text)
+                ));
+                rm.next();
+            } else {
+                break;
+            }
+        }
+        let cls = |d: usize| format!("d{}", d.min(6));
+        match by_new.get(n.id.as_str()) {
+            None => rows.push_str(&format!(
+                "<tr class={}><td class=same>{} {}</td><td class=unv>unverändert</td></tr>\n",
+                cls(n.depth),
+                esc(&n.label()),
+                esc(&n.text)
+            )),
+            Some(c) => {
+                let (l, r) = match (&c.old, c.kind) {
+                    (Some(o), ChangeKind::Modified | ChangeKind::Repealed) => {
+                        let mut l = esc(&o.label());
+                        let mut r = String::new();
+                        let lw = super::word_edits(&o.label(), &n.label());
+                        if o.label() != n.label() {
+                            l = marks(&lw, false);
+                            r = marks(&lw, true);
+                        } else {
+                            r.push_str(&esc(&n.label()));
+                        }
+                        l.push(' ');
+                        r.push(' ');
+                        l.push_str(&marks(&c.words, false));
+                        r.push_str(&marks(&c.words, true));
+                        (l, r)
+                    }
+                    (Some(o), _) => (
+                        esc(&format!("{} {}", o.label(), o.text)),
+                        esc(&format!("{} {}", n.label(), n.text)),
+                    ),
+                    (None, _) => (
+                        String::new(),
+                        format!("<ins>{} {}</ins>", esc(&n.label()), esc(&n.text)),
+                    ),
+                };
+                rows.push_str(&format!(
+                    "<tr class=\"{} chg\"><td>{l}</td><td>{r}</td></tr>\n",
+                    cls(n.depth)
+                ));
+            }
+        }
+    }
+    for r in rm {
+        let o = r.old.as_ref().expect("removed has old");
+        rows.push_str(&format!(
+            "<tr><td class=del>{} {}</td><td class=gone></td></tr>\n",
+            esc(&o.label()),
+            esc(&o.text)
+        ));
+    }
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Synopse – {t}</title>
+<style>
+body{{font-family:Georgia,'Times New Roman',serif;margin:2em auto;max-width:70em;color:#111}}
+h1{{font-size:1.3em;text-align:center}}
+table{{border-collapse:collapse;width:100%}}
+th{{background:#eee;text-align:left;padding:.4em;border:1px solid #999}}
+td{{vertical-align:top;padding:.35em .5em;border:1px solid #bbb;width:50%}}
+td.unv{{color:#777;font-style:italic}}
+td.same{{color:#333}}
+td.del,del{{background:#fde2e2;text-decoration:line-through}}
+ins{{background:#ddf4dd;text-decoration:none;font-weight:bold}}
+tr.d1 td,tr.d2 td{{font-weight:bold}}
+</style></head><body>
+<h1>Synopse: {t}</h1>
+<table><thead><tr><th>Geltende Fassung</th><th>Neue Fassung</th></tr></thead>
+<tbody>
+{rows}</tbody></table></body></html>
+"#,
+        t = esc(title)
+    )
+}
+
+fn marks(words: &[WordEdit], new_side: bool) -> String {
+    let mut s = String::new();
+    for w in words {
+        match (w.op.as_str(), new_side) {
+            ("equal", _) => s.push_str(&esc(&w.text)),
+            ("delete", false) => s.push_str(&format!("<del>{}</del>", esc(&w.text))),
+            ("insert", true) => s.push_str(&format!("<ins>{}</ins>", esc(&w.text))),
+            _ => {}
+        }
+    }
+    s
+}

@@ -1,0 +1,202 @@
+//! Structural diff, Synopse and Änderungsbefehle on the shipped Fassungen of Gesetz VII.
+
+use paragraf::diff::{self, amend, render, ChangeKind};
+use std::process::Command;
+
+fn law(name: &str) -> paragraf::Document {
+    let src =
+        std::fs::read_to_string(format!("{}/laws/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    paragraf::parse(&src)
+}
+
+fn pair() -> (paragraf::Document, paragraf::Document) {
+    (law("gesetz-vii.txt"), law("gesetz-vii-2026-03-01.txt"))
+}
+
+#[test]
+fn changes_apply_back_to_the_new_fassung() {
+    let (old, new) = pair();
+    let (a, b) = (diff::entries(&old), diff::entries(&new));
+    let changes = diff::diff_entries(&a, &b);
+    assert_eq!(diff::apply(&a, &changes).unwrap(), b);
+    let kinds: Vec<(ChangeKind, String)> = changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Layout)
+        .map(|c| (c.kind, c.id().to_string()))
+        .collect();
+    assert!(
+        kinds.contains(&(ChangeKind::Inserted, "para-4a".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::Removed, "para-5_abs-4".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::Modified, "para-6".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::Inserted, "anhang-I".into())),
+        "{kinds:?}"
+    );
+    // the word diff of § 3 Absatz 3
+    let c = changes.iter().find(|c| c.id() == "para-3_abs-3").unwrap();
+    let ops: Vec<(&str, &str)> = c
+        .words
+        .iter()
+        .filter(|w| w.op != "equal")
+        .map(|w| (w.op.as_str(), w.text.as_str()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("delete", "kann"),
+            ("insert", "wird"),
+            ("delete", " werden")
+        ]
+    );
+}
+
+#[test]
+fn equal_versions_have_no_changes_and_layout_is_separate() {
+    let (old, _) = pair();
+    let a = diff::entries(&old);
+    assert!(diff::diff_entries(&a, &a).is_empty());
+    // "- (1)" to "(1)" and dropping emphasis is layout, not wording
+    let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n- (1) Das **Amt** prüft.\n- (2) Es gilt.\n");
+    let y = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Das Amt prüft.\n\n(2) Es gilt.\n");
+    let changes = diff::diff(&x, &y);
+    assert!(!changes.is_empty());
+    assert!(
+        changes.iter().all(|c| c.kind == ChangeKind::Layout),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn renumbered_units_are_recognized() {
+    let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die erste Regel gilt für alle Beteiligten des Verfahrens.\n\n(2) Die zweite Regel gilt für die Behörden des Bundes und der Länder.\n");
+    let y = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die erste Regel gilt für alle Beteiligten des Verfahrens.\n\n(2) Neu eingefügte Regel über die Zuständigkeit der Gerichte.\n\n(3) Die zweite Regel gilt für die Behörden des Bundes und der Länder.\n");
+    let (a, b) = (diff::entries(&x), diff::entries(&y));
+    let changes = diff::diff_entries(&a, &b);
+    assert_eq!(diff::apply(&a, &changes).unwrap(), b);
+    let text = amend::aenderungsbefehle("Gesetz", None, &a, &b, &changes, amend::Style::Hdr4);
+    assert!(
+        text.contains("Der bisherige Absatz 2 wird Absatz 3."),
+        "{text}"
+    );
+}
+
+#[test]
+fn amendments_snapshot() {
+    let (old, new) = pair();
+    let (a, b) = (diff::entries(&old), diff::entries(&new));
+    let changes = diff::diff_entries(&a, &b);
+    let text = amend::aenderungsbefehle(
+        old.title.as_deref().unwrap(),
+        old.fassung.as_deref(),
+        &a,
+        &b,
+        &changes,
+        amend::Style::Hdr4,
+    );
+    insta::assert_snapshot!(text);
+    let hdr3 = amend::aenderungsbefehle(
+        old.title.as_deref().unwrap(),
+        old.fassung.as_deref(),
+        &a,
+        &b,
+        &changes,
+        amend::Style::Hdr3,
+    );
+    assert!(
+        hdr3.contains("Nach § 4 wird folgender § 4a eingefügt:"),
+        "{hdr3}"
+    );
+}
+
+#[test]
+fn word_commands_agree_in_number() {
+    let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.\n\n(2) Text.\n");
+    for (new, want) in [
+        ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften der Länder.", "In § 1 Absatz 1 werden die Wörter „des Bundes“ durch die Wörter „der Länder“ ersetzt."),
+        ("Die Behörde prüft den Antrag zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 werden die Wörter „sorgfältig und“ gestrichen."),
+        ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes und der Europäischen Union.", "In § 1 Absatz 1 werden nach dem Wort „Bundes“ die Wörter „und der Europäischen Union“ eingefügt."),
+        ("Die Stelle prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 wird das Wort „Behörde“ durch das Wort „Stelle“ ersetzt."),
+    ] {
+        let y = paragraf::parse(&format!("Gesetz\n\n§ 1 Zweck\n\n(1) {new}\n\n(2) Text.\n"));
+        let (a, b) = (diff::entries(&x), diff::entries(&y));
+        let changes = diff::diff_entries(&a, &b);
+        let text = amend::aenderungsbefehle("Gesetz X", None, &a, &b, &changes, amend::Style::Hdr4);
+        assert!(text.contains(want), "want {want}\ngot {text}");
+    }
+}
+
+#[test]
+fn synopse_marks_old_and_new() {
+    let (old, new) = pair();
+    let (a, b) = (diff::entries(&old), diff::entries(&new));
+    let changes = diff::diff_entries(&a, &b);
+    let html = render::synopse_html("Gesetz VII", &a, &b, &changes);
+    assert!(html.contains("unverändert"));
+    assert!(html.contains("<del>kann</del>"));
+    assert!(html.contains("<ins>wird</ins>"));
+    assert!(html.contains("class=del>(4) Der Lizenzentzug"));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+}
+
+fn paragraf(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exit_codes_like_diff() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let old = format!("{dir}/laws/gesetz-vii.txt");
+    let new = format!("{dir}/laws/gesetz-vii-2026-03-01.txt");
+    assert_eq!(paragraf(&["diff", &old, &old]).status.code(), Some(0));
+    assert_eq!(paragraf(&["diff", &old, &new]).status.code(), Some(1));
+    assert_eq!(
+        paragraf(&["diff", &old, "/nonexistent"]).status.code(),
+        Some(2)
+    );
+    let o = paragraf(&["diff", &old, &new, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["kind"] == "inserted" && c["new"]["id"] == "para-4a"));
+    let o = paragraf(&["diff", &old, &new, "--side-by-side", "--width", "80"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(" │ "));
+}
+
+#[test]
+fn git_external_diff_driver() {
+    // git calls: path old-file old-hex old-mode new-file new-hex new-mode
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let old = format!("{dir}/laws/gesetz-vii.txt");
+    let new = format!("{dir}/laws/gesetz-vii-2026-03-01.txt");
+    let o = paragraf(&[
+        "git-diff",
+        "laws/gesetz-vii.txt",
+        &old,
+        "abc",
+        "100644",
+        &new,
+        "def",
+        "100644",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("laws/gesetz-vii.txt") && out.contains("§ 4a"),
+        "{out}"
+    );
+}
