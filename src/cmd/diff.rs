@@ -40,10 +40,13 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let old = paragraf::project::Law::load(&a.old)?;
-    let new = paragraf::project::Law::load(&a.new)?;
-    let oe = diff::entries(&old.doc);
-    let ne = diff::entries(&new.doc);
+    // both Fassungen at once, one per core
+    let (old, new) = rayon::join(
+        || paragraf::project::Law::load(&a.old),
+        || paragraf::project::Law::load(&a.new),
+    );
+    let (old, new) = (old?, new?);
+    let (oe, ne) = rayon::join(|| diff::entries(&old.doc), || diff::entries(&new.doc));
     let changes = diff::diff_entries(&oe, &ne);
     let color = super::use_color();
     let mut out = std::io::stdout().lock();

@@ -281,32 +281,28 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
     out
 }
 
-fn similarity(a: &str, b: &str) -> f64 {
-    if a == b {
-        return 1.0;
+fn bag(s: &str) -> (rustc_hash::FxHashMap<&str, i32>, usize) {
+    let mut m: rustc_hash::FxHashMap<&str, i32> = Default::default();
+    let mut n = 0;
+    for t in tokens(s).into_iter().filter(|t| !t.trim().is_empty()) {
+        *m.entry(t).or_default() += 1;
+        n += 1;
     }
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let ta: Vec<&str> = tokens(a)
-        .into_iter()
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    let tb: Vec<&str> = tokens(b)
-        .into_iter()
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    let common: usize = capture_diff_slices(Algorithm::Myers, &ta, &tb)
+    (m, n)
+}
+
+fn dice(
+    a: &rustc_hash::FxHashMap<&str, i32>,
+    na: usize,
+    b: &rustc_hash::FxHashMap<&str, i32>,
+    nb: usize,
+) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common: i32 = small
         .iter()
-        .map(|op| {
-            if let DiffOp::Equal { len, .. } = op {
-                *len
-            } else {
-                0
-            }
-        })
+        .map(|(k, v)| (*v).min(*large.get(k).unwrap_or(&0)))
         .sum();
-    2.0 * common as f64 / (ta.len() + tb.len()).max(1) as f64
+    2.0 * common as f64 / (na + nb).max(1) as f64
 }
 
 /// Compare two Fassungen.
@@ -437,71 +433,135 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
 /// wording reappears (nearly) unchanged in an inserted unit, it is the old
 /// unit renumbered, and the modified one is new.
 fn split_shifted(changes: &mut Vec<Change>) {
-    let mut k = 0;
-    while k < changes.len() {
-        let c = &changes[k];
-        let shifted = c.kind == ChangeKind::Modified
-            && c.old
+    // the inserted units' words, counted once
+    let ins: Vec<usize> = (0..changes.len())
+        .filter(|&k| changes[k].kind == ChangeKind::Inserted && changes[k].new.is_some())
+        .collect();
+    if ins.is_empty() {
+        return;
+    }
+    let texts: Vec<String> = ins
+        .iter()
+        .map(|&k| {
+            changes[k]
+                .new
                 .as_ref()
-                .zip(c.new.as_ref())
-                .is_some_and(|(o, n)| o.text.len() >= 20 && similarity(&o.text, &n.text) < 0.5);
-        if shifted {
-            let old = c.old.clone().expect("modified has old");
-            let found = changes.iter().position(|d| {
-                d.kind == ChangeKind::Inserted
-                    && d.new.as_ref().is_some_and(|n| {
-                        n.kind == old.kind
-                            && n.id != old.id
-                            && similarity(&old.text, &n.text) >= 0.9
-                    })
-            });
-            if let Some(j) = found {
-                let at = changes[k].at;
-                let new_here = changes[k].new.clone();
-                let target = changes[j].new.as_ref().map(|n| n.id.clone());
-                changes[j].kind = ChangeKind::Renumbered;
-                changes[j].pair = Some(old.id.clone());
-                changes[j].words = word_edits(
-                    &old.text,
-                    &changes[j]
+                .map(|n| n.text.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let bags: Vec<_> = texts.iter().map(|t| bag(t)).collect();
+    let mut taken = vec![false; ins.len()];
+    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (modified change, inserted change)
+    for k in 0..changes.len() {
+        let c = &changes[k];
+        if c.kind != ChangeKind::Modified {
+            continue;
+        }
+        let (Some(o), Some(n)) = (&c.old, &c.new) else {
+            continue;
+        };
+        if o.text.len() < 20 {
+            continue;
+        }
+        let close = |t: &str| t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8;
+        let cands: Vec<usize> = (0..ins.len())
+            .filter(|&q| {
+                !taken[q]
+                    && close(&texts[q])
+                    && changes[ins[q]]
                         .new
                         .as_ref()
-                        .map(|n| n.text.clone())
-                        .unwrap_or_default(),
-                );
-                changes[k] = Change {
-                    kind: ChangeKind::Renumbered,
-                    at,
-                    old: Some(old),
-                    new: None,
-                    words: Vec::new(),
-                    pair: target,
-                };
-                changes.insert(
-                    k,
-                    Change {
-                        kind: ChangeKind::Inserted,
-                        at,
-                        old: None,
-                        new: new_here,
-                        words: Vec::new(),
-                        pair: None,
-                    },
-                );
-                k += 2;
-                continue;
-            }
+                        .is_some_and(|x| x.kind == o.kind && x.id != o.id)
+            })
+            .collect();
+        if cands.is_empty() {
+            continue;
         }
-        k += 1;
+        let (ob, on) = bag(&o.text);
+        let (nb, nn) = bag(&n.text);
+        if dice(&ob, on, &nb, nn) >= 0.5 {
+            continue; // the unit itself was reworded, not replaced
+        }
+        if let Some(&q) = cands
+            .iter()
+            .find(|&&q| dice(&ob, on, &bags[q].0, bags[q].1) >= 0.9)
+        {
+            taken[q] = true;
+            pairs.push((k, ins[q]));
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let target_of: std::collections::HashMap<usize, usize> = pairs.iter().copied().collect();
+    let source_of: std::collections::HashMap<usize, usize> =
+        pairs.iter().map(|&(a, b)| (b, a)).collect();
+    let old_changes = std::mem::take(changes);
+    let ids: Vec<Option<String>> = old_changes
+        .iter()
+        .map(|c| c.new.as_ref().map(|n| n.id.clone()))
+        .collect();
+    let olds: Vec<Option<Entry>> = old_changes.iter().map(|c| c.old.clone()).collect();
+    for (k, mut c) in old_changes.into_iter().enumerate() {
+        if let Some(&j) = target_of.get(&k) {
+            let old = c.old.take().expect("modified has old");
+            changes.push(Change {
+                kind: ChangeKind::Inserted,
+                at: c.at,
+                old: None,
+                new: c.new.take(),
+                words: Vec::new(),
+                pair: None,
+            });
+            changes.push(Change {
+                kind: ChangeKind::Renumbered,
+                at: c.at,
+                old: Some(old),
+                new: None,
+                words: Vec::new(),
+                pair: ids[j].clone(),
+            });
+        } else if let Some(&src) = source_of.get(&k) {
+            let old = olds[src].as_ref().expect("modified has old");
+            c.kind = ChangeKind::Renumbered;
+            c.pair = Some(old.id.clone());
+            c.words = word_edits(
+                &old.text,
+                &c.new.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
+            );
+            changes.push(c);
+        } else {
+            changes.push(c);
+        }
     }
 }
 
 /// A removed and an inserted unit of the same kind with (nearly) the same
 /// wording are one unit that was renumbered (same place) or moved.
 fn pair_renumbered(changes: &mut [Change], removed: &[usize], inserted: &[usize]) {
-    if removed.is_empty() || inserted.is_empty() || removed.len() * inserted.len() > 250_000 {
+    if removed.is_empty() || inserted.is_empty() {
         return;
     }
+    let key = |e: &Entry| format!("{} {}", e.title.as_deref().unwrap_or(""), e.text);
+    // exact wording first (a hash lookup), then similar wording among few candidates
+    let mut exact: std::collections::HashMap<(Kind, String), Vec<usize>> = Default::default();
+    for (j, &i) in inserted.iter().enumerate() {
+        if let Some(n) = &changes[i].new {
+            exact.entry((n.kind, key(n))).or_default().push(j);
+        }
+    }
+    let fuzzy_budget = removed.len() * inserted.len() <= 40_000;
+    // the inserted units' words, counted once
+    let keys: Vec<String> = inserted
+        .iter()
+        .map(|&i| changes[i].new.as_ref().map(key).unwrap_or_default())
+        .collect();
+    let bags: Vec<(rustc_hash::FxHashMap<&str, i32>, usize)> = if fuzzy_budget {
+        keys.iter().map(|k| bag(k)).collect()
+    } else {
+        Vec::new()
+    };
     let mut used = vec![false; inserted.len()];
     for &r in removed {
         let Some(old) = changes[r].old.clone() else {
@@ -510,21 +570,29 @@ fn pair_renumbered(changes: &mut [Change], removed: &[usize], inserted: &[usize]
         if old.text.len() < 20 && old.title.is_none() {
             continue;
         }
-        let mut best: Option<(usize, f64)> = None;
-        for (j, &i) in inserted.iter().enumerate() {
-            if used[j] {
-                continue;
-            }
-            let Some(new) = &changes[i].new else { continue };
-            if new.kind != old.kind {
-                continue;
-            }
-            let s = similarity(
-                &format!("{} {}", old.title.as_deref().unwrap_or(""), old.text),
-                &format!("{} {}", new.title.as_deref().unwrap_or(""), new.text),
-            );
-            if s >= 0.9 && best.is_none_or(|(_, bs)| s > bs) {
-                best = Some((j, s));
+        let ko = key(&old);
+        let mut best: Option<(usize, f64)> = exact
+            .get(&(old.kind, ko.clone()))
+            .and_then(|v| v.iter().find(|&&j| !used[j]))
+            .map(|&j| (j, 1.0));
+        if best.is_none() && fuzzy_budget {
+            let (ob, on) = bag(&ko);
+            for (j, &i) in inserted.iter().enumerate() {
+                if used[j] {
+                    continue;
+                }
+                let Some(new) = &changes[i].new else { continue };
+                let kn = &keys[j];
+                if new.kind != old.kind
+                    || kn.len() * 10 < ko.len() * 8
+                    || ko.len() * 10 < kn.len() * 8
+                {
+                    continue;
+                }
+                let s = dice(&ob, on, &bags[j].0, bags[j].1);
+                if s >= 0.9 && best.is_none_or(|(_, bs)| s > bs) {
+                    best = Some((j, s));
+                }
             }
         }
         if let Some((j, _)) = best {
