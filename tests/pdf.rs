@@ -191,3 +191,36 @@ fn build_writes_one_pdf_per_law_and_a_volume() {
     assert!(dir.path().join("gesetz-vii.pdf").is_file());
     assert!(dir.path().join("vires.pdf").is_file());
 }
+
+#[test]
+fn synopse_pdf_has_both_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("synopse.pdf");
+    let laws = format!("{}/laws", env!("CARGO_MANIFEST_DIR"));
+    let o = paragraf(&[
+        "diff",
+        &format!("{laws}/gesetz-vii.txt"),
+        &format!("{laws}/gesetz-vii-2026-03-01.txt"),
+        "--pdf",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let Some(text) = pdftotext(&out) else {
+        eprintln!("skipped: pdftotext not installed");
+        return;
+    };
+    for w in [
+        "Fassung vom 14. Oktober 2025",
+        "Fassung vom 1. März 2026",
+        "unverändert",
+        "Meldepflicht",
+        "Lizenzentzug",
+    ] {
+        assert!(text.contains(w), "{w} missing");
+    }
+}

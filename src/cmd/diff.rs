@@ -28,6 +28,10 @@ pub struct Args {
     /// Write the Synopse (two columns, HTML) to this file.
     #[arg(long, value_name = "OUT.html")]
     synopse: Option<PathBuf>,
+    /// Write the Synopse as PDF (embedded Typst).
+    #[cfg(feature = "pdf")]
+    #[arg(long, value_name = "OUT.pdf")]
+    pdf: Option<PathBuf>,
     /// Print the Änderungsbefehle of an amending law that turns OLD into NEW.
     #[arg(long)]
     amendments: bool,
@@ -56,6 +60,29 @@ pub fn run(a: Args) -> Result<ExitCode> {
             path,
             render::synopse_html(&title, &oe, &ne, &changes).as_bytes(),
         )?;
+        eprintln!("wrote {}", path.display());
+    }
+    #[cfg(feature = "pdf")]
+    if let Some(path) = &a.pdf {
+        let title = new.doc.title.clone().unwrap_or_default();
+        let date = |d: &paragraf::Document| {
+            d.fassung
+                .as_deref()
+                .and_then(paragraf::pdf::model::german_date)
+        };
+        let data = serde_json::json!({
+            "title": title,
+            "old_title": date(&old.doc).map(|d| format!("Fassung vom {d}")).unwrap_or_else(|| "Geltende Fassung".into()),
+            "new_title": date(&new.doc).map(|d| format!("Fassung vom {d}")).unwrap_or_else(|| "Neue Fassung".into()),
+            "rows": render::synopse_rows(&oe, &ne, &changes),
+        });
+        let bytes = paragraf::pdf::compile_main(
+            "synopse.typ",
+            &data,
+            &paragraf::pdf::Template::builtin(),
+            &Default::default(),
+        )?;
+        paragraf::fsutil::write_atomic(path, &bytes)?;
         eprintln!("wrote {}", path.display());
     }
     if a.json {
@@ -101,7 +128,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             "{}",
             render::side_by_side(&changes, &oe, &ne, width, color)
         )?;
-    } else if a.synopse.is_none() {
+    } else if a.synopse.is_none() && !pdf_only(&a) {
         write!(out, "{}", render::inline(&changes, &oe, &ne, color))?;
     }
     Ok(
@@ -143,4 +170,11 @@ pub fn git(a: GitArgs) -> Result<ExitCode> {
         render::inline(&changes, &oe, &ne, super::use_color())
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn pdf_only(_a: &Args) -> bool {
+    #[cfg(feature = "pdf")]
+    return _a.pdf.is_some();
+    #[cfg(not(feature = "pdf"))]
+    false
 }

@@ -228,88 +228,156 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The Synopse: old | new in two columns, as ministries print it.
-pub fn synopse_html(title: &str, old: &[Entry], new: &[Entry], changes: &[Change]) -> String {
+/// A piece of text in the Synopse, marked as deleted or inserted.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Seg {
+    pub t: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<&'static str>,
+}
+
+/// One row of the Synopse.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Row {
+    pub left: Vec<Seg>,
+    pub right: Vec<Seg>,
+    /// "unverändert", "geändert", "eingefügt", "aufgehoben"
+    pub state: &'static str,
+    pub depth: usize,
+}
+
+fn seg(t: String, mark: Option<&'static str>) -> Seg {
+    Seg { t, mark }
+}
+
+fn segs(words: &[WordEdit], new_side: bool) -> Vec<Seg> {
+    words
+        .iter()
+        .filter_map(|w| match (w.op.as_str(), new_side) {
+            ("equal", _) => Some(seg(w.text.clone(), None)),
+            ("delete", false) => Some(seg(w.text.clone(), Some("del"))),
+            ("insert", true) => Some(seg(w.text.clone(), Some("ins"))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The rows of the Synopse: every unit of the new Fassung, with removed units where they stood.
+pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row> {
     use std::collections::HashMap;
     let by_new: HashMap<&str, &Change> = changes
         .iter()
         .filter_map(|c| c.new.as_ref().map(|n| (n.id.as_str(), c)))
         .collect();
     let removed: Vec<&Change> = changes.iter().filter(|c| c.new.is_none()).collect();
-    let mut rows = String::new();
-    let mut rm = removed.iter().peekable();
-    let mut old_pos = 0usize;
     let old_index: HashMap<&str, usize> = old
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
+    let mut rows = Vec::new();
+    let mut rm = removed.iter().peekable();
+    let mut old_pos = 0usize;
+    let gone = |o: &Entry| Row {
+        left: vec![seg(
+            format!("{} {}", o.label(), o.text).trim().to_string(),
+            Some("del"),
+        )],
+        right: Vec::new(),
+        state: "aufgehoben",
+        depth: o.depth,
+    };
     for n in new {
-        if let Some(&&oi) = old_index.get(n.id.as_str()).as_ref() {
+        if let Some(&oi) = old_index.get(n.id.as_str()) {
             old_pos = oi;
         }
         while let Some(r) = rm.peek() {
-            if r.at <= old_pos {
-                let o = r.old.as_ref().expect("removed has old");
-                rows.push_str(&format!(
-                    "<tr><td class=del>{} {}</td><td class=gone></td></tr>\n",
-                    esc(&o.label()),
-                    esc(&o.text)
-                ));
-                rm.next();
-            } else {
+            if r.at > old_pos {
                 break;
             }
+            rows.push(gone(r.old.as_ref().expect("removed has old")));
+            rm.next();
         }
-        let cls = |d: usize| format!("d{}", d.min(6));
-        match by_new.get(n.id.as_str()) {
-            None => rows.push_str(&format!(
-                "<tr class={}><td class=same>{} {}</td><td class=unv>unverändert</td></tr>\n",
-                cls(n.depth),
-                esc(&n.label()),
-                esc(&n.text)
-            )),
-            Some(c) => {
-                let (l, r) = match (&c.old, c.kind) {
-                    (Some(o), ChangeKind::Modified | ChangeKind::Repealed) => {
-                        let mut l = esc(&o.label());
-                        let mut r = String::new();
-                        let lw = super::word_edits(&o.label(), &n.label());
-                        if o.label() != n.label() {
-                            l = marks(&lw, false);
-                            r = marks(&lw, true);
-                        } else {
-                            r.push_str(&esc(&n.label()));
-                        }
-                        l.push(' ');
-                        r.push(' ');
-                        l.push_str(&marks(&c.words, false));
-                        r.push_str(&marks(&c.words, true));
-                        (l, r)
+        let whole = format!("{} {}", n.label(), n.text).trim().to_string();
+        let row = match by_new.get(n.id.as_str()) {
+            None
+            | Some(Change {
+                kind: ChangeKind::Layout,
+                ..
+            }) => Row {
+                left: vec![seg(whole, None)],
+                right: vec![seg("unverändert".into(), None)],
+                state: "unverändert",
+                depth: n.depth,
+            },
+            Some(c) => match (&c.old, c.kind) {
+                (Some(o), ChangeKind::Modified | ChangeKind::Repealed) => {
+                    let lw = super::word_edits(&o.label(), &n.label());
+                    let mut left = segs(&lw, false);
+                    let mut right = segs(&lw, true);
+                    left.push(seg(" ".into(), None));
+                    right.push(seg(" ".into(), None));
+                    left.extend(segs(&c.words, false));
+                    right.extend(segs(&c.words, true));
+                    Row {
+                        left,
+                        right,
+                        state: "geändert",
+                        depth: n.depth,
                     }
-                    (Some(o), _) => (
-                        esc(&format!("{} {}", o.label(), o.text)),
-                        esc(&format!("{} {}", n.label(), n.text)),
-                    ),
-                    (None, _) => (
-                        String::new(),
-                        format!("<ins>{} {}</ins>", esc(&n.label()), esc(&n.text)),
-                    ),
-                };
-                rows.push_str(&format!(
-                    "<tr class=\"{} chg\"><td>{l}</td><td>{r}</td></tr>\n",
-                    cls(n.depth)
-                ));
-            }
-        }
+                }
+                (Some(o), _) => Row {
+                    left: vec![seg(format!("{} {}", o.label(), o.text), None)],
+                    right: vec![seg(whole, None)],
+                    state: "geändert",
+                    depth: n.depth,
+                },
+                (None, _) => Row {
+                    left: Vec::new(),
+                    right: vec![seg(whole, Some("ins"))],
+                    state: "eingefügt",
+                    depth: n.depth,
+                },
+            },
+        };
+        rows.push(row);
     }
     for r in rm {
-        let o = r.old.as_ref().expect("removed has old");
-        rows.push_str(&format!(
-            "<tr><td class=del>{} {}</td><td class=gone></td></tr>\n",
-            esc(&o.label()),
-            esc(&o.text)
-        ));
+        rows.push(gone(r.old.as_ref().expect("removed has old")));
+    }
+    rows
+}
+
+fn html_segs(v: &[Seg]) -> String {
+    v.iter()
+        .map(|s| match s.mark {
+            Some("del") => format!("<del>{}</del>", esc(&s.t)),
+            Some("ins") => format!("<ins>{}</ins>", esc(&s.t)),
+            _ => esc(&s.t),
+        })
+        .collect()
+}
+
+/// The Synopse: old | new in two columns, as ministries print it.
+pub fn synopse_html(title: &str, old: &[Entry], new: &[Entry], changes: &[Change]) -> String {
+    let mut rows = String::new();
+    for r in synopse_rows(old, new, changes) {
+        let cls = format!("d{}", r.depth.min(6));
+        match r.state {
+            "unverändert" => rows.push_str(&format!(
+                "<tr class={cls}><td class=same>{}</td><td class=unv>unverändert</td></tr>\n",
+                html_segs(&r.left)
+            )),
+            "aufgehoben" => rows.push_str(&format!(
+                "<tr class={cls}><td class=del>{}</td><td class=gone></td></tr>\n",
+                esc(&r.left.iter().map(|s| s.t.as_str()).collect::<String>())
+            )),
+            _ => rows.push_str(&format!(
+                "<tr class=\"{cls} chg\"><td>{}</td><td>{}</td></tr>\n",
+                html_segs(&r.left),
+                html_segs(&r.right)
+            )),
+        }
     }
     format!(
         r#"<!DOCTYPE html>
@@ -333,17 +401,4 @@ tr.d1 td,tr.d2 td{{font-weight:bold}}
 "#,
         t = esc(title)
     )
-}
-
-fn marks(words: &[WordEdit], new_side: bool) -> String {
-    let mut s = String::new();
-    for w in words {
-        match (w.op.as_str(), new_side) {
-            ("equal", _) => s.push_str(&esc(&w.text)),
-            ("delete", false) => s.push_str(&format!("<del>{}</del>", esc(&w.text))),
-            ("insert", true) => s.push_str(&format!("<ins>{}</ins>", esc(&w.text))),
-            _ => {}
-        }
-    }
-    s
 }

@@ -7,4 +7,4 @@ pub mod model;
 mod world;
 
 #[cfg(feature = "pdf")]
-pub use world::{compile, Options, PdfError, Template};
+pub use world::{compile, compile_main, Options, PdfError, Template};

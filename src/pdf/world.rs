@@ -23,10 +23,16 @@ pub struct Template {
 impl Template {
     pub fn builtin() -> Template {
         Template {
-            files: vec![(
-                "gesetz.typ".into(),
-                include_str!("../../templates/gesetz.typ").into(),
-            )],
+            files: vec![
+                (
+                    "gesetz.typ".into(),
+                    include_str!("../../templates/gesetz.typ").into(),
+                ),
+                (
+                    "synopse.typ".into(),
+                    include_str!("../../templates/synopse.typ").into(),
+                ),
+            ],
             origin: "templates".into(),
         }
     }
@@ -170,13 +176,29 @@ pub fn compile(
     template: &Template,
     options: &Options,
 ) -> Result<Vec<u8>, PdfError> {
+    compile_main("gesetz.typ", data, template, options)
+}
+
+/// Typeset with the template file `main_file` ("gesetz.typ", "synopse.typ").
+pub fn compile_main(
+    main_file: &str,
+    data: &serde_json::Value,
+    template: &Template,
+    options: &Options,
+) -> Result<Vec<u8>, PdfError> {
+    if !template.files.iter().any(|(n, _)| n == main_file) {
+        return Err(PdfError::Template(format!(
+            "{}: no {main_file}",
+            template.origin
+        )));
+    }
     let json = serde_json::to_vec(data).map_err(|e| PdfError::Typst(e.to_string()))?;
     let mut sources = HashMap::new();
     for (name, text) in &template.files {
         let id = file_id(&format!("/{name}"));
         sources.insert(id, Source::new(id, text.clone()));
     }
-    let main = file_id("/gesetz.typ");
+    let main = file_id(&format!("/{main_file}"));
     let world = LawWorld {
         library: LazyHash::new(Library::builder().build()),
         main,
