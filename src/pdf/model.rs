@@ -44,10 +44,22 @@ fn links(doc: &Document, refs: &[Resolved]) -> Links {
         if r.status != Status::Resolved || r.target_file.is_some() || !ids.contains(t.as_str()) {
             continue;
         }
+        // Sätze and unnumbered paragraphs carry no label in the PDF: link to their unit
+        let mut target = t.as_str();
+        while let Some((head, last)) = target.rsplit_once('_') {
+            if last.starts_with("satz-") || last.starts_with("text-") {
+                target = head;
+            } else {
+                break;
+            }
+        }
+        if target.starts_with("satz-") || target.starts_with("text-") {
+            continue;
+        }
         let (a, b) = r.reference.text_range;
         out.entry((r.reference.node.clone(), r.reference.in_title))
             .or_default()
-            .push((a, b, t.clone()));
+            .push((a, b, target.to_string()));
     }
     out
 }
