@@ -32,6 +32,13 @@ enum Command {
     /// For git: `git config diff.paragraf.command "paragraf git-diff"` (see README).
     #[command(name = "git-diff", hide = true)]
     GitDiff(cmd::diff::GitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// Explain a lint rule (or list all rules).
     Explain(cmd::explain::Args),
     /// Typeset laws as PDF with the embedded Typst.
@@ -49,6 +56,24 @@ fn main() -> ExitCode {
         Command::Lint(a) => cmd::lint::run(a),
         Command::Refs(a) => cmd::refs::run(a),
         Command::Explain(a) => cmd::explain::run(a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "paragraf",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let man = clap_mangen::Man::new(Cli::command());
+            match man.render(&mut std::io::stdout()) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) => Err(e.into()),
+            }
+        }
         Command::Diff(a) => cmd::diff::run(a),
         Command::GitDiff(a) => cmd::diff::git(a),
         #[cfg(feature = "pdf")]
