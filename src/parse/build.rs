@@ -988,27 +988,29 @@ impl Line {
     }
 }
 
+/// The German month names, January first.
+pub const MONATE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
 /// "14. Oktober 2025", "· 14. Oktober 2025", "14.10.2025", "2025-10-14" → "2025-10-14".
 pub fn parse_german_date(s: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
     let s = s.trim_start_matches(|c: char| !c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() >= 3 {
         let d = words[0].trim_end_matches('.').parse::<u32>().ok();
-        let m = MONTHS
+        let m = MONATE
             .iter()
             .position(|m| *m == words[1] || (*m == "Januar" && words[1] == "Jänner"));
         let y = words[2]

@@ -6,7 +6,7 @@ mod ids;
 pub mod lines;
 pub mod text;
 
-pub use build::{is_successor, parse_german_date, Limits};
+pub use build::{is_successor, parse_german_date, Limits, MONATE};
 
 use crate::ast::Document;
 

@@ -7,26 +7,11 @@ use crate::refs::{Resolved, Status};
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, HashSet};
 
-const MONTHS: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
 /// "2025-10-14" → "14. Oktober 2025".
 pub fn german_date(iso: &str) -> Option<String> {
     let mut p = iso.split('-').map(|x| x.parse::<u32>().ok());
     let (y, m, d) = (p.next()??, p.next()??, p.next()??);
-    let month = MONTHS.get((m as usize).checked_sub(1)?)?;
+    let month = crate::parse::MONATE.get((m as usize).checked_sub(1)?)?;
     Some(format!("{d}. {month} {y}"))
 }
 
