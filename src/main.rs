@@ -32,6 +32,8 @@ enum Command {
     /// For git: `git config diff.paragraf.command "paragraf git-diff"` (see README).
     #[command(name = "git-diff", hide = true)]
     GitDiff(cmd::diff::GitArgs),
+    /// Start a workspace: paragraf.toml, an example law, templates to customize.
+    Init(cmd::init::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Lint(a) => cmd::lint::run(a),
         Command::Refs(a) => cmd::refs::run(a),
         Command::Explain(a) => cmd::explain::run(a),
+        Command::Init(a) => cmd::init::run(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(

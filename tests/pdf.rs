@@ -224,3 +224,28 @@ fn synopse_pdf_has_both_columns() {
         assert!(text.contains(w), "{w} missing");
     }
 }
+
+#[test]
+fn init_then_build_works_for_a_newcomer() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let o = paragraf(&["init", demo.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = paragraf(&["build", demo.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(demo.join("dist/beispiel.pdf").is_file());
+    // init does not overwrite a workspace
+    assert_eq!(
+        paragraf(&["init", demo.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+    // the workspace's templates are used: a broken one is reported with its path
+    std::fs::write(demo.join("templates/gesetz.typ"), "#undefined-thing\n").unwrap();
+    let o = paragraf(&["build", demo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("templates/gesetz.typ:1:"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod diff;
 pub mod explain;
+pub mod init;
 pub mod lint;
 pub mod parse;
 #[cfg(feature = "pdf")]

@@ -102,7 +102,12 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     if files.is_empty() {
         bail!("{}: no law files", a.dir.display());
     }
-    let tpl = template(a.template.as_deref())?;
+    // a workspace's own templates/ (from `paragraf init`) take the place of the built-in ones
+    let ws_templates = ws
+        .as_ref()
+        .map(|w| w.root.join("templates"))
+        .filter(|t| t.join("gesetz.typ").is_file());
+    let tpl = template(a.template.as_deref().or(ws_templates.as_deref()))?;
     let out_dir = a.out.clone().unwrap_or_else(|| a.dir.join("dist"));
     std::fs::create_dir_all(&out_dir)
         .with_context(|| format!("{}: cannot create", out_dir.display()))?;
