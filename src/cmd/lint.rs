@@ -112,7 +112,6 @@ pub fn check_files<T: Send>(
 
 /// What `lint` keeps of a file.
 struct Done {
-    path: String,
     counts: [usize; 3],
     by_rule: Vec<(&'static str, &'static str)>,
     text: String,
@@ -154,7 +153,6 @@ pub fn run(a: Args) -> Result<ExitCode> {
             };
             let by_rule = c.diags.iter().map(|d| (d.code, d.name)).collect();
             Done {
-                path: path.clone(),
                 counts,
                 by_rule,
                 text,
@@ -209,7 +207,6 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 write!(out, "{}", d.text)?;
             }
             let n = done.len();
-            let _ = done.first().map(|d| &d.path);
             writeln!(
                 out,
                 "{n} file(s): {} error(s), {} warning(s), {} info",

@@ -397,7 +397,7 @@ impl<'a> Builder<'a> {
         let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
         node.style = Some(Style::Heading);
         match info {
-            Some(info) => self.open_unit(node, info, level),
+            Some(info) => self.open_unit(node, info),
             None => {
                 let t = heading::strip_emphasis(text);
                 let t = t.trim();
@@ -418,7 +418,7 @@ impl<'a> Builder<'a> {
         self.stack[0].node.children.push(n);
     }
 
-    fn open_unit(&mut self, mut node: Node, info: HeadingInfo, md_level: u8) {
+    fn open_unit(&mut self, mut node: Node, info: HeadingInfo) {
         node.kind = info.kind;
         node.marker = info.marker;
         node.num = info.num;
@@ -462,7 +462,6 @@ impl<'a> Builder<'a> {
                 } else {
                     0
                 };
-                let _ = md_level;
                 let key = (k.gliederung_rank() as u16) * 4 + sub;
                 self.open_gliederung(node, key, k.gliederung_rank());
             }
@@ -963,7 +962,7 @@ impl<'a> Builder<'a> {
         }
         let mut node = Node::new(info.kind, self.span_at(first.0, first.1));
         node.style = Some(Style::Plain);
-        self.open_unit(node, info, 0);
+        self.open_unit(node, info);
         if p.lines.len() > 1 {
             let rest = Para {
                 lines: p.lines[1..].to_vec(),

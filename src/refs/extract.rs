@@ -374,10 +374,7 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
             }
             let cut = cut?;
             let start = name_start?;
-            let full = inner.as_span();
-            let base = full.start();
-            let text = &full.get_input()[start..cut];
-            let _ = base;
+            let text = &inner.as_span().get_input()[start..cut];
             Some((Scope::External(text.to_string()), Some(cut)))
         }
         Rule::bare_law => {
