@@ -159,6 +159,28 @@ pub struct Change {
 }
 
 impl Change {
+    fn removed(at: usize, old: &Entry) -> Change {
+        Change {
+            kind: ChangeKind::Removed,
+            at,
+            old: Some(old.clone()),
+            new: None,
+            words: Vec::new(),
+            pair: None,
+        }
+    }
+
+    fn inserted(at: usize, new: &Entry) -> Change {
+        Change {
+            kind: ChangeKind::Inserted,
+            at,
+            old: None,
+            new: Some(new.clone()),
+            words: Vec::new(),
+            pair: None,
+        }
+    }
+
     /// The id of the unit concerned (new id when there is one).
     pub fn id(&self) -> &str {
         self.new
@@ -360,66 +382,43 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                     }
                 }
             }
+            // a replacement is a deletion followed by an insertion
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => {
-                for k in 0..old_len {
-                    removed.push(changes.len());
-                    changes.push(Change {
-                        kind: ChangeKind::Removed,
-                        at: old_index + k,
-                        old: Some(a[old_index + k].clone()),
-                        new: None,
-                        words: Vec::new(),
-                        pair: None,
-                    });
-                }
-            }
+            } => push_removed(
+                &mut changes,
+                &mut removed,
+                &a[old_index..old_index + old_len],
+                old_index,
+            ),
             DiffOp::Insert {
                 old_index,
                 new_index,
                 new_len,
-            } => {
-                for k in 0..new_len {
-                    inserted.push(changes.len());
-                    changes.push(Change {
-                        kind: ChangeKind::Inserted,
-                        at: old_index,
-                        old: None,
-                        new: Some(b[new_index + k].clone()),
-                        words: Vec::new(),
-                        pair: None,
-                    });
-                }
-            }
+            } => push_inserted(
+                &mut changes,
+                &mut inserted,
+                &b[new_index..new_index + new_len],
+                old_index,
+            ),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                for k in 0..old_len {
-                    removed.push(changes.len());
-                    changes.push(Change {
-                        kind: ChangeKind::Removed,
-                        at: old_index + k,
-                        old: Some(a[old_index + k].clone()),
-                        new: None,
-                        words: Vec::new(),
-                        pair: None,
-                    });
-                }
-                for k in 0..new_len {
-                    inserted.push(changes.len());
-                    changes.push(Change {
-                        kind: ChangeKind::Inserted,
-                        at: old_index + old_len,
-                        old: None,
-                        new: Some(b[new_index + k].clone()),
-                        words: Vec::new(),
-                        pair: None,
-                    });
-                }
+                push_removed(
+                    &mut changes,
+                    &mut removed,
+                    &a[old_index..old_index + old_len],
+                    old_index,
+                );
+                push_inserted(
+                    &mut changes,
+                    &mut inserted,
+                    &b[new_index..new_index + new_len],
+                    old_index + old_len,
+                );
             }
         }
     }
@@ -534,6 +533,20 @@ fn split_shifted(changes: &mut Vec<Change>) {
         } else {
             changes.push(c);
         }
+    }
+}
+
+fn push_removed(changes: &mut Vec<Change>, removed: &mut Vec<usize>, units: &[Entry], at: usize) {
+    for (k, e) in units.iter().enumerate() {
+        removed.push(changes.len());
+        changes.push(Change::removed(at + k, e));
+    }
+}
+
+fn push_inserted(changes: &mut Vec<Change>, inserted: &mut Vec<usize>, units: &[Entry], at: usize) {
+    for e in units {
+        inserted.push(changes.len());
+        changes.push(Change::inserted(at, e));
     }
 }
 

@@ -26,6 +26,15 @@ pub fn place(e: &Entry, all: &[Entry]) -> String {
     crate::diff::amend::citation_of(&e.id, all)
 }
 
+/// Where a change stands: in the new Fassung, or in the old one for removals.
+fn change_place(c: &Change, old: &[Entry], new: &[Entry]) -> String {
+    match (&c.new, &c.old) {
+        (Some(n), _) => place(n, new),
+        (None, Some(o)) => place(o, old),
+        (None, None) => String::new(),
+    }
+}
+
 fn words_inline(words: &[WordEdit], color: bool) -> String {
     let mut s = String::new();
     for w in words {
@@ -159,12 +168,7 @@ pub fn side_by_side(
             .as_ref()
             .map(|n| format!("{} {}", n.label(), n.text))
             .unwrap_or_default();
-        let head = c
-            .new
-            .as_ref()
-            .map(|n| place(n, new))
-            .or_else(|| c.old.as_ref().map(|o| place(o, old)))
-            .unwrap_or_default();
+        let head = change_place(c, old, new);
         out.push_str(&format!(
             "{}── {head} ({})\n",
             if color { BOLD } else { "" },
@@ -204,12 +208,7 @@ pub fn unified(
         if c.kind == ChangeKind::Layout {
             continue;
         }
-        let head = c
-            .new
-            .as_ref()
-            .map(|n| place(n, new))
-            .or_else(|| c.old.as_ref().map(|o| place(o, old)))
-            .unwrap_or_default();
+        let head = change_place(c, old, new);
         out.push_str(&format!("@@ {head} @@\n"));
         if let Some(o) = &c.old {
             out.push_str(&format!("-{} {}\n", o.label(), o.text));

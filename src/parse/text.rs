@@ -276,21 +276,9 @@ const ABBREVIATIONS: &[&str] = &[
     "s.u", "o.g", "a.F", "n.F",
 ];
 
-const MONTHS: &[&str] = &[
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
+fn is_month(w: &str) -> bool {
+    w == "Jänner" || super::MONATE.contains(&w)
+}
 
 const REF_WORDS: &[&str] = &[
     "§",
@@ -399,7 +387,7 @@ fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
         return true;
     }
     let next_word: &str = t[next_start..].split([' ', ',', '.']).next().unwrap_or("");
-    if MONTHS.contains(&next_word) {
+    if is_month(next_word) {
         return false;
     }
     // single letters: "z. B.", "S.", "u. a."
@@ -431,7 +419,7 @@ fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
             .rsplit(' ')
             .next()
             .unwrap_or("");
-        if REF_WORDS.contains(&prev_word) || MONTHS.contains(&prev_word) {
+        if REF_WORDS.contains(&prev_word) || is_month(prev_word) {
             return true;
         }
         if tok.len() == 4 && tok.chars().all(|c| c.is_ascii_digit()) {

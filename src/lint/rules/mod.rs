@@ -158,6 +158,26 @@ pub(crate) fn numbered_groups(root: &Node) -> Vec<Vec<&Node>> {
     groups
 }
 
+/// Neighbouring units of each numbered group with their number keys:
+/// (unit, next unit, key of the unit's last number, key of the next unit's first number).
+pub(crate) type NumKey = (u64, String);
+
+pub(crate) fn neighbours(root: &Node) -> Vec<(&Node, &Node, NumKey, NumKey)> {
+    let mut out = Vec::new();
+    for group in numbered_groups(root) {
+        for w in group.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if let (Some(ka), Some(kb)) = (
+                last_num(a).and_then(num_key),
+                first_num(b).and_then(num_key),
+            ) {
+                out.push((a, b, ka, kb));
+            }
+        }
+    }
+    out
+}
+
 /// How a unit is named in messages: "§ 4", "Absatz 3", "Nummer 2", "Abschnitt 1".
 pub(crate) fn unit_name(n: &Node) -> String {
     use crate::ast::Kind::*;

@@ -1,4 +1,4 @@
-use super::{first_num, last_num, num_key, numbered_groups, unit_name};
+use super::{neighbours, unit_name};
 use crate::lint::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -29,31 +29,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    for group in numbered_groups(&ctx.doc.root) {
-        for w in group.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let (Some(ka), Some(kb)) = (
-                last_num(a).and_then(num_key),
-                first_num(b).and_then(num_key),
-            ) else {
-                continue;
+    for (a, b, ka, kb) in neighbours(&ctx.doc.root) {
+        if kb.0 > ka.0 + 1 {
+            let missing = if kb.0 == ka.0 + 2 {
+                format!("{}", ka.0 + 1)
+            } else {
+                format!("{} to {}", ka.0 + 1, kb.0 - 1)
             };
-            if kb.0 > ka.0 + 1 {
-                let missing = if kb.0 == ka.0 + 2 {
-                    format!("{}", ka.0 + 1)
-                } else {
-                    format!("{} to {}", ka.0 + 1, kb.0 - 1)
-                };
-                out.push(
-                    ctx.head_span(b),
-                    format!(
-                        "{} follows {}: number {missing} is missing",
-                        unit_name(b),
-                        unit_name(a)
-                    ),
-                    None,
-                );
-            }
+            out.push(
+                ctx.head_span(b),
+                format!(
+                    "{} follows {}: number {missing} is missing",
+                    unit_name(b),
+                    unit_name(a)
+                ),
+                None,
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::{first_num, last_num, num_key, numbered_groups, unit_name};
+use super::{neighbours, unit_name};
 use crate::lint::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -27,22 +27,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    for group in numbered_groups(&ctx.doc.root) {
-        for w in group.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let (Some(ka), Some(kb)) = (
-                last_num(a).and_then(num_key),
-                first_num(b).and_then(num_key),
-            ) else {
-                continue;
-            };
-            if kb < ka {
-                out.push(
-                    ctx.head_span(b),
-                    format!("{} follows {}", unit_name(b), unit_name(a)),
-                    None,
-                );
-            }
+    for (a, b, ka, kb) in neighbours(&ctx.doc.root) {
+        if kb < ka {
+            out.push(
+                ctx.head_span(b),
+                format!("{} follows {}", unit_name(b), unit_name(a)),
+                None,
+            );
         }
     }
 }
