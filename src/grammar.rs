@@ -20,3 +20,10 @@ pub mod refs {
     #[grammar = "../grammar/refs.pest"]
     pub struct RefsParser;
 }
+
+/// The grammar of Änderungsbefehle (`grammar/aenderung.pest`).
+pub mod aenderung {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/aenderung.pest"]
+    pub struct AenderungParser;
+}

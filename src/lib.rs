@@ -5,11 +5,13 @@
 
 extern crate alloc;
 
+pub mod amend;
 pub mod ast;
 pub mod diag;
 pub mod diff;
 pub mod fsutil;
 pub mod grammar;
+pub mod legaldocml;
 pub mod lint;
 pub mod outline;
 pub mod parse;
@@ -18,6 +20,7 @@ pub mod project;
 pub mod refs;
 pub mod source;
 pub mod workspace;
+pub mod write;
 
 pub use ast::{Document, Kind, Node, Span};
 pub use parse::parse;

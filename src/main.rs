@@ -32,6 +32,10 @@ enum Command {
     /// For git: `git config diff.paragraf.command "paragraf git-diff"` (see README).
     #[command(name = "git-diff", hide = true)]
     GitDiff(cmd::diff::GitArgs),
+    /// Rewrite law texts into the canonical plain-text form (wording unchanged).
+    Fmt(cmd::fmt::Args),
+    /// Apply an amending law: write the consolidated text (exit 1 when a command cannot apply).
+    Amend(cmd::amend::Args),
     /// Start a workspace: paragraf.toml, an example law, templates to customize.
     Init(cmd::init::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -59,6 +63,8 @@ fn main() -> ExitCode {
         Command::Refs(a) => cmd::refs::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Init(a) => cmd::init::run(a),
+        Command::Fmt(a) => cmd::fmt::run(a),
+        Command::Amend(a) => cmd::amend::run(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(

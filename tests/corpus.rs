@@ -283,3 +283,139 @@ fn history_pairs_round_trip_through_the_change_list() {
     );
     assert_eq!(failed, 0);
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
+    use paragraf::write::{wording, write, Options};
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let files = paragraf::workspace::law_files(&dir.join("bund"));
+    let opts = Options::default();
+    let problems: Vec<String> = files
+        .par_iter()
+        .filter_map(|p| {
+            let src = paragraf::source::read_law(p).ok()?;
+            let doc = paragraf::parse(&src);
+            let out = write(&doc, &opts);
+            let again = paragraf::parse(&out);
+            let (a, b) = (wording(&doc), wording(&again));
+            if a != b {
+                return Some(format!(
+                    "{}: wording changed {}\n",
+                    p.display(),
+                    first_difference(&a, &b)
+                ));
+            }
+            let twice = write(&again, &opts);
+            if twice != out {
+                let d = similar::TextDiff::from_lines(out.as_str(), twice.as_str());
+                let u = d.unified_diff().context_radius(1).to_string();
+                return Some(format!(
+                    "{}: not idempotent\n{}\n",
+                    p.display(),
+                    u.chars().take(600).collect::<String>()
+                ));
+            }
+            None
+        })
+        .collect();
+    if let Ok(out) = std::env::var("PARAGRAF_CORPUS_REPORT") {
+        std::fs::write(out, problems.concat()).expect("write report");
+    }
+    for p in problems.iter().take(20) {
+        eprintln!("{p}");
+    }
+    let ok = files.len() - problems.len();
+    eprintln!(
+        "fmt: {ok} of {} files idempotent with the wording kept ({:.1}%)",
+        files.len(),
+        100.0 * ok as f64 / files.len() as f64
+    );
+    // not yet all (tables written as bullet lists, text that reads as a marker): a floor
+    assert!(ok * 100 >= files.len() * 80, "fmt keeps only {ok} files");
+}
+
+/// The units of a law that the amending law speaks about (not the
+/// editorial parts), for comparing a consolidated text with the new Fassung.
+fn law_units(doc: &paragraf::Document) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+    paragraf::diff::entries(doc)
+        .into_iter()
+        .filter(|e| !paragraf::diff::amend::is_editorial(e.kind))
+        .map(|e| (e.id, e.kind.as_str().to_string(), e.num, e.title, e.text))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn history_pairs_round_trip_through_the_amending_law() {
+    use paragraf::diff::amend;
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let mut pairs: Vec<_> = std::fs::read_dir(dir.join("history"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("old.md").is_file())
+        .collect();
+    pairs.sort();
+    let results: Vec<(String, usize, Result<(), String>)> = pairs
+        .par_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let old = paragraf::parse(&paragraf::source::read_law(&p.join("old.md")).unwrap());
+            let new = paragraf::parse(&paragraf::source::read_law(&p.join("new.md")).unwrap());
+            let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
+            let changes = paragraf::diff::diff_entries(&a, &b);
+            let text = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr4);
+            if let Ok(dir) = std::env::var("PARAGRAF_AMEND_DUMP") {
+                std::fs::write(format!("{dir}/{name}.txt"), &text).unwrap();
+            }
+            let r = (|| {
+                if !text.contains("\n1. ") {
+                    // nothing but editorial changes: no amending law to apply
+                    return if law_units(&old) == law_units(&new) { Ok(0) } else { Err("changes but no commands".to_string()) };
+                }
+                let law = paragraf::amend::parse::parse(&name, &text, old.title.as_deref(), None)
+                    .map_err(|e| e.to_string())?;
+                let n = law.befehle.len();
+                let mut doc = old.clone();
+                let o = paragraf::amend::apply::apply(&mut doc, &law, &name, &Default::default(), false);
+                if let Some(e) = o.failed.first() {
+                    return Err(e.to_string());
+                }
+                let (got, want) = (law_units(&doc), law_units(&new));
+                if got != want {
+                    let i = got.iter().zip(&want).position(|(x, y)| x != y).unwrap_or(got.len().min(want.len()));
+                    return Err(format!(
+                        "{} units, {} expected; first difference at unit {i}:\n  got  {:?}\n  want {:?}",
+                        got.len(),
+                        want.len(),
+                        got.get(i),
+                        want.get(i)
+                    ));
+                }
+                Ok(n)
+            })();
+            (name, changes.len(), r.map(|_| ()))
+        })
+        .collect();
+    let mut failed = 0;
+    for (name, n, r) in &results {
+        if let Err(e) = r {
+            failed += 1;
+            eprintln!("{name}: {n} changes: {e}");
+        }
+    }
+    let ok = results.len() - failed;
+    eprintln!(
+        "amend round trip: {} pairs, {ok} consolidated exactly, {failed} failed",
+        results.len(),
+    );
+    // not yet all: the floor keeps what works from regressing (see ARCHITECTURE.md)
+    assert!(ok >= 28, "only {ok} pairs round-trip");
+}

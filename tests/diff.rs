@@ -81,7 +81,7 @@ fn renumbered_units_are_recognized() {
     let (a, b) = (diff::entries(&x), diff::entries(&y));
     let changes = diff::diff_entries(&a, &b);
     assert_eq!(diff::apply(&a, &changes).unwrap(), b);
-    let text = amend::aenderungsbefehle("Gesetz", None, &a, &b, &changes, amend::Style::Hdr4);
+    let text = amend::aenderungsbefehle(&x, &y, &a, &b, &changes, amend::Style::Hdr4);
     assert!(
         text.contains("Der bisherige Absatz 2 wird Absatz 3."),
         "{text}"
@@ -94,8 +94,8 @@ fn amendments_snapshot() {
     let (a, b) = (diff::entries(&old), diff::entries(&new));
     let changes = diff::diff_entries(&a, &b);
     let text = amend::aenderungsbefehle(
-        old.title.as_deref().unwrap(),
-        old.fassung.as_deref(),
+        &old,
+        &new,
         &a,
         &b,
         &changes,
@@ -103,8 +103,8 @@ fn amendments_snapshot() {
     );
     insta::assert_snapshot!(text);
     let hdr3 = amend::aenderungsbefehle(
-        old.title.as_deref().unwrap(),
-        old.fassung.as_deref(),
+        &old,
+        &new,
         &a,
         &b,
         &changes,
@@ -128,7 +128,7 @@ fn word_commands_agree_in_number() {
         let y = paragraf::parse(&format!("Gesetz\n\n§ 1 Zweck\n\n(1) {new}\n\n(2) Text.\n"));
         let (a, b) = (diff::entries(&x), diff::entries(&y));
         let changes = diff::diff_entries(&a, &b);
-        let text = amend::aenderungsbefehle("Gesetz X", None, &a, &b, &changes, amend::Style::Hdr4);
+        let text = amend::aenderungsbefehle(&x, &y, &a, &b, &changes, amend::Style::Hdr4);
         assert!(text.contains(want), "want {want}\ngot {text}");
     }
 }

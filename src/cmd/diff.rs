@@ -93,13 +93,12 @@ pub fn run(a: Args) -> Result<ExitCode> {
         } else {
             amend::Style::Hdr4
         };
-        let title = old.doc.title.clone().unwrap_or_else(|| "Gesetz".into());
         write!(
             out,
             "{}",
             amend::aenderungsbefehle(
-                &title,
-                old.doc.fassung.as_deref(),
+                &old.doc,
+                &new.doc,
                 &oe,
                 &ne,
                 &changes,

@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
+pub mod amend;
 pub mod diff;
 pub mod explain;
+pub mod fmt;
 pub mod init;
 pub mod lint;
 pub mod parse;

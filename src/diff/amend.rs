@@ -2,7 +2,8 @@
 //! phrased as the Handbuch der Rechtsförmlichkeit (4th edition) prescribes.
 
 use super::{Change, ChangeKind, Entry, WordEdit};
-use crate::ast::Kind;
+use crate::ast::{Document, Kind, Node};
+use rustc_hash::FxHashMap;
 
 /// HdR4 ("der folgende § 4a") or the older HdR3 phrasing ("folgender § 4a").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,6 +31,8 @@ fn part_name(part: &str) -> Option<String> {
         "kapitel" => format!("Kapitel {n}"),
         "abschnitt" => format!("Abschnitt {n}"),
         "uabschnitt" => format!("Unterabschnitt {n}"),
+        "ukapitel" => format!("Unterkapitel {n}"),
+        "uteil" => format!("Unterteil {n}"),
         "titel" => format!("Titel {n}"),
         "utitel" => format!("Untertitel {n}"),
         "praeambel" => "Präambel".to_string(),
@@ -187,7 +190,7 @@ fn anchor_before(text: &str, at: usize) -> Option<String> {
 }
 
 /// The command for one changed text, relative to `place` ("§ 3 Absatz 3"), or None when it reads better restated.
-fn word_command(place: &str, old_text: &str, words: &[WordEdit]) -> Option<String> {
+fn word_command(place: &str, old_text: &str, words: &[WordEdit], unique: &dyn Fn(&str) -> bool) -> Option<String> {
     let hs = hunks(words);
     // one change is a word command; several read better as the unit restated
     if hs.len() != 1 {
@@ -200,7 +203,7 @@ fn word_command(place: &str, old_text: &str, words: &[WordEdit]) -> Option<Strin
     let mut cmds = Vec::new();
     for h in &hs {
         // a quoted passage must be unique in the unit
-        if !h.old.is_empty() && old_text.matches(h.old.as_str()).count() != 1 {
+        if !h.old.is_empty() && (old_text.matches(h.old.as_str()).count() != 1 || !unique(&h.old)) {
             return None;
         }
         let cmd = if !h.old.is_empty() && !h.new.is_empty() {
@@ -231,6 +234,9 @@ fn word_command(place: &str, old_text: &str, words: &[WordEdit]) -> Option<Strin
                 )
             } else {
                 let a = anchor_before(old_text, h.start)?;
+                if !unique(&a) {
+                    return None;
+                }
                 let (a, _) = words_phrase(&a, Case::Dat);
                 format!("In {place} {verb} nach {a} {n} eingefügt.")
             }
@@ -248,28 +254,6 @@ fn capitalize(s: &str) -> String {
     }
 }
 
-/// The full text of a unit and the units below it, as quoted in a command.
-fn restate(e: &Entry, below: &[&Entry]) -> String {
-    let mut s = String::new();
-    let head = e.label();
-    let heading = e.kind.is_einzelvorschrift() || e.kind.is_gliederung() || e.kind.is_annex();
-    s.push_str(&head);
-    if !e.text.is_empty() {
-        s.push_str(if heading { "\n\n" } else { " " });
-        s.push_str(&e.text);
-    }
-    for b in below {
-        s.push_str("\n\n");
-        s.push_str(&b.label());
-        if !b.text.is_empty() {
-            if !b.label().is_empty() {
-                s.push(' ');
-            }
-            s.push_str(&b.text);
-        }
-    }
-    format!("„{}“", s.trim())
-}
 
 fn unit_of(id: &str) -> &str {
     // the Einzelvorschrift (or annex, Gliederung unit) a change belongs to
@@ -289,15 +273,104 @@ fn unit_of(id: &str) -> &str {
     }
 }
 
-/// The amending law's text: Eingangssatz and numbered commands.
+/// Whether a unit can be named in a command ("§ 3 Absatz 2", "Anlage 1"):
+/// every part of its id is a numbered unit or a named part of the law.
+fn addressable(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('_').all(|p| {
+            let (k, n) = p.split_once('-').unwrap_or((p, ""));
+            let numbered = matches!(
+                k,
+                "para" | "art" | "abs" | "nr" | "bst" | "dbst" | "anhang" | "anlage" | "buch" | "teil"
+                    | "uteil" | "kapitel" | "ukapitel" | "abschnitt" | "uabschnitt" | "titel" | "utitel"
+            );
+            (numbered && !n.contains("dup"))
+                || matches!(k, "praeambel" | "eingangsformel" | "langtitel" | "inhuebs") && n == "1"
+        })
+}
+
+/// The nearest unit at or above `id` that a command can name.
+fn addressable_ancestor(id: &str) -> Option<&str> {
+    let mut cur = id;
+    loop {
+        if addressable(cur) {
+            return Some(cur);
+        }
+        cur = cur.rsplit_once('_')?.0;
+    }
+}
+
+/// Editorial parts of a publication that an amending law does not amend.
+pub fn is_editorial(k: Kind) -> bool {
+    matches!(k, Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote)
+}
+
+/// How a place is named for a restatement: "§ 3 Absatz 2", "Die Präambel".
+fn subject(id: &str, all: &[Entry]) -> String {
+    match id {
+        "praeambel-1" => "Die Präambel".into(),
+        "eingangsformel-1" => "Die Eingangsformel".into(),
+        "inhuebs-1" => "Die Inhaltsübersicht".into(),
+        "langtitel-1" => "Die Überschrift des Gesetzes".into(),
+        _ => citation_of(id, all),
+    }
+}
+
+/// Whether "wird aufgehoben" leaves a "(weggefallen)" in place of the unit
+/// (as [`crate::amend::apply`] does): §§ and Artikel always, other numbered
+/// units when a later one of their kind follows.
+fn keeps_placeholder(doc: &Document, id: &str) -> bool {
+    let Some((parent, i)) = parent_and_index(&doc.root, id) else {
+        return false;
+    };
+    let n = &parent.children[i];
+    n.num.is_some()
+        && (n.kind.is_einzelvorschrift() || parent.children[i + 1..].iter().any(|c| c.kind == n.kind))
+}
+
+fn parent_and_index<'a>(root: &'a Node, id: &str) -> Option<(&'a Node, usize)> {
+    for (i, c) in root.children.iter().enumerate() {
+        if c.id == id {
+            return Some((root, i));
+        }
+        if let Some(r) = parent_and_index(c, id) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+fn index<'a>(doc: &'a Document) -> FxHashMap<&'a str, &'a Node> {
+    let mut m = FxHashMap::default();
+    doc.root.walk(&mut |n, _| {
+        m.insert(n.id.as_str(), n);
+    });
+    m
+}
+
+fn ids_below(n: &Node, out: &mut Vec<String>) {
+    n.walk(&mut |d, _| out.push(d.id.clone()));
+}
+
+fn restated(n: &Node) -> String {
+    format!("„{}“", crate::write::write_nodes(std::slice::from_ref(n), &Default::default()))
+}
+
+fn leading_number(s: &str) -> Option<u32> {
+    s.chars().take_while(|c| c.is_ascii_digit()).collect::<String>().parse().ok()
+}
+
+/// The amending law's text: Eingangssatz and numbered commands, such that
+/// applying it ([`crate::amend`]) to the old Fassung gives the new one.
 pub fn aenderungsbefehle(
-    old_title: &str,
-    old_date: Option<&str>,
+    old_doc: &Document,
+    new_doc: &Document,
     old: &[Entry],
     new: &[Entry],
     changes: &[Change],
     style: Style,
 ) -> String {
+    let old_title = old_doc.title.clone().unwrap_or_else(|| "Gesetz".into());
     let folgende = |article: &str| match style {
         Style::Hdr4 => format!("{article} folgende"),
         Style::Hdr3 => match article {
@@ -306,119 +379,181 @@ pub fn aenderungsbefehle(
             _ => "folgendes".to_string(),
         },
     };
-    let art = if old_title.starts_with("Verordnung")
-        || old_title.starts_with("Ordnung")
-        || old_title.starts_with("Satzung")
-    {
+    let first_word = old_title.split_whitespace().next().unwrap_or("");
+    let art = if first_word.ends_with("ordnung") || first_word.ends_with("Ordnung") || first_word.ends_with("Satzung") {
         "Die"
     } else {
         "Das"
     };
-    let date = old_date
+    let date = old_doc
+        .fassung
+        .as_deref()
         .and_then(crate::pdf::model::german_date)
         .map(|d| format!(" vom {d}"))
         .unwrap_or_default();
     let mut out = format!("{art} {old_title}{date} wird wie folgt geändert:\n\n");
+    let old_ix = index(old_doc);
+    let new_ix = index(new_doc);
 
     // commands, each tagged with the unit it belongs to
     let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
-    let mut consumed: std::collections::HashSet<&str> = Default::default();
-    for (ci, c) in changes.iter().enumerate() {
+    let mut consumed: std::collections::HashSet<String> = Default::default();
+    let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut std::collections::HashSet<String>| {
+        // restate the unit as it reads in the new Fassung, with everything below it
+        match new_ix.get(id) {
+            Some(n) => {
+                let mut below = Vec::new();
+                ids_below(n, &mut below);
+                if let Some(o) = old_ix.get(id) {
+                    ids_below(o, &mut below);
+                }
+                consumed.extend(below);
+                cmds.push((
+                    unit_of(id).to_string(),
+                    format!("{} wird wie folgt gefasst:\n{}", subject(id, new), restated(n)),
+                ));
+            }
+            None => {
+                if let Some(o) = old_ix.get(id) {
+                    let mut below = Vec::new();
+                    ids_below(o, &mut below);
+                    consumed.extend(below);
+                }
+                let verb = if keeps_placeholder(old_doc, id) { "gestrichen" } else { "aufgehoben" };
+                cmds.push((unit_of(id).to_string(), format!("{} wird {verb}.", subject(id, old))));
+            }
+        }
+    };
+    for c in changes {
         if c.kind == ChangeKind::Layout {
             continue;
         }
-        // the date of the Fassung and the metadata are not amended by the law
-        if c.new
-            .as_ref()
-            .or(c.old.as_ref())
-            .is_some_and(|e| matches!(e.kind, Kind::Fassung | Kind::Metadatum | Kind::Frontmatter))
-        {
+        // the date of the Fassung, the metadata and editorial notes are not amended by the law
+        if c.new.as_ref().or(c.old.as_ref()).is_some_and(|e| is_editorial(e.kind)) {
             continue;
         }
-        let id = c.id();
-        if consumed.contains(id) {
+        let id = c.id().to_string();
+        if consumed.contains(&id) {
+            continue;
+        }
+        // a unit a command cannot name: restate the unit around it
+        if !addressable(&id) {
+            match addressable_ancestor(&id) {
+                Some(a) => restate_unit(a, &mut cmds, &mut consumed),
+                None => cmds.push((
+                    String::new(),
+                    format!("[nicht ausdrückbar: Änderung an {id}]"),
+                )),
+            }
             continue;
         }
         match c.kind {
             ChangeKind::Inserted | ChangeKind::Moved if c.new.is_some() => {
                 let e = c.new.as_ref().expect("inserted has new");
-                // the units below it are quoted with it
-                let below: Vec<&Entry> = changes[ci + 1..]
-                    .iter()
-                    .filter_map(|d| d.new.as_ref())
-                    .filter(|d| d.id.starts_with(&format!("{}_", e.id)))
-                    .collect();
-                for b in &below {
-                    consumed.insert(b.id.as_str());
-                }
-                let me = citation_of(&e.id, new);
+                let Some(node) = new_ix.get(e.id.as_str()) else { continue };
+                let gliederung = e.kind.is_gliederung();
+                let quoted = if gliederung {
+                    // a heading: the units after it stay where they are and fall under it
+                    let mut h = (*node).clone();
+                    h.children.clear();
+                    restated(&h)
+                } else {
+                    let mut below = Vec::new();
+                    ids_below(node, &mut below);
+                    consumed.extend(below);
+                    restated(node)
+                };
                 let pos = new.iter().position(|x| x.id == e.id).unwrap_or(0);
-                let sibling_before = new[..pos].iter().rev().find(|x| {
-                    x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
-                });
-                let sibling_after = new[pos + 1..].iter().find(|x| {
-                    x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
-                });
                 let what = match &e.num {
                     Some(n) => format!("{} {n}", kind_word(e.kind)),
-                    None => me.clone(),
+                    None => citation_of(&e.id, new),
                 };
-                let article = if matches!(e.kind, Kind::Nummer | Kind::Anlage) {
-                    "die"
-                } else {
-                    "der"
-                };
-                let cmd = match (sibling_before, sibling_after) {
-                    (Some(_), None) if !parent(&e.id).is_empty() => {
-                        format!(
-                            "{} wird {} {what} angefügt:\n{}",
-                            capitalize(&dative(&citation_of(parent(&e.id), new))),
-                            folgende(article),
-                            restate(e, &below)
-                        )
+                let article = if matches!(e.kind, Kind::Nummer | Kind::Anlage) { "die" } else { "der" };
+                let cmd = if gliederung {
+                    // after the last § (or heading) before it, or before the first after it
+                    let before = new[..pos].iter().rev().find(|x| {
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung()) && addressable(&x.id)
+                    });
+                    let after = new[pos + 1..].iter().find(|x| {
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung()) && addressable(&x.id)
+                    });
+                    match (before, after) {
+                        (Some(b), _) => format!(
+                            "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&b.id, new),
+                            folgende(article)
+                        ),
+                        (_, Some(a)) => format!(
+                            "Vor {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&a.id, new),
+                            folgende(article)
+                        ),
+                        _ => format!("Dem Gesetz wird {} {what} angefügt:\n{quoted}", folgende(article)),
                     }
-                    (Some(b), _) => format!(
-                        "Nach {} wird {} {what} eingefügt:\n{}",
-                        short_cite(&citation_of(&b.id, new), parent(&e.id), new),
-                        folgende(article),
-                        restate(e, &below)
-                    ),
-                    (None, Some(a)) => format!(
-                        "Vor {} wird {} {what} eingefügt:\n{}",
-                        short_cite(&citation_of(&a.id, new), parent(&e.id), new),
-                        folgende(article),
-                        restate(e, &below)
-                    ),
-                    (None, None) if parent(&e.id).is_empty() => format!(
-                        "Dem Gesetz wird {} {what} angefügt:\n{}",
-                        folgende(article),
-                        restate(e, &below)
-                    ),
-                    (None, None) => format!(
-                        "{} wird {} {what} angefügt:\n{}",
-                        capitalize(&dative(&citation_of(parent(&e.id), new))),
-                        folgende(article),
-                        restate(e, &below)
-                    ),
+                } else {
+                    let sibling_before = new[..pos].iter().rev().find(|x| {
+                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
+                    });
+                    let sibling_after = new[pos + 1..].iter().find(|x| {
+                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
+                    });
+                    let p = parent(&e.id);
+                    let para_like = e.kind.is_einzelvorschrift() || e.kind.is_annex();
+                    match (sibling_before, sibling_after) {
+                        (Some(_), None) if !p.is_empty() && !para_like => format!(
+                            "{} wird {} {what} angefügt:\n{quoted}",
+                            capitalize(&dative(&citation_of(p, new))),
+                            folgende(article)
+                        ),
+                        (Some(b), _) => format!(
+                            "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&b.id, new),
+                            folgende(article)
+                        ),
+                        (None, Some(a)) => format!(
+                            "Vor {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&a.id, new),
+                            folgende(article)
+                        ),
+                        (None, None) if p.is_empty() || para_like => {
+                            // the first § of its kind: after whatever precedes it
+                            let prev = new[..pos].iter().rev().find(|x| addressable(&x.id) && !is_editorial(x.kind) && !x.id.starts_with(&format!("{}_", e.id)));
+                            let last = !new[pos + 1..].iter().any(|x| addressable(&x.id) && !x.id.starts_with(&format!("{}_", e.id)));
+                            match prev.filter(|_| !last) {
+                                Some(b) if b.kind.is_einzelvorschrift() || b.kind.is_gliederung() || b.kind.is_annex() => format!(
+                                    "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                                    citation_of(&b.id, new),
+                                    folgende(article)
+                                ),
+                                _ => format!("Dem Gesetz wird {} {what} angefügt:\n{quoted}", folgende(article)),
+                            }
+                        }
+                        (None, None) => format!(
+                            "{} wird {} {what} angefügt:\n{quoted}",
+                            capitalize(&dative(&citation_of(p, new))),
+                            folgende(article)
+                        ),
+                    }
                 };
                 cmds.push((unit_of(&e.id).to_string(), cmd));
             }
             ChangeKind::Removed | ChangeKind::Moved | ChangeKind::Renumbered if c.new.is_none() => {
                 let e = c.old.as_ref().expect("removed has old");
-                for d in changes[ci + 1..]
-                    .iter()
-                    .filter_map(|d| d.old.as_ref())
-                    .filter(|d| d.id.starts_with(&format!("{}_", e.id)))
-                {
-                    consumed.insert(d.id.as_str());
+                if e.kind.is_gliederung() {
+                    // the heading goes; the units under it stay
+                    cmds.push((unit_of(&e.id).to_string(), format!("{} wird gestrichen.", citation_of(&e.id, old))));
+                    continue;
+                }
+                if let Some(o) = old_ix.get(e.id.as_str()) {
+                    let mut below = Vec::new();
+                    ids_below(o, &mut below);
+                    consumed.extend(below);
                 }
                 if c.kind == ChangeKind::Renumbered {
                     continue; // said with the new number
                 }
-                cmds.push((
-                    unit_of(&e.id).to_string(),
-                    format!("{} wird aufgehoben.", citation_of(&e.id, old)),
-                ));
+                let verb = if keeps_placeholder(old_doc, &e.id) { "gestrichen" } else { "aufgehoben" };
+                cmds.push((unit_of(&e.id).to_string(), format!("{} wird {verb}.", citation_of(&e.id, old))));
             }
             ChangeKind::Renumbered => {
                 let (Some(n), Some(p)) = (&c.new, &c.pair) else {
@@ -426,43 +561,66 @@ pub fn aenderungsbefehle(
                 };
                 cmds.push((
                     unit_of(&n.id).to_string(),
-                    format!(
-                        "Der bisherige {} wird {}.",
-                        last_part(&citation_of(p, old)),
-                        last_part(&citation_of(&n.id, new))
-                    ),
+                    format!("Der bisherige {} wird {}.", citation_of(p, old), last_part(&citation_of(&n.id, new))),
                 ));
+                let o = old.iter().find(|x| x.id == *p);
+                if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
+                    restate_unit(&n.id, &mut cmds, &mut consumed);
+                }
             }
             ChangeKind::Repealed => {
                 let e = c.old.as_ref().expect("repealed has old");
-                cmds.push((
-                    unit_of(&e.id).to_string(),
-                    format!("{} wird aufgehoben.", citation_of(&e.id, old)),
-                ));
+                if keeps_placeholder(old_doc, &e.id) {
+                    if let Some(o) = old_ix.get(e.id.as_str()) {
+                        let mut below = Vec::new();
+                        ids_below(o, &mut below);
+                        consumed.extend(below);
+                    }
+                    cmds.push((unit_of(&e.id).to_string(), format!("{} wird aufgehoben.", citation_of(&e.id, old))));
+                } else {
+                    restate_unit(&e.id, &mut cmds, &mut consumed);
+                }
             }
             ChangeKind::Modified => {
-                let (o, n) = (
-                    c.old.as_ref().expect("has old"),
-                    c.new.as_ref().expect("has new"),
-                );
+                let (o, n) = (c.old.as_ref().expect("has old"), c.new.as_ref().expect("has new"));
                 let place = citation_of(&o.id, old);
-                let heading =
-                    o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
-                if heading && o.title != n.title {
-                    cmds.push((
-                        unit_of(&o.id).to_string(),
-                        format!(
-                            "Die Überschrift {} wird wie folgt gefasst:\n„{}“",
-                            genitive(&place),
-                            n.title.clone().unwrap_or_default()
-                        ),
-                    ));
+                let heading = o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
+                if o.marker != n.marker || (o.title != n.title && !heading) {
+                    restate_unit(&o.id, &mut cmds, &mut consumed);
+                    continue;
+                }
+                if o.title != n.title {
+                    match &n.title {
+                        Some(t) => cmds.push((
+                            unit_of(&o.id).to_string(),
+                            format!("Die Überschrift {} wird wie folgt gefasst:\n„{t}“", genitive(&place)),
+                        )),
+                        None => {
+                            restate_unit(&o.id, &mut cmds, &mut consumed);
+                            continue;
+                        }
+                    }
                 }
                 if o.text != n.text {
-                    let cmd = word_command(&place, &o.text, &c.words).unwrap_or_else(|| {
-                        format!("{place} wird wie folgt gefasst:\n{}", restate(n, &[]))
-                    });
-                    cmds.push((unit_of(&o.id).to_string(), cmd));
+                    let unique_in_unit = |s: &str| -> bool {
+                        let Some(node) = old_ix.get(o.id.as_str()) else { return false };
+                        let f = crate::amend::Objekt { text: s.to_string(), am_ende: false };
+                        let mut count = 0;
+                        node.walk(&mut |d, _| {
+                            if d.kind != Kind::Satz {
+                                let t = crate::write::own_text(d);
+                                count += crate::amend::apply::occurrences(&t, &f).len();
+                                for c in &d.cells {
+                                    count += crate::amend::apply::occurrences(c, &f).len();
+                                }
+                            }
+                        });
+                        count == 1
+                    };
+                    match word_command(&place, &o.text, &c.words, &unique_in_unit) {
+                        Some(cmd) => cmds.push((unit_of(&o.id).to_string(), cmd)),
+                        None => restate_unit(&o.id, &mut cmds, &mut consumed),
+                    }
                 }
             }
             _ => {}
@@ -473,25 +631,54 @@ pub fn aenderungsbefehle(
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for (u, c) in cmds {
         match groups.last_mut() {
-            Some((gu, v)) if *gu == u => v.push(c),
+            Some((gu, v)) if *gu == u && !u.is_empty() => v.push(c),
             _ => groups.push((u, vec![c])),
         }
     }
+    for (_, cs) in &mut groups {
+        order_renumberings(cs);
+    }
     for (i, (u, cs)) in groups.iter().enumerate() {
         let n = i + 1;
-        if cs.len() == 1 {
+        if cs.len() == 1 || u.is_empty() {
             out.push_str(&format!("{n}. {}\n\n", indent(&cs[0], 3)));
         } else {
             let unit = citation_of(u, new);
             out.push_str(&format!("{n}. {unit} wird wie folgt geändert:\n\n"));
             for (k, c) in cs.iter().enumerate() {
-                let letter = char::from(b'a' + (k % 26) as u8);
                 let rel = relative(c, &unit);
-                out.push_str(&format!("   {letter}) {}\n\n", indent(&rel, 6)));
+                out.push_str(&format!("   {}) {}\n\n", letters(k), indent(&rel, 6)));
             }
         }
     }
     out.trim_end().to_string() + "\n"
+}
+
+/// a), b), ..., z), aa), bb), ...
+fn letters(k: usize) -> String {
+    let c = char::from(b'a' + (k % 26) as u8);
+    std::iter::repeat_n(c, k / 26 + 1).collect()
+}
+
+/// Renumberings upwards run from the last unit to the first, so that no two units share a number.
+fn order_renumberings(cs: &mut [String]) {
+    let mut i = 0;
+    while i < cs.len() {
+        let mut j = i;
+        while j < cs.len() && cs[j].starts_with("Der bisherige ") {
+            j += 1;
+        }
+        if j > i + 1 {
+            let up = cs[i]
+                .rsplit_once(" wird ")
+                .and_then(|(a, b)| Some((leading_number(a.rsplit(' ').next()?)?, leading_number(b.rsplit(' ').next()?)?)))
+                .is_some_and(|(a, b)| b > a);
+            if up {
+                cs[i..j].reverse();
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 fn kind_word(k: Kind) -> &'static str {
@@ -504,7 +691,15 @@ fn kind_word(k: Kind) -> &'static str {
         Kind::Doppelbuchstabe => "Doppelbuchstabe",
         Kind::Anhang => "Anhang",
         Kind::Anlage => "Anlage",
+        Kind::Buch => "Buch",
+        Kind::Teil => "Teil",
+        Kind::Unterteil => "Unterteil",
+        Kind::Kapitel => "Kapitel",
+        Kind::Unterkapitel => "Unterkapitel",
         Kind::Abschnitt => "Abschnitt",
+        Kind::Unterabschnitt => "Unterabschnitt",
+        Kind::Titel => "Titel",
+        Kind::Untertitel => "Untertitel",
         _ => "Text",
     }
 }
@@ -523,19 +718,21 @@ fn last_part(c: &str) -> String {
     }
 }
 
-/// Inside its parent, a sibling is named short: "Absatz 2", not "§ 3 Absatz 2".
-fn short_cite(c: &str, parent_id: &str, all: &[Entry]) -> String {
-    if parent_id.is_empty() {
-        return c.to_string();
-    }
-    let p = citation_of(parent_id, all);
-    c.strip_prefix(&format!("{p} "))
-        .map(str::to_string)
-        .unwrap_or_else(|| c.to_string())
-}
 
 /// Inside "§ 3 wird wie folgt geändert:", the commands say "Absatz 3", not "§ 3 Absatz 3".
 fn relative(cmd: &str, unit: &str) -> String {
+    // only the sentence is rewritten, never the quoted passage
+    match cmd.find('„') {
+        Some(q) => relative_sentence(&cmd[..q], unit) + &cmd[q..],
+        None => relative_sentence(cmd, unit),
+    }
+}
+
+fn relative_sentence(cmd: &str, unit: &str) -> String {
+    // "Die Überschrift des § 6 wird ..." → "Die Überschrift wird ..."
+    if let Some(rest) = cmd.strip_prefix(&format!("Die Überschrift {} ", genitive(unit))) {
+        return format!("Die Überschrift {rest}");
+    }
     // "Dem § 1 wird der folgende Absatz 3 angefügt:" → "Der folgende Absatz 3 wird angefügt:"
     let dem = format!("{} wird ", capitalize(&dative(unit)));
     if let Some(rest) = cmd.strip_prefix(&dem) {

@@ -19,11 +19,16 @@ use crate::source::LineIndex;
 pub struct Limits {
     /// Maximum nesting of Nummern, Buchstaben and list items inside one unit.
     pub max_item_depth: usize,
+    /// A passage quoted in an Änderungsbefehl: no title or Fassung line.
+    pub fragment: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_item_depth: 16 }
+        Limits {
+            max_item_depth: 16,
+            fragment: false,
+        }
     }
 }
 
@@ -87,8 +92,8 @@ struct Builder<'a> {
 }
 
 pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
-    let plain = lines.front_matter.is_none()
-        && !lines
+    // plain text: no Markdown heading (a YAML front matter may still precede it)
+    let plain = !lines
             .lines
             .iter()
             .any(|l| matches!(l.kind, LineKind::Heading { .. }));
@@ -112,7 +117,7 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         para: None,
         order: Vec::new(),
         warnings: Vec::new(),
-        title: None,
+        title: limits.fragment.then(String::new),
         fassung_pending: false,
         fassung: None,
         seen_unit: false,
@@ -878,7 +883,7 @@ impl<'a> Builder<'a> {
             self.stack[0].node.children.push(n);
             return true;
         }
-        if at_header && p.lines.len() == 1 {
+        if at_header && p.lines.len() == 1 && !self.limits.fragment {
             let t = first_text.trim();
             for w in ["Fassung", "Stand"] {
                 if let Some(rest) = t.strip_prefix(w) {

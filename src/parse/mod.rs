@@ -21,6 +21,24 @@ pub fn parse_with(src: &str, limits: Limits) -> Document {
     build::build(src, lines, limits)
 }
 
+/// Parse a passage quoted in an Änderungsbefehl ("§ 4a Meldepflicht\n\n(1) ...")
+/// into the units it holds.
+pub fn parse_fragment(src: &str) -> Vec<crate::ast::Node> {
+    let doc = parse_with(
+        src,
+        Limits {
+            fragment: true,
+            ..Limits::default()
+        },
+    );
+    doc.root.children
+}
+
+/// Give every node its id anew (after the tree was changed).
+pub fn assign_ids(root: &mut crate::ast::Node) {
+    ids::assign(root);
+}
+
 /// Read and parse a file.
 pub fn parse_file(path: &std::path::Path) -> Result<Document, crate::diag::LoadError> {
     let src = crate::source::read_law(path)?;

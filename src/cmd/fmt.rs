@@ -1,0 +1,94 @@
+use anyhow::{bail, Context, Result};
+use paragraf::write::{wording, write, Options};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Law files or directories (their *.txt and *.md files).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write nothing; print a diff and exit 1 when a file is not formatted.
+    #[arg(long)]
+    check: bool,
+    /// Print the formatted text instead of rewriting the file (one file only).
+    #[arg(long, conflicts_with = "check")]
+    stdout: bool,
+    /// Skip the wording check (debugging the formatter only).
+    #[arg(long, hide = true)]
+    no_verify: bool,
+}
+
+fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(paragraf::workspace::law_files(p));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn options_for(path: &std::path::Path) -> Options {
+    let mut o = Options::default();
+    if let Ok(Some(ws)) = paragraf::workspace::Workspace::find(path) {
+        if let Some(sep) = ws.config.format.heading_separator.as_deref() {
+            o.heading_separator = if sep.trim().is_empty() {
+                " ".into()
+            } else {
+                format!(" {} ", sep.trim())
+            };
+        }
+    }
+    o
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let files = files(&a.paths);
+    if a.stdout && files.len() != 1 {
+        bail!("--stdout formats exactly one file");
+    }
+    let mut unformatted = 0;
+    for f in &files {
+        let src = paragraf::source::read_law(f)?;
+        let doc = paragraf::parse(&src);
+        let opts = options_for(f);
+        let out = write(&doc, &opts);
+        // the safety net: the formatted text must say exactly the same
+        let again = paragraf::parse(&out);
+        if !a.no_verify && wording(&again) != wording(&doc) {
+            bail!(
+                "{}: formatting would change the wording; file left alone (please report this)",
+                f.display()
+            );
+        }
+        if a.stdout {
+            print!("{out}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        if out == src {
+            continue;
+        }
+        unformatted += 1;
+        if a.check {
+            let d = similar::TextDiff::from_lines(src.as_str(), out.as_str());
+            print!(
+                "{}",
+                d.unified_diff()
+                    .context_radius(2)
+                    .header(&f.display().to_string(), &format!("{} (formatted)", f.display()))
+            );
+        } else {
+            paragraf::fsutil::write_atomic(f, out.as_bytes())
+                .with_context(|| format!("writing {}", f.display()))?;
+            eprintln!("formatted {}", f.display());
+        }
+    }
+    if a.check && unformatted > 0 {
+        eprintln!("{unformatted} file(s) not formatted");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

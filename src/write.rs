@@ -1,0 +1,290 @@
+//! The canonical plain-text form of a law: what `paragraf fmt` writes, what
+//! `paragraf amend` writes, and how quoted passages of Änderungsbefehle are
+//! restated.
+//!
+//! One unit per paragraph, one blank line between paragraphs; headings as
+//! plain lines ("§ 1 – Zweck des Gesetzes", "Abschnitt 2 – Pflichten");
+//! Absätze as "(1) ..." without list dashes; Nummern and Buchstaben indented
+//! by their depth; no Markdown emphasis. The wording (every title, text and
+//! table cell) is written unchanged: parsing the output gives the same text.
+
+use crate::ast::{Document, Kind, Node};
+
+/// How headings are written.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Between the number and the title of a § or Gliederung unit: " – " (default) or " ".
+    pub heading_separator: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            heading_separator: " – ".into(),
+        }
+    }
+}
+
+/// The whole law in canonical plain text.
+pub fn write(doc: &Document, opts: &Options) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(4096),
+        opts,
+    };
+    for c in &doc.root.children {
+        w.node(c, 0);
+    }
+    let mut s = w.out.trim_end().to_string();
+    s.push('\n');
+    s
+}
+
+/// Units as quoted in an Änderungsbefehl (no trailing newline).
+pub fn write_nodes(nodes: &[Node], opts: &Options) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        opts,
+    };
+    for n in nodes {
+        w.node(n, 0);
+    }
+    w.out.trim_end().to_string()
+}
+
+struct Writer<'a> {
+    out: String,
+    opts: &'a Options,
+}
+
+/// Whether a paragraph of plain text at the left margin would be read as a
+/// heading, a note or the Fassung line.
+fn looks_structural(t: &str) -> bool {
+    ["Hinweis", "Anmerkung", "Fassung", "Stand"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        || crate::parse::heading::classify(t).is_some()
+}
+
+/// The Sätze of a unit as one paragraph.
+pub fn own_text(n: &Node) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(t) = &n.text {
+        parts.push(t);
+    }
+    for c in &n.children {
+        if c.kind == Kind::Satz {
+            if let Some(t) = &c.text {
+                parts.push(t);
+            }
+        }
+    }
+    parts.join(" ")
+}
+
+impl Writer<'_> {
+    fn para(&mut self, indent: usize, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        for _ in 0..indent {
+            self.out.push(' ');
+        }
+        self.out.push_str(s);
+        self.out.push_str("\n\n");
+    }
+
+    fn heading(&self, n: &Node) -> String {
+        let mut s = n.marker.clone().unwrap_or_default();
+        if let Some(t) = &n.title {
+            if !s.is_empty() {
+                let repealed = n.repealed && t.starts_with('(');
+                let bare = n.num.is_none(); // "Anlage Rechtsnormen ..."
+                s.push_str(if repealed || bare || s.ends_with('.') && n.kind.is_einzelvorschrift() {
+                    " "
+                } else {
+                    &self.opts.heading_separator
+                });
+            }
+            s.push_str(t);
+        } else if n.repealed && !s.is_empty() {
+            s.push_str(" (weggefallen)");
+        }
+        s
+    }
+
+    fn children(&mut self, n: &Node, depth: usize) {
+        for c in &n.children {
+            if c.kind != Kind::Satz {
+                self.node(c, depth);
+            }
+        }
+    }
+
+    /// `depth`: list depth (indentation level) for items and free text.
+    fn node(&mut self, n: &Node, depth: usize) {
+        let ind = depth * 4;
+        match n.kind {
+            Kind::Dokument => self.children(n, 0),
+            Kind::Frontmatter => {
+                let t = n.text.clone().unwrap_or_default();
+                self.out.push_str("---\n");
+                self.out.push_str(t.trim_end_matches('\n'));
+                if !t.trim().is_empty() {
+                    self.out.push('\n');
+                }
+                self.out.push_str("---\n\n");
+            }
+            Kind::Langtitel => {
+                let t = n.text.clone().unwrap_or_default();
+                self.para(0, &t);
+            }
+            Kind::Fassung => {
+                let m = n.marker.clone().unwrap_or_else(|| "Fassung".into());
+                match &n.text {
+                    Some(t) if m == "Fassung" || m == "Stand" => {
+                        self.para(0, &m);
+                        self.para(0, t);
+                    }
+                    Some(t) => self.para(0, &format!("{m} {t}")),
+                    None => self.para(0, &m),
+                }
+            }
+            Kind::Metadatum => {
+                let k = n.title.clone().unwrap_or_default();
+                let v = n.text.clone().unwrap_or_default();
+                self.out.push_str(&k);
+                self.out.push_str("\n:   ");
+                self.out.push_str(&v);
+                self.out.push_str("\n\n");
+            }
+            Kind::Hinweis => {
+                let m = n.marker.clone().unwrap_or_else(|| "Hinweis:".into());
+                let t = own_text(n);
+                if n.marker.as_deref().is_some_and(|m| m.ends_with(':')) {
+                    self.para(ind, &format!("{m} {t}").trim_end().to_string());
+                } else {
+                    self.para(ind, &self.heading(n));
+                    self.para(ind, &t);
+                }
+                self.children(n, depth);
+            }
+            Kind::Fussnote => {
+                let id = n.num.clone().unwrap_or_default();
+                self.para(0, &format!("[^{id}]: {}", n.text.clone().unwrap_or_default()));
+            }
+            Kind::Tabelle => {
+                for (i, z) in n.children.iter().enumerate() {
+                    self.out.push_str(&" ".repeat(ind));
+                    self.out.push('|');
+                    for c in &z.cells {
+                        self.out.push(' ');
+                        self.out.push_str(c);
+                        self.out.push_str(" |");
+                    }
+                    self.out.push('\n');
+                    if i == 0 {
+                        self.out.push_str(&" ".repeat(ind));
+                        self.out.push('|');
+                        for _ in &z.cells {
+                            self.out.push_str(" --- |");
+                        }
+                        self.out.push('\n');
+                    }
+                }
+                self.out.push('\n');
+            }
+            Kind::Zeile => {}
+            Kind::Text => {
+                let t = own_text(n);
+                // a paragraph that would read as a heading or note is indented
+                let ind = if ind == 0 && looks_structural(&t) { 2 } else { ind };
+                self.para(ind, &t);
+                self.children(n, depth);
+            }
+            Kind::Satz => {
+                let t = n.text.clone().unwrap_or_default();
+                self.para(ind, &t);
+            }
+            Kind::Listenpunkt => {
+                let t = own_text(n);
+                if t.is_empty() {
+                    // an empty bullet: "- " (the space makes it a bullet)
+                    self.out.push_str(&" ".repeat(ind));
+                    self.out.push_str("- \n\n");
+                } else {
+                    self.para(ind, &format!("- {t}"));
+                }
+                self.children(n, depth + 1);
+            }
+            Kind::Absatz => {
+                let m = n.marker.clone().unwrap_or_default();
+                let t = own_text(n);
+                self.para(0, format!("{m} {t}").trim_end());
+                self.children(n, 0);
+            }
+            Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => {
+                let m = n.marker.clone().unwrap_or_default();
+                let t = own_text(n);
+                self.para(ind, format!("{m} {t}").trim_end());
+                // free text below an item sits at its content column
+                let sub = depth + 1;
+                for c in &n.children {
+                    match c.kind {
+                        Kind::Satz => {}
+                        Kind::Text => {
+                            let pad = ind + m.chars().count() + 1;
+                            self.para(pad, &own_text(c));
+                        }
+                        _ => self.node(c, sub),
+                    }
+                }
+            }
+            _ => {
+                // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
+                let h = self.heading(n);
+                self.para(0, &h);
+                let t = own_text(n);
+                self.para(0, &t);
+                self.children(n, 0);
+            }
+        }
+    }
+}
+
+/// The wording of a law: every marker, title, text and table cell in order,
+/// whitespace normalized. `fmt` and `amend` never write a text whose
+/// wording differs from what they meant to write.
+pub fn wording(doc: &Document) -> String {
+    let mut parts = Vec::new();
+    doc.root.content_parts(&mut parts);
+    let mut out = String::new();
+    for p in parts {
+        for w in p.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(src: &str) {
+        let a = crate::parse(src);
+        let out = write(&a, &Options::default());
+        let b = crate::parse(&out);
+        assert_eq!(wording(&a), wording(&b), "wording changed:\n{out}");
+        assert_eq!(write(&b, &Options::default()), out, "not idempotent");
+    }
+
+    #[test]
+    fn plain_law_round_trips() {
+        roundtrip(
+            "Gesetz X\n\nFassung\n\n· 1. März 2026\n\n§ 1 – Zweck\n\n- (1) Satz eins. Satz zwei.\n- (2) Es gilt:\n  1. erstens,\n  2. zweitens, und zwar\n     a) dies,\n     b) das.\n\nHinweis: Ein Hinweis.\n\nAnhang I – Liste\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        );
+    }
+}
