@@ -659,8 +659,16 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
         }
         Op::Fassen { ort, zitat } => {
             let z = resolve(root, ort)?;
-            let [z] = z.as_slice() else {
-                return Err("a restatement names one unit".to_string().into());
+            if z.len() > 1 {
+                // "Absatz 2 bis Absatz 3 wird ersetzt durch: …"
+                let b2 = Befehl {
+                    op: Op::ErsetzenEinheit { ort: ort.clone(), zitate: vec![zitat.clone()] },
+                    ..b.clone()
+                };
+                return apply_one(root, &b2, eid_target);
+            }
+            let Some(z) = z.first() else {
+                return Err("nothing to restate".to_string().into());
             };
             match z {
                 Ziel::Titel(p) => {
@@ -679,7 +687,14 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                 Ziel::Node(p) => {
                     let nodes = fragment(zitat)?;
                     let old = at(root, p);
-                    if old.kind == Kind::Satz || (is_satz_text(&nodes) && old.kind != Kind::Text) {
+                    let container = matches!(
+                        old.kind,
+                        Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel
+                    );
+                    if container && !nodes.iter().any(|n| n.kind == old.kind) {
+                        // the content of the Präambel (or Inhaltsübersicht) anew, under its heading
+                        at_mut(root, p).children = nodes;
+                    } else if old.kind == Kind::Satz || (is_satz_text(&nodes) && old.kind != Kind::Text) {
                         let s = if old.kind == Kind::Satz {
                             Slot::Satz(p.clone())
                         } else {

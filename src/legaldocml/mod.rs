@@ -235,6 +235,11 @@ impl Builder {
                     n.children.push(a);
                 }
                 "authorialNote" => {}
+                "toc" => {
+                    for e in c.descendants().filter(|d| d.is_element() && local(d) == "tocItem") {
+                        n.children.push(text_node(&text_of(e)));
+                    }
+                }
                 tag => {
                     if let Some(k) = gliederung_kind(tag) {
                         let mut g = unit(k);
@@ -372,7 +377,7 @@ pub fn import(src: &str) -> Result<Import, String> {
 /// The eId a mod's `akn:ref/@href` points at: ".../regelungstext-verkuendung-1/hauptteil-1_art-1/9-34.xml".
 fn href_eid(href: &str) -> Option<String> {
     let segs: Vec<&str> = href.split('/').collect();
-    let i = segs.iter().rposition(|s| s.starts_with("regelungstext") || s.starts_with("anlage"))?;
+    let i = segs.iter().rposition(|s| s.starts_with("regelungstext") || s.starts_with("anlage-regelungstext"))?;
     let e = segs.get(i + 1)?.trim_end_matches(".xml");
     (!e.is_empty()).then(|| norm_eid(e))
 }
