@@ -36,6 +36,10 @@ enum Command {
     Fmt(cmd::fmt::Args),
     /// Apply an amending law: write the consolidated text (exit 1 when a command cannot apply).
     Amend(cmd::amend::Args),
+    /// Read a LegalDocML.de Regelungstext and write it as plain text (or JSON).
+    Import(cmd::xml::ImportArgs),
+    /// Write a law as LegalDocML.de 1.8.2 (Regelungstext and Anlagen).
+    Export(cmd::xml::ExportArgs),
     /// Start a workspace: paragraf.toml, an example law, templates to customize.
     Init(cmd::init::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
         Command::Init(a) => cmd::init::run(a),
         Command::Fmt(a) => cmd::fmt::run(a),
         Command::Amend(a) => cmd::amend::run(a),
+        Command::Import(a) => cmd::xml::import(a),
+        Command::Export(a) => cmd::xml::export(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(

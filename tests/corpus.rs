@@ -419,3 +419,52 @@ fn history_pairs_round_trip_through_the_amending_law() {
     // not yet all: the floor keeps what works from regressing (see ARCHITECTURE.md)
     assert!(ok >= 28, "only {ok} pairs round-trip");
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn corpus_export_validates_against_the_legaldocml_schemas() {
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let files = paragraf::workspace::law_files(&dir.join("bund"));
+    // 100 laws spread over the alphabet
+    let pick: Vec<_> = files.iter().step_by(files.len() / 100).take(100).collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut main = Vec::new();
+    let mut anlagen = Vec::new();
+    for (i, p) in pick.iter().enumerate() {
+        let doc = paragraf::parse(&paragraf::source::read_law(p).unwrap());
+        let ex = paragraf::legaldocml::export(&doc);
+        let d = tmp.path().join(format!("{i:03}"));
+        std::fs::create_dir_all(&d).unwrap();
+        let m = d.join("regelungstext-verkuendung-1.xml");
+        std::fs::write(&m, &ex.regelungstext).unwrap();
+        main.push(m);
+        for (name, xml) in &ex.anlagen {
+            let a = d.join(name);
+            std::fs::write(&a, xml).unwrap();
+            anlagen.push(a);
+        }
+    }
+    let schema = |n: &str| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/schema").join(n);
+    let run = |xsd: std::path::PathBuf, files: &[std::path::PathBuf]| {
+        let out = std::process::Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(xsd)
+            .args(files)
+            .output()
+            .expect("xmllint (apt-get install libxml2-utils)");
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        let bad: Vec<&str> = err.lines().filter(|l| !l.ends_with(" validates")).take(10).collect();
+        assert!(out.status.success(), "{}", bad.join("\n"));
+    };
+    run(schema("legalDocML.de-regelungstextverkuendungsfassung.xsd"), &main);
+    run(schema("legalDocML.de-offenestruktur.xsd"), &anlagen);
+    eprintln!(
+        "legaldocml: {} Regelungstexte and {} Anlagen validate",
+        main.len(),
+        anlagen.len()
+    );
+}

@@ -53,6 +53,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut unformatted = 0;
     for f in &files {
         let src = paragraf::source::read_law(f)?;
+        if paragraf::legaldocml::is_xml(&src) {
+            bail!("{}: LegalDocML.de XML; `paragraf import` writes it as plain text", f.display());
+        }
         let doc = paragraf::parse(&src);
         let opts = options_for(f);
         let out = write(&doc, &opts);

@@ -5,7 +5,7 @@
 
 mod export;
 
-pub use export::export;
+pub use export::{export, Export};
 
 use crate::amend::{Aenderungsgesetz, AmendError, Befehl, Op};
 use crate::ast::{Document, Kind, Node, Span};
