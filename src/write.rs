@@ -65,6 +65,28 @@ fn looks_structural(t: &str) -> bool {
         || crate::parse::heading::classify(t).is_some()
 }
 
+/// `t` as the content of a text line (or, with `bullet`, of a "- " line):
+/// a leading backslash keeps text that would read as a marker, a bullet, a
+/// table row or a heading mark from being read as one.
+fn escape_line(t: &str, bullet: bool) -> String {
+    use crate::parse::lines::{classify, LineKind};
+    let probe = if bullet { format!("- {t}") } else { t.to_string() };
+    let ls = classify(&probe);
+    let ok = ls.front_matter.is_none()
+        && ls.lines.len() == 1
+        && !t.starts_with('\\')
+        && match ls.lines[0].kind {
+            LineKind::Text => !bullet,
+            LineKind::Bullet => bullet && &probe[ls.lines[0].content.0..ls.lines[0].content.1] == t,
+            _ => false,
+        };
+    if ok {
+        t.to_string()
+    } else {
+        format!("\\{t}")
+    }
+}
+
 /// The Sätze of a unit as one paragraph.
 pub fn own_text(n: &Node) -> String {
     let mut parts: Vec<&str> = Vec::new();
@@ -198,7 +220,7 @@ impl Writer<'_> {
                 let t = own_text(n);
                 // a paragraph that would read as a heading or note is indented
                 let ind = if ind == 0 && looks_structural(&t) { 2 } else { ind };
-                self.para(ind, &t);
+                self.para(ind, &escape_line(&t, false));
                 self.children(n, depth);
             }
             Kind::Satz => {
@@ -212,7 +234,7 @@ impl Writer<'_> {
                     self.out.push_str(&" ".repeat(ind));
                     self.out.push_str("- \n\n");
                 } else {
-                    self.para(ind, &format!("- {t}"));
+                    self.para(ind, &format!("- {}", escape_line(&t, true)));
                 }
                 self.children(n, depth + 1);
             }
@@ -233,7 +255,7 @@ impl Writer<'_> {
                         Kind::Satz => {}
                         Kind::Text => {
                             let pad = ind + m.chars().count() + 1;
-                            self.para(pad, &own_text(c));
+                            self.para(pad, &escape_line(&own_text(c), false));
                         }
                         _ => self.node(c, sub),
                     }

@@ -15,6 +15,8 @@ static EINZEL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}(?:[ \t]+|$)").unwrap());
 static BULLETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t\u{a0}]*(?:[-*•–][ \t\u{a0}]+)+").unwrap());
+static ESCAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([ \t\u{a0}]*(?:[-*•–][ \t\u{a0}]+)?)\\").unwrap());
 static DEFLIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^:[ \t]+").unwrap());
 static FOOTDEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\[\^[^\]]+\]):").unwrap());
 
@@ -45,6 +47,8 @@ fn source_chars(src: &str) -> String {
         if heading {
             l = HEADING.replace(&l, "").replacen("(XXXX)", "", 1);
         } else {
+            // a backslash at the start of the content (after at most one bullet) is markup
+            l = ESCAPE.replace(&l, "$1").to_string();
             l = DEFLIST.replace(&l, "").to_string();
             l = BULLETS.replace(&l, "").to_string();
             l = FOOTDEF.replace(&l, "$1").to_string();
@@ -335,7 +339,7 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
         100.0 * ok as f64 / files.len() as f64
     );
     // not yet all (tables written as bullet lists, text that reads as a marker): a floor
-    assert!(ok * 100 >= files.len() * 80, "fmt keeps only {ok} files");
+    assert!(ok * 100 >= files.len() * 85, "fmt keeps only {ok} files");
 }
 
 /// The units of a law that the amending law speaks about (not the
@@ -417,7 +421,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
         results.len(),
     );
     // not yet all: the floor keeps what works from regressing (see ARCHITECTURE.md)
-    assert!(ok >= 28, "only {ok} pairs round-trip");
+    assert!(ok >= 30, "only {ok} pairs round-trip");
 }
 
 #[test]

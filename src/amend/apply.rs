@@ -150,6 +150,13 @@ fn pick(cands: Vec<Path>, what: &str, nums: &[String], range: bool, root: &Node)
             _ => Err(format!("{what} {num} is ambiguous: the law has it {} times", hits.len())),
         }
     };
+    // "§§ 802a bis 802j (weggefallen)" is one unit with a range for a number
+    let joined = nums.join(if range { " bis " } else { " und " });
+    if nums.len() > 1 {
+        if let Ok(p) = one(&joined) {
+            return Ok(vec![p]);
+        }
+    }
     if range && nums.len() == 2 {
         let a = one(&nums[0])?;
         let b = one(&nums[1])?;

@@ -16,6 +16,7 @@ pub enum Style {
 fn part_name(part: &str) -> Option<String> {
     let (p, n) = part.split_once('-')?;
     let n = n.split("-dup").next().unwrap_or(n);
+    let n = &n.replace("-bis-", " bis ").replace("-und-", " und ");
     Some(match p {
         "para" => format!("§ {n}"),
         "art" => format!("Artikel {n}"),
@@ -45,16 +46,33 @@ fn part_name(part: &str) -> Option<String> {
 }
 
 /// "para-3_abs-3_nr-2" → "§ 3 Absatz 3 Nummer 2" (unnumbered parts are skipped).
-pub fn citation_of(id: &str, _all: &[Entry]) -> String {
-    let parts: Vec<String> = id.split('_').filter_map(part_name).collect();
+pub fn citation_of(id: &str, all: &[Entry]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut prefix = String::new();
+    for p in id.split('_') {
+        if !prefix.is_empty() {
+            prefix.push('_');
+        }
+        prefix.push_str(p);
+        let Some(mut name) = part_name(p) else { continue };
+        // an annex without a number ("Anlage (zu § 6)") is named without one
+        if p.starts_with("anlage-") || p.starts_with("anhang-") {
+            if let Some(e) = all.iter().find(|e| e.id == prefix) {
+                if e.num.is_none() {
+                    name = name.split(' ').next().unwrap_or("Anlage").to_string();
+                }
+            }
+        }
+        parts.push(name);
+    }
     // a § stands alone: "§ 3 Absatz 3", not "Abschnitt 1 § 3 Absatz 3"
     let start = parts
         .iter()
         .rposition(|p| {
             p.starts_with("§ ")
                 || p.starts_with("Artikel ")
-                || p.starts_with("Anhang ")
-                || p.starts_with("Anlage ")
+                || p.starts_with("Anhang")
+                || p.starts_with("Anlage")
         })
         .unwrap_or(0);
     let s = parts[start..].join(" ");
@@ -398,6 +416,8 @@ pub fn aenderungsbefehle(
     // commands, each tagged with the unit it belongs to
     let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
     let mut consumed: std::collections::HashSet<String> = Default::default();
+    // restatements under a new number: after the renumbering
+    let mut late: std::collections::HashSet<usize> = Default::default();
     let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut std::collections::HashSet<String>| {
         // restate the unit as it reads in the new Fassung, with everything below it
         match new_ix.get(id) {
@@ -566,6 +586,7 @@ pub fn aenderungsbefehle(
                 let o = old.iter().find(|x| x.id == *p);
                 if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
                     restate_unit(&n.id, &mut cmds, &mut consumed);
+                    late.insert(cmds.len() - 1);
                 }
             }
             ChangeKind::Repealed => {
@@ -628,16 +649,21 @@ pub fn aenderungsbefehle(
     }
 
     // group per unit: one command stands alone, several go under "… wird wie folgt geändert:"
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for (u, c) in cmds {
+    let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
+    for (i, (u, c)) in cmds.into_iter().enumerate() {
+        let l = late.contains(&i);
         match groups.last_mut() {
-            Some((gu, v)) if *gu == u && !u.is_empty() => v.push(c),
-            _ => groups.push((u, vec![c])),
+            Some((gu, v)) if *gu == u && !u.is_empty() => v.push((c, l)),
+            _ => groups.push((u, vec![(c, l)])),
         }
     }
-    for (_, cs) in &mut groups {
-        order_renumberings(cs);
-    }
+    let groups: Vec<(String, Vec<String>)> = groups
+        .into_iter()
+        .map(|(u, mut cs)| {
+            order_group(&mut cs);
+            (u, cs.into_iter().map(|(c, _)| c).collect())
+        })
+        .collect();
     for (i, (u, cs)) in groups.iter().enumerate() {
         let n = i + 1;
         if cs.len() == 1 || u.is_empty() {
@@ -658,6 +684,31 @@ pub fn aenderungsbefehle(
 fn letters(k: usize) -> String {
     let c = char::from(b'a' + (k % 26) as u8);
     std::iter::repeat_n(c, k / 26 + 1).collect()
+}
+
+/// Inside one unit: repeals first (they name the old numbers), then changes
+/// of wording, then renumberings, then insertions (they name the new numbers).
+fn order_group(cs: &mut [(String, bool)]) {
+    let phase = |(c, late): &(String, bool)| -> u8 {
+        let sentence = c.split('„').next().unwrap_or(c);
+        if *late {
+            3
+        } else if c.starts_with("Der bisherige ") {
+            2
+        } else if sentence.contains(" eingefügt") || sentence.contains(" angefügt") || sentence.contains(" vorangestellt") {
+            4
+        } else if !c.starts_with("In ") && (c.ends_with(" aufgehoben.") || c.ends_with(" gestrichen.")) {
+            0
+        } else {
+            1
+        }
+    };
+    cs.sort_by_key(phase);
+    let mut plain: Vec<String> = cs.iter().map(|(c, _)| c.clone()).collect();
+    order_renumberings(&mut plain);
+    for (slot, c) in cs.iter_mut().zip(plain) {
+        slot.0 = c;
+    }
 }
 
 /// Renumberings upwards run from the last unit to the first, so that no two units share a number.

@@ -377,8 +377,13 @@ impl<'a> Builder<'a> {
 
     fn continue_para(&mut self, line: Line) {
         if let Some(p) = &mut self.para {
-            p.lines
-                .push((line.start + line.indent_bytes(self.src), line.end));
+            // text lines: their content (after the indentation and an escaping backslash)
+            let start = if line.kind == LineKind::Text {
+                line.content.0
+            } else {
+                line.start + line.indent_bytes(self.src)
+            };
+            p.lines.push((start, line.end));
         }
     }
 
@@ -671,6 +676,14 @@ impl<'a> Builder<'a> {
                 pos = content_start;
                 continue;
             }
+            // "- \1. text": the backslash escapes, it is not text
+            let content_start = if line.content.0 == content_start + 1
+                && self.src[content_start..].starts_with('\\')
+            {
+                content_start + 1
+            } else {
+                content_start
+            };
             if content_start < line.end {
                 self.para = Some(Para {
                     lines: vec![(content_start, line.end)],

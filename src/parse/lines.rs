@@ -175,6 +175,18 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                 line.indent = cols(&l[..l.len() - body.len()]);
                 line.content = (end - body.len(), end);
             }
+            Rule::escaped => {
+                let mut dash = false;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::indent => line.indent = cols(q.as_str()),
+                        Rule::dash => dash = true,
+                        Rule::rest => line.content = off(&q),
+                        _ => {}
+                    }
+                }
+                line.kind = if dash { LineKind::Bullet } else { LineKind::Text };
+            }
             Rule::table_row | Rule::bullet | Rule::item => {
                 let rule = p.as_rule();
                 let mut dash = false;
