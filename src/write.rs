@@ -80,7 +80,12 @@ fn escape_line(t: &str, bullet: bool) -> String {
             LineKind::Bullet => bullet && &probe[ls.lines[0].content.0..ls.lines[0].content.1] == t,
             _ => false,
         };
-    if ok {
+    // "- * text": the builder would read a nested bullet
+    let nested = bullet && {
+        let mut c = t.chars();
+        matches!(c.next(), Some('-' | '*' | '•' | '–')) && matches!(c.next(), Some(' ' | '\t' | '\u{a0}'))
+    };
+    if ok && !nested {
         t.to_string()
     } else {
         format!("\\{t}")
@@ -264,6 +269,16 @@ impl Writer<'_> {
             _ => {
                 // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
                 let h = self.heading(n);
+                // "1. Abschnitt" would read as a Nummer: escaped, it is read as a heading
+                let h = if crate::parse::lines::classify(&h)
+                    .lines
+                    .first()
+                    .is_some_and(|l| !matches!(l.kind, crate::parse::lines::LineKind::Text))
+                {
+                    format!("\\{h}")
+                } else {
+                    h
+                };
                 self.para(0, &h);
                 let t = own_text(n);
                 self.para(0, &t);

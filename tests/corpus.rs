@@ -339,7 +339,7 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
         100.0 * ok as f64 / files.len() as f64
     );
     // not yet all (tables written as bullet lists, text that reads as a marker): a floor
-    assert!(ok * 100 >= files.len() * 85, "fmt keeps only {ok} files");
+    assert!(ok * 100 >= files.len() * 90, "fmt keeps only {ok} files");
 }
 
 /// The units of a law that the amending law speaks about (not the
@@ -421,7 +421,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
         results.len(),
     );
     // not yet all: the floor keeps what works from regressing (see ARCHITECTURE.md)
-    assert!(ok >= 30, "only {ok} pairs round-trip");
+    assert!(ok >= 34, "only {ok} pairs round-trip");
 }
 
 #[test]
