@@ -206,3 +206,51 @@ fn symlink_loops_are_not_followed() {
         text(&o).0
     );
 }
+
+#[test]
+fn broken_xml_and_dtds_are_refused_with_a_place() {
+    let d = tmp();
+    let bad = write(d.path(), "bad.xml", b"<akn:akomaNtoso xmlns:akn=\"x\"><akn:act>\n<akn:body><akn:p>");
+    let o = run(&["import", bad.to_str().unwrap()]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("bad.xml:1:1: not well-formed XML"), "{}", text(&o).1);
+    // an entity bomb is never expanded: documents with a DTD are refused
+    let bomb = write(
+        d.path(),
+        "bomb.xml",
+        b"<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><x>&b;</x>",
+    );
+    let o = run(&["import", bomb.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("DTD"), "{}", text(&o).1);
+    // an amending law that is broken XML: no output file
+    let out = d.path().join("out.txt");
+    let law = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    let o = run(&["amend", &law, bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_no_panic(&o);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(!out.exists());
+}
+
+#[test]
+fn amending_laws_with_unbalanced_quotes_or_garbage_fail_cleanly() {
+    let d = tmp();
+    let law = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    for (name, body) in [
+        ("unbalanced.txt", "Das Gesetz wird wie folgt geändert:\n\n1. § 1 wird wie folgt gefasst:\n   „§ 1 – Neu\n\n2. § 2 wird aufgehoben.\n".as_bytes()),
+        ("nested.txt", "Das Gesetz wird wie folgt geändert:\n\n1. In § 1 wird das Wort „„„x“ durch das Wort „y“ ersetzt.\n".as_bytes()),
+        ("empty.txt", b"".as_slice()),
+        ("no-commands.txt", "Das Gesetz wird wie folgt geändert:\n".as_bytes()),
+        ("deep.txt", "Das Gesetz wird wie folgt geändert:\n\n1. § 3 wird wie folgt geändert:\n\n   a) Absatz 1 wird wie folgt geändert:\n\n      aa) Satz 9 wird aufgehoben.\n".as_bytes()),
+    ] {
+        let p = write(d.path(), name, body);
+        let out = d.path().join(format!("{name}.out"));
+        let o = run(&["amend", &law, p.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert_no_panic(&o);
+        assert_ne!(o.status.code(), Some(0), "{name}");
+        let err = text(&o).1;
+        assert!(err.contains(&format!("{name}:")), "{name}: {err}");
+        assert!(!out.exists(), "{name}");
+    }
+}

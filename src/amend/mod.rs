@@ -228,7 +228,7 @@ pub enum ConsolidateError {
 pub fn load_law(path: &std::path::Path) -> Result<(crate::ast::Document, std::collections::HashMap<String, String>), ConsolidateError> {
     let src = crate::source::read_law(path)?;
     if crate::legaldocml::is_xml(&src) {
-        let imp = crate::legaldocml::import(&src).map_err(|e| ConsolidateError::Xml(format!("{}: {e}", path.display())))?;
+        let imp = crate::legaldocml::import(&src).map_err(|e| ConsolidateError::Xml(format!("{}:{e}", path.display())))?;
         let mut doc = imp.doc;
         doc.path = Some(path.display().to_string());
         return Ok((doc, imp.eids));

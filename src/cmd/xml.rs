@@ -19,7 +19,7 @@ pub fn import(a: ImportArgs) -> Result<ExitCode> {
     if !paragraf::legaldocml::is_xml(&src) {
         bail!("{}: not XML", a.file.display());
     }
-    let imp = paragraf::legaldocml::import(&src).map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
+    let imp = paragraf::legaldocml::import(&src).map_err(|e| anyhow::anyhow!("{}:{e}", a.file.display()))?;
     let text = if a.json {
         serde_json::to_string_pretty(&imp.doc)? + "\n"
     } else {

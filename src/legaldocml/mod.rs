@@ -328,11 +328,13 @@ impl Builder {
 
 /// Read a LegalDocML.de Regelungstext.
 pub fn import(src: &str) -> Result<Import, String> {
-    let xml = roxmltree::Document::parse(src.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+    // errors carry "line:column: " (roxmltree refuses DTDs, so no entity expansion)
+    let xml = roxmltree::Document::parse(src.trim_start_matches('\u{feff}'))
+        .map_err(|e| format!("{}:{}: not well-formed XML: {e}", e.pos().row, e.pos().col))?;
     let act = xml
         .descendants()
         .find(|n| n.is_element() && matches!(local(n), "act" | "bill" | "doc"))
-        .ok_or("no akn:act, akn:bill or akn:doc element: not a LegalDocML.de Regelungstext")?;
+        .ok_or("1:1: no akn:act, akn:bill or akn:doc element: not a LegalDocML.de Regelungstext")?;
     let mut root = unit(Kind::Dokument);
     let mut b = Builder { eids: Vec::new() };
     b.preface_and_preamble(&mut root, act);
@@ -391,7 +393,13 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
     };
     let text = src.trim_start_matches('\u{feff}');
     let bom = src.len() - text.len();
-    let xml = roxmltree::Document::parse(text).map_err(|e| err(0, format!("not well-formed XML: {e}")))?;
+    let xml = roxmltree::Document::parse(text).map_err(|e| AmendError {
+        path: path.to_string(),
+        line: e.pos().row,
+        column: e.pos().col,
+        message: format!("not well-formed XML: {e}"),
+        target: None,
+    })?;
     let mut befehle = Vec::new();
     let mut eingangssatz = String::new();
     for m in xml.descendants().filter(|n| n.is_element() && local(n) == "mod") {

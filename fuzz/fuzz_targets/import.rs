@@ -1,0 +1,15 @@
+//! Import any text as LegalDocML.de, and export what was imported: no panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(s) = std::str::from_utf8(data) {
+        if let Ok(imp) = paragraf::legaldocml::import(s) {
+            let _ = paragraf::legaldocml::export(&imp.doc);
+            let _ = paragraf::write::write(&imp.doc, &Default::default());
+        }
+        let _ = paragraf::legaldocml::import_amendments("fuzz", s, None);
+        // and any law text exported
+        let _ = paragraf::legaldocml::export(&paragraf::parse(s));
+    }
+});
