@@ -843,6 +843,20 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                             set_saetze(at_mut(root, &parent), &parts.join(" "));
                             continue;
                         }
+                        if *streichen && n.kind.is_gliederung() {
+                            // the heading goes, the units under it stay where they are
+                            let kids = std::mem::take(&mut at_mut(root, p).children);
+                            at_mut(root, &parent).children.remove(i);
+                            // as in the text: they now follow the innermost heading before them
+                            let mut host = parent.clone();
+                            let mut k = i;
+                            while k > 0 && at(root, &host).children[k - 1].kind.is_gliederung() {
+                                host.push(k - 1);
+                                k = at(root, &host).children.len();
+                            }
+                            at_mut(root, &host).children.splice(k..k, kids);
+                            continue;
+                        }
                         let later = at(root, &parent).children[i + 1..].iter().any(|c| c.kind == n.kind);
                         let keep = !*streichen && (n.kind.is_einzelvorschrift() || later) && n.num.is_some();
                         if keep {

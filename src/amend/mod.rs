@@ -191,10 +191,17 @@ pub fn ort_text(ort: &[Teil]) -> String {
             TeilKind::Doppelbuchstabe => "Doppelbuchstabe",
             TeilKind::Anhang => "Anhang",
             TeilKind::Anlage => "Anlage",
-            TeilKind::Gliederung => t
-                .gliederung
-                .map(|k| crate::ast::Kind::as_str(k))
-                .unwrap_or("Gliederung"),
+            TeilKind::Gliederung => match t.gliederung {
+                Some(crate::ast::Kind::Buch) => "Buch",
+                Some(crate::ast::Kind::Teil) => "Teil",
+                Some(crate::ast::Kind::Unterteil) => "Unterteil",
+                Some(crate::ast::Kind::Kapitel) => "Kapitel",
+                Some(crate::ast::Kind::Unterkapitel) => "Unterkapitel",
+                Some(crate::ast::Kind::Unterabschnitt) => "Unterabschnitt",
+                Some(crate::ast::Kind::Titel) => "Titel",
+                Some(crate::ast::Kind::Untertitel) => "Untertitel",
+                _ => "Abschnitt",
+            },
             TeilKind::Ueberschrift => "Überschrift",
             TeilKind::Einleitung => "einleitender Satzteil",
             TeilKind::Schluss => "abschließender Satzteil",

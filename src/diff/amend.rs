@@ -514,13 +514,39 @@ pub fn aenderungsbefehle(
                     let sibling_before = new[..pos].iter().rev().find(|x| {
                         x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
                     });
-                    let sibling_after = new[pos + 1..].iter().find(|x| {
-                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
-                    });
+                    let any_after = new[pos + 1..]
+                        .iter()
+                        .find(|x| x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id));
+                    // a unit after it only helps as an anchor if it is already there
+                    let sibling_after = any_after.filter(|a| old_ix.contains_key(a.id.as_str()));
                     let p = parent(&e.id);
                     let para_like = e.kind.is_einzelvorschrift() || e.kind.is_annex();
+                    // a § right after a heading: before the next § that is there, or into the heading
+                    let heading_before = e.kind.is_einzelvorschrift()
+                        && new[..pos]
+                            .iter()
+                            .rev()
+                            .find(|x| x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            .is_some_and(|x| x.kind.is_gliederung());
+                    let (sibling_before, sibling_after) = if heading_before {
+                        (None, sibling_after)
+                    } else {
+                        (sibling_before, sibling_after)
+                    };
+                    if heading_before && sibling_after.is_none() {
+                        let h = new[..pos].iter().rev().find(|x| x.kind.is_gliederung()).expect("checked");
+                        cmds.push((
+                            unit_of(&e.id).to_string(),
+                            format!(
+                                "{} wird {} {what} angefügt:\n{quoted}",
+                                capitalize(&dative(&citation_of(&h.id, new))),
+                                folgende(article)
+                            ),
+                        ));
+                        continue;
+                    }
                     match (sibling_before, sibling_after) {
-                        (Some(_), None) if !p.is_empty() && !para_like => format!(
+                        (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => format!(
                             "{} wird {} {what} angefügt:\n{quoted}",
                             capitalize(&dative(&citation_of(p, new))),
                             folgende(article)
