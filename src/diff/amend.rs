@@ -307,17 +307,6 @@ fn addressable(id: &str) -> bool {
         })
 }
 
-/// The nearest unit at or above `id` that a command can name.
-fn addressable_ancestor(id: &str) -> Option<&str> {
-    let mut cur = id;
-    loop {
-        if addressable(cur) {
-            return Some(cur);
-        }
-        cur = cur.rsplit_once('_')?.0;
-    }
-}
-
 /// Editorial parts of a publication that an amending law does not amend.
 pub fn is_editorial(k: Kind) -> bool {
     matches!(k, Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote)
@@ -456,9 +445,36 @@ pub fn aenderungsbefehle(
         if consumed.contains(&id) {
             continue;
         }
-        // a unit a command cannot name: restate the unit around it
-        if !addressable(&id) {
-            match addressable_ancestor(&id) {
+        // a unit a command cannot name (no number, or its number twice): restate the unit around it
+        let nameable = |id: &str| -> bool {
+            addressable(id) && {
+                let mut ok = true;
+                let mut prefix = String::new();
+                for part in id.split('_') {
+                    if !prefix.is_empty() {
+                        prefix.push('_');
+                    }
+                    prefix.push_str(part);
+                    let dup = format!("{prefix}-dup2");
+                    if old_ix.contains_key(dup.as_str()) || new_ix.contains_key(dup.as_str()) {
+                        ok = false;
+                    }
+                }
+                ok
+            }
+        };
+        if !nameable(&id) {
+            let mut cur = id.as_str();
+            let anc = loop {
+                if nameable(cur) {
+                    break Some(cur);
+                }
+                match cur.rsplit_once('_') {
+                    Some((p, _)) => cur = p,
+                    None => break None,
+                }
+            };
+            match anc {
                 Some(a) => restate_unit(a, &mut cmds, &mut consumed),
                 None => cmds.push((
                     String::new(),
