@@ -254,3 +254,31 @@ fn amending_laws_with_unbalanced_quotes_or_garbage_fail_cleanly() {
         assert!(!out.exists(), "{name}");
     }
 }
+
+#[test]
+fn outputs_into_missing_directories_fail_and_existing_files_are_replaced_whole() {
+    let d = tmp();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let law = format!("{root}/laws/gesetz-vii.txt");
+    let amending = format!("{root}/laws/aenderung-gesetz-vii-2026.txt");
+    let missing = d.path().join("no/such/dir/out.txt");
+    for args in [
+        vec!["amend", law.as_str(), amending.as_str(), "-o", missing.to_str().unwrap()],
+        vec!["export", law.as_str(), "-o", missing.to_str().unwrap()],
+        vec!["import", "tests/fixtures/legaldocml/vereinsgesetz-1964.xml", "-o", missing.to_str().unwrap()],
+    ] {
+        let o = bin().args(&args).current_dir(root).output().unwrap();
+        assert_no_panic(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(text(&o).1.contains("out.txt"), "{args:?}: {}", text(&o).1);
+        assert!(!missing.exists());
+    }
+    // onto an existing file: replaced by the whole new text, no temporary file left
+    let out = write(d.path(), "out.txt", b"old content\n");
+    let o = run(&["amend", &law, &amending, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let got = std::fs::read_to_string(&out).unwrap();
+    assert!(got.starts_with("Gesetz VII") && got.contains("§ 4a – Meldepflicht"), "{got}");
+    let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
