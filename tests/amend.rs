@@ -11,13 +11,6 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn law_units(doc: &paragraf::Document) -> Vec<(String, String, Option<String>, Option<String>, String)> {
-    paragraf::diff::entries(doc)
-        .into_iter()
-        .filter(|e| !paragraf::diff::amend::is_editorial(e.kind))
-        .map(|e| (e.id, e.kind.as_str().to_string(), e.num, e.title, e.text))
-        .collect()
-}
 
 #[test]
 fn the_amending_law_in_laws_gives_the_amended_fassung() {
@@ -30,7 +23,7 @@ fn the_amending_law_in_laws_gives_the_amended_fassung() {
     assert_eq!(out.applied.len(), 5);
     let got = paragraf::parse(&text);
     let want = paragraf::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
-    assert_eq!(law_units(&got), law_units(&want));
+    assert_eq!(common::law_units(&got), common::law_units(&want));
     assert!(text.contains("Fassung\n\n· 1. März 2026"), "{text}");
     // the output is in canonical form: formatting it changes nothing
     assert_eq!(write(&got, &Options::default()), text);
@@ -47,7 +40,7 @@ fn generated_amendments_apply_back() {
     let mut doc = old.clone();
     let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
     assert!(o.failed.is_empty(), "{:?}", o.failed);
-    assert_eq!(law_units(&doc), law_units(&new));
+    assert_eq!(common::law_units(&doc), common::law_units(&new));
 }
 
 fn apply_text(law: &str, commands: &str) -> Result<String, String> {

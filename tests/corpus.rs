@@ -342,15 +342,6 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
     assert!(ok * 100 >= files.len() * 90, "fmt keeps only {ok} files");
 }
 
-/// The units of a law that the amending law speaks about (not the
-/// editorial parts), for comparing a consolidated text with the new Fassung.
-fn law_units(doc: &paragraf::Document) -> Vec<(String, String, Option<String>, Option<String>, String)> {
-    paragraf::diff::entries(doc)
-        .into_iter()
-        .filter(|e| !paragraf::diff::amend::is_editorial(e.kind))
-        .map(|e| (e.id, e.kind.as_str().to_string(), e.num, e.title, e.text))
-        .collect()
-}
 
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
@@ -382,7 +373,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
             let r = (|| {
                 if !text.contains("\n1. ") {
                     // nothing but editorial changes: no amending law to apply
-                    return if law_units(&old) == law_units(&new) { Ok(0) } else { Err("changes but no commands".to_string()) };
+                    return if common::law_units(&old) == common::law_units(&new) { Ok(0) } else { Err("changes but no commands".to_string()) };
                 }
                 let law = paragraf::amend::parse::parse(&name, &text, old.title.as_deref(), None)
                     .map_err(|e| e.to_string())?;
@@ -392,7 +383,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
                 if let Some(e) = o.failed.first() {
                     return Err(e.to_string());
                 }
-                let (got, want) = (law_units(&doc), law_units(&new));
+                let (got, want) = (common::law_units(&doc), common::law_units(&new));
                 if got != want {
                     let i = got.iter().zip(&want).position(|(x, y)| x != y).unwrap_or(got.len().min(want.len()));
                     return Err(format!(

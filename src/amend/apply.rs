@@ -343,6 +343,21 @@ fn slot_text(root: &Node, s: &Slot) -> String {
     }
 }
 
+/// The texts of the Sätze of `parent`, and the index among them of child `i`.
+fn satz_texts(parent: &Node, i: usize) -> (Vec<String>, usize) {
+    let texts = parent
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Satz)
+        .filter_map(|c| c.text.clone())
+        .collect();
+    let k = parent.children[..i.min(parent.children.len())]
+        .iter()
+        .filter(|c| c.kind == Kind::Satz)
+        .count();
+    (texts, k)
+}
+
 /// Replace the Sätze of a unit by `text`, split anew.
 fn set_saetze(n: &mut Node, text: &str) {
     let first = n.children.iter().position(|c| c.kind == Kind::Satz);
@@ -371,13 +386,7 @@ fn set_slot(root: &mut Node, s: &Slot, text: &str) {
             let (parent, i) = p.split_at(p.len() - 1);
             let parent = at_mut(root, parent);
             let i = i[0];
-            let mut parts: Vec<String> = parent
-                .children
-                .iter()
-                .filter(|c| c.kind == Kind::Satz)
-                .filter_map(|c| c.text.clone())
-                .collect();
-            let k = parent.children[..i].iter().filter(|c| c.kind == Kind::Satz).count();
+            let (mut parts, k) = satz_texts(parent, i);
             if k < parts.len() {
                 parts[k] = text.to_string();
             }
@@ -770,13 +779,7 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
             if at(root, &p).kind == Kind::Satz && is_satz_text(&nodes) {
                 let (parent, i) = p.split_at(p.len() - 1);
                 let parent: Path = parent.to_vec();
-                let k = at(root, &parent).children[..i[0]].iter().filter(|c| c.kind == Kind::Satz).count();
-                let mut parts: Vec<String> = at(root, &parent)
-                    .children
-                    .iter()
-                    .filter(|c| c.kind == Kind::Satz)
-                    .filter_map(|c| c.text.clone())
-                    .collect();
+                let (mut parts, k) = satz_texts(at(root, &parent), i[0]);
                 parts.insert(if *nach { k + 1 } else { k }, quoted_text(&nodes));
                 set_saetze(at_mut(root, &parent), &parts.join(" "));
             } else {
@@ -832,13 +835,7 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                         let i = i[0];
                         let n = at(root, p);
                         if n.kind == Kind::Satz {
-                            let k = at(root, &parent).children[..i].iter().filter(|c| c.kind == Kind::Satz).count();
-                            let mut parts: Vec<String> = at(root, &parent)
-                                .children
-                                .iter()
-                                .filter(|c| c.kind == Kind::Satz)
-                                .filter_map(|c| c.text.clone())
-                                .collect();
+                            let (mut parts, k) = satz_texts(at(root, &parent), i);
                             parts.remove(k);
                             set_saetze(at_mut(root, &parent), &parts.join(" "));
                             continue;

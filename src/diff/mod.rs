@@ -55,21 +55,18 @@ impl Entry {
     }
 }
 
+/// The unit's Sätze (see [`crate::write::own_text`]) and table cells.
 fn own_text(n: &Node) -> String {
+    let own = crate::write::own_text(n);
+    if n.cells.is_empty() {
+        return own;
+    }
+    let has_own = n.text.is_some() || n.children.iter().any(|c| c.kind == Kind::Satz);
     let mut parts: Vec<&str> = Vec::new();
-    if let Some(t) = &n.text {
-        parts.push(t);
+    if has_own {
+        parts.push(&own);
     }
-    for c in &n.children {
-        if c.kind == Kind::Satz {
-            if let Some(t) = &c.text {
-                parts.push(t);
-            }
-        }
-    }
-    for c in &n.cells {
-        parts.push(c);
-    }
+    parts.extend(n.cells.iter().map(String::as_str));
     parts.join(" ")
 }
 

@@ -21,3 +21,13 @@ pub fn fixture(name: &str) -> String {
     ))
     .expect("fixture")
 }
+
+/// The units of a law that an amending law speaks about (not the editorial
+/// parts), for comparing a consolidated text with the new Fassung.
+pub fn law_units(doc: &paragraf::Document) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+    paragraf::diff::entries(doc)
+        .into_iter()
+        .filter(|e| !paragraf::diff::amend::is_editorial(e.kind))
+        .map(|e| (e.id, e.kind.as_str().to_string(), e.num, e.title, e.text))
+        .collect()
+}
