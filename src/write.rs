@@ -188,7 +188,7 @@ impl Writer<'_> {
                 let m = n.marker.clone().unwrap_or_else(|| "Hinweis:".into());
                 let t = own_text(n);
                 if n.marker.as_deref().is_some_and(|m| m.ends_with(':')) {
-                    self.para(ind, &format!("{m} {t}").trim_end().to_string());
+                    self.para(ind, format!("{m} {t}").trim_end());
                 } else {
                     self.para(ind, &self.heading(n));
                     self.para(ind, &t);

@@ -785,7 +785,7 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
             } else {
                 let (parent, i) = p.split_at(p.len() - 1);
                 let i = if *nach { i[0] + 1 } else { i[0] };
-                insert_at(root, &parent.to_vec(), i, nodes);
+                insert_at(root, parent, i, nodes);
             }
             Ok(format!("{}: inserted {}", ort_text(&full(ort)), if *nach { "after" } else { "before" }))
         }

@@ -347,7 +347,7 @@ fn parent_and_index<'a>(root: &'a Node, id: &str) -> Option<(&'a Node, usize)> {
     None
 }
 
-fn index<'a>(doc: &'a Document) -> FxHashMap<&'a str, &'a Node> {
+fn index(doc: &Document) -> FxHashMap<&str, &Node> {
     let mut m = FxHashMap::default();
     doc.root.walk(&mut |n, _| {
         m.insert(n.id.as_str(), n);

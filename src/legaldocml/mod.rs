@@ -109,7 +109,7 @@ fn text_node(text: &str) -> Node {
 fn item_kind(num: &str) -> Kind {
     let n = num.trim().trim_end_matches([')', '.']);
     if n.chars().all(|c| c.is_ascii_lowercase()) && !n.is_empty() {
-        if n.len() >= 2 && n.chars().all(|c| Some(c) == n.chars().next()) {
+        if n.len() >= 2 && n.chars().all(|c| n.starts_with(c)) {
             Kind::Doppelbuchstabe
         } else {
             Kind::Buchstabe

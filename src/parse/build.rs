@@ -840,11 +840,10 @@ impl<'a> Builder<'a> {
             .stack
             .iter()
             .any(|f| f.node.kind == Kind::Inhaltsuebersicht);
-        if self.plain && p.indent == 0 {
-            if self.plain_structure(&p, in_toc) {
+        if self.plain && p.indent == 0
+            && self.plain_structure(&p, in_toc) {
                 return;
             }
-        }
         if in_toc && self.plain {
             // one entry per line
             for &(s, e) in &p.lines {

@@ -24,7 +24,7 @@ pub fn strip_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(s);
     }
     // paired "**" only; a lone "*" is text
-    let mut t = if s.matches("**").count() % 2 == 0 {
+    let mut t = if s.matches("**").count().is_multiple_of(2) {
         s.replace("**", "")
     } else {
         s.to_string()

@@ -373,7 +373,7 @@ pub fn split_saetze(t: &str) -> Vec<(usize, usize)> {
 fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
     let before = &t[..dot];
     let tok_start = before
-        .rfind(|c: char| c == ' ' || c == '(' || c == '„' || c == '/' || c == '\u{a0}')
+        .rfind([' ', '(', '„', '/', '\u{a0}'])
         .map(|k| {
             k + before[k..]
                 .chars()

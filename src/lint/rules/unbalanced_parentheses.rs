@@ -34,8 +34,8 @@ fn check(ctx: &Ctx, out: &mut Sink) {
             for (i, c) in t.char_indices() {
                 match c {
                     '(' => open.push((s, i)),
-                    ')' => {
-                        if open.pop().is_none() {
+                    ')'
+                        if open.pop().is_none() => {
                             // "1)" and "a)" enumerations inside running text are not parentheses
                             let prev = t[..i].chars().next_back();
                             let enum_marker = prev.is_some_and(|p| p.is_alphanumeric())
@@ -51,7 +51,6 @@ fn check(ctx: &Ctx, out: &mut Sink) {
                                 );
                             }
                         }
-                    }
                     _ => {}
                 }
             }
