@@ -70,7 +70,11 @@ fn looks_structural(t: &str) -> bool {
 /// table row or a heading mark from being read as one.
 fn escape_line(t: &str, bullet: bool) -> String {
     use crate::parse::lines::{classify, LineKind};
-    let probe = if bullet { format!("- {t}") } else { t.to_string() };
+    let probe = if bullet {
+        format!("- {t}")
+    } else {
+        t.to_string()
+    };
     let ls = classify(&probe);
     let ok = ls.front_matter.is_none()
         && ls.lines.len() == 1
@@ -83,7 +87,8 @@ fn escape_line(t: &str, bullet: bool) -> String {
     // "- * text": the builder would read a nested bullet
     let nested = bullet && {
         let mut c = t.chars();
-        matches!(c.next(), Some('-' | '*' | '•' | '–')) && matches!(c.next(), Some(' ' | '\t' | '\u{a0}'))
+        matches!(c.next(), Some('-' | '*' | '•' | '–'))
+            && matches!(c.next(), Some(' ' | '\t' | '\u{a0}'))
     };
     if ok && !nested {
         t.to_string()
@@ -126,11 +131,13 @@ impl Writer<'_> {
             if !s.is_empty() {
                 let repealed = n.repealed && t.starts_with('(');
                 let bare = n.num.is_none(); // "Anlage Rechtsnormen ..."
-                s.push_str(if repealed || bare || s.ends_with('.') && n.kind.is_einzelvorschrift() {
-                    " "
-                } else {
-                    &self.opts.heading_separator
-                });
+                s.push_str(
+                    if repealed || bare || s.ends_with('.') && n.kind.is_einzelvorschrift() {
+                        " "
+                    } else {
+                        &self.opts.heading_separator
+                    },
+                );
             }
             s.push_str(t);
         } else if n.repealed && !s.is_empty() {
@@ -197,7 +204,10 @@ impl Writer<'_> {
             }
             Kind::Fussnote => {
                 let id = n.num.clone().unwrap_or_default();
-                self.para(0, &format!("[^{id}]: {}", n.text.clone().unwrap_or_default()));
+                self.para(
+                    0,
+                    &format!("[^{id}]: {}", n.text.clone().unwrap_or_default()),
+                );
             }
             Kind::Tabelle => {
                 for (i, z) in n.children.iter().enumerate() {
@@ -224,7 +234,11 @@ impl Writer<'_> {
             Kind::Text => {
                 let t = own_text(n);
                 // a paragraph that would read as a heading or note is indented
-                let ind = if ind == 0 && looks_structural(&t) { 2 } else { ind };
+                let ind = if ind == 0 && looks_structural(&t) {
+                    2
+                } else {
+                    ind
+                };
                 self.para(ind, &escape_line(&t, false));
                 self.children(n, depth);
             }

@@ -11,7 +11,6 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-
 #[test]
 fn the_amending_law_in_laws_gives_the_amended_fassung() {
     let (text, out) = amend::consolidate(
@@ -35,7 +34,8 @@ fn generated_amendments_apply_back() {
     let new = paragraf::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
     let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
     let changes = paragraf::diff::diff_entries(&a, &b);
-    let text = paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
+    let text =
+        paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
     let law = parse::parse("gen", &text, old.title.as_deref(), None).unwrap();
     let mut doc = old.clone();
     let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
@@ -50,7 +50,13 @@ fn apply_text(law: &str, commands: &str) -> Result<String, String> {
     let mut d = doc.clone();
     let o = apply::apply(&mut d, &g, "a.txt", &Default::default(), false);
     match o.failed.first() {
-        Some(e) => Err(format!("{e}{}", e.target.as_ref().map(|t| format!(" [target {t}]")).unwrap_or_default())),
+        Some(e) => Err(format!(
+            "{e}{}",
+            e.target
+                .as_ref()
+                .map(|t| format!(" [target {t}]"))
+                .unwrap_or_default()
+        )),
         None => Ok(write(&d, &Options::default())),
     }
 }
@@ -60,12 +66,27 @@ const LAW: &str = "Gesetz X\n\n§ 1 – Zweck\n\n(1) Die Behörde prüft den Ant
 #[test]
 fn word_commands() {
     let t = apply_text(LAW, "1. In § 1 Absatz 1 Satz 2 wird das Wort „Monats“ durch die Wörter „von zwei Wochen“ ersetzt.").unwrap();
-    assert!(t.contains("Sie entscheidet binnen eines von zwei Wochen."), "{t}");
-    let t = apply_text(LAW, "1. In § 1 Absatz 2 Nummer 1 wird das Wort „oder“ am Ende durch ein Komma ersetzt.").unwrap();
+    assert!(
+        t.contains("Sie entscheidet binnen eines von zwei Wochen."),
+        "{t}"
+    );
+    let t = apply_text(
+        LAW,
+        "1. In § 1 Absatz 2 Nummer 1 wird das Wort „oder“ am Ende durch ein Komma ersetzt.",
+    )
+    .unwrap();
     assert!(t.contains("1. erstens,"), "{t}");
-    let t = apply_text(LAW, "1. In § 1 Absatz 1 wird nach dem Wort „Antrag“ die Angabe „(§ 2)“ eingefügt.").unwrap();
+    let t = apply_text(
+        LAW,
+        "1. In § 1 Absatz 1 wird nach dem Wort „Antrag“ die Angabe „(§ 2)“ eingefügt.",
+    )
+    .unwrap();
     assert!(t.contains("prüft den Antrag (§ 2)."), "{t}");
-    let t = apply_text(LAW, "1. In § 1 Absatz 1 werden die Wörter „binnen eines Monats“ gestrichen.").unwrap();
+    let t = apply_text(
+        LAW,
+        "1. In § 1 Absatz 1 werden die Wörter „binnen eines Monats“ gestrichen.",
+    )
+    .unwrap();
     assert!(t.contains("Sie entscheidet."), "{t}");
 }
 
@@ -78,9 +99,15 @@ fn structural_commands() {
     .unwrap();
     assert!(t.contains("(1) Die Behörde prüft den Antrag.\n"), "{t}");
     assert!(t.contains("3. drittens."), "{t}");
-    assert!(t.contains("§ 1a – Neu\n\n(1) Erster.\n\n(2) Zweiter „zitiert“."), "{t}");
+    assert!(
+        t.contains("§ 1a – Neu\n\n(1) Erster.\n\n(2) Zweiter „zitiert“."),
+        "{t}"
+    );
     let t = apply_text(LAW, "1. § 1 Absatz 1 wird aufgehoben.").unwrap();
-    assert!(t.contains("(1) (weggefallen)"), "a placeholder keeps Absatz 2 in place: {t}");
+    assert!(
+        t.contains("(1) (weggefallen)"),
+        "a placeholder keeps Absatz 2 in place: {t}"
+    );
     let t = apply_text(LAW, "1. § 2 wird aufgehoben.").unwrap();
     assert!(t.contains("§ 2 (weggefallen)"), "{t}");
     let t = apply_text(LAW, "1. Der bisherige § 1 Absatz 2 wird Absatz 3.").unwrap();
@@ -89,10 +116,20 @@ fn structural_commands() {
 
 #[test]
 fn commands_that_cannot_apply_are_errors_with_places() {
-    let e = apply_text(LAW, "1. In § 1 Absatz 1 wird das Wort „Gericht“ durch das Wort „Amt“ ersetzt.").unwrap_err();
-    assert!(e.starts_with("a.txt:3:4:") && e.contains("„Gericht“ not found") && e.contains("target"), "{e}");
+    let e = apply_text(
+        LAW,
+        "1. In § 1 Absatz 1 wird das Wort „Gericht“ durch das Wort „Amt“ ersetzt.",
+    )
+    .unwrap_err();
+    assert!(
+        e.starts_with("a.txt:3:4:") && e.contains("„Gericht“ not found") && e.contains("target"),
+        "{e}"
+    );
     let e = apply_text(LAW, "1. In § 1 wird das Wort „erstens“ durch das Wort „zuerst“ ersetzt.\n\n2. In § 1 wird das Wort „Behörde“ durch das Wort „Stelle“ ersetzt.").unwrap_err();
-    assert!(e.contains("command 2.") && e.contains("occurs 2 times"), "{e}");
+    assert!(
+        e.contains("command 2.") && e.contains("occurs 2 times"),
+        "{e}"
+    );
     let e = apply_text(LAW, "1. § 7 wird aufgehoben.").unwrap_err();
     assert!(e.contains("§ 7 not found"), "{e}");
     let e = apply_text(LAW, "1. Das Gesetz wird irgendwie verbessert.").unwrap_err();
@@ -103,7 +140,11 @@ fn commands_that_cannot_apply_are_errors_with_places() {
 fn amend_writes_nothing_when_a_command_fails() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.txt");
-    std::fs::write(&bad, "Das Gesetz wird wie folgt geändert:\n\n1. § 99 wird aufgehoben.\n").unwrap();
+    std::fs::write(
+        &bad,
+        "Das Gesetz wird wie folgt geändert:\n\n1. § 99 wird aufgehoben.\n",
+    )
+    .unwrap();
     let out = dir.path().join("out.txt");
     let st = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
         .args(["amend", "laws/gesetz-vii.txt"])
@@ -115,7 +156,10 @@ fn amend_writes_nothing_when_a_command_fails() {
         .unwrap();
     assert_eq!(st.status.code(), Some(1));
     let err = String::from_utf8_lossy(&st.stderr);
-    assert!(err.contains("bad.txt:3:4") && err.contains("§ 99 not found"), "{err}");
+    assert!(
+        err.contains("bad.txt:3:4") && err.contains("§ 99 not found"),
+        "{err}"
+    );
     assert!(!out.exists());
 }
 
@@ -149,7 +193,10 @@ fn legaldocml_substitution_sample() {
     // the two commands whose replacement the sample leaves commented out cannot apply
     assert_eq!(out.applied.len(), 14, "{:#?}", out.failed);
     assert_eq!(out.failed.len(), 2);
-    assert!(out.failed.iter().all(|e| e.message.contains("empty") || e.message.contains("names no place")));
+    assert!(out
+        .failed
+        .iter()
+        .all(|e| e.message.contains("empty") || e.message.contains("names no place")));
     assert!(!text.is_empty());
 }
 
@@ -165,10 +212,16 @@ fn vereinsgesetz_2017_gives_the_official_consolidated_text() {
     .unwrap();
     assert_eq!(out.applied.len(), 0);
     assert_eq!(out.failed.len(), 1);
-    assert!(out.failed[0].message.contains("Satz 2 not found"), "{:?}", out.failed);
-    let official = paragraf::legaldocml::import(&std::fs::read_to_string(fx("vereinsgesetz-2017.xml")).unwrap())
-        .unwrap()
-        .doc;
+    assert!(
+        out.failed[0].message.contains("Satz 2 not found"),
+        "{:?}",
+        out.failed
+    );
+    let official = paragraf::legaldocml::import(
+        &std::fs::read_to_string(fx("vereinsgesetz-2017.xml")).unwrap(),
+    )
+    .unwrap()
+    .doc;
     assert_eq!(wording(&paragraf::parse(&text)), wording(&official));
     assert!(matches!(
         parse::parse_befehl("In § 20 Absatz 1 Satz 2 wird die Angabe „§ 9 Abs. 1 Satz 2, Abs. 2“ durch die Wörter „§ 9 Absatz 1 Satz 2, Absatz 2 oder 3“ ersetzt."),
@@ -178,7 +231,10 @@ fn vereinsgesetz_2017_gives_the_official_consolidated_text() {
 
 #[test]
 fn import_reads_structure() {
-    let imp = paragraf::legaldocml::import(&std::fs::read_to_string(fx("vereinsgesetz-1964.xml")).unwrap()).unwrap();
+    let imp = paragraf::legaldocml::import(
+        &std::fs::read_to_string(fx("vereinsgesetz-1964.xml")).unwrap(),
+    )
+    .unwrap();
     let out = paragraf::outline::outline(&imp.doc);
     assert!(out.contains("§ 20"), "{out}");
     assert!(out.contains("nummer 2."), "{out}");

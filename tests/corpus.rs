@@ -342,7 +342,6 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
     assert!(ok * 100 >= files.len() * 90, "fmt keeps only {ok} files");
 }
 
-
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn history_pairs_round_trip_through_the_amending_law() {
@@ -442,7 +441,11 @@ fn corpus_export_validates_against_the_legaldocml_schemas() {
             anlagen.push(a);
         }
     }
-    let schema = |n: &str| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/schema").join(n);
+    let schema = |n: &str| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/schema")
+            .join(n)
+    };
     let run = |xsd: std::path::PathBuf, files: &[std::path::PathBuf]| {
         let out = std::process::Command::new("xmllint")
             .arg("--noout")
@@ -452,10 +455,17 @@ fn corpus_export_validates_against_the_legaldocml_schemas() {
             .output()
             .expect("xmllint (apt-get install libxml2-utils)");
         let err = String::from_utf8_lossy(&out.stderr).to_string();
-        let bad: Vec<&str> = err.lines().filter(|l| !l.ends_with(" validates")).take(10).collect();
+        let bad: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.ends_with(" validates"))
+            .take(10)
+            .collect();
         assert!(out.status.success(), "{}", bad.join("\n"));
     };
-    run(schema("legalDocML.de-regelungstextverkuendungsfassung.xsd"), &main);
+    run(
+        schema("legalDocML.de-regelungstextverkuendungsfassung.xsd"),
+        &main,
+    );
     run(schema("legalDocML.de-offenestruktur.xsd"), &anlagen);
     eprintln!(
         "legaldocml: {} Regelungstexte and {} Anlagen validate",

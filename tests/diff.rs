@@ -93,23 +93,9 @@ fn amendments_snapshot() {
     let (old, new) = pair();
     let (a, b) = (diff::entries(&old), diff::entries(&new));
     let changes = diff::diff_entries(&a, &b);
-    let text = amend::aenderungsbefehle(
-        &old,
-        &new,
-        &a,
-        &b,
-        &changes,
-        amend::Style::Hdr4,
-    );
+    let text = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr4);
     insta::assert_snapshot!(text);
-    let hdr3 = amend::aenderungsbefehle(
-        &old,
-        &new,
-        &a,
-        &b,
-        &changes,
-        amend::Style::Hdr3,
-    );
+    let hdr3 = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr3);
     assert!(
         hdr3.contains("Nach § 4 wird folgender § 4a eingefügt:"),
         "{hdr3}"

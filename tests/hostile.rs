@@ -210,11 +210,19 @@ fn symlink_loops_are_not_followed() {
 #[test]
 fn broken_xml_and_dtds_are_refused_with_a_place() {
     let d = tmp();
-    let bad = write(d.path(), "bad.xml", b"<akn:akomaNtoso xmlns:akn=\"x\"><akn:act>\n<akn:body><akn:p>");
+    let bad = write(
+        d.path(),
+        "bad.xml",
+        b"<akn:akomaNtoso xmlns:akn=\"x\"><akn:act>\n<akn:body><akn:p>",
+    );
     let o = run(&["import", bad.to_str().unwrap()]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("bad.xml:1:1: not well-formed XML"), "{}", text(&o).1);
+    assert!(
+        text(&o).1.contains("bad.xml:1:1: not well-formed XML"),
+        "{}",
+        text(&o).1
+    );
     // an entity bomb is never expanded: documents with a DTD are refused
     let bomb = write(
         d.path(),
@@ -227,7 +235,13 @@ fn broken_xml_and_dtds_are_refused_with_a_place() {
     // an amending law that is broken XML: no output file
     let out = d.path().join("out.txt");
     let law = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
-    let o = run(&["amend", &law, bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        "amend",
+        &law,
+        bad.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_no_panic(&o);
     assert_ne!(o.status.code(), Some(0));
     assert!(!out.exists());
@@ -263,9 +277,20 @@ fn outputs_into_missing_directories_fail_and_existing_files_are_replaced_whole()
     let amending = format!("{root}/laws/aenderung-gesetz-vii-2026.txt");
     let missing = d.path().join("no/such/dir/out.txt");
     for args in [
-        vec!["amend", law.as_str(), amending.as_str(), "-o", missing.to_str().unwrap()],
+        vec![
+            "amend",
+            law.as_str(),
+            amending.as_str(),
+            "-o",
+            missing.to_str().unwrap(),
+        ],
         vec!["export", law.as_str(), "-o", missing.to_str().unwrap()],
-        vec!["import", "tests/fixtures/legaldocml/vereinsgesetz-1964.xml", "-o", missing.to_str().unwrap()],
+        vec![
+            "import",
+            "tests/fixtures/legaldocml/vereinsgesetz-1964.xml",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
     ] {
         let o = bin().args(&args).current_dir(root).output().unwrap();
         assert_no_panic(&o);
@@ -278,7 +303,14 @@ fn outputs_into_missing_directories_fail_and_existing_files_are_replaced_whole()
     let o = run(&["amend", &law, &amending, "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
     let got = std::fs::read_to_string(&out).unwrap();
-    assert!(got.starts_with("Gesetz VII") && got.contains("§ 4a – Meldepflicht"), "{got}");
-    let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(
+        got.starts_with("Gesetz VII") && got.contains("§ 4a – Meldepflicht"),
+        "{got}"
+    );
+    let left: Vec<_> = std::fs::read_dir(d.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(left.len(), 1, "{left:?}");
 }

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn schema(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/schema").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/schema")
+        .join(name)
 }
 
 fn xmllint() -> bool {
@@ -31,7 +33,10 @@ pub fn validate(xsd: &Path, files: &[PathBuf]) -> Option<Result<(), String>> {
     Some(if out.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).chars().take(3000).collect())
+        Err(String::from_utf8_lossy(&out.stderr)
+            .chars()
+            .take(3000)
+            .collect())
     })
 }
 
@@ -50,8 +55,13 @@ fn seed_export_validates() {
         std::fs::write(&p, xml).unwrap();
         anl.push(p);
     }
-    assert!(ex.regelungstext.contains("<akn:num eId=\"hauptteil-n1_art-n3_bezeichnung-n1\""));
-    if let Some(r) = validate(&schema("legalDocML.de-regelungstextverkuendungsfassung.xsd"), &[main]) {
+    assert!(ex
+        .regelungstext
+        .contains("<akn:num eId=\"hauptteil-n1_art-n3_bezeichnung-n1\""));
+    if let Some(r) = validate(
+        &schema("legalDocML.de-regelungstextverkuendungsfassung.xsd"),
+        &[main],
+    ) {
         r.unwrap();
     }
     if let Some(r) = validate(&schema("legalDocML.de-offenestruktur.xsd"), &anl) {
@@ -66,7 +76,10 @@ fn export_is_deterministic_and_escapes_text() {
     let a = paragraf::legaldocml::export(&doc).regelungstext;
     let b = paragraf::legaldocml::export(&doc).regelungstext;
     assert_eq!(a, b);
-    assert!(a.contains("Text mit &lt;tag&gt; &amp; #read(&quot;x&quot;)"), "{a}");
+    assert!(
+        a.contains("Text mit &lt;tag&gt; &amp; #read(&quot;x&quot;)"),
+        "{a}"
+    );
     assert!(roxmltree::Document::parse(&a).is_ok());
 }
 

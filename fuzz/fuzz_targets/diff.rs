@@ -4,7 +4,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let cut = data.iter().position(|&b| b == 0xFF).unwrap_or(data.len() / 2);
+    let cut = data
+        .iter()
+        .position(|&b| b == 0xFF)
+        .unwrap_or(data.len() / 2);
     let (a, b) = (&data[..cut], &data[(cut + 1).min(data.len())..]);
     let (Ok(a), Ok(b)) = (std::str::from_utf8(a), std::str::from_utf8(b)) else {
         return;
@@ -12,9 +15,14 @@ fuzz_target!(|data: &[u8]| {
     let (x, y) = (paragraf::parse(a), paragraf::parse(b));
     let (ea, eb) = (paragraf::diff::entries(&x), paragraf::diff::entries(&y));
     let changes = paragraf::diff::diff_entries(&ea, &eb);
-    assert_eq!(paragraf::diff::apply(&ea, &changes).as_ref(), Ok(&eb), "apply must give the new Fassung");
+    assert_eq!(
+        paragraf::diff::apply(&ea, &changes).as_ref(),
+        Ok(&eb),
+        "apply must give the new Fassung"
+    );
     let _ = paragraf::diff::render::unified(&changes, &ea, &eb, "a", "b");
-    let text = paragraf::diff::amend::aenderungsbefehle(&x, &y, &ea, &eb, &changes, Default::default());
+    let text =
+        paragraf::diff::amend::aenderungsbefehle(&x, &y, &ea, &eb, &changes, Default::default());
     if let Ok(g) = paragraf::amend::parse::parse("fuzz", &text, x.title.as_deref(), None) {
         let mut d = x.clone();
         let _ = paragraf::amend::apply::apply(&mut d, &g, "fuzz", &Default::default(), true);

@@ -7,7 +7,10 @@ fuzz_target!(|data: &[u8]| {
         let doc = paragraf::parse(&s);
         // spans stay inside the text
         doc.root.walk(&mut |n, _| {
-            assert!(n.span.start <= n.span.end && n.span.end <= s.len(), "span out of range");
+            assert!(
+                n.span.start <= n.span.end && n.span.end <= s.len(),
+                "span out of range"
+            );
         });
         let _ = paragraf::outline::outline(&doc);
     }

@@ -5,7 +5,9 @@
 //! passages are parsed as law text ([`crate::parse::parse_fragment`]), so an
 //! inserted unit has the same structure as if it had been written there.
 
-use super::{ort_text, Aenderungsgesetz, AmendError, Applied, Befehl, Objekt, Op, Ort, Teil, TeilKind};
+use super::{
+    ort_text, Aenderungsgesetz, AmendError, Applied, Befehl, Objekt, Op, Ort, Teil, TeilKind,
+};
 use crate::ast::{Document, Kind, Node, Span};
 use crate::parse::text::split_saetze;
 
@@ -133,7 +135,13 @@ fn saetze_of(root: &Node, from: &[usize]) -> Vec<Path> {
     out
 }
 
-fn pick(cands: Vec<Path>, what: &str, nums: &[String], range: bool, root: &Node) -> Result<Vec<Path>, String> {
+fn pick(
+    cands: Vec<Path>,
+    what: &str,
+    nums: &[String],
+    range: bool,
+    root: &Node,
+) -> Result<Vec<Path>, String> {
     let num_of = |p: &Path| at(root, p).num.clone().unwrap_or_default();
     if nums.is_empty() {
         return match cands.len() {
@@ -147,7 +155,10 @@ fn pick(cands: Vec<Path>, what: &str, nums: &[String], range: bool, root: &Node)
         match hits.as_slice() {
             [p] => Ok((*p).clone()),
             [] => Err(format!("{what} {num} not found")),
-            _ => Err(format!("{what} {num} is ambiguous: the law has it {} times", hits.len())),
+            _ => Err(format!(
+                "{what} {num} is ambiguous: the law has it {} times",
+                hits.len()
+            )),
         }
     };
     // "§§ 802a bis 802j (weggefallen)" is one unit with a range for a number
@@ -174,7 +185,11 @@ fn pick(cands: Vec<Path>, what: &str, nums: &[String], range: bool, root: &Node)
 fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
     // "Die Überschrift des § 6": the heading belongs to the unit after it
     let mut ort: Vec<Teil> = ort.to_vec();
-    if ort.first().is_some_and(|t| t.kind == TeilKind::Ueberschrift) && ort.len() > 1 {
+    if ort
+        .first()
+        .is_some_and(|t| t.kind == TeilKind::Ueberschrift)
+        && ort.len() > 1
+    {
         let u = ort.remove(0);
         ort.push(u);
     }
@@ -197,7 +212,10 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
                     let idx = |n: &str| -> Result<usize, String> {
                         let k: usize = n.parse().map_err(|_| format!("Satz {n}?"))?;
                         if k == 0 || k > numbered.len() {
-                            Err(format!("Satz {k} not found: the unit has {} Sätze", numbered.len()))
+                            Err(format!(
+                                "Satz {k} not found: the unit has {} Sätze",
+                                numbered.len()
+                            ))
                         } else {
                             Ok(k - 1)
                         }
@@ -293,7 +311,10 @@ fn slots(root: &Node, z: &Ziel) -> Vec<Slot> {
         Ziel::Einleitung(p) => out.push(Slot::Saetze(p.clone())),
         Ziel::Schluss(p) => {
             let n = at(root, p);
-            let last_item = n.children.iter().rposition(|c| c.kind.is_gliederungseinheit());
+            let last_item = n
+                .children
+                .iter()
+                .rposition(|c| c.kind.is_gliederungseinheit());
             for (i, c) in n.children.iter().enumerate() {
                 if c.kind == Kind::Text && last_item.is_some_and(|l| i > l) {
                     out.push(Slot::Saetze(child(p, i)));
@@ -333,10 +354,16 @@ fn slot_text(root: &Node, s: &Slot) -> String {
         Slot::Satz(p) => at(root, p).text.clone().unwrap_or_default(),
         Slot::Field(p) => {
             let n = at(root, p);
-            if matches!(n.kind, Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote) {
+            if matches!(
+                n.kind,
+                Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote
+            ) {
                 n.text.clone().unwrap_or_default()
             } else {
-                n.title.clone().or_else(|| n.text.clone()).unwrap_or_default()
+                n.title
+                    .clone()
+                    .or_else(|| n.text.clone())
+                    .unwrap_or_default()
             }
         }
         Slot::Cell(p, i) => at(root, p).cells[*i].clone(),
@@ -396,7 +423,12 @@ fn set_slot(root: &mut Node, s: &Slot, text: &str) {
         Slot::Field(p) => {
             let n = at_mut(root, p);
             n.emphasis.clear();
-            if n.title.is_some() && !matches!(n.kind, Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote) {
+            if n.title.is_some()
+                && !matches!(
+                    n.kind,
+                    Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote
+                )
+            {
                 n.title = Some(text.to_string());
             } else {
                 n.text = Some(text.to_string());
@@ -489,7 +521,11 @@ fn word_edit(
     let target = ziele.first().and_then(|z| node_span(root, z));
     if total == 0 {
         return Err(Fail {
-            message: format!("„{}“ not found{}", find.text, if find.am_ende { " at the end" } else { "" }),
+            message: format!(
+                "„{}“ not found{}",
+                find.text,
+                if find.am_ende { " at the end" } else { "" }
+            ),
             target,
         });
     }
@@ -588,7 +624,9 @@ fn placeholder(n: &Node) -> Node {
     let m = n.marker.clone().unwrap_or_default();
     let text = format!("{m} (weggefallen)");
     let mut nodes = crate::parse::parse_fragment(&text);
-    let mut p = nodes.pop().unwrap_or_else(|| Node::new(n.kind, Span::default()));
+    let mut p = nodes
+        .pop()
+        .unwrap_or_else(|| Node::new(n.kind, Span::default()));
     if p.kind != n.kind {
         p = Node::new(n.kind, Span::default());
         p.marker = n.marker.clone();
@@ -641,20 +679,42 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
             resolve(root, ort)?;
             Ok(format!("{}: amended as follows", ort_text(&full(ort))))
         }
-        Op::Ersetzen { ort, alt, neu, jeweils } => {
+        Op::Ersetzen {
+            ort,
+            alt,
+            neu,
+            jeweils,
+        } => {
             let z = resolve(root, ort)?;
             let neu = neu.text.clone();
             let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
                 format!("{}{}{}", &t[..s], neu, &t[e..])
             })?;
-            Ok(format!("{}: „{}“ → „{}“ ({n}×)", ort_text(&full(ort)), alt.text, neu))
+            Ok(format!(
+                "{}: „{}“ → „{}“ ({n}×)",
+                ort_text(&full(ort)),
+                alt.text,
+                neu
+            ))
         }
         Op::Streichen { ort, alt, jeweils } => {
             let z = resolve(root, ort)?;
-            let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| format!("{} {}", &t[..s], &t[e..]))?;
-            Ok(format!("{}: „{}“ struck ({n}×)", ort_text(&full(ort)), alt.text))
+            let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
+                format!("{} {}", &t[..s], &t[e..])
+            })?;
+            Ok(format!(
+                "{}: „{}“ struck ({n}×)",
+                ort_text(&full(ort)),
+                alt.text
+            ))
         }
-        Op::EinfuegenWort { ort, nach, anker, neu, jeweils } => {
+        Op::EinfuegenWort {
+            ort,
+            nach,
+            anker,
+            neu,
+            jeweils,
+        } => {
             let z = resolve(root, ort)?;
             let ins = neu.text.clone();
             let after = *nach;
@@ -678,7 +738,10 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
             if z.len() > 1 {
                 // "Absatz 2 bis Absatz 3 wird ersetzt durch: …"
                 let b2 = Befehl {
-                    op: Op::ErsetzenEinheit { ort: ort.clone(), zitate: vec![zitat.clone()] },
+                    op: Op::ErsetzenEinheit {
+                        ort: ort.clone(),
+                        zitate: vec![zitat.clone()],
+                    },
                     ..b.clone()
                 };
                 return apply_one(root, &b2, eid_target);
@@ -705,12 +768,17 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                     let old = at(root, p);
                     let container = matches!(
                         old.kind,
-                        Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel
+                        Kind::Praeambel
+                            | Kind::Eingangsformel
+                            | Kind::Inhaltsuebersicht
+                            | Kind::Schlussformel
                     );
                     if container && !nodes.iter().any(|n| n.kind == old.kind) {
                         // the content of the Präambel (or Inhaltsübersicht) anew, under its heading
                         at_mut(root, p).children = nodes;
-                    } else if old.kind == Kind::Satz || (is_satz_text(&nodes) && old.kind != Kind::Text) {
+                    } else if old.kind == Kind::Satz
+                        || (is_satz_text(&nodes) && old.kind != Kind::Text)
+                    {
                         let s = if old.kind == Kind::Satz {
                             Slot::Satz(p.clone())
                         } else {
@@ -732,8 +800,15 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
         Op::ErsetzenEinheit { ort, zitate } => {
             let z = resolve(root, ort)?;
             let paths: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
-            let first = paths.first().cloned().ok_or_else(|| "nothing to replace".to_string())?;
-            let nodes: Vec<Node> = zitate.iter().map(|q| fragment(q)).collect::<Result<Vec<_>, _>>()?.concat();
+            let first = paths
+                .first()
+                .cloned()
+                .ok_or_else(|| "nothing to replace".to_string())?;
+            let nodes: Vec<Node> = zitate
+                .iter()
+                .map(|q| fragment(q))
+                .collect::<Result<Vec<_>, _>>()?
+                .concat();
             if at(root, &first).kind == Kind::Satz {
                 // replace the Sätze by the quoted ones
                 let (parent, _) = first.split_at(first.len() - 1);
@@ -771,10 +846,22 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
         }
         Op::Einfuegen { nach, ort, zitate } => {
             let z = resolve(root, ort)?;
-            let p = path_of(z.last().filter(|_| *nach).or(z.first()).ok_or_else(|| "no place".to_string())?).clone();
-            let nodes: Vec<Node> = zitate.iter().map(|q| fragment(q)).collect::<Result<Vec<_>, _>>()?.concat();
+            let p = path_of(
+                z.last()
+                    .filter(|_| *nach)
+                    .or(z.first())
+                    .ok_or_else(|| "no place".to_string())?,
+            )
+            .clone();
+            let nodes: Vec<Node> = zitate
+                .iter()
+                .map(|q| fragment(q))
+                .collect::<Result<Vec<_>, _>>()?
+                .concat();
             if p.is_empty() {
-                return Err("cannot insert before or after the whole law".to_string().into());
+                return Err("cannot insert before or after the whole law"
+                    .to_string()
+                    .into());
             }
             if at(root, &p).kind == Kind::Satz && is_satz_text(&nodes) {
                 let (parent, i) = p.split_at(p.len() - 1);
@@ -787,17 +874,35 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                 let i = if *nach { i[0] + 1 } else { i[0] };
                 insert_at(root, parent, i, nodes);
             }
-            Ok(format!("{}: inserted {}", ort_text(&full(ort)), if *nach { "after" } else { "before" }))
+            Ok(format!(
+                "{}: inserted {}",
+                ort_text(&full(ort)),
+                if *nach { "after" } else { "before" }
+            ))
         }
-        Op::Anfuegen { ort, neu, zitate, vorn } => {
+        Op::Anfuegen {
+            ort,
+            neu,
+            zitate,
+            vorn,
+        } => {
             let o = full(ort);
-            let z = if o.is_empty() { vec![Ziel::Node(vec![])] } else { resolve(root, ort)? };
+            let z = if o.is_empty() {
+                vec![Ziel::Node(vec![])]
+            } else {
+                resolve(root, ort)?
+            };
             let [z] = z.as_slice() else {
                 return Err("can append to one unit only".to_string().into());
             };
             let p = path_of(z).clone();
-            let nodes: Vec<Node> = zitate.iter().map(|q| fragment(q)).collect::<Result<Vec<_>, _>>()?.concat();
-            let saetze = neu.first().is_some_and(|t| t.kind == TeilKind::Satz) || is_satz_text(&nodes) && !p.is_empty();
+            let nodes: Vec<Node> = zitate
+                .iter()
+                .map(|q| fragment(q))
+                .collect::<Result<Vec<_>, _>>()?
+                .concat();
+            let saetze = neu.first().is_some_and(|t| t.kind == TeilKind::Satz)
+                || is_satz_text(&nodes) && !p.is_empty();
             if saetze {
                 let s = saetze_of(root, &p);
                 let holder: Path = match s.first() {
@@ -806,19 +911,34 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                 };
                 let mut t = crate::write::own_text(at(root, &holder));
                 let q = quoted_text(&nodes);
-                t = if *vorn { format!("{q} {t}") } else { format!("{t} {q}") };
+                t = if *vorn {
+                    format!("{q} {t}")
+                } else {
+                    format!("{t} {q}")
+                };
                 set_saetze(at_mut(root, &holder), t.trim());
             } else {
                 let n = at(root, &p);
                 let i = if *vorn {
                     let k = nodes.first().map(|x| x.kind);
-                    n.children.iter().position(|c| Some(c.kind) == k).unwrap_or(n.children.len())
+                    n.children
+                        .iter()
+                        .position(|c| Some(c.kind) == k)
+                        .unwrap_or(n.children.len())
                 } else {
                     n.children.len()
                 };
                 insert_at(root, &p, i, nodes);
             }
-            Ok(format!("{}: {}", if o.is_empty() { "Gesetz".into() } else { ort_text(&o) }, if *vorn { "prepended" } else { "appended" }))
+            Ok(format!(
+                "{}: {}",
+                if o.is_empty() {
+                    "Gesetz".into()
+                } else {
+                    ort_text(&o)
+                },
+                if *vorn { "prepended" } else { "appended" }
+            ))
         }
         Op::Aufheben { ort, streichen } => {
             let z = resolve(root, ort)?;
@@ -828,7 +948,9 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                 match z {
                     Ziel::Titel(p) => at_mut(root, p).title = None,
                     Ziel::Einleitung(p) | Ziel::Schluss(p) => set_saetze(at_mut(root, p), ""),
-                    Ziel::Node(p) if p.is_empty() => return Err("cannot repeal the whole law here".to_string().into()),
+                    Ziel::Node(p) if p.is_empty() => {
+                        return Err("cannot repeal the whole law here".to_string().into())
+                    }
                     Ziel::Node(p) => {
                         let (parent, i) = p.split_at(p.len() - 1);
                         let parent: Path = parent.to_vec();
@@ -854,8 +976,12 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                             at_mut(root, &host).children.splice(k..k, kids);
                             continue;
                         }
-                        let later = at(root, &parent).children[i + 1..].iter().any(|c| c.kind == n.kind);
-                        let keep = !*streichen && (n.kind.is_einzelvorschrift() || later) && n.num.is_some();
+                        let later = at(root, &parent).children[i + 1..]
+                            .iter()
+                            .any(|c| c.kind == n.kind);
+                        let keep = !*streichen
+                            && (n.kind.is_einzelvorschrift() || later)
+                            && n.num.is_some();
                         if keep {
                             let ph = placeholder(n);
                             at_mut(root, &parent).children[i] = ph;
@@ -865,21 +991,32 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                     }
                 }
             }
-            Ok(format!("{}: {}", ort_text(&full(ort)), if *streichen { "struck" } else { "repealed" }))
+            Ok(format!(
+                "{}: {}",
+                ort_text(&full(ort)),
+                if *streichen { "struck" } else { "repealed" }
+            ))
         }
         Op::Umnummern { alt, neu } => {
             let z = resolve(root, alt)?;
             let news: Vec<String> = neu.last().map(|t| t.nums.clone()).unwrap_or_default();
             let olds: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
-            let news: Vec<String> = if neu.last().is_some_and(|t| t.range) && news.len() == 2 && olds.len() > 2 {
-                // "4 bis 8": count up from the first
-                let start: u32 = news[0].parse().map_err(|_| format!("cannot count from {}", news[0]))?;
-                (0..olds.len() as u32).map(|k| (start + k).to_string()).collect()
-            } else {
-                news
-            };
+            let news: Vec<String> =
+                if neu.last().is_some_and(|t| t.range) && news.len() == 2 && olds.len() > 2 {
+                    // "4 bis 8": count up from the first
+                    let start: u32 = news[0]
+                        .parse()
+                        .map_err(|_| format!("cannot count from {}", news[0]))?;
+                    (0..olds.len() as u32)
+                        .map(|k| (start + k).to_string())
+                        .collect()
+                } else {
+                    news
+                };
             if news.len() != olds.len() {
-                return Err(format!("{} units renumbered to {} numbers", olds.len(), news.len()).into());
+                return Err(
+                    format!("{} units renumbered to {} numbers", olds.len(), news.len()).into(),
+                );
             }
             for (p, n) in olds.iter().zip(news) {
                 renumber(at_mut(root, p), &n);

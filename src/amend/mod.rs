@@ -80,7 +80,11 @@ pub enum Op {
         jeweils: bool,
     },
     /// "In § 5 werden die Wörter „x“ gestrichen."
-    Streichen { ort: Ort, alt: Objekt, jeweils: bool },
+    Streichen {
+        ort: Ort,
+        alt: Objekt,
+        jeweils: bool,
+    },
     /// "In Absatz 1 wird nach dem Wort „x“ das Wort „y“ eingefügt."
     EinfuegenWort {
         ort: Ort,
@@ -160,9 +164,7 @@ pub struct Applied {
 /// The ordinal words of Gliederung types ("Teil", "Abschnitt") in citations.
 pub(crate) fn gliederung_kind(word: &str) -> Option<crate::ast::Kind> {
     use crate::ast::Kind::*;
-    let w = word
-        .trim_end_matches("es")
-        .trim_end_matches('s');
+    let w = word.trim_end_matches("es").trim_end_matches('s');
     Some(match w {
         "Buch" => Buch,
         "Teil" => Teil,
@@ -232,10 +234,19 @@ pub enum ConsolidateError {
 }
 
 /// Read a law (plain text, Markdown or LegalDocML.de XML).
-pub fn load_law(path: &std::path::Path) -> Result<(crate::ast::Document, std::collections::HashMap<String, String>), ConsolidateError> {
+pub fn load_law(
+    path: &std::path::Path,
+) -> Result<
+    (
+        crate::ast::Document,
+        std::collections::HashMap<String, String>,
+    ),
+    ConsolidateError,
+> {
     let src = crate::source::read_law(path)?;
     if crate::legaldocml::is_xml(&src) {
-        let imp = crate::legaldocml::import(&src).map_err(|e| ConsolidateError::Xml(format!("{}:{e}", path.display())))?;
+        let imp = crate::legaldocml::import(&src)
+            .map_err(|e| ConsolidateError::Xml(format!("{}:{e}", path.display())))?;
         let mut doc = imp.doc;
         doc.path = Some(path.display().to_string());
         return Ok((doc, imp.eids));
@@ -267,7 +278,12 @@ pub fn consolidate(
     let gesetz = if crate::legaldocml::is_xml(&src) {
         crate::legaldocml::import_amendments(&apath, &src, doc.title.as_deref())?
     } else {
-        parse::parse(&apath, &src, doc.title.as_deref(), doc.abbreviation.as_deref())?
+        parse::parse(
+            &apath,
+            &src,
+            doc.title.as_deref(),
+            doc.abbreviation.as_deref(),
+        )?
     };
     let report = apply::apply(&mut doc, &gesetz, &apath, &eids, keep_going);
     if !keep_going {
@@ -279,8 +295,13 @@ pub fn consolidate(
     if !crate::legaldocml::is_xml(&src) {
         let a = crate::parse(&src);
         if let (Some(date), Some(f)) = (
-            a.fassung.as_deref().and_then(crate::pdf::model::german_date),
-            doc.root.children.iter_mut().find(|c| c.kind == crate::ast::Kind::Fassung),
+            a.fassung
+                .as_deref()
+                .and_then(crate::pdf::model::german_date),
+            doc.root
+                .children
+                .iter_mut()
+                .find(|c| c.kind == crate::ast::Kind::Fassung),
         ) {
             f.text = Some(format!("· {date}"));
         }

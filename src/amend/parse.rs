@@ -1,7 +1,9 @@
 //! Reading an amending law: cut it into numbered commands, parse each with
 //! `grammar/aenderung.pest`.
 
-use super::{gliederung_kind, Aenderungsgesetz, AmendError, Befehl, Objekt, Op, Ort, Teil, TeilKind};
+use super::{
+    gliederung_kind, Aenderungsgesetz, AmendError, Befehl, Objekt, Op, Ort, Teil, TeilKind,
+};
 use crate::grammar::aenderung::{AenderungParser, Rule};
 use crate::source::LineIndex;
 use pest::iterators::Pair;
@@ -111,7 +113,8 @@ fn targets(src: &str) -> Vec<Target> {
                 } else {
                     let ps = *para_start.get_or_insert(start);
                     let para = src[ps..pos].trim();
-                    if para.ends_with("wie folgt geändert:") || para.ends_with("wie folgt geändert") {
+                    if para.ends_with("wie folgt geändert:") || para.ends_with("wie folgt geändert")
+                    {
                         out.push(Target {
                             eingangssatz: para.split_whitespace().collect::<Vec<_>>().join(" "),
                             start: ps,
@@ -248,7 +251,10 @@ pub fn parse(
         });
     }
     if befehle.is_empty() {
-        return Err(err(t.start, "the Eingangssatz is followed by no numbered command".into()));
+        return Err(err(
+            t.start,
+            "the Eingangssatz is followed by no numbered command".into(),
+        ));
     }
     Ok(Aenderungsgesetz {
         eingangssatz: t.eingangssatz.clone(),
@@ -315,7 +321,11 @@ pub fn combine(kontext: &[Teil], ort: &[Teil]) -> Ort {
 /// Parse one command (its text without the number).
 pub fn parse_befehl(text: &str) -> Result<Op, String> {
     let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
-        let short: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
+        let short: String = text
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ");
         let at = match e.location {
             pest::error::InputLocation::Pos(p) => p,
             pest::error::InputLocation::Span((p, _)) => p,
@@ -461,7 +471,12 @@ fn nums_of(p: Pair<Rule>) -> (Vec<String>, bool) {
 fn teil_of(p: Pair<Rule>) -> Teil {
     let inner = p.into_inner().next().expect("teil has one child");
     let rule = inner.as_rule();
-    let word = inner.as_str().split_whitespace().next().unwrap_or("").to_string();
+    let word = inner
+        .as_str()
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_string();
     let mut t = Teil {
         kind: TeilKind::Gesetz,
         gliederung: None,
@@ -577,7 +592,10 @@ mod tests {
                 panic!("{c}: {e}");
             }
         }
-        let op = parse_befehl("In § 3 Absatz 3 werden die Wörter „kann“ durch die Wörter „wird“ ersetzt.").unwrap();
+        let op = parse_befehl(
+            "In § 3 Absatz 3 werden die Wörter „kann“ durch die Wörter „wird“ ersetzt.",
+        )
+        .unwrap();
         match op {
             Op::Ersetzen { ort, alt, neu, .. } => {
                 assert_eq!(super::super::ort_text(&ort), "§ 3 Absatz 3");

@@ -96,14 +96,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         write!(
             out,
             "{}",
-            amend::aenderungsbefehle(
-                &old.doc,
-                &new.doc,
-                &oe,
-                &ne,
-                &changes,
-                style
-            )
+            amend::aenderungsbefehle(&old.doc, &new.doc, &oe, &ne, &changes, style)
         )?;
     } else if a.unified {
         write!(

@@ -54,7 +54,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
     for f in &files {
         let src = paragraf::source::read_law(f)?;
         if paragraf::legaldocml::is_xml(&src) {
-            bail!("{}: LegalDocML.de XML; `paragraf import` writes it as plain text", f.display());
+            bail!(
+                "{}: LegalDocML.de XML; `paragraf import` writes it as plain text",
+                f.display()
+            );
         }
         let doc = paragraf::parse(&src);
         let opts = options_for(f);
@@ -79,9 +82,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
             let d = similar::TextDiff::from_lines(src.as_str(), out.as_str());
             print!(
                 "{}",
-                d.unified_diff()
-                    .context_radius(2)
-                    .header(&f.display().to_string(), &format!("{} (formatted)", f.display()))
+                d.unified_diff().context_radius(2).header(
+                    &f.display().to_string(),
+                    &format!("{} (formatted)", f.display())
+                )
             );
         } else {
             paragraf::fsutil::write_atomic(f, out.as_bytes())

@@ -19,14 +19,16 @@ pub fn import(a: ImportArgs) -> Result<ExitCode> {
     if !paragraf::legaldocml::is_xml(&src) {
         bail!("{}: not XML", a.file.display());
     }
-    let imp = paragraf::legaldocml::import(&src).map_err(|e| anyhow::anyhow!("{}:{e}", a.file.display()))?;
+    let imp = paragraf::legaldocml::import(&src)
+        .map_err(|e| anyhow::anyhow!("{}:{e}", a.file.display()))?;
     let text = if a.json {
         serde_json::to_string_pretty(&imp.doc)? + "\n"
     } else {
         paragraf::write::write(&imp.doc, &paragraf::write::Options::default())
     };
     match &a.output {
-        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes()).with_context(|| format!("writing {}", p.display()))?,
+        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes())
+            .with_context(|| format!("writing {}", p.display()))?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

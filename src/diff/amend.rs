@@ -54,7 +54,9 @@ pub fn citation_of(id: &str, all: &[Entry]) -> String {
             prefix.push('_');
         }
         prefix.push_str(p);
-        let Some(mut name) = part_name(p) else { continue };
+        let Some(mut name) = part_name(p) else {
+            continue;
+        };
         // an annex without a number ("Anlage (zu § 6)") is named without one
         if p.starts_with("anlage-") || p.starts_with("anhang-") {
             if let Some(e) = all.iter().find(|e| e.id == prefix) {
@@ -208,7 +210,12 @@ fn anchor_before(text: &str, at: usize) -> Option<String> {
 }
 
 /// The command for one changed text, relative to `place` ("§ 3 Absatz 3"), or None when it reads better restated.
-fn word_command(place: &str, old_text: &str, words: &[WordEdit], unique: &dyn Fn(&str) -> bool) -> Option<String> {
+fn word_command(
+    place: &str,
+    old_text: &str,
+    words: &[WordEdit],
+    unique: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let hs = hunks(words);
     // one change is a word command; several read better as the unit restated
     if hs.len() != 1 {
@@ -272,7 +279,6 @@ fn capitalize(s: &str) -> String {
     }
 }
 
-
 fn unit_of(id: &str) -> &str {
     // the Einzelvorschrift (or annex, Gliederung unit) a change belongs to
     let parts: Vec<&str> = id.split('_').collect();
@@ -299,8 +305,23 @@ fn addressable(id: &str) -> bool {
             let (k, n) = p.split_once('-').unwrap_or((p, ""));
             let numbered = matches!(
                 k,
-                "para" | "art" | "abs" | "nr" | "bst" | "dbst" | "anhang" | "anlage" | "buch" | "teil"
-                    | "uteil" | "kapitel" | "ukapitel" | "abschnitt" | "uabschnitt" | "titel" | "utitel"
+                "para"
+                    | "art"
+                    | "abs"
+                    | "nr"
+                    | "bst"
+                    | "dbst"
+                    | "anhang"
+                    | "anlage"
+                    | "buch"
+                    | "teil"
+                    | "uteil"
+                    | "kapitel"
+                    | "ukapitel"
+                    | "abschnitt"
+                    | "uabschnitt"
+                    | "titel"
+                    | "utitel"
             );
             (numbered && !n.contains("dup"))
                 || matches!(k, "praeambel" | "eingangsformel" | "langtitel" | "inhuebs") && n == "1"
@@ -309,7 +330,10 @@ fn addressable(id: &str) -> bool {
 
 /// Editorial parts of a publication that an amending law does not amend.
 pub fn is_editorial(k: Kind) -> bool {
-    matches!(k, Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote)
+    matches!(
+        k,
+        Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote
+    )
 }
 
 /// How a place is named for a restatement: "§ 3 Absatz 2", "Die Präambel".
@@ -332,7 +356,8 @@ fn keeps_placeholder(doc: &Document, id: &str) -> bool {
     };
     let n = &parent.children[i];
     n.num.is_some()
-        && (n.kind.is_einzelvorschrift() || parent.children[i + 1..].iter().any(|c| c.kind == n.kind))
+        && (n.kind.is_einzelvorschrift()
+            || parent.children[i + 1..].iter().any(|c| c.kind == n.kind))
 }
 
 fn parent_and_index<'a>(root: &'a Node, id: &str) -> Option<(&'a Node, usize)> {
@@ -360,11 +385,18 @@ fn ids_below(n: &Node, out: &mut Vec<String>) {
 }
 
 fn restated(n: &Node) -> String {
-    format!("„{}“", crate::write::write_nodes(std::slice::from_ref(n), &Default::default()))
+    format!(
+        "„{}“",
+        crate::write::write_nodes(std::slice::from_ref(n), &Default::default())
+    )
 }
 
 fn leading_number(s: &str) -> Option<u32> {
-    s.chars().take_while(|c| c.is_ascii_digit()).collect::<String>().parse().ok()
+    s.chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .ok()
 }
 
 /// The amending law's text: Eingangssatz and numbered commands, such that
@@ -387,7 +419,10 @@ pub fn aenderungsbefehle(
         },
     };
     let first_word = old_title.split_whitespace().next().unwrap_or("");
-    let art = if first_word.ends_with("ordnung") || first_word.ends_with("Ordnung") || first_word.ends_with("Satzung") {
+    let art = if first_word.ends_with("ordnung")
+        || first_word.ends_with("Ordnung")
+        || first_word.ends_with("Satzung")
+    {
         "Die"
     } else {
         "Das"
@@ -407,7 +442,9 @@ pub fn aenderungsbefehle(
     let mut consumed: std::collections::HashSet<String> = Default::default();
     // restatements under a new number: after the renumbering
     let mut late: std::collections::HashSet<usize> = Default::default();
-    let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut std::collections::HashSet<String>| {
+    let restate_unit = |id: &str,
+                        cmds: &mut Vec<(String, String)>,
+                        consumed: &mut std::collections::HashSet<String>| {
         // restate the unit as it reads in the new Fassung, with everything below it
         match new_ix.get(id) {
             Some(n) => {
@@ -419,7 +456,11 @@ pub fn aenderungsbefehle(
                 consumed.extend(below);
                 cmds.push((
                     unit_of(id).to_string(),
-                    format!("{} wird wie folgt gefasst:\n{}", subject(id, new), restated(n)),
+                    format!(
+                        "{} wird wie folgt gefasst:\n{}",
+                        subject(id, new),
+                        restated(n)
+                    ),
                 ));
             }
             None => {
@@ -428,8 +469,15 @@ pub fn aenderungsbefehle(
                     ids_below(o, &mut below);
                     consumed.extend(below);
                 }
-                let verb = if keeps_placeholder(old_doc, id) { "gestrichen" } else { "aufgehoben" };
-                cmds.push((unit_of(id).to_string(), format!("{} wird {verb}.", subject(id, old))));
+                let verb = if keeps_placeholder(old_doc, id) {
+                    "gestrichen"
+                } else {
+                    "aufgehoben"
+                };
+                cmds.push((
+                    unit_of(id).to_string(),
+                    format!("{} wird {verb}.", subject(id, old)),
+                ));
             }
         }
     };
@@ -438,7 +486,11 @@ pub fn aenderungsbefehle(
             continue;
         }
         // the date of the Fassung, the metadata and editorial notes are not amended by the law
-        if c.new.as_ref().or(c.old.as_ref()).is_some_and(|e| is_editorial(e.kind)) {
+        if c.new
+            .as_ref()
+            .or(c.old.as_ref())
+            .is_some_and(|e| is_editorial(e.kind))
+        {
             continue;
         }
         let id = c.id().to_string();
@@ -486,7 +538,9 @@ pub fn aenderungsbefehle(
         match c.kind {
             ChangeKind::Inserted | ChangeKind::Moved if c.new.is_some() => {
                 let e = c.new.as_ref().expect("inserted has new");
-                let Some(node) = new_ix.get(e.id.as_str()) else { continue };
+                let Some(node) = new_ix.get(e.id.as_str()) else {
+                    continue;
+                };
                 let gliederung = e.kind.is_gliederung();
                 let quoted = if gliederung {
                     // a heading: the units after it stay where they are and fall under it
@@ -504,14 +558,20 @@ pub fn aenderungsbefehle(
                     Some(n) => format!("{} {n}", kind_word(e.kind)),
                     None => citation_of(&e.id, new),
                 };
-                let article = if matches!(e.kind, Kind::Nummer | Kind::Anlage) { "die" } else { "der" };
+                let article = if matches!(e.kind, Kind::Nummer | Kind::Anlage) {
+                    "die"
+                } else {
+                    "der"
+                };
                 let cmd = if gliederung {
                     // after the last § (or heading) before it, or before the first after it
                     let before = new[..pos].iter().rev().find(|x| {
-                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung()) && addressable(&x.id)
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            && addressable(&x.id)
                     });
                     let after = new[pos + 1..].iter().find(|x| {
-                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung()) && addressable(&x.id)
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            && addressable(&x.id)
                     });
                     match (before, after) {
                         (Some(b), _) => format!(
@@ -524,15 +584,18 @@ pub fn aenderungsbefehle(
                             citation_of(&a.id, new),
                             folgende(article)
                         ),
-                        _ => format!("Dem Gesetz wird {} {what} angefügt:\n{quoted}", folgende(article)),
+                        _ => format!(
+                            "Dem Gesetz wird {} {what} angefügt:\n{quoted}",
+                            folgende(article)
+                        ),
                     }
                 } else {
                     let sibling_before = new[..pos].iter().rev().find(|x| {
                         x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
                     });
-                    let any_after = new[pos + 1..]
-                        .iter()
-                        .find(|x| x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id));
+                    let any_after = new[pos + 1..].iter().find(|x| {
+                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
+                    });
                     // a unit after it only helps as an anchor if it is already there
                     let sibling_after = any_after.filter(|a| old_ix.contains_key(a.id.as_str()));
                     let p = parent(&e.id);
@@ -550,7 +613,11 @@ pub fn aenderungsbefehle(
                         (sibling_before, sibling_after)
                     };
                     if heading_before && sibling_after.is_none() {
-                        let h = new[..pos].iter().rev().find(|x| x.kind.is_gliederung()).expect("checked");
+                        let h = new[..pos]
+                            .iter()
+                            .rev()
+                            .find(|x| x.kind.is_gliederung())
+                            .expect("checked");
                         cmds.push((
                             unit_of(&e.id).to_string(),
                             format!(
@@ -562,11 +629,13 @@ pub fn aenderungsbefehle(
                         continue;
                     }
                     match (sibling_before, sibling_after) {
-                        (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => format!(
-                            "{} wird {} {what} angefügt:\n{quoted}",
-                            capitalize(&dative(&citation_of(p, new))),
-                            folgende(article)
-                        ),
+                        (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => {
+                            format!(
+                                "{} wird {} {what} angefügt:\n{quoted}",
+                                capitalize(&dative(&citation_of(p, new))),
+                                folgende(article)
+                            )
+                        }
                         (Some(b), _) => format!(
                             "Nach {} wird {} {what} eingefügt:\n{quoted}",
                             citation_of(&b.id, new),
@@ -579,15 +648,30 @@ pub fn aenderungsbefehle(
                         ),
                         (None, None) if p.is_empty() || para_like => {
                             // the first § of its kind: after whatever precedes it
-                            let prev = new[..pos].iter().rev().find(|x| addressable(&x.id) && !is_editorial(x.kind) && !x.id.starts_with(&format!("{}_", e.id)));
-                            let last = !new[pos + 1..].iter().any(|x| addressable(&x.id) && !x.id.starts_with(&format!("{}_", e.id)));
+                            let prev = new[..pos].iter().rev().find(|x| {
+                                addressable(&x.id)
+                                    && !is_editorial(x.kind)
+                                    && !x.id.starts_with(&format!("{}_", e.id))
+                            });
+                            let last = !new[pos + 1..].iter().any(|x| {
+                                addressable(&x.id) && !x.id.starts_with(&format!("{}_", e.id))
+                            });
                             match prev.filter(|_| !last) {
-                                Some(b) if b.kind.is_einzelvorschrift() || b.kind.is_gliederung() || b.kind.is_annex() => format!(
-                                    "Nach {} wird {} {what} eingefügt:\n{quoted}",
-                                    citation_of(&b.id, new),
+                                Some(b)
+                                    if b.kind.is_einzelvorschrift()
+                                        || b.kind.is_gliederung()
+                                        || b.kind.is_annex() =>
+                                {
+                                    format!(
+                                        "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                                        citation_of(&b.id, new),
+                                        folgende(article)
+                                    )
+                                }
+                                _ => format!(
+                                    "Dem Gesetz wird {} {what} angefügt:\n{quoted}",
                                     folgende(article)
                                 ),
-                                _ => format!("Dem Gesetz wird {} {what} angefügt:\n{quoted}", folgende(article)),
                             }
                         }
                         (None, None) => format!(
@@ -603,7 +687,10 @@ pub fn aenderungsbefehle(
                 let e = c.old.as_ref().expect("removed has old");
                 if e.kind.is_gliederung() {
                     // the heading goes; the units under it stay
-                    cmds.push((unit_of(&e.id).to_string(), format!("{} wird gestrichen.", citation_of(&e.id, old))));
+                    cmds.push((
+                        unit_of(&e.id).to_string(),
+                        format!("{} wird gestrichen.", citation_of(&e.id, old)),
+                    ));
                     continue;
                 }
                 if let Some(o) = old_ix.get(e.id.as_str()) {
@@ -614,8 +701,15 @@ pub fn aenderungsbefehle(
                 if c.kind == ChangeKind::Renumbered {
                     continue; // said with the new number
                 }
-                let verb = if keeps_placeholder(old_doc, &e.id) { "gestrichen" } else { "aufgehoben" };
-                cmds.push((unit_of(&e.id).to_string(), format!("{} wird {verb}.", citation_of(&e.id, old))));
+                let verb = if keeps_placeholder(old_doc, &e.id) {
+                    "gestrichen"
+                } else {
+                    "aufgehoben"
+                };
+                cmds.push((
+                    unit_of(&e.id).to_string(),
+                    format!("{} wird {verb}.", citation_of(&e.id, old)),
+                ));
             }
             ChangeKind::Renumbered => {
                 let (Some(n), Some(p)) = (&c.new, &c.pair) else {
@@ -623,7 +717,11 @@ pub fn aenderungsbefehle(
                 };
                 cmds.push((
                     unit_of(&n.id).to_string(),
-                    format!("Der bisherige {} wird {}.", citation_of(p, old), last_part(&citation_of(&n.id, new))),
+                    format!(
+                        "Der bisherige {} wird {}.",
+                        citation_of(p, old),
+                        last_part(&citation_of(&n.id, new))
+                    ),
                 ));
                 let o = old.iter().find(|x| x.id == *p);
                 if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
@@ -639,15 +737,22 @@ pub fn aenderungsbefehle(
                         ids_below(o, &mut below);
                         consumed.extend(below);
                     }
-                    cmds.push((unit_of(&e.id).to_string(), format!("{} wird aufgehoben.", citation_of(&e.id, old))));
+                    cmds.push((
+                        unit_of(&e.id).to_string(),
+                        format!("{} wird aufgehoben.", citation_of(&e.id, old)),
+                    ));
                 } else {
                     restate_unit(&e.id, &mut cmds, &mut consumed);
                 }
             }
             ChangeKind::Modified => {
-                let (o, n) = (c.old.as_ref().expect("has old"), c.new.as_ref().expect("has new"));
+                let (o, n) = (
+                    c.old.as_ref().expect("has old"),
+                    c.new.as_ref().expect("has new"),
+                );
                 let place = citation_of(&o.id, old);
-                let heading = o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
+                let heading =
+                    o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
                 if o.marker != n.marker || (o.title != n.title && !heading) {
                     restate_unit(&o.id, &mut cmds, &mut consumed);
                     continue;
@@ -656,7 +761,10 @@ pub fn aenderungsbefehle(
                     match &n.title {
                         Some(t) => cmds.push((
                             unit_of(&o.id).to_string(),
-                            format!("Die Überschrift {} wird wie folgt gefasst:\n„{t}“", genitive(&place)),
+                            format!(
+                                "Die Überschrift {} wird wie folgt gefasst:\n„{t}“",
+                                genitive(&place)
+                            ),
                         )),
                         None => {
                             restate_unit(&o.id, &mut cmds, &mut consumed);
@@ -666,8 +774,13 @@ pub fn aenderungsbefehle(
                 }
                 if o.text != n.text {
                     let unique_in_unit = |s: &str| -> bool {
-                        let Some(node) = old_ix.get(o.id.as_str()) else { return false };
-                        let f = crate::amend::Objekt { text: s.to_string(), am_ende: false };
+                        let Some(node) = old_ix.get(o.id.as_str()) else {
+                            return false;
+                        };
+                        let f = crate::amend::Objekt {
+                            text: s.to_string(),
+                            am_ende: false,
+                        };
                         let mut count = 0;
                         node.walk(&mut |d, _| {
                             if d.kind != Kind::Satz {
@@ -737,9 +850,14 @@ fn order_group(cs: &mut [(String, bool)]) {
             3
         } else if c.starts_with("Der bisherige ") {
             2
-        } else if sentence.contains(" eingefügt") || sentence.contains(" angefügt") || sentence.contains(" vorangestellt") {
+        } else if sentence.contains(" eingefügt")
+            || sentence.contains(" angefügt")
+            || sentence.contains(" vorangestellt")
+        {
             4
-        } else if !c.starts_with("In ") && (c.ends_with(" aufgehoben.") || c.ends_with(" gestrichen.")) {
+        } else if !c.starts_with("In ")
+            && (c.ends_with(" aufgehoben.") || c.ends_with(" gestrichen."))
+        {
             0
         } else {
             1
@@ -764,7 +882,12 @@ fn order_renumberings(cs: &mut [String]) {
         if j > i + 1 {
             let up = cs[i]
                 .rsplit_once(" wird ")
-                .and_then(|(a, b)| Some((leading_number(a.rsplit(' ').next()?)?, leading_number(b.rsplit(' ').next()?)?)))
+                .and_then(|(a, b)| {
+                    Some((
+                        leading_number(a.rsplit(' ').next()?)?,
+                        leading_number(b.rsplit(' ').next()?)?,
+                    ))
+                })
                 .is_some_and(|(a, b)| b > a);
             if up {
                 cs[i..j].reverse();
@@ -810,7 +933,6 @@ fn last_part(c: &str) -> String {
         c.to_string()
     }
 }
-
 
 /// Inside "§ 3 wird wie folgt geändert:", the commands say "Absatz 3", not "§ 3 Absatz 3".
 fn relative(cmd: &str, unit: &str) -> String {

@@ -123,7 +123,10 @@ fn blocks(w: &mut W, nodes: &[&Node], parent: &str, c: &mut Counter) {
             _ => {
                 let mut t = own_saetze(n);
                 // a bullet list item keeps its text; what is below it follows
-                if t.is_empty() && n.cells.is_empty() && n.children.iter().all(|x| x.kind == Kind::Satz) {
+                if t.is_empty()
+                    && n.cells.is_empty()
+                    && n.children.iter().all(|x| x.kind == Kind::Satz)
+                {
                     continue;
                 }
                 if n.kind == Kind::Listenpunkt && !t.is_empty() {
@@ -151,10 +154,22 @@ fn table(w: &mut W, n: &Node, parent: &str, c: &mut Counter) {
         let r = rc.next(&e, "tabellereihe");
         w.open("tr", &r, "");
         let mut cc = Counter::default();
-        let (tag, name) = if i == 0 { ("th", "tabellekopf") } else { ("td", "tabelleinh") };
-        let cells: Vec<&String> = if z.cells.is_empty() { Vec::new() } else { z.cells.iter().collect() };
+        let (tag, name) = if i == 0 {
+            ("th", "tabellekopf")
+        } else {
+            ("td", "tabelleinh")
+        };
+        let cells: Vec<&String> = if z.cells.is_empty() {
+            Vec::new()
+        } else {
+            z.cells.iter().collect()
+        };
         let empty = String::new();
-        let cells = if cells.is_empty() { vec![&empty] } else { cells };
+        let cells = if cells.is_empty() {
+            vec![&empty]
+        } else {
+            cells
+        };
         for cell in cells {
             let ce = cc.next(&r, name);
             w.open(tag, &ce, "");
@@ -199,7 +214,11 @@ fn unit_body(w: &mut W, n: &Node, eid: &str) {
                 w.leaf("p", &e, &own);
                 wrote = true;
             }
-            let rest: Vec<&Node> = children.iter().copied().filter(|x| x.kind != Kind::Satz).collect();
+            let rest: Vec<&Node> = children
+                .iter()
+                .copied()
+                .filter(|x| x.kind != Kind::Satz)
+                .collect();
             let before = w.out.len();
             blocks(w, &rest, &ce, &mut c);
             if !wrote && w.out.len() == before {
@@ -239,7 +258,11 @@ fn unit_body(w: &mut W, n: &Node, eid: &str) {
                     pending.push(ch);
                 }
             }
-            let post: Vec<&Node> = children[last_item + 1..].iter().copied().filter(|x| x.kind != Kind::Satz).collect();
+            let post: Vec<&Node> = children[last_item + 1..]
+                .iter()
+                .copied()
+                .filter(|x| x.kind != Kind::Satz)
+                .collect();
             if !post.is_empty() || !pending.is_empty() {
                 let we = format!("{le}_schlusstext-n1");
                 w.open("wrapUp", &we, "");
@@ -256,12 +279,24 @@ fn unit_body(w: &mut W, n: &Node, eid: &str) {
 }
 
 fn article(w: &mut W, n: &Node, eid: &str) {
-    w.open("article", eid, " period=\"#meta-n1_geltzeiten-n1_geltungszeitgr-n1\"");
-    w.leaf("num", &format!("{eid}_bezeichnung-n1"), n.marker.as_deref().unwrap_or(""));
+    w.open(
+        "article",
+        eid,
+        " period=\"#meta-n1_geltzeiten-n1_geltungszeitgr-n1\"",
+    );
+    w.leaf(
+        "num",
+        &format!("{eid}_bezeichnung-n1"),
+        n.marker.as_deref().unwrap_or(""),
+    );
     if let Some(t) = &n.title {
         w.leaf("heading", &format!("{eid}_überschrift-n1"), t);
     }
-    let absaetze: Vec<&Node> = n.children.iter().filter(|c| c.kind == Kind::Absatz).collect();
+    let absaetze: Vec<&Node> = n
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Absatz)
+        .collect();
     let mut c = Counter::default();
     if absaetze.is_empty() {
         // a § without Absätze: one unnumbered paragraph
@@ -324,15 +359,26 @@ fn body_children(w: &mut W, nodes: &[Node], parent: &str, c: &mut Counter, loose
         } else if n.kind.is_gliederung() {
             let (tag, name) = gliederung_tag(n.kind);
             let e = c.next(parent, name);
-            let has_units = n.children.iter().any(|x| x.kind.is_einzelvorschrift() || x.kind.is_gliederung());
+            let has_units = n
+                .children
+                .iter()
+                .any(|x| x.kind.is_einzelvorschrift() || x.kind.is_gliederung());
             if !has_units {
                 // a heading with no § under it: LegalDocML.de wants one; keep its text loose
                 loose.push(n.clone());
                 continue;
             }
             w.open(tag, &e, "");
-            w.leaf("num", &format!("{e}_bezeichnung-n1"), n.marker.as_deref().unwrap_or(""));
-            w.leaf("heading", &format!("{e}_überschrift-n1"), n.title.as_deref().unwrap_or(""));
+            w.leaf(
+                "num",
+                &format!("{e}_bezeichnung-n1"),
+                n.marker.as_deref().unwrap_or(""),
+            );
+            w.leaf(
+                "heading",
+                &format!("{e}_überschrift-n1"),
+                n.title.as_deref().unwrap_or(""),
+            );
             let mut cc = Counter::default();
             let (units, rest): (Vec<Node>, Vec<Node>) = n
                 .children
@@ -390,7 +436,11 @@ fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
     let m = "meta-n1";
     w.open("meta", m, "");
     let id = format!("{m}_ident-n1");
-    w.open("identification", &id, " source=\"attributsemantik-noch-undefiniert\"");
+    w.open(
+        "identification",
+        &id,
+        " source=\"attributsemantik-noch-undefiniert\"",
+    );
     let fw = format!("{id}_frbrwork-n1");
     w.open("FRBRWork", &fw, "");
     let g = |w: &W, e: &str| w.guid(e);
@@ -398,46 +448,177 @@ fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
         let gg = g(w, &e);
         let _ = write!(w.out, "<akn:{tag} eId=\"{e}\" GUID=\"{gg}\" {attrs}/>");
     };
-    item(w, "FRBRthis", format!("{fw}_frbrthis-n1"), format!("value=\"{work}/{subtype}\""));
-    item(w, "FRBRuri", format!("{fw}_frbruri-n1"), format!("value=\"{work}\""));
-    item(w, "FRBRalias", format!("{fw}_frbralias-n1"), format!("name=\"übergreifende-id\" value=\"{}\"", w.guid("work")));
-    item(w, "FRBRdate", format!("{fw}_frbrdate-n1"), format!("name=\"verkuendungsfassung-ausfertigungsdatum\" date=\"{date}\""));
-    item(w, "FRBRdate", format!("{fw}_frbrdate-n2"), format!("name=\"verkuendungsfassung-verkuendungsdatum\" date=\"{date}\""));
-    item(w, "FRBRauthor", format!("{fw}_frbrauthor-n1"), "href=\"recht.bund.de/institution/bundesregierung\"".into());
-    item(w, "FRBRcountry", format!("{fw}_frbrcountry-n1"), "value=\"de\"".into());
-    item(w, "FRBRnumber", format!("{fw}_frbrnumber-n1"), "value=\"1\"".into());
-    item(w, "FRBRname", format!("{fw}_frbrname-n1"), format!("value=\"{name}\""));
-    item(w, "FRBRsubtype", format!("{fw}_frbrsubtype-n1"), format!("value=\"{subtype}\""));
+    item(
+        w,
+        "FRBRthis",
+        format!("{fw}_frbrthis-n1"),
+        format!("value=\"{work}/{subtype}\""),
+    );
+    item(
+        w,
+        "FRBRuri",
+        format!("{fw}_frbruri-n1"),
+        format!("value=\"{work}\""),
+    );
+    item(
+        w,
+        "FRBRalias",
+        format!("{fw}_frbralias-n1"),
+        format!("name=\"übergreifende-id\" value=\"{}\"", w.guid("work")),
+    );
+    item(
+        w,
+        "FRBRdate",
+        format!("{fw}_frbrdate-n1"),
+        format!("name=\"verkuendungsfassung-ausfertigungsdatum\" date=\"{date}\""),
+    );
+    item(
+        w,
+        "FRBRdate",
+        format!("{fw}_frbrdate-n2"),
+        format!("name=\"verkuendungsfassung-verkuendungsdatum\" date=\"{date}\""),
+    );
+    item(
+        w,
+        "FRBRauthor",
+        format!("{fw}_frbrauthor-n1"),
+        "href=\"recht.bund.de/institution/bundesregierung\"".into(),
+    );
+    item(
+        w,
+        "FRBRcountry",
+        format!("{fw}_frbrcountry-n1"),
+        "value=\"de\"".into(),
+    );
+    item(
+        w,
+        "FRBRnumber",
+        format!("{fw}_frbrnumber-n1"),
+        "value=\"1\"".into(),
+    );
+    item(
+        w,
+        "FRBRname",
+        format!("{fw}_frbrname-n1"),
+        format!("value=\"{name}\""),
+    );
+    item(
+        w,
+        "FRBRsubtype",
+        format!("{fw}_frbrsubtype-n1"),
+        format!("value=\"{subtype}\""),
+    );
     w.close("FRBRWork");
     let fe = format!("{id}_frbrexpression-n1");
     w.open("FRBRExpression", &fe, "");
-    item(w, "FRBRthis", format!("{fe}_frbrthis-n1"), format!("value=\"{expr}/{subtype}\""));
-    item(w, "FRBRuri", format!("{fe}_frbruri-n1"), format!("value=\"{expr}\""));
-    item(w, "FRBRalias", format!("{fe}_frbralias-n1"), format!("name=\"aktuelle-version-id\" value=\"{}\"", w.guid("expression")));
-    item(w, "FRBRauthor", format!("{fe}_frbrauthor-n1"), "href=\"recht.bund.de/institution/bundesregierung\"".into());
-    item(w, "FRBRdate", format!("{fe}_frbrdate-n1"), format!("name=\"verkuendung\" date=\"{date}\""));
-    item(w, "FRBRlanguage", format!("{fe}_frbrlanguage-n1"), "language=\"deu\"".into());
-    item(w, "FRBRversionNumber", format!("{fe}_frbrversionnumber-n1"), "value=\"1\"".into());
+    item(
+        w,
+        "FRBRthis",
+        format!("{fe}_frbrthis-n1"),
+        format!("value=\"{expr}/{subtype}\""),
+    );
+    item(
+        w,
+        "FRBRuri",
+        format!("{fe}_frbruri-n1"),
+        format!("value=\"{expr}\""),
+    );
+    item(
+        w,
+        "FRBRalias",
+        format!("{fe}_frbralias-n1"),
+        format!(
+            "name=\"aktuelle-version-id\" value=\"{}\"",
+            w.guid("expression")
+        ),
+    );
+    item(
+        w,
+        "FRBRauthor",
+        format!("{fe}_frbrauthor-n1"),
+        "href=\"recht.bund.de/institution/bundesregierung\"".into(),
+    );
+    item(
+        w,
+        "FRBRdate",
+        format!("{fe}_frbrdate-n1"),
+        format!("name=\"verkuendung\" date=\"{date}\""),
+    );
+    item(
+        w,
+        "FRBRlanguage",
+        format!("{fe}_frbrlanguage-n1"),
+        "language=\"deu\"".into(),
+    );
+    item(
+        w,
+        "FRBRversionNumber",
+        format!("{fe}_frbrversionnumber-n1"),
+        "value=\"1\"".into(),
+    );
     w.close("FRBRExpression");
     let fm = format!("{id}_frbrmanifestation-n1");
     w.open("FRBRManifestation", &fm, "");
-    item(w, "FRBRthis", format!("{fm}_frbrthis-n1"), format!("value=\"{expr}/{date}/{subtype}.xml\""));
-    item(w, "FRBRuri", format!("{fm}_frbruri-n1"), format!("value=\"{expr}/{date}/{subtype}.xml\""));
-    item(w, "FRBRdate", format!("{fm}_frbrdate-n1"), format!("name=\"generierung\" date=\"{date}\""));
-    item(w, "FRBRauthor", format!("{fm}_frbrauthor-n1"), "href=\"recht.bund.de\"".into());
-    item(w, "FRBRformat", format!("{fm}_frbrformat-n1"), "value=\"xml\"".into());
+    item(
+        w,
+        "FRBRthis",
+        format!("{fm}_frbrthis-n1"),
+        format!("value=\"{expr}/{date}/{subtype}.xml\""),
+    );
+    item(
+        w,
+        "FRBRuri",
+        format!("{fm}_frbruri-n1"),
+        format!("value=\"{expr}/{date}/{subtype}.xml\""),
+    );
+    item(
+        w,
+        "FRBRdate",
+        format!("{fm}_frbrdate-n1"),
+        format!("name=\"generierung\" date=\"{date}\""),
+    );
+    item(
+        w,
+        "FRBRauthor",
+        format!("{fm}_frbrauthor-n1"),
+        "href=\"recht.bund.de\"".into(),
+    );
+    item(
+        w,
+        "FRBRformat",
+        format!("{fm}_frbrformat-n1"),
+        "value=\"xml\"".into(),
+    );
     w.close("FRBRManifestation");
     w.close("identification");
     let lz = format!("{m}_lebzykl-n1");
-    w.open("lifecycle", &lz, " source=\"attributsemantik-noch-undefiniert\"");
+    w.open(
+        "lifecycle",
+        &lz,
+        " source=\"attributsemantik-noch-undefiniert\"",
+    );
     item(w, "eventRef", format!("{lz}_ereignis-n1"), format!("date=\"{date}\" refersTo=\"ausfertigung\" type=\"generation\" source=\"attributsemantik-noch-undefiniert\""));
     w.close("lifecycle");
-    item(w, "analysis", format!("{m}_analysis-n1"), "source=\"attributsemantik-noch-undefiniert\"".into());
+    item(
+        w,
+        "analysis",
+        format!("{m}_analysis-n1"),
+        "source=\"attributsemantik-noch-undefiniert\"".into(),
+    );
     let gz = format!("{m}_geltzeiten-n1");
-    w.open("temporalData", &gz, " source=\"attributsemantik-noch-undefiniert\"");
+    w.open(
+        "temporalData",
+        &gz,
+        " source=\"attributsemantik-noch-undefiniert\"",
+    );
     let gr = format!("{gz}_geltungszeitgr-n1");
     w.open("temporalGroup", &gr, "");
-    item(w, "timeInterval", format!("{gr}_gelzeitintervall-n1"), "refersTo=\"geltungszeit\" start=\"#meta-n1_lebzykl-n1_ereignis-n1\"".into());
+    item(
+        w,
+        "timeInterval",
+        format!("{gr}_gelzeitintervall-n1"),
+        "refersTo=\"geltungszeit\" start=\"#meta-n1_lebzykl-n1_ereignis-n1\"".into(),
+    );
     w.close("temporalGroup");
     w.close("temporalData");
     w.close("meta");
@@ -459,7 +640,9 @@ pub fn export(doc: &Document) -> Export {
             doc.root
                 .children
                 .iter()
-                .find(|c| c.kind == Kind::Metadatum && c.title.as_deref() == Some("Ausfertigungsdatum"))
+                .find(|c| {
+                    c.kind == Kind::Metadatum && c.title.as_deref() == Some("Ausfertigungsdatum")
+                })
                 .and_then(|c| c.text.clone())
                 .filter(|t| t.len() == 10 && t.as_bytes()[4] == b'-')
         })
@@ -468,26 +651,52 @@ pub fn export(doc: &Document) -> Export {
     let work = format!("eli/bund/paragraf/{year}/{}", slug(&title));
     let mut not_exported = Vec::new();
     w.out.push_str(HEAD);
-    w.out.push_str("<akn:act name=\"/akn/ontology/de/concept/documenttype/bund/regelungstext-verkuendung\">");
-    meta(&mut w, &date, &work, "regelungstext-verkuendung-1", "paragraf");
+    w.out.push_str(
+        "<akn:act name=\"/akn/ontology/de/concept/documenttype/bund/regelungstext-verkuendung\">",
+    );
+    meta(
+        &mut w,
+        &date,
+        &work,
+        "regelungstext-verkuendung-1",
+        "paragraf",
+    );
 
     // preface: the title
     w.open("preface", "einleitung-n1", "");
     w.open("longTitle", "einleitung-n1_doktitel-n1", "");
     w.open("p", "einleitung-n1_doktitel-n1_text-n1", "");
-    w.leaf("docTitle", "einleitung-n1_doktitel-n1_text-n1_doctitel-n1", &title);
+    w.leaf(
+        "docTitle",
+        "einleitung-n1_doktitel-n1_text-n1_doctitel-n1",
+        &title,
+    );
     w.close("p");
     w.close("longTitle");
     w.close("preface");
 
     // preamble: Eingangsformel and Präambel
-    let formel: Vec<&Node> = doc.root.children.iter().filter(|c| c.kind == Kind::Eingangsformel).collect();
-    let praeambel: Vec<&Node> = doc.root.children.iter().filter(|c| c.kind == Kind::Praeambel).collect();
+    let formel: Vec<&Node> = doc
+        .root
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Eingangsformel)
+        .collect();
+    let praeambel: Vec<&Node> = doc
+        .root
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Praeambel)
+        .collect();
     if !formel.is_empty() || !praeambel.is_empty() {
         w.open("preamble", "präambel-n1", "");
         if !formel.is_empty() {
             let e = "präambel-n1_formel-n1";
-            w.open("formula", e, " name=\"attributsemantik-noch-undefiniert\" refersTo=\"eingangsformel\"");
+            w.open(
+                "formula",
+                e,
+                " name=\"attributsemantik-noch-undefiniert\" refersTo=\"eingangsformel\"",
+            );
             let mut c = Counter::default();
             for f in &formel {
                 let ch: Vec<&Node> = f.children.iter().collect();
@@ -594,11 +803,17 @@ fn anlage(a: &Node, title: &str, date: &str, work: &str, k: usize) -> String {
     };
     let subtype = format!("anlage-regelungstext-{k}");
     w.out.push_str(HEAD);
-    w.out.push_str("<akn:doc name=\"/akn/ontology/de/concept/documenttype/bund/anlage-regelungstext\">");
+    w.out.push_str(
+        "<akn:doc name=\"/akn/ontology/de/concept/documenttype/bund/anlage-regelungstext\">",
+    );
     meta(&mut w, date, work, &subtype, "paragraf");
     w.open("preface", "einleitung-n1", "");
     let head = a.label();
-    w.leaf("p", "einleitung-n1_text-n1", if head.is_empty() { "Anlage" } else { &head });
+    w.leaf(
+        "p",
+        "einleitung-n1_text-n1",
+        if head.is_empty() { "Anlage" } else { &head },
+    );
     w.close("preface");
     w.open("mainBody", "hauptteil-n1", "");
     let mut c = Counter::default();

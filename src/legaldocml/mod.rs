@@ -17,7 +17,9 @@ pub const NS: &str = "http://Inhaltsdaten.LegalDocML.de/1.8.2/";
 
 /// Whether a text is XML (after an optional BOM and whitespace).
 pub fn is_xml(src: &str) -> bool {
-    src.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+    src.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
 }
 
 /// An imported Regelungstext.
@@ -137,7 +139,10 @@ fn strip_num(marker: &str, kind: Kind) -> String {
     let m = marker.trim();
     let m = match kind {
         Kind::Paragraf => m.trim_start_matches('§').trim(),
-        Kind::Artikel => m.trim_start_matches("Artikel").trim_start_matches("Art.").trim(),
+        Kind::Artikel => m
+            .trim_start_matches("Artikel")
+            .trim_start_matches("Art.")
+            .trim(),
         Kind::Absatz => m.trim_start_matches('(').trim_end_matches(')'),
         Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => m.trim_end_matches(['.', ')']),
         _ => m
@@ -172,7 +177,8 @@ impl Builder {
                         n.title = Some(t);
                     }
                 }
-                "content" | "intro" | "wrapUp" | "listIntroduction" | "listWrapUp" | "blockContainer" | "list" | "blockList" | "tblock" => {
+                "content" | "intro" | "wrapUp" | "listIntroduction" | "listWrapUp"
+                | "blockContainer" | "list" | "blockList" | "tblock" => {
                     if matches!(local(&c), "intro" | "listIntroduction") {
                         let t = text_of(c);
                         self.push_text(n, &t, true);
@@ -190,7 +196,10 @@ impl Builder {
                     self.push_text(n, &t, false);
                 }
                 "paragraph" => {
-                    let num = elems(c).find(|d| local(d) == "num").map(|d| ws(&text_of(d))).unwrap_or_default();
+                    let num = elems(c)
+                        .find(|d| local(d) == "num")
+                        .map(|d| ws(&text_of(d)))
+                        .unwrap_or_default();
                     if num.is_empty() {
                         // an unnumbered Absatz: its content belongs to the unit
                         self.fill(n, c);
@@ -202,8 +211,15 @@ impl Builder {
                     }
                 }
                 "point" | "item" => {
-                    let num = elems(c).find(|d| local(d) == "num").map(|d| ws(&text_of(d))).unwrap_or_default();
-                    let mut a = unit(if num.is_empty() { Kind::Listenpunkt } else { item_kind(&num) });
+                    let num = elems(c)
+                        .find(|d| local(d) == "num")
+                        .map(|d| ws(&text_of(d)))
+                        .unwrap_or_default();
+                    let mut a = unit(if num.is_empty() {
+                        Kind::Listenpunkt
+                    } else {
+                        item_kind(&num)
+                    });
                     self.tag(&mut a, c);
                     self.fill(&mut a, c);
                     n.children.push(a);
@@ -211,7 +227,10 @@ impl Builder {
                 "table" => {
                     let mut t = unit(Kind::Tabelle);
                     self.tag(&mut t, c);
-                    for tr in c.descendants().filter(|d| d.is_element() && local(d) == "tr") {
+                    for tr in c
+                        .descendants()
+                        .filter(|d| d.is_element() && local(d) == "tr")
+                    {
                         let mut z = unit(Kind::Zeile);
                         z.cells = elems(tr).map(|td| text_of(td)).collect();
                         t.children.push(z);
@@ -219,7 +238,12 @@ impl Builder {
                     n.children.push(t);
                 }
                 "foreign" => {
-                    let t = ws(&c.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<Vec<_>>().join(" "));
+                    let t = ws(&c
+                        .descendants()
+                        .filter(|d| d.is_text())
+                        .filter_map(|d| d.text())
+                        .collect::<Vec<_>>()
+                        .join(" "));
                     if !t.is_empty() {
                         let mut tn = text_node(&t);
                         self.tag(&mut tn, c);
@@ -227,8 +251,15 @@ impl Builder {
                     }
                 }
                 "article" => {
-                    let num = elems(c).find(|d| local(d) == "num").map(|d| ws(&text_of(d))).unwrap_or_default();
-                    let kind = if num.starts_with('§') { Kind::Paragraf } else { Kind::Artikel };
+                    let num = elems(c)
+                        .find(|d| local(d) == "num")
+                        .map(|d| ws(&text_of(d)))
+                        .unwrap_or_default();
+                    let kind = if num.starts_with('§') {
+                        Kind::Paragraf
+                    } else {
+                        Kind::Artikel
+                    };
                     let mut a = unit(kind);
                     self.tag(&mut a, c);
                     self.fill(&mut a, c);
@@ -236,7 +267,10 @@ impl Builder {
                 }
                 "authorialNote" => {}
                 "toc" => {
-                    for e in c.descendants().filter(|d| d.is_element() && local(d) == "tocItem") {
+                    for e in c
+                        .descendants()
+                        .filter(|d| d.is_element() && local(d) == "tocItem")
+                    {
                         n.children.push(text_node(&text_of(e)));
                     }
                 }
@@ -273,7 +307,10 @@ impl Builder {
         for part in elems(act) {
             match local(&part) {
                 "preface" => {
-                    for c in part.descendants().filter(|d| d.is_element() && local(d) == "longTitle") {
+                    for c in part
+                        .descendants()
+                        .filter(|d| d.is_element() && local(d) == "longTitle")
+                    {
                         let mut t = unit(Kind::Langtitel);
                         self.tag(&mut t, c);
                         t.text = Some(text_of(c));
@@ -284,21 +321,32 @@ impl Builder {
                     for c in elems(part) {
                         let kind = match (local(&c), c.attribute("refersTo")) {
                             ("recitals", _) => Kind::Praeambel,
-                            ("blockContainer", Some("inhaltsuebersicht")) => Kind::Inhaltsuebersicht,
+                            ("blockContainer", Some("inhaltsuebersicht")) => {
+                                Kind::Inhaltsuebersicht
+                            }
                             _ => Kind::Eingangsformel,
                         };
                         let mut n = unit(kind);
                         self.tag(&mut n, c);
                         if kind == Kind::Inhaltsuebersicht {
                             n.marker = Some("Inhaltsübersicht".into());
-                            for e in c.descendants().filter(|d| d.is_element() && local(d) == "tocItem") {
+                            for e in c
+                                .descendants()
+                                .filter(|d| d.is_element() && local(d) == "tocItem")
+                            {
                                 n.children.push(text_node(&text_of(e)));
                             }
                         } else {
-                            for p in c.descendants().filter(|d| d.is_element() && local(d) == "p") {
+                            for p in c
+                                .descendants()
+                                .filter(|d| d.is_element() && local(d) == "p")
+                            {
                                 n.children.push(text_node(&text_of(p)));
                             }
-                            if let Some(h) = c.descendants().find(|d| d.is_element() && local(d) == "heading") {
+                            if let Some(h) = c
+                                .descendants()
+                                .find(|d| d.is_element() && local(d) == "heading")
+                            {
                                 n.marker = Some(text_of(h));
                             } else if kind == Kind::Praeambel {
                                 n.marker = Some("Präambel".into());
@@ -311,7 +359,10 @@ impl Builder {
                 "conclusions" => {
                     let mut n = unit(Kind::Schlussformel);
                     self.tag(&mut n, part);
-                    for p in part.descendants().filter(|d| d.is_element() && local(d) == "p") {
+                    for p in part
+                        .descendants()
+                        .filter(|d| d.is_element() && local(d) == "p")
+                    {
                         let t = text_of(p);
                         if !t.is_empty() {
                             n.children.push(text_node(&t));
@@ -359,7 +410,11 @@ pub fn import(src: &str) -> Result<Import, String> {
         .and_then(|c| c.text.clone());
     let fassung = xml
         .descendants()
-        .find(|n| n.is_element() && local(n) == "FRBRdate" && n.parent().is_some_and(|p| local(&p) == "FRBRExpression"))
+        .find(|n| {
+            n.is_element()
+                && local(n) == "FRBRdate"
+                && n.parent().is_some_and(|p| local(&p) == "FRBRExpression")
+        })
         .and_then(|n| n.attribute("date"))
         .map(str::to_string);
     Ok(Import {
@@ -379,17 +434,29 @@ pub fn import(src: &str) -> Result<Import, String> {
 /// The eId a mod's `akn:ref/@href` points at: ".../regelungstext-verkuendung-1/hauptteil-1_art-1/9-34.xml".
 fn href_eid(href: &str) -> Option<String> {
     let segs: Vec<&str> = href.split('/').collect();
-    let i = segs.iter().rposition(|s| s.starts_with("regelungstext") || s.starts_with("anlage-regelungstext"))?;
+    let i = segs
+        .iter()
+        .rposition(|s| s.starts_with("regelungstext") || s.starts_with("anlage-regelungstext"))?;
     let e = segs.get(i + 1)?.trim_end_matches(".xml");
     (!e.is_empty()).then(|| norm_eid(e))
 }
 
 /// The Änderungsbefehle (`akn:mod`) of a LegalDocML.de amending law.
-pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result<Aenderungsgesetz, AmendError> {
+pub fn import_amendments(
+    path: &str,
+    src: &str,
+    _target: Option<&str>,
+) -> Result<Aenderungsgesetz, AmendError> {
     let idx = crate::source::LineIndex::new(src);
     let err = |off: usize, message: String| {
         let (line, column) = idx.line_col(off);
-        AmendError { path: path.to_string(), line, column, message, target: None }
+        AmendError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            target: None,
+        }
     };
     let text = src.trim_start_matches('\u{feff}');
     let bom = src.len() - text.len();
@@ -402,7 +469,10 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
     })?;
     let mut befehle = Vec::new();
     let mut eingangssatz = String::new();
-    for m in xml.descendants().filter(|n| n.is_element() && local(n) == "mod") {
+    for m in xml
+        .descendants()
+        .filter(|n| n.is_element() && local(n) == "mod")
+    {
         let off = m.range().start + bom;
         // numbering and context from the enclosing list items
         let mut nummer = Vec::new();
@@ -414,9 +484,13 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
                 }
             }
             if matches!(local(&a), "list" | "blockList") {
-                if let Some(intro) = elems(a).find(|d| matches!(local(d), "intro" | "listIntroduction")) {
+                if let Some(intro) =
+                    elems(a).find(|d| matches!(local(d), "intro" | "listIntroduction"))
+                {
                     let t = text_of(intro);
-                    let names_law = intro.descendants().any(|d| d.is_element() && local(&d) == "affectedDocument");
+                    let names_law = intro
+                        .descendants()
+                        .any(|d| d.is_element() && local(&d) == "affectedDocument");
                     if names_law {
                         if eingangssatz.is_empty() {
                             eingangssatz = t;
@@ -431,7 +505,9 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
         }
         nummer.reverse();
         kontext.reverse();
-        let kontext = kontext.iter().fold(Vec::new(), |acc, o| crate::amend::parse::combine(&acc, o));
+        let kontext = kontext
+            .iter()
+            .fold(Vec::new(), |acc, o| crate::amend::parse::combine(&acc, o));
         // the command's sentence, quoted structures restated as law text
         let mut s = String::new();
         let mut eid = None;
@@ -453,7 +529,10 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
                                 });
                             }
                         }
-                        let body = crate::write::write_nodes(&holder.children, &crate::write::Options::default());
+                        let body = crate::write::write_nodes(
+                            &holder.children,
+                            &crate::write::Options::default(),
+                        );
                         s.push_str(d.attribute("startQuote").unwrap_or("„"));
                         s.push_str(&body);
                         s.push_str(d.attribute("endQuote").unwrap_or("“"));
@@ -485,15 +564,25 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
             Ok(op) => op,
             // a command the grammar cannot read still applies through its eId
             Err(e) => match (&eid, first_quote(&sentence)) {
-                (Some(_), Some(q)) if m.attribute("refersTo").is_some_and(|r| r.contains("ersetzen") || r.contains("neufassung")) => {
-                    Op::Fassen { ort: Vec::new(), zitat: q }
+                (Some(_), Some(q))
+                    if m.attribute("refersTo")
+                        .is_some_and(|r| r.contains("ersetzen") || r.contains("neufassung")) =>
+                {
+                    Op::Fassen {
+                        ort: Vec::new(),
+                        zitat: q,
+                    }
                 }
                 _ => Op::Unlesbar { message: e },
             },
         };
         let (line, column) = idx.line_col(off);
         befehle.push(Befehl {
-            nummer: if nummer.is_empty() { format!("{}", befehle.len() + 1) } else { nummer.join(" ") },
+            nummer: if nummer.is_empty() {
+                format!("{}", befehle.len() + 1)
+            } else {
+                nummer.join(" ")
+            },
             text: sentence,
             line,
             column,
@@ -503,9 +592,15 @@ pub fn import_amendments(path: &str, src: &str, _target: Option<&str>) -> Result
         });
     }
     if befehle.is_empty() {
-        return Err(err(0, "no akn:mod (Änderungsbefehl) in this document".into()));
+        return Err(err(
+            0,
+            "no akn:mod (Änderungsbefehl) in this document".into(),
+        ));
     }
-    Ok(Aenderungsgesetz { eingangssatz, befehle })
+    Ok(Aenderungsgesetz {
+        eingangssatz,
+        befehle,
+    })
 }
 
 /// Normalize whitespace outside quotes; keep quoted passages as they are.

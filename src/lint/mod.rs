@@ -79,10 +79,9 @@ impl Rule {
             let t = l.trim_start();
             if let Some(rest) = t.strip_prefix("///") {
                 doc.push(rest.strip_prefix(' ').unwrap_or(rest));
-            } else if (!doc.is_empty() || !t.is_empty())
-                && !doc.is_empty() {
-                    break;
-                }
+            } else if (!doc.is_empty() || !t.is_empty()) && !doc.is_empty() {
+                break;
+            }
         }
         doc.reverse();
         doc.join("\n")

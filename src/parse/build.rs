@@ -94,9 +94,9 @@ struct Builder<'a> {
 pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
     // plain text: no Markdown heading (a YAML front matter may still precede it)
     let plain = !lines
-            .lines
-            .iter()
-            .any(|l| matches!(l.kind, LineKind::Heading { .. }));
+        .lines
+        .iter()
+        .any(|l| matches!(l.kind, LineKind::Heading { .. }));
     let mut root = Node::new(
         Kind::Dokument,
         Span {
@@ -840,10 +840,9 @@ impl<'a> Builder<'a> {
             .stack
             .iter()
             .any(|f| f.node.kind == Kind::Inhaltsuebersicht);
-        if self.plain && p.indent == 0
-            && self.plain_structure(&p, in_toc) {
-                return;
-            }
+        if self.plain && p.indent == 0 && self.plain_structure(&p, in_toc) {
+            return;
+        }
         if in_toc && self.plain {
             // one entry per line
             for &(s, e) in &p.lines {

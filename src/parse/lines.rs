@@ -185,7 +185,11 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                         _ => {}
                     }
                 }
-                line.kind = if dash { LineKind::Bullet } else { LineKind::Text };
+                line.kind = if dash {
+                    LineKind::Bullet
+                } else {
+                    LineKind::Text
+                };
             }
             Rule::table_row | Rule::bullet | Rule::item => {
                 let rule = p.as_rule();

@@ -24,7 +24,9 @@ pub fn fixture(name: &str) -> String {
 
 /// The units of a law that an amending law speaks about (not the editorial
 /// parts), for comparing a consolidated text with the new Fassung.
-pub fn law_units(doc: &paragraf::Document) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+pub fn law_units(
+    doc: &paragraf::Document,
+) -> Vec<(String, String, Option<String>, Option<String>, String)> {
     paragraf::diff::entries(doc)
         .into_iter()
         .filter(|e| !paragraf::diff::amend::is_editorial(e.kind))

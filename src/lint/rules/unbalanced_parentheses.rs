@@ -34,23 +34,22 @@ fn check(ctx: &Ctx, out: &mut Sink) {
             for (i, c) in t.char_indices() {
                 match c {
                     '(' => open.push((s, i)),
-                    ')'
-                        if open.pop().is_none() => {
-                            // "1)" and "a)" enumerations inside running text are not parentheses
-                            let prev = t[..i].chars().next_back();
-                            let enum_marker = prev.is_some_and(|p| p.is_alphanumeric())
-                                && t[..i]
-                                    .rsplit(' ')
-                                    .next()
-                                    .is_some_and(|w| w.chars().count() <= 3);
-                            if !enum_marker {
-                                out.push(
-                                    ctx.text_span(s, i, i + 1),
-                                    "closing ) without an opening (",
-                                    None,
-                                );
-                            }
+                    ')' if open.pop().is_none() => {
+                        // "1)" and "a)" enumerations inside running text are not parentheses
+                        let prev = t[..i].chars().next_back();
+                        let enum_marker = prev.is_some_and(|p| p.is_alphanumeric())
+                            && t[..i]
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.chars().count() <= 3);
+                        if !enum_marker {
+                            out.push(
+                                ctx.text_span(s, i, i + 1),
+                                "closing ) without an opening (",
+                                None,
+                            );
                         }
+                    }
                     _ => {}
                 }
             }
