@@ -153,6 +153,22 @@ impl Kind {
         matches!(self, Kind::Anhang | Kind::Anlage)
     }
 
+    /// The type word of a Gliederung kind ("Abschnitt"); `None` for other kinds.
+    pub fn gliederung_word(self) -> Option<&'static str> {
+        GLIEDERUNG_WORDS
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, w)| *w)
+    }
+
+    /// The Gliederung kind a type word names: "Abschnitt" → `Abschnitt`.
+    pub fn from_gliederung_word(word: &str) -> Option<Kind> {
+        GLIEDERUNG_WORDS
+            .iter()
+            .find(|(_, w)| *w == word)
+            .map(|(k, _)| *k)
+    }
+
     /// Canonical rank of a Gliederung type (smaller is higher).
     pub fn gliederung_rank(self) -> u8 {
         use Kind::*;
@@ -213,6 +229,19 @@ impl Kind {
         }
     }
 }
+
+/// The Gliederung types and their words, from the top.
+const GLIEDERUNG_WORDS: [(Kind, &str); 9] = [
+    (Kind::Buch, "Buch"),
+    (Kind::Teil, "Teil"),
+    (Kind::Unterteil, "Unterteil"),
+    (Kind::Kapitel, "Kapitel"),
+    (Kind::Unterkapitel, "Unterkapitel"),
+    (Kind::Abschnitt, "Abschnitt"),
+    (Kind::Unterabschnitt, "Unterabschnitt"),
+    (Kind::Titel, "Titel"),
+    (Kind::Untertitel, "Untertitel"),
+];
 
 /// How a unit was marked up in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -232,13 +232,8 @@ fn corpus_references_resolve() {
     );
 }
 
-#[test]
-#[ignore = "needs ../shared/corpus; run by .ci/run"]
-fn history_pairs_round_trip_through_the_change_list() {
-    let Some(dir) = common::corpus_dir() else {
-        eprintln!("skipped: ../shared/corpus not found");
-        return;
-    };
+/// The version pairs under `history/`, sorted.
+fn history_pairs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut pairs: Vec<_> = std::fs::read_dir(dir.join("history"))
         .unwrap()
         .flatten()
@@ -246,15 +241,41 @@ fn history_pairs_round_trip_through_the_change_list() {
         .filter(|p| p.join("old.md").is_file())
         .collect();
     pairs.sort();
+    pairs
+}
+
+type Pair = (
+    String,
+    paragraf::Document,
+    paragraf::Document,
+    Vec<paragraf::diff::Entry>,
+    Vec<paragraf::diff::Entry>,
+    Vec<paragraf::diff::Change>,
+);
+
+/// A pair's name, both Fassungen, their units and the change list.
+fn load_pair(p: &std::path::Path) -> Pair {
+    let name = p.file_name().unwrap().to_string_lossy().to_string();
+    let old = paragraf::parse(&paragraf::source::read_law(&p.join("old.md")).unwrap());
+    let new = paragraf::parse(&paragraf::source::read_law(&p.join("new.md")).unwrap());
+    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
+    let changes = paragraf::diff::diff_entries(&a, &b);
+    (name, old, new, a, b, changes)
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn history_pairs_round_trip_through_the_change_list() {
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let pairs = history_pairs(&dir);
     assert!(pairs.len() >= 50, "{} pairs", pairs.len());
     let results: Vec<(String, usize, Result<(), String>)> = pairs
         .par_iter()
         .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().to_string();
-            let old = paragraf::parse(&paragraf::source::read_law(&p.join("old.md")).unwrap());
-            let new = paragraf::parse(&paragraf::source::read_law(&p.join("new.md")).unwrap());
-            let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
-            let changes = paragraf::diff::diff_entries(&a, &b);
+            let (name, _, _, a, b, changes) = load_pair(p);
             // the change list survives JSON, then applies back to the new Fassung
             let json = serde_json::to_string(&changes).unwrap();
             let back: Vec<paragraf::diff::Change> = serde_json::from_str(&json).unwrap();
@@ -350,21 +371,11 @@ fn history_pairs_round_trip_through_the_amending_law() {
         eprintln!("skipped: ../shared/corpus not found");
         return;
     };
-    let mut pairs: Vec<_> = std::fs::read_dir(dir.join("history"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("old.md").is_file())
-        .collect();
-    pairs.sort();
+    let pairs = history_pairs(&dir);
     let results: Vec<(String, usize, Result<(), String>)> = pairs
         .par_iter()
         .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().to_string();
-            let old = paragraf::parse(&paragraf::source::read_law(&p.join("old.md")).unwrap());
-            let new = paragraf::parse(&paragraf::source::read_law(&p.join("new.md")).unwrap());
-            let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
-            let changes = paragraf::diff::diff_entries(&a, &b);
+            let (name, old, new, a, b, changes) = load_pair(p);
             let text = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr4);
             if let Ok(dir) = std::env::var("PARAGRAF_AMEND_DUMP") {
                 std::fs::write(format!("{dir}/{name}.txt"), &text).unwrap();

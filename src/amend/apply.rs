@@ -198,7 +198,6 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
     for t in &ort {
         let mut next = Vec::new();
         for c in &cur {
-            let what = ort_text(std::slice::from_ref(t));
             match t.kind {
                 TeilKind::Gesetz => next.push(c.clone()),
                 TeilKind::Ueberschrift | TeilKind::Einleitung | TeilKind::Schluss => {
@@ -206,8 +205,7 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
                     next.push(c.clone());
                 }
                 TeilKind::Satz => {
-                    let s = saetze_of(root, c);
-                    let numbered: Vec<Path> = s.clone();
+                    let numbered = saetze_of(root, c);
                     let mut picked = Vec::new();
                     let idx = |n: &str| -> Result<usize, String> {
                         let k: usize = n.parse().map_err(|_| format!("Satz {n}?"))?;
@@ -247,7 +245,6 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
                         }
                     }
                     next.extend(pick(cands, &what_word(t), &t.nums, t.range, root)?);
-                    let _ = what;
                 }
                 _ => {
                     let kind = node_kind(t.kind).expect("mapped");
@@ -620,6 +617,16 @@ fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
     }
 }
 
+/// Whether "wird aufgehoben" leaves "(weggefallen)" in place of child `i`:
+/// §§ and Artikel always, other numbered units when a later one of their kind
+/// follows (so that the numbering stays); otherwise the unit goes.
+pub fn keeps_placeholder(parent: &Node, i: usize) -> bool {
+    let n = &parent.children[i];
+    n.num.is_some()
+        && (n.kind.is_einzelvorschrift()
+            || parent.children[i + 1..].iter().any(|c| c.kind == n.kind))
+}
+
 fn placeholder(n: &Node) -> Node {
     let m = n.marker.clone().unwrap_or_default();
     let text = format!("{m} (weggefallen)");
@@ -976,12 +983,7 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
                             at_mut(root, &host).children.splice(k..k, kids);
                             continue;
                         }
-                        let later = at(root, &parent).children[i + 1..]
-                            .iter()
-                            .any(|c| c.kind == n.kind);
-                        let keep = !*streichen
-                            && (n.kind.is_einzelvorschrift() || later)
-                            && n.num.is_some();
+                        let keep = !*streichen && keeps_placeholder(at(root, &parent), i);
                         if keep {
                             let ph = placeholder(n);
                             at_mut(root, &parent).children[i] = ph;

@@ -161,22 +161,13 @@ pub struct Applied {
     pub what: String,
 }
 
-/// The ordinal words of Gliederung types ("Teil", "Abschnitt") in citations.
+/// The Gliederung type a word of a citation names, also in the genitive
+/// ("des Abschnitts", "des Buches").
 pub(crate) fn gliederung_kind(word: &str) -> Option<crate::ast::Kind> {
-    use crate::ast::Kind::*;
-    let w = word.trim_end_matches("es").trim_end_matches('s');
-    Some(match w {
-        "Buch" => Buch,
-        "Teil" => Teil,
-        "Unterteil" => Unterteil,
-        "Kapitel" => Kapitel,
-        "Unterkapitel" => Unterkapitel,
-        "Abschnitt" => Abschnitt,
-        "Unterabschnitt" => Unterabschnitt,
-        "Titel" => Titel,
-        "Untertitel" => Untertitel,
-        _ => return None,
-    })
+    use crate::ast::Kind;
+    Kind::from_gliederung_word(word)
+        .or_else(|| word.strip_suffix("es").and_then(Kind::from_gliederung_word))
+        .or_else(|| word.strip_suffix('s').and_then(Kind::from_gliederung_word))
 }
 
 /// "§ 3 Absatz 3 Satz 1" from a place.
@@ -193,17 +184,10 @@ pub fn ort_text(ort: &[Teil]) -> String {
             TeilKind::Doppelbuchstabe => "Doppelbuchstabe",
             TeilKind::Anhang => "Anhang",
             TeilKind::Anlage => "Anlage",
-            TeilKind::Gliederung => match t.gliederung {
-                Some(crate::ast::Kind::Buch) => "Buch",
-                Some(crate::ast::Kind::Teil) => "Teil",
-                Some(crate::ast::Kind::Unterteil) => "Unterteil",
-                Some(crate::ast::Kind::Kapitel) => "Kapitel",
-                Some(crate::ast::Kind::Unterkapitel) => "Unterkapitel",
-                Some(crate::ast::Kind::Unterabschnitt) => "Unterabschnitt",
-                Some(crate::ast::Kind::Titel) => "Titel",
-                Some(crate::ast::Kind::Untertitel) => "Untertitel",
-                _ => "Abschnitt",
-            },
+            TeilKind::Gliederung => t
+                .gliederung
+                .and_then(crate::ast::Kind::gliederung_word)
+                .unwrap_or("Abschnitt"),
             TeilKind::Ueberschrift => "Überschrift",
             TeilKind::Einleitung => "einleitender Satzteil",
             TeilKind::Schluss => "abschließender Satzteil",

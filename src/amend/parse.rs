@@ -94,7 +94,7 @@ fn targets(src: &str) -> Vec<Target> {
         if depth <= 0 {
             depth = 0;
             let t = text.trim();
-            if is_artikel_heading(t) && cur.as_ref().is_none_or(|_| true) && !t.contains('„') {
+            if is_artikel_heading(t) && !t.contains('„') {
                 close(&mut cur, &mut out, start);
                 in_target = false;
                 para_start = None;
@@ -392,17 +392,8 @@ pub fn parse_befehl(text: &str) -> Result<Op, String> {
             jeweils,
         },
         Rule::einfuegen_wort => {
-            let lage = parts
-                .iter()
-                .find(|p| p.as_rule() == Rule::lage)
-                .ok_or("missing anchor")?;
-            let nach = !lage.as_str().to_lowercase().starts_with("vor");
-            let anker = lage
-                .clone()
-                .into_inner()
-                .find(|p| p.as_rule() == Rule::objekt)
-                .map(|p| objekt_of(&p))
-                .ok_or("missing anchor")?;
+            let (nach, anker) = lage(&parts, Rule::lage, Rule::objekt).ok_or("missing anchor")?;
+            let anker = objekt_of(&anker);
             Op::EinfuegenWort {
                 ort: ort0,
                 nach,
@@ -412,17 +403,8 @@ pub fn parse_befehl(text: &str) -> Result<Op, String> {
             }
         }
         Rule::einfuegen => {
-            let pos = parts
-                .iter()
-                .find(|p| p.as_rule() == Rule::position)
-                .ok_or("missing position")?;
-            let nach = !pos.as_str().to_lowercase().starts_with("vor");
-            let ort = pos
-                .clone()
-                .into_inner()
-                .find(|p| p.as_rule() == Rule::ort)
-                .map(|p| ort_of(&p))
-                .unwrap_or_default();
+            let (nach, ort) = lage(&parts, Rule::position, Rule::ort).ok_or("missing position")?;
+            let ort = ort_of(&ort);
             Op::Einfuegen { nach, ort, zitate }
         }
         Rule::anfuegen | Rule::voranstellen => Op::Anfuegen {
@@ -433,7 +415,9 @@ pub fn parse_befehl(text: &str) -> Result<Op, String> {
         },
         Rule::aufheben => Op::Aufheben {
             ort: ort0,
-            streichen: parts.is_empty() || !text.contains("aufgehoben"),
+            streichen: !parts
+                .iter()
+                .any(|p| p.as_rule() == Rule::aufhebung && p.as_str() == "aufgehoben"),
         },
         Rule::umnummern => Op::Umnummern {
             alt: ort0,
@@ -441,6 +425,14 @@ pub fn parse_befehl(text: &str) -> Result<Op, String> {
         },
         _ => return Err("unknown command".into()),
     })
+}
+
+/// "nach …" / "vor …": whether it is "nach", and the part of kind `inner` it names.
+fn lage<'i>(parts: &[Pair<'i, Rule>], outer: Rule, inner: Rule) -> Option<(bool, Pair<'i, Rule>)> {
+    let l = parts.iter().find(|p| p.as_rule() == outer)?;
+    let nach = !l.as_str().to_lowercase().starts_with("vor");
+    let x = l.clone().into_inner().find(|p| p.as_rule() == inner)?;
+    Some((nach, x))
 }
 
 fn ort_of(p: &Pair<Rule>) -> Ort {
@@ -471,23 +463,15 @@ fn nums_of(p: Pair<Rule>) -> (Vec<String>, bool) {
 fn teil_of(p: Pair<Rule>) -> Teil {
     let inner = p.into_inner().next().expect("teil has one child");
     let rule = inner.as_rule();
-    let word = inner
-        .as_str()
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_string();
     let mut t = Teil {
         kind: TeilKind::Gesetz,
         gliederung: None,
         nums: Vec::new(),
         range: false,
     };
-    let mut sub_nummer = None;
     for q in inner.clone().into_inner() {
         match q.as_rule() {
             Rule::nummern => (t.nums, t.range) = nums_of(q),
-            Rule::nummer => sub_nummer = Some(q),
             Rule::g_typ => t.gliederung = gliederung_kind(q.as_str()),
             _ => {}
         }
@@ -518,7 +502,6 @@ fn teil_of(p: Pair<Rule>) -> Teil {
         Rule::gliederung => TeilKind::Gliederung,
         _ => TeilKind::Gesetz,
     };
-    let _ = (word, sub_nummer);
     t
 }
 

@@ -347,29 +347,23 @@ fn subject(id: &str, all: &[Entry]) -> String {
     }
 }
 
-/// Whether "wird aufgehoben" leaves a "(weggefallen)" in place of the unit
-/// (as [`crate::amend::apply`] does): §§ and Artikel always, other numbered
-/// units when a later one of their kind follows.
-fn keeps_placeholder(doc: &Document, id: &str) -> bool {
-    let Some((parent, i)) = parent_and_index(&doc.root, id) else {
-        return false;
-    };
-    let n = &parent.children[i];
-    n.num.is_some()
-        && (n.kind.is_einzelvorschrift()
-            || parent.children[i + 1..].iter().any(|c| c.kind == n.kind))
+/// Whether "wird aufgehoben" leaves "(weggefallen)" for the unit `id` of the old Fassung
+/// (the rule of [`crate::amend::apply::keeps_placeholder`]).
+fn keeps_placeholder(parents: &FxHashMap<&str, (&Node, usize)>, id: &str) -> bool {
+    parents
+        .get(id)
+        .is_some_and(|&(p, i)| crate::amend::apply::keeps_placeholder(p, i))
 }
 
-fn parent_and_index<'a>(root: &'a Node, id: &str) -> Option<(&'a Node, usize)> {
-    for (i, c) in root.children.iter().enumerate() {
-        if c.id == id {
-            return Some((root, i));
+/// Each node's parent and its index there.
+fn parents(doc: &Document) -> FxHashMap<&str, (&Node, usize)> {
+    let mut m = FxHashMap::default();
+    doc.root.walk(&mut |n, _| {
+        for (i, c) in n.children.iter().enumerate() {
+            m.insert(c.id.as_str(), (n, i));
         }
-        if let Some(r) = parent_and_index(c, id) {
-            return Some(r);
-        }
-    }
-    None
+    });
+    m
 }
 
 fn index(doc: &Document) -> FxHashMap<&str, &Node> {
@@ -436,6 +430,7 @@ pub fn aenderungsbefehle(
     let mut out = format!("{art} {old_title}{date} wird wie folgt geändert:\n\n");
     let old_ix = index(old_doc);
     let new_ix = index(new_doc);
+    let old_parents = parents(old_doc);
 
     // commands, each tagged with the unit it belongs to
     let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
@@ -469,7 +464,7 @@ pub fn aenderungsbefehle(
                     ids_below(o, &mut below);
                     consumed.extend(below);
                 }
-                let verb = if keeps_placeholder(old_doc, id) {
+                let verb = if keeps_placeholder(&old_parents, id) {
                     "gestrichen"
                 } else {
                     "aufgehoben"
@@ -701,7 +696,7 @@ pub fn aenderungsbefehle(
                 if c.kind == ChangeKind::Renumbered {
                     continue; // said with the new number
                 }
-                let verb = if keeps_placeholder(old_doc, &e.id) {
+                let verb = if keeps_placeholder(&old_parents, &e.id) {
                     "gestrichen"
                 } else {
                     "aufgehoben"
@@ -731,7 +726,7 @@ pub fn aenderungsbefehle(
             }
             ChangeKind::Repealed => {
                 let e = c.old.as_ref().expect("repealed has old");
-                if keeps_placeholder(old_doc, &e.id) {
+                if keeps_placeholder(&old_parents, &e.id) {
                     if let Some(o) = old_ix.get(e.id.as_str()) {
                         let mut below = Vec::new();
                         ids_below(o, &mut below);
@@ -907,16 +902,7 @@ fn kind_word(k: Kind) -> &'static str {
         Kind::Doppelbuchstabe => "Doppelbuchstabe",
         Kind::Anhang => "Anhang",
         Kind::Anlage => "Anlage",
-        Kind::Buch => "Buch",
-        Kind::Teil => "Teil",
-        Kind::Unterteil => "Unterteil",
-        Kind::Kapitel => "Kapitel",
-        Kind::Unterkapitel => "Unterkapitel",
-        Kind::Abschnitt => "Abschnitt",
-        Kind::Unterabschnitt => "Unterabschnitt",
-        Kind::Titel => "Titel",
-        Kind::Untertitel => "Untertitel",
-        _ => "Text",
+        k => k.gliederung_word().unwrap_or("Text"),
     }
 }
 

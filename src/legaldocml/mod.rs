@@ -58,6 +58,15 @@ fn ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `body` between the quotes an `akn:quotedText`/`akn:quotedStructure` names („ “ by default).
+fn quoted(q: X, body: &str) -> String {
+    format!(
+        "{}{body}{}",
+        q.attribute("startQuote").unwrap_or("„"),
+        q.attribute("endQuote").unwrap_or("“")
+    )
+}
+
 /// The text of an element; quoted passages inside it get their quotes.
 fn text_of(n: X) -> String {
     let mut s = String::new();
@@ -69,9 +78,9 @@ fn text_of(n: X) -> String {
                 match local(&c) {
                     "authorialNote" => {}
                     "quotedText" => {
-                        s.push_str(c.attribute("startQuote").unwrap_or("„"));
-                        go(c, s);
-                        s.push_str(c.attribute("endQuote").unwrap_or("“"));
+                        let mut inner = String::new();
+                        go(c, &mut inner);
+                        s.push_str(&quoted(c, &inner));
                     }
                     _ => go(c, s),
                 }
@@ -82,10 +91,8 @@ fn text_of(n: X) -> String {
     ws(&s)
 }
 
-struct Builder {
-    /// (node pre-order index → LegalDocML eId) collected while building.
-    eids: Vec<Option<String>>,
-}
+/// Builds AST nodes from LegalDocML.de elements (the eId rides in `id` until ids are assigned).
+struct Builder;
 
 fn unit(kind: Kind) -> Node {
     Node::new(kind, Span::default())
@@ -373,7 +380,6 @@ impl Builder {
                 _ => {}
             }
         }
-        let _ = &self.eids;
     }
 }
 
@@ -387,7 +393,7 @@ pub fn import(src: &str) -> Result<Import, String> {
         .find(|n| n.is_element() && matches!(local(n), "act" | "bill" | "doc"))
         .ok_or("1:1: no akn:act, akn:bill or akn:doc element: not a LegalDocML.de Regelungstext")?;
     let mut root = unit(Kind::Dokument);
-    let mut b = Builder { eids: Vec::new() };
+    let mut b = Builder;
     b.preface_and_preamble(&mut root, act);
     // remember the eIds (pre-order), then give our own ids
     let mut pre: Vec<String> = Vec::new();
@@ -518,7 +524,7 @@ pub fn import_amendments(
                 match local(&d) {
                     "quotedStructure" => {
                         let mut holder = unit(Kind::Dokument);
-                        let mut b = Builder { eids: Vec::new() };
+                        let mut b = Builder;
                         b.fill(&mut holder, d);
                         for c in elems(d) {
                             if local(&c) == "longTitle" {
@@ -533,14 +539,10 @@ pub fn import_amendments(
                             &holder.children,
                             &crate::write::Options::default(),
                         );
-                        s.push_str(d.attribute("startQuote").unwrap_or("„"));
-                        s.push_str(&body);
-                        s.push_str(d.attribute("endQuote").unwrap_or("“"));
+                        s.push_str(&quoted(d, &body));
                     }
                     "quotedText" => {
-                        s.push_str(d.attribute("startQuote").unwrap_or("„"));
-                        s.push_str(&text_of(d));
-                        s.push_str(d.attribute("endQuote").unwrap_or("“"));
+                        s.push_str(&quoted(d, &text_of(d)));
                     }
                     "ref" => {
                         if eid.is_none() {

@@ -172,18 +172,8 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
                     match q.as_rule() {
                         Rule::g_type => {
                             marker_end = marker_end.max(q.as_span().end());
-                            kind = match q.as_str() {
-                                "Buch" => Kind::Buch,
-                                "Teil" => Kind::Teil,
-                                "Unterteil" => Kind::Unterteil,
-                                "Kapitel" => Kind::Kapitel,
-                                "Unterkapitel" => Kind::Unterkapitel,
-                                "Abschnitt" => Kind::Abschnitt,
-                                "Unterabschnitt" => Kind::Unterabschnitt,
-                                "Titel" => Kind::Titel,
-                                "Untertitel" => Kind::Untertitel,
-                                _ => Kind::Gliederung,
-                            }
+                            kind =
+                                Kind::from_gliederung_word(q.as_str()).unwrap_or(Kind::Gliederung)
                         }
                         Rule::g_num | Rule::g_num_dot => {
                             marker_end = marker_end.max(q.as_span().end());
