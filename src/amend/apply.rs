@@ -345,23 +345,24 @@ fn slots(root: &Node, z: &Ziel) -> Vec<Slot> {
     out
 }
 
+/// Whether a field slot is the node's heading (else its `text`: title line,
+/// Fassung, Metadatum value, footnote).
+fn field_is_title(n: &Node) -> bool {
+    n.title.is_some()
+        && !matches!(
+            n.kind,
+            Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote
+        )
+}
+
 fn slot_text(root: &Node, s: &Slot) -> String {
     match s {
         Slot::Saetze(p) => crate::write::own_text(at(root, p)),
         Slot::Satz(p) => at(root, p).text.clone().unwrap_or_default(),
         Slot::Field(p) => {
             let n = at(root, p);
-            if matches!(
-                n.kind,
-                Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote
-            ) {
-                n.text.clone().unwrap_or_default()
-            } else {
-                n.title
-                    .clone()
-                    .or_else(|| n.text.clone())
-                    .unwrap_or_default()
-            }
+            let f = if field_is_title(n) { &n.title } else { &n.text };
+            f.clone().unwrap_or_default()
         }
         Slot::Cell(p, i) => at(root, p).cells[*i].clone(),
     }
@@ -420,12 +421,7 @@ fn set_slot(root: &mut Node, s: &Slot, text: &str) {
         Slot::Field(p) => {
             let n = at_mut(root, p);
             n.emphasis.clear();
-            if n.title.is_some()
-                && !matches!(
-                    n.kind,
-                    Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote
-                )
-            {
+            if field_is_title(n) {
                 n.title = Some(text.to_string());
             } else {
                 n.text = Some(text.to_string());
