@@ -13,6 +13,7 @@ pub mod fsutil;
 pub mod grammar;
 pub mod legaldocml;
 pub mod lint;
+pub mod lsp;
 pub mod outline;
 pub mod parse;
 pub mod pdf;

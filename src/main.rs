@@ -49,6 +49,10 @@ enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Re-lint, and rebuild the PDFs, whenever a file of the workspace changes.
+    Watch(cmd::watch::Args),
+    /// Run the language server on stdin/stdout (diagnostics, definition, hover, outline, formatting).
+    Lsp,
     /// Explain a lint rule (or list all rules).
     Explain(cmd::explain::Args),
     /// Typeset laws as PDF with the embedded Typst.
@@ -89,6 +93,10 @@ fn main() -> ExitCode {
                 Err(e) => Err(e.into()),
             }
         }
+        Command::Watch(a) => cmd::watch::run(a),
+        Command::Lsp => paragraf::lsp::run_stdio()
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Into::into),
         Command::Diff(a) => cmd::diff::run(a),
         Command::GitDiff(a) => cmd::diff::git(a),
         #[cfg(feature = "pdf")]

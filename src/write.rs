@@ -25,6 +25,29 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// The options a workspace's `[format]` table asks for.
+    pub fn from_config(c: &crate::workspace::FormatConfig) -> Options {
+        let mut o = Options::default();
+        if let Some(sep) = c.heading_separator.as_deref() {
+            o.heading_separator = if sep.trim().is_empty() {
+                " ".into()
+            } else {
+                format!(" {} ", sep.trim())
+            };
+        }
+        o
+    }
+
+    /// The options for a file: those of the workspace it belongs to, if any.
+    pub fn for_path(path: &std::path::Path) -> Options {
+        match crate::workspace::Workspace::find(path) {
+            Ok(Some(ws)) => Options::from_config(&ws.config.format),
+            _ => Options::default(),
+        }
+    }
+}
+
 /// The whole law in canonical plain text.
 pub fn write(doc: &Document, opts: &Options) -> String {
     let mut w = Writer {

@@ -31,20 +31,6 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn options_for(path: &std::path::Path) -> Options {
-    let mut o = Options::default();
-    if let Ok(Some(ws)) = paragraf::workspace::Workspace::find(path) {
-        if let Some(sep) = ws.config.format.heading_separator.as_deref() {
-            o.heading_separator = if sep.trim().is_empty() {
-                " ".into()
-            } else {
-                format!(" {} ", sep.trim())
-            };
-        }
-    }
-    o
-}
-
 pub fn run(a: Args) -> Result<ExitCode> {
     let files = files(&a.paths);
     if a.stdout && files.len() != 1 {
@@ -60,7 +46,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             );
         }
         let doc = paragraf::parse(&src);
-        let opts = options_for(f);
+        let opts = Options::for_path(f);
         let out = write(&doc, &opts);
         // the safety net: the formatted text must say exactly the same
         let again = paragraf::parse(&out);

@@ -31,6 +31,17 @@ pub struct Args {
     statistics: bool,
 }
 
+impl Args {
+    /// Text output for these paths (what `watch` runs).
+    pub fn text(paths: Vec<PathBuf>) -> Args {
+        Args {
+            paths,
+            format: Format::Text,
+            statistics: false,
+        }
+    }
+}
+
 /// The files named on the command line, directories expanded.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();

@@ -10,6 +10,7 @@ pub mod parse;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod refs;
+pub mod watch;
 pub mod xml;
 
 use std::io::IsTerminal;

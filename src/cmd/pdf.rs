@@ -81,6 +81,19 @@ pub struct BuildArgs {
     pdf_standard: Option<Standard>,
 }
 
+impl BuildArgs {
+    /// A build of `dir` with the defaults (what `watch` runs).
+    pub fn for_dir(dir: PathBuf) -> BuildArgs {
+        BuildArgs {
+            dir,
+            force: false,
+            out: None,
+            template: None,
+            pdf_standard: None,
+        }
+    }
+}
+
 pub fn build(a: BuildArgs) -> Result<ExitCode> {
     if !a.dir.is_dir() {
         bail!("{}: not a directory", a.dir.display());

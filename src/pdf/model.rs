@@ -130,6 +130,25 @@ pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Optio
 }
 
 /// A volume of several laws.
-pub fn volume(title: &str, laws: Vec<Value>) -> Value {
+pub fn volume(title: &str, mut laws: Vec<Value>) -> Value {
+    // the laws of a volume share ids ("para-3_abs-3"): make labels and links unique
+    for (i, law) in laws.iter_mut().enumerate() {
+        prefix_ids(law, &format!("law-{}/", i + 1));
+    }
     json!({ "title": title, "short": title, "laws": laws })
+}
+
+fn prefix_ids(v: &mut Value, prefix: &str) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match (k.as_str(), x) {
+                    ("id" | "link", Value::String(s)) => s.insert_str(0, prefix),
+                    (_, x) => prefix_ids(x, prefix),
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| prefix_ids(x, prefix)),
+        _ => {}
+    }
 }

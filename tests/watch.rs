@@ -1,0 +1,61 @@
+//! `paragraf watch` re-lints when a law changes.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
+
+#[test]
+fn watch_relints_on_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("gesetz.txt");
+    std::fs::write(&law, common::seed()).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["watch", "--no-pdf"])
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let tx2 = tx.clone();
+    std::thread::spawn(move || {
+        stdout
+            .lines()
+            .map_while(Result::ok)
+            .for_each(|l| drop(tx.send(l)))
+    });
+    std::thread::spawn(move || {
+        stderr
+            .lines()
+            .map_while(Result::ok)
+            .for_each(|l| drop(tx2.send(l)))
+    });
+    let wait = |pred: &dyn Fn(&str) -> bool, what: &str| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(l) if pred(&l) => return l,
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) => panic!("no {what} within 30 s"),
+                Err(RecvTimeoutError::Disconnected) => panic!("watch exited before {what}"),
+            }
+        }
+    };
+    let first = wait(&|l| l.contains("file(s):"), "first lint");
+    assert!(first.contains("5 error(s)"), "{first}");
+    wait(&|l| l.starts_with("watching "), "watcher");
+    // the drafters fix two of the five citations
+    let src = common::seed().replace("im **Anhang III**", "in § 3");
+    std::fs::write(&law, src).unwrap();
+    wait(&|l| l.contains("changed: gesetz.txt"), "change notice");
+    let second = wait(&|l| l.contains("file(s):"), "second lint");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(second.contains("3 error(s)"), "{second}");
+}
