@@ -154,13 +154,18 @@ impl Writer<'_> {
             if !s.is_empty() {
                 let repealed = n.repealed && t.starts_with('(');
                 let bare = n.num.is_none(); // "Anlage Rechtsnormen ..."
-                s.push_str(
-                    if repealed || bare || s.ends_with('.') && n.kind.is_einzelvorschrift() {
-                        " "
-                    } else {
-                        &self.opts.heading_separator
-                    },
-                );
+                                            // without the dash, these would read as a Nummer or as a sentence
+                let needs_dash = n.kind == Kind::Gliederung
+                    || t.ends_with(['.', ',', ';']) && !t.ends_with("usw.");
+                s.push_str(if repealed || bare {
+                    " "
+                } else if needs_dash {
+                    " – "
+                } else if s.ends_with('.') && n.kind.is_einzelvorschrift() {
+                    " "
+                } else {
+                    &self.opts.heading_separator
+                });
             }
             s.push_str(t);
         } else if n.repealed && !s.is_empty() {
@@ -353,6 +358,23 @@ mod tests {
         let b = crate::parse(&out);
         assert_eq!(wording(&a), wording(&b), "wording changed:\n{out}");
         assert_eq!(write(&b, &Options::default()), out, "not idempotent");
+    }
+
+    #[test]
+    fn headings_the_plain_form_needs_a_dash_for() {
+        // a Gliederung without type word, a title ending like a sentence, a long title
+        let long = "Wort ".repeat(70);
+        roundtrip(&format!(
+            "# Gesetz\n\n## I. Allgemeines\n\n### § 244 Bestätigung anfechtbarer Beschlüsse.\n\nDie Anfechtung ist ausgeschlossen.\n\n## 1. Diensterfindungen\n\n### § 245 {long}\n\nText.\n"
+        ));
+        let out = write(
+            &crate::parse("# Gesetz\n\n## I. Allgemeines\n\n### § 1 Zweck.\n\nText.\n"),
+            &Options::from_config(&crate::workspace::FormatConfig {
+                heading_separator: Some(String::new()),
+            }),
+        );
+        assert!(out.contains("\nI. – Allgemeines\n"), "{out}");
+        assert!(out.contains("\n§ 1 – Zweck.\n"), "{out}");
     }
 
     #[test]

@@ -81,6 +81,15 @@ pub struct BuildArgs {
     pdf_standard: Option<Standard>,
 }
 
+/// A line above the progress bar, or on stderr when there is no bar (not a terminal).
+fn say(bar: &indicatif::ProgressBar, line: String) {
+    if bar.is_hidden() {
+        eprintln!("{line}");
+    } else {
+        bar.println(line);
+    }
+}
+
 impl BuildArgs {
     /// A build of `dir` with the defaults (what `watch` runs).
     pub fn for_dir(dir: PathBuf) -> BuildArgs {
@@ -189,7 +198,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
             compile(&data, &tpl, &opts).with_context(|| format!("{}", c.law.path.display()))?;
         let target = out_dir.join(format!("{stem}.pdf"));
         paragraf::fsutil::write_atomic(&target, &bytes)?;
-        bar.println(format!("wrote {}", target.display()));
+        say(&bar, format!("wrote {}", target.display()));
         laws.push(data);
         bar.inc(1);
     }
@@ -198,7 +207,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     let bytes = compile(&model::volume(&title, laws), &tpl, &opts)?;
     let target = out_dir.join(format!("{}.pdf", title.to_lowercase().replace(' ', "-")));
     paragraf::fsutil::write_atomic(&target, &bytes)?;
-    bar.println(format!("wrote {}", target.display()));
+    say(&bar, format!("wrote {}", target.display()));
     bar.finish_and_clear();
     Ok(ExitCode::SUCCESS)
 }

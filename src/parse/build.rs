@@ -936,7 +936,8 @@ impl<'a> Builder<'a> {
         }
         // a heading: one line, or a first line that reads as one
         let t = first_text.trim_end();
-        if t.chars().count() > 250 {
+        let long = t.len() > 250 && t.chars().count() > 250;
+        if long && t.len() > 4000 {
             return false;
         }
         let Some(info) = heading::classify(t) else {
@@ -959,14 +960,26 @@ impl<'a> Builder<'a> {
         if p.lines.len() > 1 && !(info.kind.is_einzelvorschrift()) {
             return false;
         }
-        if info
-            .title
-            .as_deref()
-            .is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw."))
+        // "MARKER – Titel" on a line of its own is a heading even where the title
+        // ends like a sentence or the marker has no type word ("I. – Allgemeines")
+        let dashed = p.lines.len() == 1
+            && info.marker.as_deref().is_some_and(|m| {
+                t.trim_start_matches('\\')
+                    .strip_prefix(m)
+                    .is_some_and(|r| r.starts_with(" – ") && r.len() > " – ".len())
+            });
+        if long && !dashed {
+            return false;
+        }
+        if !dashed
+            && info
+                .title
+                .as_deref()
+                .is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw."))
         {
             return false;
         }
-        if info.kind == Kind::Gliederung {
+        if info.kind == Kind::Gliederung && !dashed {
             return false; // "1. Abschnitt..." without a type word is a Nummer in plain text
         }
         if in_toc {
