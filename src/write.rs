@@ -82,10 +82,12 @@ struct Writer<'a> {
 /// Whether a paragraph of plain text at the left margin would be read as a
 /// heading, a note or the Fassung line.
 fn looks_structural(t: &str) -> bool {
-    ["Hinweis", "Anmerkung", "Fassung", "Stand"]
+    // the notes `parse` recognizes, and the Fassung line of the header
+    ["Hinweis:", "Hinweise:", "Anmerkung:", "Fassung", "Stand"]
         .iter()
         .any(|w| t.starts_with(w))
-        || crate::parse::heading::classify(t).is_some()
+        || crate::parse::build::plain_heading(t.lines().next().unwrap_or(""), !t.contains('\n'))
+            .is_some()
 }
 
 /// `t` as the content of a text line (or, with `bullet`, of a "- " line):
@@ -167,7 +169,13 @@ impl Writer<'_> {
                     &self.opts.heading_separator
                 });
             }
-            s.push_str(t);
+            // runs of spaces collapse, as in every other paragraph
+            let mut prev = ' ';
+            s.extend(t.chars().filter(|&c| {
+                let keep = !(c == ' ' && prev == ' ');
+                prev = c;
+                keep
+            }));
         } else if n.repealed && !s.is_empty() {
             s.push_str(" (weggefallen)");
         }
@@ -261,13 +269,18 @@ impl Writer<'_> {
             Kind::Zeile => {}
             Kind::Text => {
                 let t = own_text(n);
-                // a paragraph that would read as a heading or note is indented
-                let ind = if ind == 0 && looks_structural(&t) {
-                    2
+                let line = escape_line(&t, false);
+                if ind == 0 && looks_structural(&t) {
+                    if line.starts_with('\\') {
+                        // the backslash already stands for the item reading: indent
+                        self.para(2, &line);
+                    } else {
+                        // a backslash keeps it from reading as a heading or note
+                        self.para(0, &format!("\\{t}"));
+                    }
                 } else {
-                    ind
-                };
-                self.para(ind, &escape_line(&t, false));
+                    self.para(ind, &line);
+                }
                 self.children(n, depth);
             }
             Kind::Satz => {
@@ -312,11 +325,7 @@ impl Writer<'_> {
                 // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
                 let h = self.heading(n);
                 // "1. Abschnitt" would read as a Nummer: escaped, it is read as a heading
-                let h = if crate::parse::lines::classify(&h)
-                    .lines
-                    .first()
-                    .is_some_and(|l| !matches!(l.kind, crate::parse::lines::LineKind::Text))
-                {
+                let h = if crate::parse::build::reads_as_markup(&h) {
                     format!("\\{h}")
                 } else {
                     h

@@ -636,12 +636,9 @@ impl<'a> Builder<'a> {
             let content_col = indent + self.src[pos..content_start].chars().count();
             let node = Node::new(Kind::Listenpunkt, self.span_at(pos, line.end));
             let rank = 4;
+            // a bullet belongs to an item only when indented into it
             self.pop_while(|l| match l {
-                Level::Item {
-                    indent: ti,
-                    rank: tr,
-                    ..
-                } => *ti > indent || (*ti == indent && *tr >= rank),
+                Level::Item { indent: ti, .. } => *ti >= indent,
                 _ => false,
             });
             let depth = self
@@ -844,7 +841,11 @@ impl<'a> Builder<'a> {
             return;
         }
         if in_toc && self.plain {
-            // one entry per line
+            // one entry per line, outside the list items it is not indented into
+            let indent = p.indent;
+            self.pop_while(
+                |l| matches!(l, Level::Item { content_col, .. } if *content_col > indent),
+            );
             for &(s, e) in &p.lines {
                 let para = Paragraph::build_with(self.src, &[(s, e)], !self.plain);
                 let mut t = Node::new(Kind::Text, self.span_at(s, e));
@@ -880,10 +881,35 @@ impl<'a> Builder<'a> {
         self.stack.last_mut().expect("root").node.children.push(t);
     }
 
+    /// The open Inhaltsübersicht holds nothing but lines of text so far.
+    fn toc_is_textual(&self) -> bool {
+        match self
+            .stack
+            .iter()
+            .rposition(|f| f.node.kind == Kind::Inhaltsuebersicht)
+        {
+            Some(i) => {
+                i + 1 == self.stack.len()
+                    && self.stack[i]
+                        .node
+                        .children
+                        .iter()
+                        .all(|c| c.kind == Kind::Text)
+            }
+            None => false,
+        }
+    }
+
     /// Plain text: title, Fassung, headings and notes written as paragraphs.
     fn plain_structure(&mut self, p: &Para, in_toc: bool) -> bool {
         let first = p.lines[0];
         let first_text = &self.src[first.0..first.1];
+        // a backslash takes away one reading: before what would be a list item
+        // ("\1. Abschnitt") only that one, before anything else the heading, note
+        // or title reading ("\Kapitel 1" is text)
+        if self.src[..first.0].ends_with('\\') && !reads_as_markup(first_text) {
+            return false;
+        }
         let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
         if at_header && self.title.is_none() && !self.fassung_pending {
             let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
@@ -935,54 +961,12 @@ impl<'a> Builder<'a> {
             }
         }
         // a heading: one line, or a first line that reads as one
-        let t = first_text.trim_end();
-        let long = t.len() > 250 && t.chars().count() > 250;
-        if long && t.len() > 4000 {
-            return false;
-        }
-        let Some(info) = heading::classify(t) else {
+        let Some(info) = plain_heading(first_text, p.lines.len() == 1) else {
             return false;
         };
-        let ok_kind = info.kind.is_einzelvorschrift()
-            || info.kind.is_gliederung()
-            || info.kind.is_annex()
-            || matches!(
-                info.kind,
-                Kind::Praeambel
-                    | Kind::Eingangsformel
-                    | Kind::Inhaltsuebersicht
-                    | Kind::Schlussformel
-            );
-        if !ok_kind {
-            return false;
-        }
-        // a Gliederung or annex needs its own line; a title never ends like a sentence
-        if p.lines.len() > 1 && !(info.kind.is_einzelvorschrift()) {
-            return false;
-        }
-        // "MARKER – Titel" on a line of its own is a heading even where the title
-        // ends like a sentence or the marker has no type word ("I. – Allgemeines")
-        let dashed = p.lines.len() == 1
-            && info.marker.as_deref().is_some_and(|m| {
-                t.trim_start_matches('\\')
-                    .strip_prefix(m)
-                    .is_some_and(|r| r.starts_with(" – ") && r.len() > " – ".len())
-            });
-        if long && !dashed {
-            return false;
-        }
-        if !dashed
-            && info
-                .title
-                .as_deref()
-                .is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw."))
-        {
-            return false;
-        }
-        if info.kind == Kind::Gliederung && !dashed {
-            return false; // "1. Abschnitt..." without a type word is a Nummer in plain text
-        }
-        if in_toc {
+        // a heading read for the first time is an entry of a table of contents
+        // written one entry per line; a bulleted or tabular one holds no such lines
+        if in_toc && self.toc_is_textual() {
             let key = (info.kind, info.num.clone().unwrap_or_default());
             if !self.toc_seen.contains(&key) && info.kind != Kind::Inhaltsuebersicht {
                 self.toc_seen.push(key);
@@ -1004,6 +988,63 @@ impl<'a> Builder<'a> {
         }
         true
     }
+}
+
+/// The heading a paragraph of plain text at the left margin reads as, by
+/// its first line (`alone`: the paragraph has no other line).
+pub fn plain_heading(first_line: &str, alone: bool) -> Option<HeadingInfo> {
+    let t = first_line.trim_end();
+    let long = t.len() > 250 && t.chars().count() > 250;
+    if long && t.len() > 4000 {
+        return None;
+    }
+    let info = heading::classify(t)?;
+    let ok_kind = info.kind.is_einzelvorschrift()
+        || info.kind.is_gliederung()
+        || info.kind.is_annex()
+        || matches!(
+            info.kind,
+            Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel
+        );
+    // a Gliederung or annex needs its own line
+    if !ok_kind || !alone && !info.kind.is_einzelvorschrift() {
+        return None;
+    }
+    // "MARKER – Titel" on a line of its own is a heading even where the title
+    // ends like a sentence or the marker has no type word ("I. – Allgemeines")
+    let dashed = alone
+        && info.marker.as_deref().is_some_and(|m| {
+            t.trim_start_matches('\\')
+                .strip_prefix(m)
+                .is_some_and(|r| r.starts_with(" – ") && r.len() > " – ".len())
+        });
+    if long && !dashed {
+        return None;
+    }
+    // otherwise a title never ends like a sentence
+    if !dashed
+        && info
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw."))
+    {
+        return None;
+    }
+    if info.kind == Kind::Gliederung && !dashed {
+        return None; // "1. Abschnitt..." without a type word is a Nummer in plain text
+    }
+    Some(info)
+}
+
+/// Whether a line would be read as markup (a list item, bullet, table row,
+/// heading mark ...) rather than as text.
+pub fn reads_as_markup(t: &str) -> bool {
+    let ls = super::lines::classify(t);
+    ls.front_matter.is_some()
+        || ls
+            .lines
+            .first()
+            .is_some_and(|l| !matches!(l.kind, super::lines::LineKind::Text))
 }
 
 impl Line {

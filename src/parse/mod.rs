@@ -1,6 +1,6 @@
 //! Parsing: text → classified lines (pest) → tree ([`crate::ast`]).
 
-mod build;
+pub(crate) mod build;
 pub mod heading;
 mod ids;
 pub mod lines;
