@@ -4,7 +4,6 @@ use crate::ast::Document;
 use crate::diag::LoadError;
 use crate::lint::{self, Ctx, Diagnostic};
 use crate::refs::{self, OtherLaw, Resolved, Universe};
-use crate::source::LineIndex;
 use crate::workspace::{LintConfig, Workspace};
 use std::path::{Path, PathBuf};
 
@@ -77,13 +76,7 @@ impl Series {
 /// Resolve and lint one law.
 pub fn check(law: &Law, uni: &Universe, config: &LintConfig) -> (Vec<Resolved>, Vec<Diagnostic>) {
     let refs = refs::resolve_all(&law.doc, &law.src, uni);
-    let ctx = Ctx {
-        doc: &law.doc,
-        src: &law.src,
-        refs: &refs,
-        config,
-        lines: LineIndex::new(&law.src),
-    };
+    let ctx = Ctx::new(&law.doc, &law.src, &refs, config);
     let diags = lint::run(&ctx);
     (refs, diags)
 }

@@ -151,35 +151,53 @@ impl Writer<'_> {
     }
 
     fn heading(&self, n: &Node) -> String {
-        let mut s = n.marker.clone().unwrap_or_default();
-        if let Some(t) = &n.title {
-            if !s.is_empty() {
-                let repealed = n.repealed && t.starts_with('(');
-                let bare = n.num.is_none(); // "Anlage Rechtsnormen ..."
-                                            // without the dash, these would read as a Nummer or as a sentence
-                let needs_dash = n.kind == Kind::Gliederung
-                    || t.ends_with(['.', ',', ';']) && !t.ends_with("usw.");
-                s.push_str(if repealed || bare {
-                    " "
-                } else if needs_dash {
-                    " – "
-                } else if s.ends_with('.') && n.kind.is_einzelvorschrift() {
-                    " "
-                } else {
-                    &self.opts.heading_separator
-                });
-            }
-            // runs of spaces collapse, as in every other paragraph
-            let mut prev = ' ';
-            s.extend(t.chars().filter(|&c| {
-                let keep = !(c == ' ' && prev == ' ');
-                prev = c;
-                keep
-            }));
-        } else if n.repealed && !s.is_empty() {
-            s.push_str(" (weggefallen)");
+        let marker = n.marker.clone().unwrap_or_default();
+        let Some(t) = &n.title else {
+            return if n.repealed && !marker.is_empty() {
+                format!("{marker} (weggefallen)")
+            } else {
+                marker
+            };
+        };
+        // runs of spaces collapse, as in every other paragraph
+        let mut title = String::with_capacity(t.len());
+        let mut prev = ' ';
+        title.extend(t.chars().filter(|&c| {
+            let keep = !(c == ' ' && prev == ' ');
+            prev = c;
+            keep
+        }));
+        if marker.is_empty() {
+            return title;
         }
-        s
+        let repealed = n.repealed && t.starts_with('(');
+        let bare = n.num.is_none(); // "Anlage Rechtsnormen ..."
+                                    // without the dash, these would read as a Nummer or as a sentence
+        let needs_dash =
+            n.kind == Kind::Gliederung || t.ends_with(['.', ',', ';']) && !t.ends_with("usw.");
+        let preferred = if repealed || bare {
+            " "
+        } else if needs_dash {
+            " – "
+        } else if marker.ends_with('.') && n.kind.is_einzelvorschrift() {
+            " "
+        } else {
+            self.opts.heading_separator.as_str()
+        };
+        // the separator must not read as part of the number ("§ 24a – 0,5 Promille-Grenze")
+        let candidates = [preferred, " – ", " "];
+        let line = |sep: &str| format!("{marker}{sep}{title}");
+        for sep in candidates {
+            let h = line(sep);
+            let reads = crate::parse::heading::classify(&h).is_some_and(|i| {
+                i.marker.as_deref() == Some(marker.as_str())
+                    && i.title.as_deref().map(str::trim) == Some(title.trim())
+            });
+            if reads {
+                return h;
+            }
+        }
+        line(preferred)
     }
 
     fn children(&mut self, n: &Node, depth: usize) {

@@ -36,26 +36,46 @@ fn watch_relints_on_change() {
             .map_while(Result::ok)
             .for_each(|l| drop(tx2.send(l)))
     });
-    let wait = |pred: &dyn Fn(&str) -> bool, what: &str| {
-        let deadline = Instant::now() + Duration::from_secs(30);
+    // stdout and stderr are read by two threads, so lines of the two
+    // streams may arrive in either order: keep every line and look back.
+    let seen = std::cell::RefCell::new(Vec::<String>::new());
+    let wait = |pred: &dyn Fn(&str) -> bool, from: usize, what: &str| -> (usize, String) {
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
+            if let Some((i, l)) = seen
+                .borrow()
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, l)| pred(l))
+            {
+                return (i, l.clone());
+            }
             match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok(l) if pred(&l) => return l,
-                Ok(_) => {}
-                Err(RecvTimeoutError::Timeout) => panic!("no {what} within 30 s"),
-                Err(RecvTimeoutError::Disconnected) => panic!("watch exited before {what}"),
+                Ok(l) => seen.borrow_mut().push(l),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("no {what} within 60 s; saw {:?}", seen.borrow())
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("watch exited before {what}; saw {:?}", seen.borrow())
+                }
             }
         }
     };
-    let first = wait(&|l| l.contains("file(s):"), "first lint");
+    let (_, first) = wait(&|l| l.contains("file(s):"), 0, "first lint");
     assert!(first.contains("5 error(s)"), "{first}");
-    wait(&|l| l.starts_with("watching "), "watcher");
+    wait(&|l| l.starts_with("watching "), 0, "watcher");
+    let mark = seen.borrow().len();
     // the drafters fix two of the five citations
     let src = common::seed().replace("im **Anhang III**", "in § 3");
     std::fs::write(&law, src).unwrap();
-    wait(&|l| l.contains("changed: gesetz.txt"), "change notice");
-    let second = wait(&|l| l.contains("file(s):"), "second lint");
+    wait(
+        &|l| l.contains("changed: gesetz.txt"),
+        mark,
+        "change notice",
+    );
+    let (_, second) = wait(&|l| l.contains("3 error(s)"), mark, "second lint");
     let _ = child.kill();
     let _ = child.wait();
-    assert!(second.contains("3 error(s)"), "{second}");
+    assert!(second.contains("file(s):"), "{second}");
 }

@@ -88,6 +88,9 @@ impl Rule {
     }
 }
 
+/// Source range and text (address, length) a cached locator was built for.
+type LocatorKey = (usize, usize, usize, usize);
+
 /// Everything a rule may look at.
 pub struct Ctx<'a> {
     pub doc: &'a Document,
@@ -95,9 +98,28 @@ pub struct Ctx<'a> {
     pub refs: &'a [Resolved],
     pub config: &'a LintConfig,
     pub lines: LineIndex<'a>,
+    /// The last node's text-to-source map, reused while a rule reports
+    /// several findings in one unit.
+    locator: std::cell::RefCell<Option<(LocatorKey, std::rc::Rc<crate::refs::Locator>)>>,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(
+        doc: &'a Document,
+        src: &'a str,
+        refs: &'a [Resolved],
+        config: &'a LintConfig,
+    ) -> Ctx<'a> {
+        Ctx {
+            doc,
+            src,
+            refs,
+            config,
+            lines: LineIndex::new(src),
+            locator: Default::default(),
+        }
+    }
+
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.lines.span(start, end)
     }
@@ -109,8 +131,20 @@ impl<'a> Ctx<'a> {
         let s1 = n.span.end.min(self.src.len()).max(s0);
         match self.src.get(s0..s1) {
             Some(slice) => {
-                let x = crate::refs::locate(slice, text, a).unwrap_or(0);
-                let y = crate::refs::locate(slice, text, b).unwrap_or(x).max(x);
+                let key = (s0, s1, text.as_ptr() as usize, text.len());
+                let loc = {
+                    let mut cache = self.locator.borrow_mut();
+                    match &*cache {
+                        Some((k, loc)) if *k == key => loc.clone(),
+                        _ => {
+                            let loc = std::rc::Rc::new(crate::refs::Locator::new(slice, text));
+                            *cache = Some((key, loc.clone()));
+                            loc
+                        }
+                    }
+                };
+                let x = loc.get(a).unwrap_or(0);
+                let y = loc.get(b).unwrap_or(x).max(x);
                 let y = x + slice[x..y].trim_end_matches(['*', ' ', '\n', '\r']).len();
                 self.span(s0 + x, s0 + y)
             }

@@ -911,7 +911,22 @@ impl<'a> Builder<'a> {
             return false;
         }
         let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
-        if at_header && self.title.is_none() && !self.fassung_pending {
+        let has_langtitel = self.stack[0]
+            .node
+            .children
+            .iter()
+            .any(|c| c.kind == Kind::Langtitel);
+        // with the title known from the front matter, the first paragraph is the
+        // title line only when it repeats that title
+        let title_line = at_header
+            && !has_langtitel
+            && !self.fassung_pending
+            && self.title.as_deref().is_none_or(|known| {
+                let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let line: Vec<&str> = p.lines.iter().map(|l| &self.src[l.0..l.1]).collect();
+                !known.trim().is_empty() && norm(&line.join(" ")).starts_with(&norm(known))
+            });
+        if title_line {
             let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
             let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
             let mut n = Node::new(Kind::Langtitel, self.span_at(p.start, content.1));

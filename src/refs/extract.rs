@@ -496,41 +496,86 @@ fn items_of(list: Pair<Rule>) -> Vec<Item> {
 
 /// Byte offset in `src` of the normalized-text offset `target` of `text`,
 /// where `text` is the normalized form of `src` (collapsed whitespace, no `*`).
+/// For many offsets into one text, build a [`Locator`] once.
 pub fn locate(src: &str, text: &str, target: usize) -> Option<usize> {
-    let sb = src.as_bytes();
-    let mut si = 0;
-    for (ti, tc) in text.char_indices() {
-        if ti >= target {
-            // skip markup before the character
-            while si < src.len() && (sb[si] == b'*') && !src[si..].starts_with(tc) {
-                si += 1;
-            }
-            return Some(si);
-        }
-        loop {
-            let sc = src[si..].chars().next()?;
-            if sc == tc {
-                si += sc.len_utf8();
-                break;
-            }
-            if tc == ' ' && (sc.is_whitespace() && sc != '\u{a0}' && sc != '\u{202f}') {
-                while let Some(c) = src[si..].chars().next() {
-                    if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                        si += c.len_utf8();
-                    } else {
-                        break;
-                    }
+    Locator::new(src, text).get(target)
+}
+
+/// Maps every byte offset of a normalized text to its offset in the source
+/// it was normalized from, in one pass (so that locating n citations in a
+/// long unit is linear, not quadratic).
+#[derive(Debug, Clone)]
+pub struct Locator {
+    /// `map[ti]`: source offset of text offset `ti`; `usize::MAX` where the
+    /// text no longer follows the source.
+    map: Vec<usize>,
+}
+
+impl Locator {
+    pub fn new(src: &str, text: &str) -> Locator {
+        const NONE: usize = usize::MAX;
+        let mut map = vec![NONE; text.len() + 1];
+        let mut si = 0;
+        let mut lost = false;
+        let mut filled = 0;
+        'chars: for (ti, tc) in text.char_indices() {
+            // skip markup (and, before a letter, line breaks) before the character
+            let mut at = si;
+            while let Some(c) = src[at..].chars().next() {
+                let skip = c == '*' || c == '\u{feff}' || (tc != ' ' && c.is_whitespace());
+                if c == tc || !skip {
+                    break;
                 }
-                break;
+                at += c.len_utf8();
             }
-            if sc == '*' || sc.is_whitespace() || sc == '\u{feff}' {
-                si += sc.len_utf8();
-                continue;
+            // offsets inside the previous character map to this one
+            for m in &mut map[filled..=ti] {
+                *m = at;
             }
-            return None;
+            filled = ti + 1;
+            loop {
+                let Some(sc) = src[si..].chars().next() else {
+                    lost = true;
+                    break 'chars;
+                };
+                if sc == tc {
+                    si += sc.len_utf8();
+                    break;
+                }
+                if tc == ' ' && (sc.is_whitespace() && sc != '\u{a0}' && sc != '\u{202f}') {
+                    while let Some(c) = src[si..].chars().next() {
+                        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                            si += c.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    break;
+                }
+                if sc == '*' || sc.is_whitespace() || sc == '\u{feff}' {
+                    si += sc.len_utf8();
+                    continue;
+                }
+                lost = true;
+                break 'chars;
+            }
         }
+        if !lost {
+            for m in &mut map[filled..] {
+                *m = si;
+            }
+        }
+        Locator { map }
     }
-    Some(si)
+
+    /// Source offset of text offset `target` (`None` past the text or where
+    /// the text does not follow the source).
+    pub fn get(&self, target: usize) -> Option<usize> {
+        let last = self.map.len() - 1;
+        self.map[target.min(last)]
+            .ne(&usize::MAX)
+            .then_some(self.map[target.min(last)])
+    }
 }
 
 #[cfg(test)]
@@ -646,5 +691,23 @@ mod tests {
         let text = "nach Maßgabe des Anhangs III eingestuft";
         let a = text.find("Anhangs").unwrap();
         assert_eq!(&src[locate(src, text, a).unwrap()..][..7], "Anhangs");
+    }
+
+    #[test]
+    fn locator_maps_every_character() {
+        let src = "\u{feff}Nach  **§ 5**\r\n  Absatz 2 gilt „*Satz*“ – nicht";
+        let text = "Nach § 5 Absatz 2 gilt „Satz“ – nicht";
+        let loc = Locator::new(src, text);
+        for (ti, tc) in text.char_indices().filter(|(_, c)| *c != ' ') {
+            let si = loc.get(ti).unwrap();
+            assert!(src[si..].starts_with(tc), "{ti} {tc:?} -> {si}");
+        }
+        assert_eq!(loc.get(text.len()), Some(src.len()));
+        // a text that stops following its source maps no further
+        let lost = Locator::new("ab", "ax");
+        assert_eq!(
+            (lost.get(0), lost.get(1), lost.get(2)),
+            (Some(0), Some(1), None)
+        );
     }
 }

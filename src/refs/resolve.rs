@@ -1,6 +1,6 @@
 //! Resolving citations to the nodes they name.
 
-use super::extract::{extract_from_text, locate};
+use super::extract::{extract_from_text, Locator};
 use super::{Item, Level, Reference, Resolved, Scope, Status};
 use crate::ast::{Document, Kind, Node};
 use crate::source::LineIndex;
@@ -477,13 +477,20 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 continue;
             }
             let found = extract_from_text(t);
-            let depth_at = |pos: usize| {
-                quote_depth + t[..pos].matches('„').count() as i32
-                    - t[..pos].matches('“').count() as i32
+            // quotation depth at each citation, in one pass over the text
+            let mut depth = quote_depth;
+            let mut pos = 0;
+            let mut depth_at = |to: usize| {
+                let to = to.max(pos).min(t.len());
+                let piece = t.get(pos..to).unwrap_or("");
+                depth += piece.matches('„').count() as i32 - piece.matches('“').count() as i32;
+                pos = to;
+                depth
             };
             let quoted: Vec<bool> = found.iter().map(|f| depth_at(f.start) > 0).collect();
+            let end_depth = depth_at(t.len());
             if !is_title {
-                quote_depth = depth_at(t.len()).max(0);
+                quote_depth = end_depth.max(0);
             }
             if found.is_empty() {
                 continue;
@@ -494,11 +501,12 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
             let amending = AMENDING.iter().any(|w| t.contains(w));
             let mut chain: Vec<&Node> = parents.to_vec();
             chain.push(n);
+            let (s0, sbase) = src_text;
+            let slice = &src[s0..];
+            let locator = Locator::new(&slice[..sbase.min(slice.len())], t);
             for (f, quoted) in found.into_iter().zip(quoted) {
-                let (s0, sbase) = src_text;
-                let slice = &src[s0..];
-                let a = locate(&slice[..sbase.min(slice.len())], t, f.start).unwrap_or(0);
-                let b = locate(&slice[..sbase.min(slice.len())], t, f.end).unwrap_or(a);
+                let a = locator.get(f.start).unwrap_or(0);
+                let b = locator.get(f.end).unwrap_or(a);
                 let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
                 let span = line_index.span(s0 + a, s0 + b);
                 let mut scope = f.scope;
