@@ -5,20 +5,25 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{path}: cannot write: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot write: {reason}")]
+    Io { path: String, reason: String },
+}
+
+/// The OS's words for an I/O error, without the temporary path tempfile appends.
+fn os_words(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at path ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 /// Write `bytes` to `path` through a temporary file in the same directory and a
 /// rename, so that readers never see half a file and a failure leaves nothing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let err = |e: std::io::Error| WriteError::Io {
+    let err = |what: &str, e: std::io::Error| WriteError::Io {
         path: path.display().to_string(),
-        source: e,
+        reason: format!("{what}: {}", os_words(&e)),
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -28,9 +33,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .prefix(".paragraf-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
+        .map_err(|e| err(&format!("cannot create a file in {}", dir.display()), e))?;
+    tmp.write_all(bytes).map_err(|e| err("writing failed", e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| err("writing failed", e))?;
+    tmp.persist(path)
+        .map_err(|e| err("cannot replace it", e.error))?;
     Ok(())
 }

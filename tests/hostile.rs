@@ -314,3 +314,91 @@ fn outputs_into_missing_directories_fail_and_existing_files_are_replaced_whole()
         .collect();
     assert_eq!(left.len(), 1, "{left:?}");
 }
+
+/// Whether permissions keep this process from creating files in `dir` (root passes).
+fn cannot_create_in(dir: &Path) -> bool {
+    let probe = dir.join(".probe");
+    let denied = std::fs::File::create(&probe).is_err();
+    let _ = std::fs::remove_file(probe);
+    denied
+}
+
+#[test]
+fn unreadable_files_and_unwritable_outputs_fail_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tmp();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let law = format!("{root}/laws/gesetz-vii.txt");
+    // an output where nobody can create a file, root included
+    let o = run(&["export", &law, "-o", "/proc/paragraf-out.xml"]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o).1;
+    assert!(
+        err.contains("/proc/paragraf-out.xml: cannot write: cannot create a file in /proc"),
+        "{err}"
+    );
+    assert_eq!(err.matches("os error").count(), 1, "said once: {err}");
+
+    // a read-only directory and an unreadable law: only meaningful when not root
+    let ro = d.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let locked = write(
+        d.path(),
+        "locked.txt",
+        b"Gesetz\n\n\xc2\xa7 1 Zweck\n\nText.\n",
+    );
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if cannot_create_in(&ro) && std::fs::read(&locked).is_err() {
+        let out = ro.join("out.xml");
+        let o = run(&["export", &law, "-o", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(text(&o).1.contains("cannot write"), "{}", text(&o).1);
+        assert_eq!(
+            std::fs::read_dir(&ro).unwrap().count(),
+            0,
+            "nothing half-written"
+        );
+        let o = run(&["lint", locked.to_str().unwrap()]);
+        assert_no_panic(&o);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(text(&o).1.contains("locked.txt"), "{}", text(&o).1);
+    }
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A 100 MB law with 50,000 §§ (every one cited): parsed and linted whole, in
+/// time linear in its size. Over a minute and ~7 GB, so `.ci/run` runs it
+/// (`cargo test --release --test hostile -- --ignored`).
+#[test]
+#[ignore]
+fn a_100_mb_law_is_parsed_and_linted_whole() {
+    let d = tmp();
+    let mut law = String::with_capacity(105 << 20);
+    law.push_str("Gesetz über sehr viele Vorschriften\n\n");
+    let mut n = 0;
+    while law.len() < 100 << 20 {
+        n += 1;
+        law.push_str(&format!("§ {n} Vorschrift {n}\n\n"));
+        for k in 1..=6 {
+            law.push_str(&format!(
+                "({k}) Nach § {} Absatz {k} gilt dies auch für die Fälle des Absatzes 1 \
+                 Satz 1, soweit nicht die Nummer 2 etwas anderes bestimmt. Ein zweiter \
+                 Satz folgt hier, damit der Absatz zwei Sätze hat.\n\n1. eins,\n2. zwei.\n\n",
+                n.max(2) - 1
+            ));
+        }
+    }
+    let p = write(d.path(), "gross.txt", law.as_bytes());
+    let o = run(&["parse", p.to_str().unwrap()]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let outline = text(&o).0;
+    assert_eq!(outline.matches("paragraf § ").count(), n, "every § found");
+    let o = run(&["lint", p.to_str().unwrap(), "--statistics"]);
+    assert_no_panic(&o);
+    let (out, err) = text(&o);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{err}");
+    assert!(!out.contains("R001") && !out.contains("S001"), "{out}");
+}

@@ -1,4 +1,4 @@
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -53,8 +53,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         );
     }
     match &a.output {
-        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes())
-            .with_context(|| format!("writing {}", p.display()))?,
+        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(if report.failed.is_empty() {

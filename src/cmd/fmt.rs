@@ -1,4 +1,4 @@
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use paragraf::write::{wording, write, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,8 +74,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 )
             );
         } else {
-            paragraf::fsutil::write_atomic(f, out.as_bytes())
-                .with_context(|| format!("writing {}", f.display()))?;
+            paragraf::fsutil::write_atomic(f, out.as_bytes())?;
             eprintln!("formatted {}", f.display());
         }
     }

@@ -1,4 +1,4 @@
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,8 +27,7 @@ pub fn import(a: ImportArgs) -> Result<ExitCode> {
         paragraf::write::write(&imp.doc, &paragraf::write::Options::default())
     };
     match &a.output {
-        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes())
-            .with_context(|| format!("writing {}", p.display()))?,
+        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
@@ -55,13 +54,11 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     }
     match &a.output {
         Some(p) => {
-            paragraf::fsutil::write_atomic(p, ex.regelungstext.as_bytes())
-                .with_context(|| format!("writing {}", p.display()))?;
+            paragraf::fsutil::write_atomic(p, ex.regelungstext.as_bytes())?;
             let dir = p.parent().map(|d| d.to_path_buf()).unwrap_or_default();
             for (name, xml) in &ex.anlagen {
                 let f = dir.join(name);
-                paragraf::fsutil::write_atomic(&f, xml.as_bytes())
-                    .with_context(|| format!("writing {}", f.display()))?;
+                paragraf::fsutil::write_atomic(&f, xml.as_bytes())?;
                 eprintln!("wrote {}", f.display());
             }
             eprintln!("wrote {}", p.display());

@@ -6,7 +6,7 @@
 //! siblings of the same kind. A duplicate id gets a suffix `-dup2`, `-dup3`.
 
 use crate::ast::{Kind, Node};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Append `num` to `id`, keeping letters, digits and periods; other runs become "-".
 fn push_clean(id: &mut String, num: &str) -> bool {
@@ -25,12 +25,21 @@ fn push_clean(id: &mut String, num: &str) -> bool {
 }
 
 pub fn assign(root: &mut Node) {
-    let mut seen = HashSet::default();
+    let mut ids = Ids::default();
     root.id = "doc".into();
-    assign_children(root, "", "", &mut seen);
+    assign_children(root, "", "", &mut ids);
 }
 
-fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut HashSet<String>) {
+#[derive(Default)]
+struct Ids {
+    /// Flat ids of §§ and Artikel (and every `-dup` id) handed out so far.
+    seen: HashSet<String>,
+    /// Next `-dup` suffix to try per colliding id (ids are globally unique, so one map
+    /// serves all parents): n duplicates cost O(n), not O(n²).
+    next_dup: HashMap<String, usize>,
+}
+
+fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids) {
     let mut counters: Vec<(Kind, usize)> = Vec::new();
     let mut local: HashSet<String> = HashSet::default();
     for c in &mut n.children {
@@ -65,19 +74,22 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
         }
         // ids are hierarchical: only §§ and Artikel (flat) can collide beyond siblings
         let fresh = if c.kind.is_einzelvorschrift() {
-            seen.insert(id.clone())
+            ids.seen.insert(id.clone())
         } else {
             local.insert(id.clone())
         };
         if !fresh {
-            let mut k = 2;
+            let Ids { seen, next_dup } = &mut *ids;
+            let k = next_dup.entry(id.clone()).or_insert(2);
             loop {
                 let cand = format!("{id}-dup{k}");
-                if seen.insert(cand.clone()) && local.insert(cand.clone()) {
+                *k += 1;
+                if !seen.contains(&cand) && !local.contains(&cand) {
+                    seen.insert(cand.clone());
+                    local.insert(cand.clone());
                     id = cand;
                     break;
                 }
-                k += 1;
             }
         }
         c.id = id.clone();
@@ -86,6 +98,6 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, seen: &mut Has
         } else {
             unit_prefix.to_string()
         };
-        assign_children(c, &id, &child_unit_prefix, seen);
+        assign_children(c, &id, &child_unit_prefix, ids);
     }
 }

@@ -5,6 +5,8 @@ use super::{Item, Level, Reference, Resolved, Scope, Status};
 use crate::ast::{Document, Kind, Node};
 use crate::source::LineIndex;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Lookup tables of one law.
 pub struct Index<'a> {
@@ -12,6 +14,64 @@ pub struct Index<'a> {
     /// "§§ 3 bis 6 (weggefallen)" and the like: (is Artikel, from, to, node).
     ranges: Vec<(bool, u64, u64, &'a Node)>,
     annex: FxHashMap<&'a str, Vec<&'a Node>>,
+    /// Children by kind and number of nodes with many children, built on first use,
+    /// so that n citations into a unit with n Absätze cost O(n), not O(n²).
+    kids: RefCell<FxHashMap<*const Node, Rc<Kids<'a>>>>,
+}
+
+/// Nodes with fewer children are scanned; the index would cost more than it saves.
+const MANY_CHILDREN: usize = 64;
+
+struct Kids<'a> {
+    by_num: FxHashMap<(Kind, &'a str), Vec<&'a Node>>,
+    count: FxHashMap<Kind, usize>,
+    saetze: Vec<&'a Node>,
+}
+
+impl<'a> Index<'a> {
+    fn kids(&self, n: &'a Node) -> Rc<Kids<'a>> {
+        let key = n as *const Node;
+        if let Some(k) = self.kids.borrow().get(&key) {
+            return k.clone();
+        }
+        let mut k = Kids {
+            by_num: FxHashMap::default(),
+            count: FxHashMap::default(),
+            saetze: saetze(n),
+        };
+        for c in &n.children {
+            *k.count.entry(c.kind).or_default() += 1;
+            if let Some(num) = c.num.as_deref() {
+                k.by_num.entry((c.kind, num)).or_default().push(c);
+            }
+        }
+        let k = Rc::new(k);
+        self.kids.borrow_mut().insert(key, k.clone());
+        k
+    }
+
+    /// The children of `n` of `kind` numbered `num`, and how many of `kind` it has.
+    fn numbered(&self, n: &'a Node, kind: Kind, num: &str) -> (Vec<&'a Node>, usize) {
+        if n.children.len() < MANY_CHILDREN {
+            let all = n.children.iter().filter(|c| c.kind == kind);
+            let count = all.clone().count();
+            let hits = all.filter(|c| c.num.as_deref() == Some(num)).collect();
+            return (hits, count);
+        }
+        let k = self.kids(n);
+        (
+            k.by_num.get(&(kind, num)).cloned().unwrap_or_default(),
+            k.count.get(&kind).copied().unwrap_or(0),
+        )
+    }
+
+    fn saetze(&self, n: &'a Node) -> Vec<&'a Node> {
+        if n.children.len() < MANY_CHILDREN {
+            saetze(n)
+        } else {
+            self.kids(n).saetze.clone()
+        }
+    }
 }
 
 fn leading_number(s: &str) -> Option<u64> {
@@ -25,6 +85,7 @@ impl<'a> Index<'a> {
             einzel: FxHashMap::default(),
             ranges: Vec::new(),
             annex: FxHashMap::default(),
+            kids: RefCell::default(),
         };
         doc.root.walk(&mut |n, _| {
             if n.kind.is_einzelvorschrift() {
@@ -97,14 +158,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
+fn child<'a>(ix: &Index<'a>, n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
     let kind = match level {
         Level::Absatz => Kind::Absatz,
         Level::Nummer => Kind::Nummer,
         Level::Buchstabe => Kind::Buchstabe,
         Level::Doppelbuchstabe => Kind::Doppelbuchstabe,
         Level::Satz => {
-            let s = saetze(n);
+            let s = ix.saetze(n);
             return match num.parse::<usize>() {
                 Ok(k) if k >= 1 && k <= s.len() => Outcome::Found(s[k - 1]),
                 _ => Outcome::Fail(
@@ -121,14 +182,10 @@ fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
             )
         }
     };
-    let all: Vec<&Node> = n.children.iter().filter(|c| c.kind == kind).collect();
-    let hits: Vec<&&Node> = all
-        .iter()
-        .filter(|c| c.num.as_deref() == Some(num))
-        .collect();
+    let (hits, count) = ix.numbered(n, kind, num);
     match hits.len() {
         1 => {
-            let h = *hits[0];
+            let h = hits[0];
             if h.repealed {
                 Outcome::Fail(Status::Repealed, format!("{} is repealed", label(h)))
             } else {
@@ -141,7 +198,7 @@ fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
                 Level::Nummer => ("Nummer", "Nummern"),
                 _ => ("Buchstabe", "Buchstaben"),
             };
-            if all.is_empty() {
+            if count == 0 {
                 Outcome::Fail(
                     Status::Unresolved,
                     format!("{} has no {}", label(n), words.1),
@@ -152,7 +209,7 @@ fn child<'a>(n: &'a Node, level: Level, num: &str) -> Outcome<'a> {
                     format!(
                         "{} has {}, none numbered {num}",
                         label(n),
-                        plural(all.len(), words.0, words.1)
+                        plural(count, words.0, words.1)
                     ),
                 )
             }
@@ -381,7 +438,7 @@ fn resolve_path<'a>(
                     if *l == Level::Satz {
                         container = Some(n);
                     }
-                    match child(n, *l, num) {
+                    match child(ix, n, *l, num) {
                         Outcome::Fail(st, reason)
                             if matches!(l, Level::Nummer | Level::Buchstabe) =>
                         {

@@ -102,8 +102,10 @@ pub(crate) fn uses(ctx: &Ctx, defs: &[Definition]) -> Vec<(String, Span, usize)>
 
 fn check(ctx: &Ctx, out: &mut Sink) {
     let defs = definitions(ctx);
-    for (i, d) in defs.iter().enumerate() {
-        if let Some(first) = defs[..i].iter().find(|p| p.abbr == d.abbr) {
+    let mut firsts = rustc_hash::FxHashMap::default();
+    for d in &defs {
+        let first = *firsts.entry(&d.abbr).or_insert(d);
+        if !std::ptr::eq(first, d) {
             out.push(
                 d.span,
                 format!(

@@ -1,5 +1,7 @@
 use super::{first_num, numbered_groups, unit_name};
+use crate::ast::Node;
 use crate::lint::{Ctx, Rule, Severity, Sink};
+use rustc_hash::FxHashMap;
 
 /// ## What it checks
 /// Two units of the same kind with the same number where numbers must be
@@ -30,12 +32,12 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Sink) {
     for group in numbered_groups(&ctx.doc.root) {
-        for (i, n) in group.iter().enumerate() {
+        // first unit per (kind, number): one pass, not a scan per unit
+        let mut first: FxHashMap<_, &Node> = FxHashMap::default();
+        for n in group.iter().copied() {
             let Some(num) = first_num(n) else { continue };
-            if let Some(prev) = group[..i]
-                .iter()
-                .find(|p| p.kind == n.kind && first_num(p) == Some(num))
-            {
+            let prev = *first.entry((n.kind, num)).or_insert(n);
+            if !std::ptr::eq(prev, n) {
                 out.push(
                     ctx.head_span(n),
                     format!(
