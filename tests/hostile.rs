@@ -402,3 +402,26 @@ fn a_100_mb_law_is_parsed_and_linted_whole() {
     assert!(o.status.code().is_some_and(|c| c <= 1), "{err}");
     assert!(!out.contains("R001") && !out.contains("S001"), "{out}");
 }
+
+#[test]
+fn huge_reference_ranges_resolve_by_their_ends_not_by_enumeration() {
+    let d = tmp();
+    let p = write(
+        d.path(),
+        "range.txt",
+        "Gesetz\n\n§ 1 Zweck\n\n(1) Die §§ 1 bis 99999 gelten.\n\n(2) Die Absätze 1 bis 999999999 \
+         und die Nummern 1 bis 18446744073709551616 ebenso.\n"
+            .as_bytes(),
+    );
+    let o = run(&["refs", p.to_str().unwrap()]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let out = text(&o).0;
+    assert!(
+        out.contains("§§ 1 bis 99999\tunresolved\tthe law has no § 99999"),
+        "{out}"
+    );
+    let o = run(&["lint", p.to_str().unwrap()]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+}
