@@ -138,6 +138,15 @@ pub fn own_text(n: &Node) -> String {
     parts.join(" ")
 }
 
+/// A unit's text as plain text reads it back (no emphasis pairs).
+fn plain_text(n: &Node) -> String {
+    let t = own_text(n);
+    match crate::parse::text::strip_plain_emphasis(&t) {
+        std::borrow::Cow::Borrowed(_) => t,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
 impl Writer<'_> {
     fn para(&mut self, indent: usize, s: &str) {
         if s.is_empty() {
@@ -247,7 +256,7 @@ impl Writer<'_> {
             }
             Kind::Hinweis => {
                 let m = n.marker.clone().unwrap_or_else(|| "Hinweis:".into());
-                let t = own_text(n);
+                let t = plain_text(n);
                 if n.marker.as_deref().is_some_and(|m| m.ends_with(':')) {
                     self.para(ind, format!("{m} {t}").trim_end());
                 } else {
@@ -286,7 +295,7 @@ impl Writer<'_> {
             }
             Kind::Zeile => {}
             Kind::Text => {
-                let t = own_text(n);
+                let t = plain_text(n);
                 let line = escape_line(&t, false);
                 if ind == 0 && looks_structural(&t) {
                     if line.starts_with('\\') {
@@ -306,7 +315,7 @@ impl Writer<'_> {
                 self.para(ind, &t);
             }
             Kind::Listenpunkt => {
-                let t = own_text(n);
+                let t = plain_text(n);
                 if t.is_empty() {
                     // an empty bullet: "- " (the space makes it a bullet)
                     self.out.push_str(&" ".repeat(ind));
@@ -318,13 +327,13 @@ impl Writer<'_> {
             }
             Kind::Absatz => {
                 let m = n.marker.clone().unwrap_or_default();
-                let t = own_text(n);
+                let t = plain_text(n);
                 self.para(0, format!("{m} {t}").trim_end());
                 self.children(n, 0);
             }
             Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => {
                 let m = n.marker.clone().unwrap_or_default();
-                let t = own_text(n);
+                let t = plain_text(n);
                 self.para(ind, format!("{m} {t}").trim_end());
                 // free text below an item sits at its content column
                 let sub = depth + 1;
@@ -333,11 +342,16 @@ impl Writer<'_> {
                         Kind::Satz => {}
                         Kind::Text => {
                             let pad = ind + m.chars().count() + 1;
-                            self.para(pad, &escape_line(&own_text(c), false));
+                            self.para(pad, &escape_line(&plain_text(c), false));
                         }
                         _ => self.node(c, sub),
                     }
                 }
+            }
+            Kind::Inhaltsuebersicht if n.children.is_empty() && plain_text(n).is_empty() => {
+                // an empty one cannot be said in plain text: the headings after it
+                // would read as its entries; kept as a line of text
+                self.para(0, &format!("\\{}", self.heading(n)));
             }
             _ => {
                 // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
@@ -349,7 +363,7 @@ impl Writer<'_> {
                     h
                 };
                 self.para(0, &h);
-                let t = own_text(n);
+                let t = plain_text(n);
                 self.para(0, &t);
                 self.children(n, 0);
             }
@@ -366,10 +380,20 @@ pub fn wording(doc: &Document) -> String {
     let mut out = String::new();
     for p in parts {
         for w in p.split_whitespace() {
+            // "**" is emphasis, not wording: Markdown leaves a pair of them literal
+            // inside a "*…*" span, where plain text (no single-star emphasis) reads it
+            let w = if w.contains("**") {
+                std::borrow::Cow::Owned(w.replace("**", ""))
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            };
+            if w.is_empty() {
+                continue;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(w);
+            out.push_str(&w);
         }
     }
     out
@@ -378,6 +402,28 @@ pub fn wording(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_of_contents_the_plain_form_could_misread() {
+        // an empty one, with the Abschnitte right after it (ptbbgebv)
+        roundtrip("---\ntitle: V\n---\n\n# V\n\n## § 1 Zweck\n\nText.\n\n## Anlage 1 Verzeichnis\n\n## Inhaltsübersicht\n\n## Abschnitt 1\n\nMessgesetz (MessEG),\n\n## Abschnitt 2\n\nText.\n");
+        // entries written as an empty bullet before the heading (feuao)
+        roundtrip("---\ntitle: X\n---\n\n# X\n\n## Inhaltsverzeichnis\n\n*\n    § 1 Geltungsbereich, Begriffe\n\n\n    § 2 Feuerstätten\n\n## § 1 Geltungsbereich, Begriffe\n\n(1) Text.\n\n## § 2 Feuerstätten\n\nText.\n");
+        // running text under the heading ends the list of entries (eemd-zvanl_ii)
+        let long = "Der Mauterheber betreibt einen technischen Service Desk, der dem Anbieter über eine zentrale Adresse sowie eine telefonische Hotline zur Verfügung steht, um Störungen, technische Fragen und Anfragen zu Schnittstellen zu bearbeiten, und zwar werktäglich.";
+        roundtrip(&format!("---\ntitle: Y\n---\n\n# Y\n\n## § 1 Zweck\n\nText.\n\n## Anlage 1 zum Vertrag\n\n## Inhaltsverzeichnis\n\n1 Einleitung\n\n{long}\n\n## Anlage 2 zum Vertrag\n\nText.\n"));
+    }
+
+    #[test]
+    fn stars_markdown_left_literal_are_not_written_as_emphasis() {
+        // "**…**" inside a "*…*" span is literal in Markdown, emphasis in plain text
+        roundtrip("---\ntitle: Z\n---\n\n# Z\n\n## § 1 Zweck\n\nText *) Nicht III. **Wir geben ab:** a) Der *) Ende.\n");
+        assert_eq!(
+            crate::parse::text::strip_plain_emphasis("a **b** c"),
+            "a b c"
+        );
+        assert_eq!(crate::parse::text::strip_plain_emphasis("a ** b"), "a ** b");
+    }
 
     fn roundtrip(src: &str) {
         let a = crate::parse(src);

@@ -14,6 +14,8 @@ use crate::ast::{Document, Kind, Node, Span, Style};
 use crate::diag::Warning;
 use crate::source::LineIndex;
 
+/// Longest line, in bytes, still read as an entry of a table of contents.
+const TOC_ENTRY_MAX: usize = 250;
 /// Limits against hostile input.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -890,11 +892,10 @@ impl<'a> Builder<'a> {
         {
             Some(i) => {
                 i + 1 == self.stack.len()
-                    && self.stack[i]
-                        .node
-                        .children
-                        .iter()
-                        .all(|c| c.kind == Kind::Text)
+                    && self.stack[i].node.children.iter().all(|c| {
+                        // an entry is a line; running text means the list has ended
+                        c.kind == Kind::Text && c.span.end - c.span.start <= TOC_ENTRY_MAX
+                    })
             }
             None => false,
         }
@@ -907,7 +908,20 @@ impl<'a> Builder<'a> {
         // a backslash takes away one reading: before what would be a list item
         // ("\1. Abschnitt") only that one, before anything else the heading, note
         // or title reading ("\Kapitel 1" is text)
-        if self.src[..first.0].ends_with('\\') && !reads_as_markup(first_text) {
+        let escaped = self.src[..first.0].ends_with('\\');
+        if escaped && in_toc && self.toc_is_textual() {
+            // an entry of a table of contents kept from the heading reading
+            // ("\§ 1 Zweck", "\* § 1 Zweck") still counts as seen there: the next
+            // such line is the heading itself
+            let entry = first_text.trim_start_matches(['*', '-', '•', '–', ' ', '\t']);
+            if let Some(info) = plain_heading(entry, p.lines.len() == 1) {
+                let key = (info.kind, info.num.unwrap_or_default());
+                if !self.toc_seen.contains(&key) {
+                    self.toc_seen.push(key);
+                }
+            }
+        }
+        if escaped && !reads_as_markup(first_text) {
             return false;
         }
         let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);

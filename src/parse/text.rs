@@ -203,6 +203,26 @@ impl Paragraph {
 }
 
 /// Emphasis delimiters `(src offset, len, kind, is_open)`, paired; unpaired ones are dropped.
+/// `s` without the `**` pairs the plain-text reader would take for emphasis
+/// delimiters: what `fmt` writes reads back with the same text.
+pub fn strip_plain_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("**") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let delims = find_emphasis(s, &[(0, s.len())], false);
+    if delims.is_empty() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for (off, len, _, _) in delims {
+        out.push_str(&s[at..off]);
+        at = off + len;
+    }
+    out.push_str(&s[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 fn find_emphasis(
     src: &str,
     lines: &[(usize, usize)],
@@ -245,13 +265,22 @@ fn find_emphasis(
             i = j;
         }
     }
+    // the next closer of each kind at or after each candidate, in one backward pass
+    let mut next_closer = vec![[usize::MAX; 2]; cands.len() + 1];
+    for m in (0..cands.len()).rev() {
+        next_closer[m] = next_closer[m + 1];
+        if cands[m].4 {
+            next_closer[m][cands[m].2 as usize] = m;
+        }
+    }
     // Pair: an opener with the next closer of the same kind, no nesting.
     let mut out = Vec::new();
     let mut k = 0;
     while k < cands.len() {
         let (off, len, kind, can_open, _) = cands[k];
         if can_open {
-            if let Some(m) = (k + 1..cands.len()).find(|&m| cands[m].2 == kind && cands[m].4) {
+            let m = next_closer[k + 1][kind as usize];
+            if m != usize::MAX {
                 // anything between of the other kind is left literal
                 out.push((off, len, kind, true));
                 out.push((cands[m].0, cands[m].1, kind, false));
