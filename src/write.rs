@@ -348,7 +348,7 @@ impl Writer<'_> {
                     }
                 }
             }
-            Kind::Inhaltsuebersicht if n.children.is_empty() && plain_text(n).is_empty() => {
+            Kind::Inhaltsuebersicht if n.children.is_empty() && own_text(n).is_empty() => {
                 // an empty one cannot be said in plain text: the headings after it
                 // would read as its entries; kept as a line of text
                 self.para(0, &format!("\\{}", self.heading(n)));

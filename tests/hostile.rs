@@ -368,8 +368,8 @@ fn unreadable_files_and_unwritable_outputs_fail_cleanly() {
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
-/// A 100 MB law with 50,000 §§ (every one cited): parsed and linted whole, in
-/// time linear in its size. Over a minute and ~7 GB, so `.ci/run` runs it
+/// A 100 MB law with about 80,000 §§ (every one cited): parsed and linted whole, in
+/// time linear in its size. About a minute and up to 3.6 GB, so `.ci/run` runs it
 /// (`cargo test --release --test hostile -- --ignored`).
 #[test]
 #[ignore]

@@ -16,6 +16,7 @@ use crate::source::LineIndex;
 
 /// Longest line, in bytes, still read as an entry of a table of contents.
 const TOC_ENTRY_MAX: usize = 250;
+
 /// Limits against hostile input.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -883,6 +884,16 @@ impl<'a> Builder<'a> {
         self.stack.last_mut().expect("root").node.children.push(t);
     }
 
+    /// Marks a heading as seen in the table of contents; true the first time.
+    fn first_in_toc(&mut self, info: &HeadingInfo) -> bool {
+        let key = (info.kind, info.num.clone().unwrap_or_default());
+        let first = !self.toc_seen.contains(&key);
+        if first {
+            self.toc_seen.push(key);
+        }
+        first
+    }
+
     /// The open Inhaltsübersicht holds nothing but lines of text so far.
     fn toc_is_textual(&self) -> bool {
         match self
@@ -915,10 +926,7 @@ impl<'a> Builder<'a> {
             // such line is the heading itself
             let entry = first_text.trim_start_matches(['*', '-', '•', '–', ' ', '\t']);
             if let Some(info) = plain_heading(entry, p.lines.len() == 1) {
-                let key = (info.kind, info.num.unwrap_or_default());
-                if !self.toc_seen.contains(&key) {
-                    self.toc_seen.push(key);
-                }
+                self.first_in_toc(&info);
             }
         }
         if escaped && !reads_as_markup(first_text) {
@@ -996,9 +1004,7 @@ impl<'a> Builder<'a> {
         // a heading read for the first time is an entry of a table of contents
         // written one entry per line; a bulleted or tabular one holds no such lines
         if in_toc && self.toc_is_textual() {
-            let key = (info.kind, info.num.clone().unwrap_or_default());
-            if !self.toc_seen.contains(&key) && info.kind != Kind::Inhaltsuebersicht {
-                self.toc_seen.push(key);
+            if info.kind != Kind::Inhaltsuebersicht && self.first_in_toc(&info) {
                 return false;
             }
         }

@@ -202,7 +202,6 @@ impl Paragraph {
     }
 }
 
-/// Emphasis delimiters `(src offset, len, kind, is_open)`, paired; unpaired ones are dropped.
 /// `s` without the `**` pairs the plain-text reader would take for emphasis
 /// delimiters: what `fmt` writes reads back with the same text.
 pub fn strip_plain_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
@@ -223,6 +222,7 @@ pub fn strip_plain_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Emphasis delimiters `(src offset, len, kind, is_open)`, paired; unpaired ones are dropped.
 fn find_emphasis(
     src: &str,
     lines: &[(usize, usize)],

@@ -65,11 +65,13 @@ impl<'a> Index<'a> {
         )
     }
 
-    fn saetze(&self, n: &'a Node) -> Vec<&'a Node> {
+    /// Satz `k` (from 1) of `n`, and how many Sätze it has.
+    fn satz(&self, n: &'a Node, k: usize) -> (Option<&'a Node>, usize) {
+        let pick = |s: &[&'a Node]| (k.checked_sub(1).and_then(|i| s.get(i).copied()), s.len());
         if n.children.len() < MANY_CHILDREN {
-            saetze(n)
+            pick(&saetze(n))
         } else {
-            self.kids(n).saetze.clone()
+            pick(&self.kids(n).saetze)
         }
     }
 }
@@ -165,12 +167,12 @@ fn child<'a>(ix: &Index<'a>, n: &'a Node, level: Level, num: &str) -> Outcome<'a
         Level::Buchstabe => Kind::Buchstabe,
         Level::Doppelbuchstabe => Kind::Doppelbuchstabe,
         Level::Satz => {
-            let s = ix.saetze(n);
-            return match num.parse::<usize>() {
-                Ok(k) if k >= 1 && k <= s.len() => Outcome::Found(s[k - 1]),
-                _ => Outcome::Fail(
+            let (hit, count) = ix.satz(n, num.parse().unwrap_or(0));
+            return match hit {
+                Some(h) => Outcome::Found(h),
+                None => Outcome::Fail(
                     Status::Unresolved,
-                    format!("{} has {}", label(n), plural(s.len(), "Satz", "Sätze")),
+                    format!("{} has {}", label(n), plural(count, "Satz", "Sätze")),
                 ),
             };
         }
