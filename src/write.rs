@@ -53,6 +53,7 @@ pub fn write(doc: &Document, opts: &Options) -> String {
     let mut w = Writer {
         out: String::with_capacity(4096),
         opts,
+        ueb: 0,
     };
     for c in &doc.root.children {
         w.node(c, 0);
@@ -67,6 +68,7 @@ pub fn write_nodes(nodes: &[Node], opts: &Options) -> String {
     let mut w = Writer {
         out: String::new(),
         opts,
+        ueb: 0,
     };
     for n in nodes {
         w.node(n, 0);
@@ -77,6 +79,8 @@ pub fn write_nodes(nodes: &[Node], opts: &Options) -> String {
 struct Writer<'a> {
     out: String,
     opts: &'a Options,
+    /// Untyped headings around the node being written.
+    ueb: usize,
 }
 
 /// Whether a paragraph of plain text at the left margin would be read as a
@@ -136,6 +140,17 @@ pub fn own_text(n: &Node) -> String {
         }
     }
     parts.join(" ")
+}
+
+/// Whether an untyped heading written "## Titel" reads back as itself (a title
+/// with stars of its own would lose them; such a heading is written as text).
+fn untyped_heading_reads(n: &Node) -> bool {
+    let Some(t) = n.title.as_deref() else {
+        return true;
+    };
+    let read = crate::parse::heading::strip_emphasis(t);
+    let read = read.trim();
+    read == t && !t.starts_with("(XXXX)") && crate::parse::heading::classify(t).is_none()
 }
 
 /// A unit's text as plain text reads it back (no emphasis pairs).
@@ -352,6 +367,21 @@ impl Writer<'_> {
                 // an empty one cannot be said in plain text: the headings after it
                 // would read as its entries; kept as a line of text
                 self.para(0, &format!("\\{}", self.heading(n)));
+            }
+            Kind::Ueberschrift if n.marker.is_none() && untyped_heading_reads(n) => {
+                // a heading without type word or number ("## Gebühren des Bundes"):
+                // plain text has no other way to say it than Markdown's, one
+                // level deeper per untyped heading around it
+                let hashes = "#".repeat((2 + self.ueb).min(6));
+                match n.title.as_ref().map(|_| self.heading(n)) {
+                    Some(t) if !t.is_empty() => self.para(0, &format!("{hashes} {t}")),
+                    _ => self.para(0, &hashes),
+                }
+                let t = plain_text(n);
+                self.para(0, &t);
+                self.ueb += 1;
+                self.children(n, 0);
+                self.ueb -= 1;
             }
             _ => {
                 // headings: Gliederung, §, Artikel, Anhang, Präambel, ...

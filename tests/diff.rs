@@ -102,6 +102,58 @@ fn amendments_snapshot() {
     );
 }
 
+/// The generated amending law for OLD → NEW, and whether it applies back to NEW.
+fn generate_and_apply(old: &str, new: &str) -> String {
+    let (x, y) = (paragraf::parse(old), paragraf::parse(new));
+    let (a, b) = (diff::entries(&x), diff::entries(&y));
+    let changes = diff::diff_entries(&a, &b);
+    let text = amend::aenderungsbefehle(&x, &y, &a, &b, &changes, amend::Style::Hdr4);
+    let law = paragraf::amend::parse::parse("gen", &text, x.title.as_deref(), None).unwrap();
+    let mut doc = x.clone();
+    let o = paragraf::amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
+    assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
+    let units = |d: &paragraf::Document| {
+        diff::entries(d)
+            .into_iter()
+            .map(|e| (e.id, e.kind, e.num, e.title, e.text))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(units(&doc), units(&y), "{text}");
+    text
+}
+
+#[test]
+fn one_unit_for_several_paragraphs_is_cited_in_the_plural() {
+    // BGB 2013 → 2018: "§§ 114, 115 (weggefallen)" became "§§ 114 und 115 (weggefallen)"
+    let old = "# Gesetz\n\n## § 113 Eins\n\nText eins.\n\n## §§ 114, 115 (weggefallen)\n\n## § 116 Drei\n\nText drei.\n";
+    let text = generate_and_apply(old, &old.replace("§§ 114, 115", "§§ 114 und 115"));
+    assert!(
+        text.contains(
+            "1. Die §§ 114, 115 werden wie folgt gefasst:\n   „§§ 114 und 115 (weggefallen)“"
+        ),
+        "{text}"
+    );
+    let text = generate_and_apply(
+        old,
+        &old.replace("## § 116 Drei", "## § 115a Neu\n\nNeu.\n\n## § 116 Drei"),
+    );
+    assert!(
+        text.contains("1. Nach den §§ 114, 115 wird der folgende § 115a eingefügt:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn untyped_headings_are_quoted_as_headings() {
+    // an Anlage with headings that have no type word (StGebO 2011, GOZ 1987)
+    let old = "# Verordnung\n\n## § 1 Tarif\n\nDie Gebühren ergeben sich aus der Anlage.\n\n## Anlage (zu § 1)\n\n## A.\n\n## Gebühren des Bundes\n\nZulassung: 10 Euro.\n";
+    let text = generate_and_apply(
+        old,
+        &old.replace("10 Euro", "12 Euro").replace("## A.", "## B."),
+    );
+    assert!(text.contains("\n   ## B.\n"), "{text}");
+}
+
 #[test]
 fn word_commands_agree_in_number() {
     let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.\n\n(2) Text.\n");

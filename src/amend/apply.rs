@@ -66,7 +66,7 @@ fn node_kind(t: TeilKind) -> Option<Kind> {
 }
 
 fn same_num(a: &str, b: &str) -> bool {
-    a == b || a.trim_end_matches('.') == b.trim_end_matches('.')
+    a == b || a.trim_end_matches('.') == b.trim_end_matches('.') || super::same_numbers(a, b)
 }
 
 /// All descendants of `from` (not `from` itself) of `kind` with number `num`.

@@ -171,10 +171,22 @@ pub(crate) fn gliederung_kind(word: &str) -> Option<crate::ast::Kind> {
 }
 
 /// "§ 3 Absatz 3 Satz 1" from a place.
+/// Whether two numbers name the same units, however they are joined:
+/// "114, 115" and "114 und 115"; "3 bis 6" stays a range ("3, 6" is not it).
+pub fn same_numbers(a: &str, b: &str) -> bool {
+    fn tokens(s: &str) -> impl Iterator<Item = &str> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty() && *t != "und" && *t != "sowie")
+            .map(|t| t.trim_end_matches('.'))
+    }
+    tokens(a).eq(tokens(b))
+}
+
 pub fn ort_text(ort: &[Teil]) -> String {
     let mut s = Vec::new();
     for t in ort {
         let word = match t.kind {
+            TeilKind::Paragraf if t.nums.len() > 1 => "§§",
             TeilKind::Paragraf => "§",
             TeilKind::Artikel => "Artikel",
             TeilKind::Absatz => "Absatz",

@@ -57,6 +57,24 @@ pub fn citation_of(id: &str, all: &[Entry]) -> String {
         let Some(mut name) = part_name(p) else {
             continue;
         };
+        // one unit for several §§ ("§§ 114, 115 (weggefallen)") is named as it reads
+        if (p.starts_with("para-") || p.starts_with("art-"))
+            && p.split_once('-').is_some_and(|(_, n)| n.contains('-'))
+        {
+            if let Some(num) = all
+                .iter()
+                .find(|e| e.id == prefix)
+                .and_then(|e| e.num.as_deref())
+            {
+                if is_multi(num) {
+                    name = if p.starts_with("para-") {
+                        format!("§§ {num}")
+                    } else {
+                        format!("Artikel {num}")
+                    };
+                }
+            }
+        }
         // an annex without a number ("Anlage (zu § 6)") is named without one
         if p.starts_with("anlage-") || p.starts_with("anhang-") {
             if let Some(e) = all.iter().find(|e| e.id == prefix) {
@@ -83,6 +101,50 @@ pub fn citation_of(id: &str, all: &[Entry]) -> String {
     } else {
         s
     }
+}
+
+/// A number that names several units: "114, 115", "3 bis 6", "8 und 9".
+fn is_multi(num: &str) -> bool {
+    num.contains(',') || num.contains(" und ") || num.contains(" bis ") || num.contains(" sowie ")
+}
+
+/// A citation of several units ("§§ 114, 115", "Artikel 3 und 4") takes the plural.
+fn is_plural(c: &str) -> bool {
+    c.starts_with("§§ ") || c.strip_prefix("Artikel ").is_some_and(is_multi)
+}
+
+/// Number agreement for a command whose unit is cited in the plural:
+/// "§§ 8, 9 wird aufgehoben." → "Die §§ 8, 9 werden aufgehoben.",
+/// "Nach §§ 8, 9 wird" → "Nach den §§ 8, 9 wird". The quoted passage is left alone.
+fn agree(cmd: &str) -> String {
+    let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
+    let plural_at = |s: &str| is_plural(s);
+    let mut out = sentence.to_string();
+    if let Some(r) = sentence
+        .strip_prefix("Der bisherige ")
+        .filter(|r| plural_at(r))
+    {
+        out = format!("Die bisherigen {}", r.replacen(" wird ", " werden ", 1));
+    } else if plural_at(sentence) {
+        out = format!("Die {}", sentence.replacen(" wird ", " werden ", 1));
+    } else {
+        for (from, to) in [
+            ("Nach ", "Nach den "),
+            ("Vor ", "Vor den "),
+            ("In ", "In den "),
+            ("Dem ", "Den "),
+        ] {
+            if let Some(r) = sentence.strip_prefix(from).filter(|r| plural_at(r)) {
+                out = format!("{to}{r}");
+                break;
+            }
+        }
+    }
+    // genitive and dative inside the sentence: "des §§ 8, 9" → "der §§ 8, 9"
+    out = out
+        .replace("des §§ ", "der §§ ")
+        .replace("dem §§ ", "den §§ ");
+    out + rest
 }
 
 /// "§ 3" → "des § 3"; "Absatz 2" → "des Absatzes 2"; "Anlage 1" → "der Anlage 1".
@@ -374,8 +436,35 @@ fn index(doc: &Document) -> FxHashMap<&str, &Node> {
     m
 }
 
-fn ids_below(n: &Node, out: &mut Vec<String>) {
-    n.walk(&mut |d, _| out.push(d.id.clone()));
+/// Units a command already covers, by side: an id of the old Fassung may
+/// name another unit in the new one (§ 475 Absatz 2 moved away, a new
+/// Absatz 2 inserted), so the two sides are kept apart.
+#[derive(Default)]
+struct Consumed {
+    old: rustc_hash::FxHashSet<String>,
+    new: rustc_hash::FxHashSet<String>,
+}
+
+impl Consumed {
+    /// The old unit and everything below it.
+    fn old(&mut self, n: &Node) {
+        n.walk(&mut |d, _| {
+            self.old.insert(d.id.clone());
+        });
+    }
+    /// The new unit and everything below it.
+    fn new(&mut self, n: &Node) {
+        n.walk(&mut |d, _| {
+            self.new.insert(d.id.clone());
+        });
+    }
+    fn covers(&self, c: &Change) -> bool {
+        if c.new.is_none() {
+            self.old.contains(c.id())
+        } else {
+            self.new.contains(c.id())
+        }
+    }
 }
 
 fn restated(n: &Node) -> String {
@@ -434,21 +523,17 @@ pub fn aenderungsbefehle(
 
     // commands, each tagged with the unit it belongs to
     let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
-    let mut consumed: std::collections::HashSet<String> = Default::default();
+    let mut consumed = Consumed::default();
     // restatements under a new number: after the renumbering
     let mut late: std::collections::HashSet<usize> = Default::default();
-    let restate_unit = |id: &str,
-                        cmds: &mut Vec<(String, String)>,
-                        consumed: &mut std::collections::HashSet<String>| {
+    let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut Consumed| {
         // restate the unit as it reads in the new Fassung, with everything below it
         match new_ix.get(id) {
             Some(n) => {
-                let mut below = Vec::new();
-                ids_below(n, &mut below);
+                consumed.new(n);
                 if let Some(o) = old_ix.get(id) {
-                    ids_below(o, &mut below);
+                    consumed.old(o);
                 }
-                consumed.extend(below);
                 cmds.push((
                     unit_of(id).to_string(),
                     format!(
@@ -460,9 +545,7 @@ pub fn aenderungsbefehle(
             }
             None => {
                 if let Some(o) = old_ix.get(id) {
-                    let mut below = Vec::new();
-                    ids_below(o, &mut below);
-                    consumed.extend(below);
+                    consumed.old(o);
                 }
                 let verb = if keeps_placeholder(&old_parents, id) {
                     "gestrichen"
@@ -488,10 +571,10 @@ pub fn aenderungsbefehle(
         {
             continue;
         }
-        let id = c.id().to_string();
-        if consumed.contains(&id) {
+        if consumed.covers(c) {
             continue;
         }
+        let id = c.id().to_string();
         // a unit a command cannot name (no number, or its number twice): restate the unit around it
         let nameable = |id: &str| -> bool {
             addressable(id) && {
@@ -530,7 +613,13 @@ pub fn aenderungsbefehle(
             }
             continue;
         }
-        match c.kind {
+        // "renumbered" into another unit (§ 475 Absatz 2 → § 476 Absatz 2): no command
+        // renumbers across units; the old one goes, the new one is inserted
+        let kind = match (c.kind, c.pair.as_deref()) {
+            (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
+            (k, _) => k,
+        };
+        match kind {
             ChangeKind::Inserted | ChangeKind::Moved if c.new.is_some() => {
                 let e = c.new.as_ref().expect("inserted has new");
                 let Some(node) = new_ix.get(e.id.as_str()) else {
@@ -543,9 +632,7 @@ pub fn aenderungsbefehle(
                     h.children.clear();
                     restated(&h)
                 } else {
-                    let mut below = Vec::new();
-                    ids_below(node, &mut below);
-                    consumed.extend(below);
+                    consumed.new(node);
                     restated(node)
                 };
                 let pos = new.iter().position(|x| x.id == e.id).unwrap_or(0);
@@ -689,11 +776,9 @@ pub fn aenderungsbefehle(
                     continue;
                 }
                 if let Some(o) = old_ix.get(e.id.as_str()) {
-                    let mut below = Vec::new();
-                    ids_below(o, &mut below);
-                    consumed.extend(below);
+                    consumed.old(o);
                 }
-                if c.kind == ChangeKind::Renumbered {
+                if kind == ChangeKind::Renumbered {
                     continue; // said with the new number
                 }
                 let verb = if keeps_placeholder(&old_parents, &e.id) {
@@ -710,6 +795,27 @@ pub fn aenderungsbefehle(
                 let (Some(n), Some(p)) = (&c.new, &c.pair) else {
                     continue;
                 };
+                let o = old.iter().find(|x| x.id == *p);
+                if let (Some(o), Some(nn)) = (o.and_then(|o| o.num.as_deref()), n.num.as_deref()) {
+                    if is_multi(o) && crate::amend::same_numbers(o, nn) {
+                        // "§§ 114, 115" now reads "§§ 114 und 115": the same units, restated
+                        if let Some(node) = new_ix.get(n.id.as_str()) {
+                            consumed.new(node);
+                            if let Some(o) = old_ix.get(p.as_str()) {
+                                consumed.old(o);
+                            }
+                            cmds.push((
+                                unit_of(p).to_string(),
+                                format!(
+                                    "{} wird wie folgt gefasst:\n{}",
+                                    citation_of(p, old),
+                                    restated(node)
+                                ),
+                            ));
+                            continue;
+                        }
+                    }
+                }
                 cmds.push((
                     unit_of(&n.id).to_string(),
                     format!(
@@ -718,7 +824,6 @@ pub fn aenderungsbefehle(
                         last_part(&citation_of(&n.id, new))
                     ),
                 ));
-                let o = old.iter().find(|x| x.id == *p);
                 if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
                     restate_unit(&n.id, &mut cmds, &mut consumed);
                     late.insert(cmds.len() - 1);
@@ -728,9 +833,7 @@ pub fn aenderungsbefehle(
                 let e = c.old.as_ref().expect("repealed has old");
                 if keeps_placeholder(&old_parents, &e.id) {
                     if let Some(o) = old_ix.get(e.id.as_str()) {
-                        let mut below = Vec::new();
-                        ids_below(o, &mut below);
-                        consumed.extend(below);
+                        consumed.old(o);
                     }
                     cmds.push((
                         unit_of(&e.id).to_string(),
@@ -817,12 +920,19 @@ pub fn aenderungsbefehle(
     for (i, (u, cs)) in groups.iter().enumerate() {
         let n = i + 1;
         if cs.len() == 1 || u.is_empty() {
-            out.push_str(&format!("{n}. {}\n\n", indent(&cs[0], 3)));
+            out.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0]), 3)));
         } else {
-            let unit = citation_of(u, new);
-            out.push_str(&format!("{n}. {unit} wird wie folgt geändert:\n\n"));
+            let unit = if new_ix.contains_key(u.as_str()) {
+                citation_of(u, new)
+            } else {
+                citation_of(u, old)
+            };
+            out.push_str(&format!(
+                "{n}. {}\n\n",
+                agree(&format!("{unit} wird wie folgt geändert:"))
+            ));
             for (k, c) in cs.iter().enumerate() {
-                let rel = relative(c, &unit);
+                let rel = agree(&relative(c, &unit));
                 out.push_str(&format!("   {}) {}\n\n", letters(k), indent(&rel, 6)));
             }
         }

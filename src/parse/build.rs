@@ -95,11 +95,15 @@ struct Builder<'a> {
 }
 
 pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
-    // plain text: no Markdown heading (a YAML front matter may still precede it)
-    let plain = !lines
-        .lines
-        .iter()
-        .any(|l| matches!(l.kind, LineKind::Heading { .. }));
+    // plain text: no Markdown heading of a title or a unit (a YAML front
+    // matter may still precede it). "## Gebühren des Bundes", a heading
+    // without type word or number, is how plain text says one (see write.rs).
+    let plain = !lines.lines.iter().any(|l| match l.kind {
+        LineKind::Heading { level } => {
+            level == 1 || heading::classify(&src[l.content.0..l.content.1]).is_some()
+        }
+        _ => false,
+    });
     let mut root = Node::new(
         Kind::Dokument,
         Span {
