@@ -155,6 +155,30 @@ fn untyped_headings_are_quoted_as_headings() {
 }
 
 #[test]
+fn headings_inserted_inside_a_unit_take_in_the_units_after_them() {
+    // BGB 2018: Untertitel 1 gets Kapitel, a type it did not have, and § 475 Absatz 2
+    // moves to § 476 while a new Absatz 2 comes in
+    let old = "# Gesetz\n\n## Titel 9 - Werk\n\n### Untertitel 1 - Werkvertrag\n\n#### § 631 Eins\n\nText eins.\n\n#### § 650 Zwei\n\n(1) Erstens.\n\n(2) Zweitens, alt.\n\n### Untertitel 2 - Reise\n\n#### § 651a Drei\n\n(1) Dritter Absatz eins.\n";
+    let new = "# Gesetz\n\n## Titel 9 - Werk\n\n### Untertitel 1 - Werkvertrag\n\n#### Kapitel 1 - Allgemein\n\n#### § 631 Eins\n\nText eins.\n\n#### § 650 Zwei\n\n(1) Erstens.\n\n(2) Ganz neu und anders gefasst.\n\n#### Kapitel 2 - Bau\n\n#### § 650a Bau\n\nBau.\n\n### Untertitel 2 - Reise\n\n#### § 651a Drei\n\n(1) Dritter Absatz eins.\n\n(2) Zweitens, alt.\n";
+    let text = generate_and_apply(old, new);
+    assert!(
+        text.contains("Vor § 631 wird das folgende Kapitel 1 eingefügt:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Nach § 650 wird das folgende Kapitel 2 eingefügt:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_mark_replaced_by_a_word_keeps_the_words_apart() {
+    let old = "Gesetz\n\n§ 1 – Zweck\n\n(1) Die gespeicherten Daten können gelesen, geprüft werden.\n\n(2) Text.\n";
+    let text = generate_and_apply(old, &old.replace("gelesen, geprüft", "gelesen und geprüft"));
+    assert!(text.contains("„,“ durch das Wort „und“ ersetzt"), "{text}");
+}
+
+#[test]
 fn word_commands_agree_in_number() {
     let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.\n\n(2) Text.\n");
     for (new, want) in [

@@ -562,13 +562,61 @@ fn quoted_text(nodes: &[Node]) -> String {
         .join(" ")
 }
 
-fn gliederung_rank(k: Kind) -> Option<u8> {
-    k.is_gliederung().then(|| k.gliederung_rank())
+/// The ranks of Gliederung types as this law nests them (the parser nests by
+/// the order it meets them: the BGB has Kapitel below Untertitel). A type the
+/// law does not have yet ranks right below the heading it is inserted into
+/// (`container`), or by the usual order at the top level.
+fn gliederung_ranks(root: &Node, extra: Kind, container: Option<Kind>) -> Vec<Kind> {
+    fn walk(n: &Node, depth: usize, seen: &mut Vec<(Kind, usize)>) {
+        for c in &n.children {
+            if c.kind.is_gliederung() {
+                match seen.iter_mut().find(|(k, _)| *k == c.kind) {
+                    Some((_, d)) => *d = (*d).min(depth),
+                    None => seen.push((c.kind, depth)),
+                }
+                walk(c, depth + 1, seen);
+            } else if c.kind.is_annex() {
+                walk(c, depth, seen);
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    walk(root, 0, &mut seen);
+    seen.sort_by_key(|(k, d)| (*d, k.gliederung_rank()));
+    let mut order: Vec<Kind> = seen.into_iter().map(|(k, _)| k).collect();
+    if extra.is_gliederung() && !order.contains(&extra) {
+        let below = container.and_then(|c| order.iter().position(|k| *k == c));
+        let pos = match below {
+            Some(p) => p + 1,
+            None => order
+                .iter()
+                .position(|k| k.gliederung_rank() > extra.gliederung_rank())
+                .unwrap_or(order.len()),
+        };
+        order.insert(pos, extra);
+    }
+    order
 }
 
 /// Insert `new` into the children of `parent` at `i`; a Gliederung heading takes
 /// in the units after it, as a heading in the text would.
 fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
+    let Some(last_kind) = new.last().map(|n| n.kind) else {
+        return;
+    };
+    let order = if last_kind.is_gliederung() {
+        let mut container = None;
+        for k in 0..=parent.len() {
+            let kind = at(root, &parent[..k]).kind;
+            if kind.is_gliederung() {
+                container = Some(kind);
+            }
+        }
+        gliederung_ranks(root, last_kind, container)
+    } else {
+        Vec::new()
+    };
+    let gliederung_rank = |k: Kind| order.iter().position(|x| *x == k);
     let n = at_mut(root, parent);
     let count = new.len();
     let i = i.min(n.children.len());
@@ -690,8 +738,24 @@ fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<S
         } => {
             let z = resolve(root, ort)?;
             let neu = neu.text.clone();
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            // a mark replaced by a word: "können," → "können und"
+            let (pre, post) = (
+                !word(alt.text.chars().next()) && word(neu.chars().next()),
+                !word(alt.text.chars().last()) && word(neu.chars().last()),
+            );
             let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
-                format!("{}{}{}", &t[..s], neu, &t[e..])
+                let pre = if pre && word(t[..s].chars().last()) {
+                    " "
+                } else {
+                    ""
+                };
+                let post = if post && word(t[e..].chars().next()) {
+                    " "
+                } else {
+                    ""
+                };
+                format!("{}{pre}{}{post}{}", &t[..s], neu, &t[e..])
             })?;
             Ok(format!(
                 "{}: „{}“ → „{}“ ({n}×)",

@@ -519,6 +519,12 @@ pub fn aenderungsbefehle(
     let mut out = format!("{art} {old_title}{date} wird wie folgt geändert:\n\n");
     let old_ix = index(old_doc);
     let new_ix = index(new_doc);
+    // old units that go (an id of theirs may name another unit in the new Fassung)
+    let removed_old: rustc_hash::FxHashSet<&str> = changes
+        .iter()
+        .filter(|c| c.new.is_none())
+        .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
+        .collect();
     let old_parents = parents(old_doc);
 
     // commands, each tagged with the unit it belongs to
@@ -559,7 +565,17 @@ pub fn aenderungsbefehle(
             }
         }
     };
+    // headings struck in a row: the inner ones first, while their path still reads
+    let mut strikes: Vec<(usize, String, String)> = Vec::new();
+    let flush = |strikes: &mut Vec<(usize, String, String)>, cmds: &mut Vec<(String, String)>| {
+        strikes.sort_by_key(|s| std::cmp::Reverse(s.0));
+        cmds.extend(strikes.drain(..).map(|(_, u, c)| (u, c)));
+    };
     for c in changes {
+        let strike = c.new.is_none() && c.old.as_ref().is_some_and(|e| e.kind.is_gliederung());
+        if !strike && !strikes.is_empty() {
+            flush(&mut strikes, &mut cmds);
+        }
         if c.kind == ChangeKind::Layout {
             continue;
         }
@@ -640,10 +656,10 @@ pub fn aenderungsbefehle(
                     Some(n) => format!("{} {n}", kind_word(e.kind)),
                     None => citation_of(&e.id, new),
                 };
-                let article = if matches!(e.kind, Kind::Nummer | Kind::Anlage) {
-                    "die"
-                } else {
-                    "der"
+                let article = match e.kind {
+                    Kind::Nummer | Kind::Anlage => "die",
+                    Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => "das",
+                    _ => "der",
                 };
                 let cmd = if gliederung {
                     // after the last § (or heading) before it, or before the first after it
@@ -655,7 +671,31 @@ pub fn aenderungsbefehle(
                         (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
                             && addressable(&x.id)
                     });
+                    // right below the heading it belongs to ("Nach Untertitel 1" would put
+                    // it after that unit): before the unit it takes in, or into the heading
+                    let parent_heading = before.filter(|b| e.id.starts_with(&format!("{}_", b.id)));
+                    let after_stays = after.filter(|a| {
+                        old_ix.contains_key(a.id.as_str()) && !removed_old.contains(a.id.as_str())
+                    });
+                    let before = if parent_heading.is_some() {
+                        None
+                    } else {
+                        before
+                    };
+                    let after = if parent_heading.is_some() {
+                        after_stays
+                    } else {
+                        after
+                    };
                     match (before, after) {
+                        (None, None) if parent_heading.is_some() => format!(
+                            "{} wird {} {what} angefügt:\n{quoted}",
+                            capitalize(&dative(&citation_of(
+                                &parent_heading.expect("checked").id,
+                                new
+                            ))),
+                            folgende(article)
+                        ),
                         (Some(b), _) => format!(
                             "Nach {} wird {} {what} eingefügt:\n{quoted}",
                             citation_of(&b.id, new),
@@ -675,11 +715,32 @@ pub fn aenderungsbefehle(
                     let sibling_before = new[..pos].iter().rev().find(|x| {
                         x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
                     });
-                    let any_after = new[pos + 1..].iter().find(|x| {
+                    let sibling = |x: &&Entry| {
                         x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
-                    });
-                    // a unit after it only helps as an anchor if it is already there
-                    let sibling_after = any_after.filter(|a| old_ix.contains_key(a.id.as_str()));
+                    };
+                    // a § before which a heading starts is under another heading
+                    let same_heading = |k: usize| {
+                        !e.kind.is_einzelvorschrift()
+                            || !new[pos + 1..pos + 1 + k]
+                                .iter()
+                                .any(|x| x.kind.is_gliederung())
+                    };
+                    let any_after = new[pos + 1..]
+                        .iter()
+                        .position(|x| sibling(&x))
+                        .filter(|&k| same_heading(k))
+                        .map(|k| &new[pos + 1 + k]);
+                    // a unit after it only helps as an anchor if it is there and stays
+                    // (the old Absatz 2 that goes is not the new Absatz 2)
+                    let sibling_after = new[pos + 1..]
+                        .iter()
+                        .position(|x| {
+                            sibling(&x)
+                                && old_ix.contains_key(x.id.as_str())
+                                && !removed_old.contains(x.id.as_str())
+                        })
+                        .filter(|&k| same_heading(k))
+                        .map(|k| &new[pos + 1 + k]);
                     let p = parent(&e.id);
                     let para_like = e.kind.is_einzelvorschrift() || e.kind.is_annex();
                     // a § right after a heading: before the next § that is there, or into the heading
@@ -769,7 +830,8 @@ pub fn aenderungsbefehle(
                 let e = c.old.as_ref().expect("removed has old");
                 if e.kind.is_gliederung() {
                     // the heading goes; the units under it stay
-                    cmds.push((
+                    strikes.push((
+                        e.id.matches('_').count(),
                         unit_of(&e.id).to_string(),
                         format!("{} wird gestrichen.", citation_of(&e.id, old)),
                     ));
@@ -900,6 +962,8 @@ pub fn aenderungsbefehle(
             _ => {}
         }
     }
+
+    flush(&mut strikes, &mut cmds);
 
     // group per unit: one command stands alone, several go under "… wird wie folgt geändert:"
     let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
