@@ -120,7 +120,21 @@ impl<'a> LineIndex<'a> {
 
     pub fn span(&self, start: usize, end: usize) -> crate::ast::Span {
         let (line, column) = self.line_col(start);
-        let (end_line, end_column) = self.line_col(end);
+        // most spans end on the line they start on, or a few lines below
+        let (end_line, end_column) = match self.starts.get(line as usize) {
+            Some(&next) if end >= start && end < next => {
+                let mut e = end.min(self.text.len());
+                while !self.text.is_char_boundary(e) {
+                    e -= 1;
+                }
+                let mut s = start.min(e);
+                while !self.text.is_char_boundary(s) {
+                    s -= 1;
+                }
+                (line, column + self.text[s..e].chars().count() as u32)
+            }
+            _ => self.line_col(end),
+        };
         crate::ast::Span {
             start,
             end,
@@ -128,6 +142,28 @@ impl<'a> LineIndex<'a> {
             column,
             end_line,
             end_column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn spans_agree_with_line_col_everywhere() {
+        let text = "§ 1 – Zweck\r\n\r\n(1) Größe\u{a0}und Maß.\nZeile\rletzte ä";
+        let idx = LineIndex::new(text);
+        for a in 0..=text.len() {
+            for b in a..=text.len() + 2 {
+                let s = idx.span(a, b);
+                assert_eq!((s.line, s.column), idx.line_col(a), "start {a}");
+                assert_eq!(
+                    (s.end_line, s.end_column),
+                    idx.line_col(b),
+                    "end {b} (from {a})"
+                );
+            }
         }
     }
 }

@@ -39,10 +39,19 @@ struct Ids {
     next_dup: HashMap<String, usize>,
 }
 
+/// The hash of an id, for the sibling check (a hit is confirmed on the id itself).
+fn hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
 fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids) {
     let mut counters: Vec<(Kind, usize)> = Vec::new();
-    let mut local: HashSet<String> = HashSet::default();
-    for c in &mut n.children {
+    // sibling ids handed out so far: hash → index of the sibling (no copies of the ids)
+    let mut local: HashMap<u64, usize> = HashMap::default();
+    for i in 0..n.children.len() {
+        let (done, rest) = n.children.split_at_mut(i);
+        let c = &mut rest[0];
         let count = match counters.iter_mut().find(|(k, _)| *k == c.kind) {
             Some((_, v)) => {
                 *v += 1;
@@ -72,11 +81,12 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids)
             use std::fmt::Write;
             let _ = write!(id, "{count}");
         }
+        let sibling_has = |id: &str| local.get(&hash(id)).is_some_and(|&k| done[k].id == id);
         // ids are hierarchical: only §§ and Artikel (flat) can collide beyond siblings
         let fresh = if c.kind.is_einzelvorschrift() {
             ids.seen.insert(id.clone())
         } else {
-            local.insert(id.clone())
+            !sibling_has(&id)
         };
         if !fresh {
             let Ids { seen, next_dup } = &mut *ids;
@@ -84,20 +94,16 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids)
             loop {
                 let cand = format!("{id}-dup{k}");
                 *k += 1;
-                if !seen.contains(&cand) && !local.contains(&cand) {
+                if !seen.contains(&cand) && !sibling_has(&cand) {
                     seen.insert(cand.clone());
-                    local.insert(cand.clone());
                     id = cand;
                     break;
                 }
             }
         }
-        c.id = id.clone();
-        let child_unit_prefix = if c.kind.is_annex() {
-            id.clone()
-        } else {
-            unit_prefix.to_string()
-        };
-        assign_children(c, &id, &child_unit_prefix, ids);
+        local.insert(hash(&id), i);
+        let child_unit_prefix: &str = if c.kind.is_annex() { &id } else { unit_prefix };
+        assign_children(c, &id, child_unit_prefix, ids);
+        c.id = id;
     }
 }
