@@ -241,3 +241,34 @@ fn bad_bytes_are_errors_with_position() {
         .to_string();
     assert!(e.starts_with("x.txt:1:3: NUL byte at byte 2"), "{e}");
 }
+
+#[test]
+fn a_paragraph_across_the_64_kib_chunks_of_the_line_grammar_stays_one() {
+    // lines are classified in 64 KiB pieces; a piece's end is no blank line
+    // (kredwg.md § 6 Absatz 1f was cut in two at byte 131,072)
+    let line = "die Behörde prüft den Antrag und entscheidet über ihn nach Maßgabe\n";
+    let body = line.repeat(3000); // ~200 KiB, one Satz
+    let src =
+        format!("# Gesetz\n\n## § 1 Test\n\n(1) {body}des Gesetzes.\n\n(2) Zweiter Absatz.\n");
+    let doc = paragraf::parse(&src);
+    let p = &doc
+        .root
+        .children
+        .iter()
+        .find(|n| n.kind == Kind::Paragraf)
+        .unwrap();
+    let abs1 = &p.children[0];
+    assert_eq!(abs1.kind, Kind::Absatz);
+    assert_eq!(
+        abs1.children.len(),
+        1,
+        "{:?}",
+        abs1.children.iter().map(|c| c.kind).collect::<Vec<_>>()
+    );
+    assert_eq!(abs1.children[0].kind, Kind::Satz);
+    assert!(abs1.children[0]
+        .text
+        .as_deref()
+        .unwrap()
+        .ends_with("Maßgabe des Gesetzes."));
+}

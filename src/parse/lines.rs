@@ -110,6 +110,11 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
     for p in pairs {
         let span = p.as_span();
         let (start, end) = (base + span.start(), base + span.end());
+        // the empty "line" a chunk ends with is not a blank line of the text: the
+        // next chunk goes on with the paragraph
+        if start == end && end == chunk_end && chunk_end < src.len() {
+            continue;
+        }
         let off = |q: &pest::iterators::Pair<Rule>| {
             (base + q.as_span().start(), base + q.as_span().end())
         };
