@@ -386,6 +386,12 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
             let upper = head.chars().filter(|c| c.is_uppercase()).count();
             if upper >= 2 && !head.ends_with('-') {
                 Some((Scope::External(s.to_string()), None))
+            } else if is_law_word(head) {
+                // "§ 100 Abs. 2 Aktiengesetz": a short law name without article
+                Some((
+                    Scope::External(head.to_string()),
+                    Some(inner.as_span().start() + head.len()),
+                ))
             } else {
                 None
             }
@@ -668,6 +674,21 @@ mod tests {
             Scope::Series("Gesetz VII".into())
         );
         assert_eq!(one("§ 5 dieses Gesetzes").2, Scope::Internal);
+        // a short name without article; words between the citation and the name
+        let (text, _, scope) =
+            one("§ 100 Abs. 2 Aktiengesetz in der bis zum 30. April 1998 geltenden Fassung");
+        assert_eq!(
+            (text.as_str(), scope),
+            (
+                "§ 100 Abs. 2 Aktiengesetz",
+                Scope::External("Aktiengesetz".into())
+            )
+        );
+        assert_eq!(
+            one("nach § 80 zweite Alternative des Einkommensteuergesetzes gilt").2,
+            Scope::External("Einkommensteuergesetzes".into())
+        );
+        assert_eq!(one("§ 3 Satz 1 erster Halbsatz gilt").2, Scope::Internal);
     }
 
     #[test]
