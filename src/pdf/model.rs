@@ -72,10 +72,14 @@ fn runs(text: &str, links: Option<&Vec<(usize, usize, String)>>) -> Value {
     Value::Array(v)
 }
 
-fn node(n: &Node, links: &Links) -> Value {
+fn node(n: &Node, links: &Links, targets: &HashSet<&str>) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), json!(n.kind.as_str()));
     m.insert("id".into(), json!(n.id));
+    if targets.contains(n.id.as_str()) {
+        // a link points here: the template labels the unit (labels cost layout time)
+        m.insert("anchor".into(), json!(true));
+    }
     if let Some(x) = &n.marker {
         m.insert("marker".into(), json!(x));
     }
@@ -102,7 +106,7 @@ fn node(n: &Node, links: &Links) -> Value {
     if !n.children.is_empty() {
         m.insert(
             "children".into(),
-            Value::Array(n.children.iter().map(|c| node(c, links)).collect()),
+            Value::Array(n.children.iter().map(|c| node(c, links, targets)).collect()),
         );
     }
     Value::Object(m)
@@ -111,13 +115,18 @@ fn node(n: &Node, links: &Links) -> Value {
 /// The render data of one law.
 pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Option<&str>) -> Value {
     let links = links(doc, refs);
+    let targets: HashSet<&str> = links
+        .values()
+        .flatten()
+        .map(|(_, _, t)| t.as_str())
+        .collect();
     // the title and Fassung are printed in the title block
     let units: Vec<Value> = doc
         .root
         .children
         .iter()
         .filter(|c| !matches!(c.kind, Kind::Langtitel | Kind::Fassung | Kind::Frontmatter))
-        .map(|c| node(c, &links))
+        .map(|c| node(c, &links, &targets))
         .collect();
     json!({
         "title": doc.title.clone().unwrap_or_else(|| "Gesetz".into()),

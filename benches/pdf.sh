@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# PDF benchmark, side by side: `paragraf pdf bgb.md` against typst-cli 0.15.1
+# compiling a plain Typst document of the same text (benches/plain_typst.py:
+# same page, fonts, sizes, headings and outline; every text a string literal).
+# Runs alternate between the two (this machine's speed drifts), best of N each.
+# Also: the seed, whole-process. Usage: benches/pdf.sh [N]   (needs ../shared/corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/paragraf-target}"
+n=${1:-3}
+bgb=../shared/corpus/bund/bgb.md
+[ -f "$bgb" ] || { echo "skipped: $bgb not found"; exit 0; }
+if ! typst --version 2>/dev/null | grep -q '^typst 0.15.1'; then
+  echo "installing typst-cli 0.15.1 (about 20 minutes)"
+  cargo install typst-cli --version 0.15.1 --locked
+fi
+cargo build --release -q
+bin="$CARGO_TARGET_DIR/release/paragraf"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" parse --json "$bgb" 2>/dev/null | python3 benches/plain_typst.py > "$tmp/bgb.typ"
+
+run() { # prints "seconds KiB"
+  local tf; tf=$(mktemp)
+  local t0 t1; t0=$(date +%s.%N)
+  /usr/bin/time -o "$tf" -f "%M" "$@" >/dev/null 2>&1
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v m="$(tail -1 "$tf")" 'BEGIN{printf "%.3f %d\n", b-a, m}'
+  rm -f "$tf"
+}
+best() { sort -n | head -1; }
+
+: > "$tmp/p"; : > "$tmp/c"
+for _ in $(seq "$n"); do
+  run "$bin" pdf "$bgb" -o "$tmp/p.pdf" >> "$tmp/p"
+  run typst compile --ignore-system-fonts "$tmp/bgb.typ" "$tmp/c.pdf" >> "$tmp/c"
+done
+read -r pt pm < <(best < "$tmp/p")
+read -r ct cm < <(best < "$tmp/c")
+pp=$(pdfinfo "$tmp/p.pdf" 2>/dev/null | awk '/^Pages/{print $2}' || echo "?")
+cp=$(pdfinfo "$tmp/c.pdf" 2>/dev/null | awk '/^Pages/{print $2}' || echo "?")
+awk -v pt="$pt" -v pm="$pm" -v ct="$ct" -v cm="$cm" -v pp="$pp" -v cp="$cp" 'BEGIN{
+  printf "bgb.md: typst-cli %.2f s %.0f MiB (%s pages) | paragraf pdf %.2f s %.0f MiB (%s pages) | %.2fx time, %.2fx memory\n",
+    ct, cm/1024, cp, pt, pm/1024, pp, pt/ct, pm/cm }'
+: > "$tmp/s"
+for _ in $(seq 5); do run "$bin" pdf laws/gesetz-vii.txt -o "$tmp/s.pdf" >> "$tmp/s"; done
+read -r st sm < <(best < "$tmp/s")
+awk -v t="$st" -v m="$sm" 'BEGIN{printf "seed: paragraf pdf %.3f s %.0f MiB\n", t, m/1024}'
