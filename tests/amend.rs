@@ -239,3 +239,17 @@ fn import_reads_structure() {
     assert!(out.contains("§ 20"), "{out}");
     assert!(out.contains("nummer 2."), "{out}");
 }
+
+#[test]
+fn a_passage_with_quotation_marks_of_its_own_that_do_not_pair() {
+    // VersMedV: the table cites „x" with a straight closing quote
+    let t = apply_text(
+        LAW,
+        "1. § 2 wird wie folgt gefasst:\n   „§ 2 – Ende\n\n   Dieses Gesetz tritt am Tag nach der Verkündung „in Kraft\" und gilt.“",
+    )
+    .unwrap();
+    assert!(
+        t.contains("Dieses Gesetz tritt am Tag nach der Verkündung „in Kraft\" und gilt."),
+        "{t}"
+    );
+}

@@ -320,6 +320,38 @@ pub fn combine(kontext: &[Teil], ort: &[Teil]) -> Ort {
 
 /// Parse one command (its text without the number).
 pub fn parse_befehl(text: &str) -> Result<Op, String> {
+    parse_befehl_strict(text).or_else(|e| unbalanced_passage(text).ok_or(e))
+}
+
+/// A command whose one quoted passage, at its end, has quotation marks of its
+/// own that do not pair up ("„Teil B – … „x" …“"): the passage is everything
+/// from the first „ to the last “, and the sentence before it is read alone.
+fn unbalanced_passage(text: &str) -> Option<Op> {
+    let t = text.trim();
+    let open = t.find('„')?;
+    let close = t.rfind('“')?;
+    let after = t[close + '“'.len_utf8()..].trim();
+    if close <= open || !(after.is_empty() || after == ".") {
+        return None;
+    }
+    let passage = &t[open + '„'.len_utf8()..close];
+    let probe = format!("{}„\u{1}“", &t[..open]);
+    let mut op = parse_befehl_strict(&probe).ok()?;
+    let mut zitate: Vec<&mut String> = match &mut op {
+        Op::Fassen { zitat, .. } => vec![zitat],
+        Op::ErsetzenEinheit { zitate, .. }
+        | Op::Einfuegen { zitate, .. }
+        | Op::Anfuegen { zitate, .. } => zitate.iter_mut().collect(),
+        _ => return None,
+    };
+    match zitate.as_mut_slice() {
+        [z] => **z = passage.to_string(),
+        _ => return None,
+    }
+    Some(op)
+}
+
+fn parse_befehl_strict(text: &str) -> Result<Op, String> {
     let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
         let short: String = text
             .split_whitespace()
