@@ -373,9 +373,11 @@ impl Writer<'_> {
                 // plain text has no other way to say it than Markdown's, one
                 // level deeper per untyped heading around it
                 let hashes = "#".repeat((2 + self.ueb).min(6));
-                match n.title.as_ref().map(|_| self.heading(n)) {
-                    Some(t) if !t.is_empty() => self.para(0, &format!("{hashes} {t}")),
-                    _ => self.para(0, &hashes),
+                let title = self.heading(n);
+                if title.is_empty() {
+                    self.para(0, &hashes);
+                } else {
+                    self.para(0, &format!("{hashes} {title}"));
                 }
                 let t = plain_text(n);
                 self.para(0, &t);

@@ -1,5 +1,7 @@
 //! Structural diff, Synopse and Änderungsbefehle on the shipped Fassungen of Gesetz VII.
 
+mod common;
+
 use paragraf::diff::{self, amend, render, ChangeKind};
 use std::process::Command;
 
@@ -112,13 +114,7 @@ fn generate_and_apply(old: &str, new: &str) -> String {
     let mut doc = x.clone();
     let o = paragraf::amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
     assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
-    let units = |d: &paragraf::Document| {
-        diff::entries(d)
-            .into_iter()
-            .map(|e| (e.id, e.kind, e.num, e.title, e.text))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(units(&doc), units(&y), "{text}");
+    assert_eq!(common::law_units(&doc), common::law_units(&y), "{text}");
     text
 }
 

@@ -605,11 +605,13 @@ fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
         return;
     };
     let order = if last_kind.is_gliederung() {
+        // the innermost Gliederung unit on the way to `parent`
         let mut container = None;
-        for k in 0..=parent.len() {
-            let kind = at(root, &parent[..k]).kind;
-            if kind.is_gliederung() {
-                container = Some(kind);
+        let mut node: &Node = root;
+        for &k in parent {
+            node = &node.children[k];
+            if node.kind.is_gliederung() {
+                container = Some(node.kind);
             }
         }
         gliederung_ranks(root, last_kind, container)

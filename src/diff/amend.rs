@@ -118,14 +118,13 @@ fn is_plural(c: &str) -> bool {
 /// "Nach §§ 8, 9 wird" → "Nach den §§ 8, 9 wird". The quoted passage is left alone.
 fn agree(cmd: &str) -> String {
     let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
-    let plural_at = |s: &str| is_plural(s);
     let mut out = sentence.to_string();
     if let Some(r) = sentence
         .strip_prefix("Der bisherige ")
-        .filter(|r| plural_at(r))
+        .filter(|r| is_plural(r))
     {
         out = format!("Die bisherigen {}", r.replacen(" wird ", " werden ", 1));
-    } else if plural_at(sentence) {
+    } else if is_plural(sentence) {
         out = format!("Die {}", sentence.replacen(" wird ", " werden ", 1));
     } else {
         for (from, to) in [
@@ -134,7 +133,7 @@ fn agree(cmd: &str) -> String {
             ("In ", "In den "),
             ("Dem ", "Den "),
         ] {
-            if let Some(r) = sentence.strip_prefix(from).filter(|r| plural_at(r)) {
+            if let Some(r) = sentence.strip_prefix(from).filter(|r| is_plural(r)) {
                 out = format!("{to}{r}");
                 break;
             }
@@ -532,23 +531,25 @@ pub fn aenderungsbefehle(
     let mut consumed = Consumed::default();
     // restatements under a new number: after the renumbering
     let mut late: std::collections::HashSet<usize> = Default::default();
+    // the old unit `old_id`, cited as `cite`, reads as the new unit `n`, with everything below it
+    let fassen = |old_id: &str,
+                  cite: String,
+                  n: &Node,
+                  cmds: &mut Vec<(String, String)>,
+                  consumed: &mut Consumed| {
+        consumed.new(n);
+        if let Some(o) = old_ix.get(old_id) {
+            consumed.old(o);
+        }
+        cmds.push((
+            unit_of(old_id).to_string(),
+            format!("{cite} wird wie folgt gefasst:\n{}", restated(n)),
+        ));
+    };
     let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut Consumed| {
-        // restate the unit as it reads in the new Fassung, with everything below it
+        // restate the unit as it reads in the new Fassung
         match new_ix.get(id) {
-            Some(n) => {
-                consumed.new(n);
-                if let Some(o) = old_ix.get(id) {
-                    consumed.old(o);
-                }
-                cmds.push((
-                    unit_of(id).to_string(),
-                    format!(
-                        "{} wird wie folgt gefasst:\n{}",
-                        subject(id, new),
-                        restated(n)
-                    ),
-                ));
-            }
+            Some(n) => fassen(id, subject(id, new), n, cmds, consumed),
             None => {
                 if let Some(o) = old_ix.get(id) {
                     consumed.old(o);
@@ -677,15 +678,9 @@ pub fn aenderungsbefehle(
                     let after_stays = after.filter(|a| {
                         old_ix.contains_key(a.id.as_str()) && !removed_old.contains(a.id.as_str())
                     });
-                    let before = if parent_heading.is_some() {
-                        None
-                    } else {
-                        before
-                    };
-                    let after = if parent_heading.is_some() {
-                        after_stays
-                    } else {
-                        after
+                    let (before, after) = match parent_heading {
+                        Some(_) => (None, after_stays),
+                        None => (before, after),
                     };
                     match (before, after) {
                         (None, None) if parent_heading.is_some() => format!(
@@ -862,18 +857,7 @@ pub fn aenderungsbefehle(
                     if is_multi(o) && crate::amend::same_numbers(o, nn) {
                         // "§§ 114, 115" now reads "§§ 114 und 115": the same units, restated
                         if let Some(node) = new_ix.get(n.id.as_str()) {
-                            consumed.new(node);
-                            if let Some(o) = old_ix.get(p.as_str()) {
-                                consumed.old(o);
-                            }
-                            cmds.push((
-                                unit_of(p).to_string(),
-                                format!(
-                                    "{} wird wie folgt gefasst:\n{}",
-                                    citation_of(p, old),
-                                    restated(node)
-                                ),
-                            ));
+                            fassen(p, citation_of(p, old), node, &mut cmds, &mut consumed);
                             continue;
                         }
                     }
