@@ -68,11 +68,12 @@ enum Command {
 /// fault and a page clear: a fifth of `paragraf pdf` on the BGB went there.
 /// The long-running commands (lsp, watch) keep the default.
 fn keep_freed_memory() {
-    // mi_option_purge_delay (option 15 of mimalloc v2, default 10 ms; -1: never)
+    // mi_option_purge_delay: option 15 of mimalloc v2 (default 10 ms) and v3 (default
+    // 1000 ms); -1: never purge
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: plain option calls; set only if the option is the one we mean
     unsafe {
-        if libmimalloc_sys::mi_option_get(PURGE_DELAY) == 10 {
+        if matches!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 10 | 1000) {
             libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
         }
     }

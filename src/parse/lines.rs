@@ -172,7 +172,7 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                     line.content = off(&q);
                 }
             }
-            Rule::text | Rule::text_fast => {
+            Rule::text_fast => {
                 // no inner tokens: measure the indentation here
                 let l = &src[start..end];
                 let body =
@@ -180,50 +180,35 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                 line.indent = cols(&l[..l.len() - body.len()]);
                 line.content = (end - body.len(), end);
             }
-            Rule::escaped => {
-                let mut dash = false;
+            Rule::plain => {
+                let (mut dash, mut pipe, mut mk) = (false, false, None);
                 for q in p.into_inner() {
                     match q.as_rule() {
                         Rule::indent => line.indent = cols(q.as_str()),
                         Rule::dash => dash = true,
+                        Rule::pipe => pipe = true,
+                        Rule::absatz_marker => mk = Some(MarkerKind::Absatz),
+                        Rule::nummer_marker => mk = Some(MarkerKind::Nummer),
+                        Rule::buchstabe_marker => mk = Some(MarkerKind::Buchstabe),
                         Rule::rest => line.content = off(&q),
                         _ => {}
                     }
+                    if matches!(
+                        q.as_rule(),
+                        Rule::absatz_marker | Rule::nummer_marker | Rule::buchstabe_marker
+                    ) {
+                        line.marker = off(&q);
+                    }
                 }
-                line.kind = if dash {
+                line.kind = if pipe {
+                    LineKind::TableRow
+                } else if let Some(kind) = mk {
+                    LineKind::Item { kind, dash }
+                } else if dash {
                     LineKind::Bullet
                 } else {
                     LineKind::Text
                 };
-            }
-            Rule::table_row | Rule::bullet | Rule::item => {
-                let rule = p.as_rule();
-                let mut dash = false;
-                let mut mk = MarkerKind::Absatz;
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::indent => line.indent = cols(q.as_str()),
-                        Rule::dash => dash = true,
-                        Rule::absatz_marker | Rule::nummer_marker | Rule::buchstabe_marker => {
-                            mk = match q.as_rule() {
-                                Rule::absatz_marker => MarkerKind::Absatz,
-                                Rule::nummer_marker => MarkerKind::Nummer,
-                                _ => MarkerKind::Buchstabe,
-                            };
-                            line.marker = off(&q);
-                        }
-                        Rule::rest => line.content = off(&q),
-                        _ => {}
-                    }
-                }
-                line.kind = match rule {
-                    Rule::table_row => LineKind::TableRow,
-                    Rule::bullet => LineKind::Bullet,
-                    _ => LineKind::Item { kind: mk, dash },
-                };
-                if matches!(line.kind, LineKind::Item { .. }) && line.content.0 >= line.end {
-                    line.content = (line.end, line.end);
-                }
             }
             _ => continue,
         }
