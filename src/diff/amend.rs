@@ -610,7 +610,19 @@ pub fn aenderungsbefehle(
                 ok
             }
         };
-        if !nameable(&id) {
+        // a second unit of a number inserted after the first ("Nach § 148 wird folgender
+        // § 148 eingefügt"): only its anchor is named, and the old text has it once
+        let dup_inserted = c.old.is_none()
+            && matches!(c.kind, ChangeKind::Inserted)
+            && id
+                .rsplit_once('_')
+                .map_or(id.as_str(), |(_, l)| l)
+                .contains("-dup")
+            && id.rsplit_once('_').is_none_or(|(p, _)| nameable(p))
+            && id.rsplit_once("-dup").is_some_and(|(base, _)| {
+                old_ix.contains_key(base) && !old_ix.contains_key(format!("{base}-dup2").as_str())
+            });
+        if !nameable(&id) && !dup_inserted {
             let mut cur = id.as_str();
             let anc = loop {
                 if nameable(cur) {

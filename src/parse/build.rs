@@ -706,10 +706,19 @@ impl<'a> Builder<'a> {
     fn def_value(&mut self, line: Line) {
         // key: the open paragraph, or a one-line Text just closed
         let key = match self.para.take() {
-            Some(p) if p.owner == Owner::Free => Some((
-                Paragraph::build_with(self.src, &p.lines, !self.plain).text,
-                p.start,
-            )),
+            Some(mut p) if p.owner == Owner::Free => {
+                // a term is one line: the lines above it are text of their own
+                // ("Stand: …" then "Geändert durch" then ":   Art. 1 V …")
+                let last = p.lines.pop().expect("a paragraph has a line");
+                if !p.lines.is_empty() {
+                    self.para = Some(p);
+                    self.flush();
+                }
+                Some((
+                    Paragraph::build_with(self.src, &[last], !self.plain).text,
+                    last.0,
+                ))
+            }
             Some(p) => {
                 self.para = Some(p);
                 self.flush();
