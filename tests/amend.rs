@@ -253,3 +253,26 @@ fn a_passage_with_quotation_marks_of_its_own_that_do_not_pair() {
         "{t}"
     );
 }
+
+#[test]
+fn a_second_unit_of_a_number_is_inserted_after_the_first() {
+    // juris keeps a future Fassung of a § beside the one in force (SGB IX 2013: two § 148)
+    let old =
+        paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\n§ 2 – Ende\n\nText zwei.\n");
+    let new = paragraf::parse(
+        "Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\n§ 1 – Zweck\n\nText eins, künftig.\n\n§ 2 – Ende\n\nText zwei.\n",
+    );
+    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
+    let changes = paragraf::diff::diff_entries(&a, &b);
+    let text =
+        paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
+    assert!(
+        text.contains("Nach § 1 wird der folgende § 1 eingefügt:"),
+        "{text}"
+    );
+    let law = parse::parse("gen", &text, old.title.as_deref(), None).unwrap();
+    let mut doc = old.clone();
+    let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
+    assert!(o.failed.is_empty(), "{:?}", o.failed);
+    assert_eq!(common::law_units(&doc), common::law_units(&new));
+}

@@ -272,3 +272,19 @@ fn a_paragraph_across_the_64_kib_chunks_of_the_line_grammar_stays_one() {
         .unwrap()
         .ends_with("Maßgabe des Gesetzes."));
 }
+
+#[test]
+fn a_definition_term_is_the_one_line_above_its_value() {
+    // the corpus writes a new entry right under a line of text (LKWÜberlStVAusnV 2012)
+    let src = "Stand: Die V tritt mit Ablauf des 31.12.2016 außer Kraft\nGeändert durch\n:   Art. 1 V v. 5.7.2012 BAnz AT 11.07.2012 V1\n\n## § 1 Anwendungsbereich\n\nText.\n";
+    let doc = paragraf::parse(src);
+    let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds[..2], [Kind::Text, Kind::Metadatum]);
+    let meta = &doc.root.children[1];
+    assert_eq!(meta.title.as_deref(), Some("Geändert durch"));
+    assert_eq!(
+        meta.text.as_deref(),
+        Some("Art. 1 V v. 5.7.2012 BAnz AT 11.07.2012 V1")
+    );
+    assert_eq!(meta.span.line, 2);
+}
