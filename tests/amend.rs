@@ -276,3 +276,19 @@ fn a_second_unit_of_a_number_is_inserted_after_the_first() {
     assert!(o.failed.is_empty(), "{:?}", o.failed);
     assert_eq!(common::law_units(&doc), common::law_units(&new));
 }
+
+#[test]
+fn a_unit_moved_with_its_number_is_struck_before_it_is_inserted() {
+    // FZV 2011: Anlage 10a stood before Anlage 9 and 10, and now follows them
+    let old = paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 10a – Zehn a\n\nZehn a.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n");
+    let new = paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n\nAnlage 10a – Zehn a\n\nZehn a.\n");
+    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
+    let changes = paragraf::diff::diff_entries(&a, &b);
+    let text =
+        paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
+    let law = parse::parse("gen", &text, old.title.as_deref(), None).unwrap();
+    let mut doc = old.clone();
+    let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
+    assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
+    assert_eq!(common::law_units(&doc), common::law_units(&new), "{text}");
+}

@@ -340,6 +340,15 @@ fn capitalize(s: &str) -> String {
     }
 }
 
+/// The group of an insertion: a whole § (or Anlage) inserted is a command of its
+/// own, never "§ 5 wird wie folgt geändert: … Nach § 4 wird folgender eingefügt".
+fn insert_key(id: &str) -> String {
+    match unit_of(id) {
+        u if u == id => String::new(),
+        u => u.to_string(),
+    }
+}
+
 fn unit_of(id: &str) -> &str {
     // the Einzelvorschrift (or annex, Gliederung unit) a change belongs to
     let parts: Vec<&str> = id.split('_').collect();
@@ -655,6 +664,26 @@ pub fn aenderungsbefehle(
                     continue;
                 };
                 let gliederung = e.kind.is_gliederung();
+                // a unit moved with its number (FZV: Anlage 10a now after Anlage 10) goes
+                // first, so that the law never has the number twice
+                if kind == ChangeKind::Moved && !gliederung && addressable(&e.id) {
+                    if let Some(o) = old_ix.get(e.id.as_str()) {
+                        if !consumed.old.contains(e.id.as_str()) {
+                            consumed.old(o);
+                            let verb = if keeps_placeholder(&old_parents, &e.id) {
+                                "gestrichen"
+                            } else {
+                                "aufgehoben"
+                            };
+                            // a command of its own: under "Anlage 9 wird wie folgt geändert"
+                            // the insertion would lose its number
+                            cmds.push((
+                                String::new(),
+                                format!("{} wird {verb}.", citation_of(&e.id, old)),
+                            ));
+                        }
+                    }
+                }
                 let quoted = if gliederung {
                     // a heading: the units after it stay where they are and fall under it
                     let mut h = (*node).clone();
@@ -769,7 +798,7 @@ pub fn aenderungsbefehle(
                             .find(|x| x.kind.is_gliederung())
                             .expect("checked");
                         cmds.push((
-                            unit_of(&e.id).to_string(),
+                            insert_key(&e.id),
                             format!(
                                 "{} wird {} {what} angefügt:\n{quoted}",
                                 capitalize(&dative(&citation_of(&h.id, new))),
@@ -831,7 +860,7 @@ pub fn aenderungsbefehle(
                         ),
                     }
                 };
-                cmds.push((unit_of(&e.id).to_string(), cmd));
+                cmds.push((insert_key(&e.id), cmd));
             }
             ChangeKind::Removed | ChangeKind::Moved | ChangeKind::Renumbered if c.new.is_none() => {
                 let e = c.old.as_ref().expect("removed has old");
