@@ -258,3 +258,26 @@ fn git_external_diff_driver() {
         "{out}"
     );
 }
+
+#[test]
+fn gliederung_units_renumbered_in_a_chain_run_from_the_last_and_take_their_units_along() {
+    // ZPO 2012 → 2013: a new Titel 1 before Titel 1 to 4, which become Titel 2 to 5
+    let old = "# Gesetz\n\n## Abschnitt 1 – Vollstreckung\n\n### Titel 1 – Bewegliches Vermögen\n\n#### Untertitel 1 – Allgemeines\n\n##### § 1 Eins\n\nText eins, der lang genug ist.\n\n### Titel 2 – Unbewegliches Vermögen\n\n##### § 2 Zwei\n\nText zwei, der lang genug ist.\n";
+    let new = old.replace(
+        "### Titel 1 – Bewegliches Vermögen",
+        "### Titel 1 – Allgemeine Vorschriften\n\n##### § 0a Neu\n\nNeu.\n\n### Titel 2 – Bewegliches Vermögen",
+    )
+    .replace("### Titel 2 – Unbewegliches", "### Titel 3 – Unbewegliches");
+    let text = generate_and_apply(old, &new);
+    let later = text.find("Der bisherige Abschnitt 1 Titel 1 wird Titel 2.");
+    let first = text.find("Der bisherige Abschnitt 1 Titel 2 wird Titel 3.");
+    assert!(
+        first.is_some() && later.is_some() && first < later,
+        "{text}"
+    );
+    assert!(!text.contains("Untertitel"), "{text}");
+    assert!(
+        text.contains("Vor Abschnitt 1 Titel 2 wird der folgende Titel 1 eingefügt:"),
+        "{text}"
+    );
+}

@@ -533,6 +533,12 @@ pub fn aenderungsbefehle(
         .filter(|c| c.new.is_none())
         .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
         .collect();
+    // old units removed outright (neither renumbered nor moved)
+    let gone_old: rustc_hash::FxHashSet<&str> = changes
+        .iter()
+        .filter(|c| c.new.is_none() && c.kind == ChangeKind::Removed)
+        .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
+        .collect();
     let old_parents = parents(old_doc);
 
     // commands, each tagged with the unit it belongs to
@@ -575,6 +581,98 @@ pub fn aenderungsbefehle(
             }
         }
     };
+    // Gliederung units renumbered among their siblings (Titel 1 → Titel 2): old id → new id.
+    // The units under them follow without a command of their own.
+    let gl_pairs: Vec<(&str, &str)> = changes
+        .iter()
+        .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
+        .filter_map(|c| Some((c.pair.as_deref()?, c.new.as_ref()?)))
+        .filter(|(_, n)| n.kind.is_gliederung())
+        .map(|(o, n)| (o, n.id.as_str()))
+        .collect();
+    // an old id under renumbered Gliederung units, as it reads after their renumbering
+    fn translate(map: &FxHashMap<&str, &str>, old_id: &str) -> String {
+        let mut cut = old_id.len();
+        loop {
+            let prefix = &old_id[..cut];
+            if let Some(n) = map.get(prefix) {
+                return format!("{n}{}", &old_id[cut..]);
+            }
+            match prefix.rfind('_') {
+                Some(k) => cut = k,
+                None => return old_id.to_string(),
+            }
+        }
+    }
+    // outer units first: a Titel renumbered inside a renumbered Abschnitt
+    let mut sibling_renum: FxHashMap<&str, &str> = FxHashMap::default();
+    loop {
+        let before = sibling_renum.len();
+        for &(o, n) in &gl_pairs {
+            if !sibling_renum.contains_key(o)
+                && o.rsplit('_').next() != n.rsplit('_').next()
+                && translate(&sibling_renum, parent(o)) == parent(n)
+            {
+                sibling_renum.insert(o, n);
+            }
+        }
+        if sibling_renum.len() == before {
+            break;
+        }
+    }
+    let translate = |old_id: &str| translate(&sibling_renum, old_id);
+    let last_seg = |id: &str| id.rsplit('_').next().unwrap_or(id).to_string();
+    let mut renumbered_done: rustc_hash::FxHashSet<String> = Default::default();
+    // renumber the Gliederung units under one parent, the last first when they move up
+    let emit_chain = |parent_new: &str,
+                      cmds: &mut Vec<(String, String)>,
+                      renumbered_done: &mut rustc_hash::FxHashSet<String>| {
+        let mut chain: Vec<(&str, &str)> = sibling_renum
+            .iter()
+            .filter(|(_, n)| parent(n) == parent_new && !renumbered_done.contains(**n))
+            .map(|(o, n)| (*o, *n))
+            .collect();
+        let pos = |id: &str| new.iter().position(|e| e.id == id).unwrap_or(usize::MAX);
+        chain.sort_by_key(|(_, n)| pos(n));
+        let up = chain.first().is_some_and(|(o, n)| {
+            leading_number(&last_seg(n).replace(|ch: char| !ch.is_ascii_digit(), ""))
+                > leading_number(&last_seg(o).replace(|ch: char| !ch.is_ascii_digit(), ""))
+        });
+        if up {
+            chain.reverse();
+        }
+        for &(o, n) in &chain {
+            renumbered_done.insert(n.to_string());
+            let cite_old = format!("{}_{}", translate(parent(o)), last_seg(o));
+            cmds.push((
+                String::new(),
+                format!(
+                    "Der bisherige {} wird {}.",
+                    citation_of(&cite_old, new),
+                    last_part(&citation_of(n, new))
+                ),
+            ));
+        }
+        for &(o, n) in &chain {
+            let (Some(oe), Some(ne)) = (
+                old.iter().find(|e| e.id == o),
+                new.iter().find(|e| e.id == n),
+            ) else {
+                continue;
+            };
+            if oe.title != ne.title {
+                if let Some(t) = &ne.title {
+                    cmds.push((
+                        String::new(),
+                        format!(
+                            "Die Überschrift {} wird wie folgt gefasst:\n„{t}“",
+                            genitive(&citation_of(n, new))
+                        ),
+                    ));
+                }
+            }
+        }
+    };
     // headings struck in a row: the inner ones first, while their path still reads
     let mut strikes: Vec<(usize, String, String)> = Vec::new();
     let flush = |strikes: &mut Vec<(usize, String, String)>, cmds: &mut Vec<(String, String)>| {
@@ -599,6 +697,52 @@ pub fn aenderungsbefehle(
         }
         if consumed.covers(c) {
             continue;
+        }
+        // Gliederung renumbered: one chain of "Der bisherige Titel 4 wird Titel 5." per
+        // parent, the last first; the units under them follow
+        if let (Some(p), true) = (
+            c.pair.as_deref(),
+            matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved),
+        ) {
+            let (o_id, n_id) = if c.new.is_none() {
+                (c.id(), p)
+            } else {
+                (p, c.id())
+            };
+            let gl = c
+                .new
+                .as_ref()
+                .or(c.old.as_ref())
+                .is_some_and(|e| e.kind.is_gliederung());
+            if gl && sibling_renum.get(o_id) == Some(&n_id) {
+                if c.new.is_none() || renumbered_done.contains(n_id) {
+                    continue;
+                }
+                emit_chain(parent(n_id), &mut cmds, &mut renumbered_done);
+                continue;
+            }
+            // a unit under a renumbered Gliederung unit, with its own number unchanged
+            if gl && translate(o_id) == n_id {
+                if c.new.is_none() {
+                    continue;
+                }
+                let (Some(oe), Some(ne)) = (old.iter().find(|e| e.id == o_id), c.new.as_ref())
+                else {
+                    continue;
+                };
+                if oe.title != ne.title {
+                    if let Some(t) = &ne.title {
+                        cmds.push((
+                            String::new(),
+                            format!(
+                                "Die Überschrift {} wird wie folgt gefasst:\n„{t}“",
+                                genitive(&citation_of(n_id, new))
+                            ),
+                        ));
+                    }
+                }
+                continue;
+            }
         }
         let id = c.id().to_string();
         // a unit a command cannot name (no number, or its number twice): restate the unit around it
@@ -666,7 +810,11 @@ pub fn aenderungsbefehle(
                 let gliederung = e.kind.is_gliederung();
                 // a unit moved with its number (FZV: Anlage 10a now after Anlage 10) goes
                 // first, so that the law never has the number twice
-                if kind == ChangeKind::Moved && !gliederung && addressable(&e.id) {
+                if (kind == ChangeKind::Moved
+                    || (unit_of(&e.id) == e.id && gone_old.contains(e.id.as_str())))
+                    && !gliederung
+                    && addressable(&e.id)
+                {
                     if let Some(o) = old_ix.get(e.id.as_str()) {
                         if !consumed.old.contains(e.id.as_str()) {
                             consumed.old(o);
@@ -694,15 +842,36 @@ pub fn aenderungsbefehle(
                     restated(node)
                 };
                 let pos = new.iter().position(|x| x.id == e.id).unwrap_or(0);
+                let plural = e.kind.is_einzelvorschrift() && e.num.as_deref().is_some_and(is_multi);
                 let what = match &e.num {
+                    Some(n) if plural && e.kind == Kind::Paragraf => format!("§§ {n}"),
                     Some(n) => format!("{} {n}", kind_word(e.kind)),
                     None => citation_of(&e.id, new),
+                };
+                // "werden die folgenden §§ 899 bis 915h angefügt"
+                let agree_inserted = |cmd: String| -> String {
+                    if !plural {
+                        return cmd;
+                    }
+                    let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
+                    let mut sentence = sentence.to_string();
+                    for (from, to) in [
+                        (" wird der folgende ", " werden die folgenden "),
+                        (" wird folgender ", " werden folgende "),
+                    ] {
+                        sentence = sentence.replacen(from, to, 1);
+                    }
+                    sentence + rest
                 };
                 let article = match e.kind {
                     Kind::Nummer | Kind::Anlage => "die",
                     Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => "das",
                     _ => "der",
                 };
+                if gliederung {
+                    // the new number is free once its siblings are renumbered
+                    emit_chain(parent(&e.id), &mut cmds, &mut renumbered_done);
+                }
                 let cmd = if gliederung {
                     // after the last § (or heading) before it, or before the first after it
                     let before = new[..pos].iter().rev().find(|x| {
@@ -716,8 +885,13 @@ pub fn aenderungsbefehle(
                     // right below the heading it belongs to ("Nach Untertitel 1" would put
                     // it after that unit): before the unit it takes in, or into the heading
                     let parent_heading = before.filter(|b| e.id.starts_with(&format!("{}_", b.id)));
-                    let after_stays = after.filter(|a| {
-                        old_ix.contains_key(a.id.as_str()) && !removed_old.contains(a.id.as_str())
+                    // the first unit after it that is there already (new ones follow later)
+                    let after_stays = new[pos + 1..].iter().find(|x| {
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            && addressable(&x.id)
+                            && ((old_ix.contains_key(x.id.as_str())
+                                && !removed_old.contains(x.id.as_str()))
+                                || renumbered_done.contains(x.id.as_str()))
                     });
                     let (before, after) = match parent_heading {
                         Some(_) => (None, after_stays),
@@ -799,11 +973,11 @@ pub fn aenderungsbefehle(
                             .expect("checked");
                         cmds.push((
                             insert_key(&e.id),
-                            format!(
+                            agree_inserted(format!(
                                 "{} wird {} {what} angefügt:\n{quoted}",
                                 capitalize(&dative(&citation_of(&h.id, new))),
                                 folgende(article)
-                            ),
+                            )),
                         ));
                         continue;
                     }
@@ -860,7 +1034,7 @@ pub fn aenderungsbefehle(
                         ),
                     }
                 };
-                cmds.push((insert_key(&e.id), cmd));
+                cmds.push((insert_key(&e.id), agree_inserted(cmd)));
             }
             ChangeKind::Removed | ChangeKind::Moved | ChangeKind::Renumbered if c.new.is_none() => {
                 let e = c.old.as_ref().expect("removed has old");

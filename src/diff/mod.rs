@@ -332,12 +332,15 @@ pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
 }
 
 pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
-    let ka: Vec<(&str, Kind)> = a.iter().map(|e| (e.id.as_str(), e.kind)).collect();
-    let kb: Vec<(&str, Kind)> = b.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let (ka, kb) = align_keys(a, b);
     let mut changes = Vec::new();
-    let mut removed: Vec<usize> = Vec::new(); // indices into `changes`
-    let mut inserted: Vec<usize> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {
+    // indices into `changes`, with the diff op they came from
+    let mut removed: Vec<(usize, usize)> = Vec::new();
+    let mut inserted: Vec<(usize, usize)> = Vec::new();
+    for (op_ix, op) in capture_diff_slices(Algorithm::Patience, &ka, &kb)
+        .into_iter()
+        .enumerate()
+    {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -346,7 +349,20 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
             } => {
                 for k in 0..len {
                     let (x, y) = (&a[old_index + k], &b[new_index + k]);
-                    if x.wording() != y.wording() {
+                    if x.id != y.id {
+                        // a Gliederung unit found by its title under another number
+                        let mut gone = Change::removed(old_index + k, x);
+                        gone.kind = ChangeKind::Renumbered;
+                        gone.pair = Some(y.id.clone());
+                        let mut came = Change::inserted(old_index + k, y);
+                        came.kind = ChangeKind::Renumbered;
+                        came.pair = Some(x.id.clone());
+                        if x.text != y.text {
+                            came.words = word_edits(&x.text, &y.text);
+                        }
+                        changes.push(came);
+                        changes.push(gone);
+                    } else if x.wording() != y.wording() {
                         let kind =
                             if y.title.as_deref().is_some_and(|t| {
                                 t.contains("weggefallen") || t.contains("aufgehoben")
@@ -387,6 +403,7 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                 &mut removed,
                 &a[old_index..old_index + old_len],
                 old_index,
+                op_ix,
             ),
             DiffOp::Insert {
                 old_index,
@@ -397,6 +414,7 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                 &mut inserted,
                 &b[new_index..new_index + new_len],
                 old_index,
+                op_ix,
             ),
             DiffOp::Replace {
                 old_index,
@@ -409,12 +427,14 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                     &mut removed,
                     &a[old_index..old_index + old_len],
                     old_index,
+                    op_ix,
                 );
                 push_inserted(
                     &mut changes,
                     &mut inserted,
                     &b[new_index..new_index + new_len],
                     old_index + old_len,
+                    op_ix,
                 );
             }
         }
@@ -422,6 +442,43 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
     pair_renumbered(&mut changes, &removed, &inserted);
     split_shifted(&mut changes);
     changes
+}
+
+/// What the alignment compares: the id, except for a Gliederung unit whose
+/// title is found once in each Fassung (and is not a placeholder such as
+/// "(weggefallen)"): that one is found by its title, so that a new Titel 1
+/// before the old Titel 1 shows the old one renumbered, not reworded.
+type AlignKey<'a> = (&'a str, Kind, bool);
+
+fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<AlignKey<'a>>) {
+    fn title_of(e: &Entry) -> Option<&str> {
+        let t = e.title.as_deref()?.trim();
+        let placeholder = t.is_empty()
+            || t.starts_with('(')
+            || ["weggefallen", "aufgehoben", "zukünftig", "gestrichen"]
+                .iter()
+                .any(|w| t.contains(w));
+        (e.kind.is_gliederung() && !placeholder).then_some(t)
+    }
+    let count = |v: &'a [Entry]| {
+        let mut m: rustc_hash::FxHashMap<(Kind, &'a str), u32> = Default::default();
+        for e in v {
+            if let Some(t) = title_of(e) {
+                *m.entry((e.kind, t)).or_default() += 1;
+            }
+        }
+        m
+    };
+    let (ca, cb) = (count(a), count(b));
+    let key = |e: &'a Entry| -> AlignKey<'a> {
+        match title_of(e) {
+            Some(t) if ca.get(&(e.kind, t)) == Some(&1) && cb.get(&(e.kind, t)) == Some(&1) => {
+                (t, e.kind, true)
+            }
+            _ => (e.id.as_str(), e.kind, false),
+        }
+    };
+    (a.iter().map(key).collect(), b.iter().map(key).collect())
 }
 
 /// „(2) new“ inserted before the old Absatz 2, which becomes Absatz 3: the
@@ -533,61 +590,93 @@ fn split_shifted(changes: &mut Vec<Change>) {
     }
 }
 
-fn push_removed(changes: &mut Vec<Change>, removed: &mut Vec<usize>, units: &[Entry], at: usize) {
+fn push_removed(
+    changes: &mut Vec<Change>,
+    removed: &mut Vec<(usize, usize)>,
+    units: &[Entry],
+    at: usize,
+    op: usize,
+) {
     for (k, e) in units.iter().enumerate() {
-        removed.push(changes.len());
+        removed.push((changes.len(), op));
         changes.push(Change::removed(at + k, e));
     }
 }
 
-fn push_inserted(changes: &mut Vec<Change>, inserted: &mut Vec<usize>, units: &[Entry], at: usize) {
+fn push_inserted(
+    changes: &mut Vec<Change>,
+    inserted: &mut Vec<(usize, usize)>,
+    units: &[Entry],
+    at: usize,
+    op: usize,
+) {
     for e in units {
-        inserted.push(changes.len());
+        inserted.push((changes.len(), op));
         changes.push(Change::inserted(at, e));
     }
 }
 
 /// A removed and an inserted unit of the same kind with (nearly) the same
-/// wording are one unit that was renumbered (same place) or moved.
-fn pair_renumbered(changes: &mut [Change], removed: &[usize], inserted: &[usize]) {
+/// wording are one unit that was renumbered (same place: the same replaced
+/// block, or next to it) or moved.
+fn pair_renumbered(
+    changes: &mut [Change],
+    removed: &[(usize, usize)],
+    inserted: &[(usize, usize)],
+) {
     if removed.is_empty() || inserted.is_empty() {
         return;
     }
-    let key = |e: &Entry| format!("{} {}", e.title.as_deref().unwrap_or(""), e.text);
+    let keys = subtree_keys(changes, inserted, true);
+    let old_keys = subtree_keys(changes, removed, false);
     // exact wording first (a hash lookup), then similar wording among few candidates
-    let mut exact: std::collections::HashMap<(Kind, String), Vec<usize>> = Default::default();
-    for (j, &i) in inserted.iter().enumerate() {
+    let mut exact: std::collections::HashMap<(Kind, &str), Vec<usize>> = Default::default();
+    for (j, &(i, _)) in inserted.iter().enumerate() {
         if let Some(n) = &changes[i].new {
-            exact.entry((n.kind, key(n))).or_default().push(j);
+            exact.entry((n.kind, keys[j].as_str())).or_default().push(j);
         }
     }
     let fuzzy_budget = removed.len() * inserted.len() <= 40_000;
-    // the inserted units' words, counted once
-    let keys: Vec<String> = inserted
-        .iter()
-        .map(|&i| changes[i].new.as_ref().map(key).unwrap_or_default())
-        .collect();
     let bags: Vec<(rustc_hash::FxHashMap<&str, i32>, usize)> = if fuzzy_budget {
         keys.iter().map(|k| bag(k)).collect()
     } else {
         Vec::new()
     };
     let mut used = vec![false; inserted.len()];
-    for &r in removed {
+    for (ri, &(r, r_op)) in removed.iter().enumerate() {
         let Some(old) = changes[r].old.clone() else {
             continue;
         };
+        // a placeholder ("§§ 907 und 908 (weggefallen)") says nothing of its own
+        let placeholder = old
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("weggefallen") || t.contains("aufgehoben"));
         if old.text.len() < 20 && old.title.is_none() {
             continue;
         }
-        let ko = key(&old);
+        // ... unless it names the same units ("§§ 114, 115" → "§§ 114 und 115")
+        let same_units = |j: usize| {
+            !placeholder
+                || changes[inserted[j].0]
+                    .new
+                    .as_ref()
+                    .and_then(|n| {
+                        Some(crate::amend::same_numbers(
+                            old.num.as_deref()?,
+                            n.num.as_deref()?,
+                        ))
+                    })
+                    .unwrap_or(false)
+        };
+        let ko = &old_keys[ri];
         let mut best: Option<(usize, f64)> = exact
-            .get(&(old.kind, ko.clone()))
-            .and_then(|v| v.iter().find(|&&j| !used[j]))
+            .get(&(old.kind, ko.as_str()))
+            .and_then(|v| v.iter().find(|&&j| !used[j] && same_units(j)))
             .map(|&j| (j, 1.0));
-        if best.is_none() && fuzzy_budget {
-            let (ob, on) = bag(&ko);
-            for (j, &i) in inserted.iter().enumerate() {
+        if best.is_none() && fuzzy_budget && !placeholder {
+            let (ob, on) = bag(ko);
+            for (j, &(i, _)) in inserted.iter().enumerate() {
                 if used[j] {
                     continue;
                 }
@@ -607,8 +696,8 @@ fn pair_renumbered(changes: &mut [Change], removed: &[usize], inserted: &[usize]
         }
         if let Some((j, _)) = best {
             used[j] = true;
-            let i = inserted[j];
-            let near = changes[i].at.abs_diff(changes[r].at) <= 1;
+            let (i, i_op) = inserted[j];
+            let near = i_op == r_op || changes[i].at.abs_diff(changes[r].at) <= 1;
             let kind = if near {
                 ChangeKind::Renumbered
             } else {
@@ -631,6 +720,41 @@ fn pair_renumbered(changes: &mut [Change], removed: &[usize], inserted: &[usize]
             }
         }
     }
+}
+
+/// The wording that identifies each unit of a removed (or inserted) run: its
+/// title and text, and for a unit whose text is all in the units below it
+/// (a § of Absätze), their text too, so that two §§ "Abweichende
+/// Vereinbarungen" are told apart by what they say.
+fn subtree_keys(changes: &[Change], list: &[(usize, usize)], new_side: bool) -> Vec<String> {
+    let entry = |i: usize| {
+        if new_side {
+            changes[i].new.as_ref()
+        } else {
+            changes[i].old.as_ref()
+        }
+    };
+    (0..list.len())
+        .map(|k| {
+            let Some(e) = entry(list[k].0) else {
+                return String::new();
+            };
+            let mut s = format!("{} {}", e.title.as_deref().unwrap_or(""), e.text);
+            if e.text.trim().is_empty() && !e.kind.is_gliederung() {
+                let prefix = format!("{}_", e.id);
+                for &(i, _) in &list[k + 1..] {
+                    match entry(i) {
+                        Some(d) if d.id.starts_with(&prefix) => {
+                            s.push(' ');
+                            s.push_str(&d.text);
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            s
+        })
+        .collect()
 }
 
 /// Apply changes to the old Fassung's units; gives the new Fassung's units.
