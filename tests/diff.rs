@@ -281,3 +281,24 @@ fn gliederung_units_renumbered_in_a_chain_run_from_the_last_and_take_their_units
         "{text}"
     );
 }
+
+#[test]
+fn a_gliederung_unit_renamed_and_renumbered_is_found_by_its_paragraphs() {
+    // BGB 2018: Untertitel 2 "Reisevertrag" became Untertitel 3 "Pauschalreisevertrag",
+    // a new Untertitel 2 came before it
+    let old = "# Gesetz\n\n## Titel 9 – Werkvertrag und ähnliche Verträge\n\n### Untertitel 1 – Werkvertrag\n\n#### § 631 Werkvertrag\n\nDurch den Werkvertrag wird der Unternehmer verpflichtet.\n\n### Untertitel 2 – Reisevertrag\n\n#### § 651a Reisevertrag\n\nDurch den Reisevertrag wird der Reiseveranstalter verpflichtet.\n\n#### § 651b Vertragsübertragung\n\nDer Reisende kann verlangen, dass ein Dritter eintritt.\n";
+    let new = old
+        .replace(
+            "### Untertitel 2 – Reisevertrag",
+            "### Untertitel 2 – Architektenvertrag\n\n#### § 650p Architektenvertrag\n\nDurch einen Architektenvertrag wird der Architekt verpflichtet.\n\n### Untertitel 3 – Pauschalreisevertrag",
+        )
+        .replace("#### § 651a Reisevertrag", "#### § 651a Pauschalreisevertrag");
+    let text = generate_and_apply(old, &new);
+    for cmd in [
+        "Der bisherige Titel 9 Untertitel 2 wird Untertitel 3.",
+        "Die Überschrift des Titels 9 Untertitel 3 wird wie folgt gefasst:\n   „Pauschalreisevertrag“",
+        "Nach § 631 wird der folgende Untertitel 2 eingefügt:",
+    ] {
+        assert!(text.contains(cmd), "{cmd}\n\n{text}");
+    }
+}

@@ -444,13 +444,17 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
     changes
 }
 
-/// What the alignment compares: the id, except for a Gliederung unit whose
-/// title is found once in each Fassung (and is not a placeholder such as
-/// "(weggefallen)"): that one is found by its title, so that a new Titel 1
-/// before the old Titel 1 shows the old one renumbered, not reworded.
-type AlignKey<'a> = (&'a str, Kind, bool);
+/// What the alignment compares: the id, except for a Gliederung unit
+/// - whose title is found once in each Fassung (and is not a placeholder such
+///   as "(weggefallen)"): it is found by its title, so that a new Titel 1
+///   before the old Titel 1 shows the old one renumbered, not reworded;
+/// - whose §§ are, for the most part, under another number of its kind in the
+///   new Fassung (BGB 2018: Untertitel 2 "Reisevertrag" became Untertitel 4,
+///   new Untertitel 2 and 3 came before it): it is found by its §§.
+type AlignKey<'a> = (std::borrow::Cow<'a, str>, Kind, u8);
 
 fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<AlignKey<'a>>) {
+    use std::borrow::Cow;
     fn title_of(e: &Entry) -> Option<&str> {
         let t = e.title.as_deref()?.trim();
         let placeholder = t.is_empty()
@@ -470,15 +474,89 @@ fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<Ali
         m
     };
     let (ca, cb) = (count(a), count(b));
-    let key = |e: &'a Entry| -> AlignKey<'a> {
-        match title_of(e) {
-            Some(t) if ca.get(&(e.kind, t)) == Some(&1) && cb.get(&(e.kind, t)) == Some(&1) => {
-                (t, e.kind, true)
+    let by_title = |e: &'a Entry| {
+        title_of(e)
+            .filter(|t| ca.get(&(e.kind, *t)) == Some(&1) && cb.get(&(e.kind, *t)) == Some(&1))
+    };
+    let mut ka: Vec<AlignKey<'a>> = a
+        .iter()
+        .map(|e| match by_title(e) {
+            Some(t) => (Cow::Borrowed(t), e.kind, 1),
+            None => (Cow::Borrowed(e.id.as_str()), e.kind, 0),
+        })
+        .collect();
+    let mut kb: Vec<AlignKey<'a>> = b
+        .iter()
+        .map(|e| match by_title(e) {
+            Some(t) => (Cow::Borrowed(t), e.kind, 1),
+            None => (Cow::Borrowed(e.id.as_str()), e.kind, 0),
+        })
+        .collect();
+
+    // the §§ under each Gliederung unit keyed by its id
+    let paras = |v: &'a [Entry], keys: &[AlignKey<'a>]| {
+        let mut m: rustc_hash::FxHashMap<&'a str, (usize, Vec<&'a str>)> = Default::default();
+        for (i, e) in v.iter().enumerate() {
+            if !e.kind.is_gliederung() || keys[i].2 != 0 {
+                continue;
             }
-            _ => (e.id.as_str(), e.kind, false),
+            let ps: Vec<&str> = v[i + 1..]
+                .iter()
+                .take_while(|x| x.depth > e.depth)
+                .filter(|x| x.kind.is_einzelvorschrift())
+                .map(|x| x.id.as_str())
+                .collect();
+            if !ps.is_empty() {
+                m.insert(e.id.as_str(), (i, ps));
+            }
+        }
+        m
+    };
+    let (pa, pb) = (paras(a, &ka), paras(b, &kb));
+    // does the unit of this id keep most of its §§ under the same id?
+    let stays = |id: &str| -> bool {
+        match (pa.get(id), pb.get(id)) {
+            (Some((_, x)), Some((_, y))) => {
+                let ys: rustc_hash::FxHashSet<&str> = y.iter().copied().collect();
+                x.iter().filter(|p| ys.contains(*p)).count() * 2 >= x.len()
+            }
+            _ => false,
         }
     };
-    (a.iter().map(key).collect(), b.iter().map(key).collect())
+    // (kind, §) → the new unit of that kind holding it
+    let mut holder: rustc_hash::FxHashMap<(Kind, &str), usize> = Default::default();
+    for (i, ps) in pb.values() {
+        for p in ps {
+            holder.insert((b[*i].kind, p), *i);
+        }
+    }
+    let mut claimed: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut olds: Vec<(&str, &(usize, Vec<&str>))> = pa.iter().map(|(k, v)| (*k, v)).collect();
+    olds.sort_by_key(|(_, (i, _))| *i);
+    for (id, (i, ps)) in olds {
+        if stays(id) {
+            continue;
+        }
+        let mut votes: rustc_hash::FxHashMap<usize, usize> = Default::default();
+        for p in ps {
+            if let Some(&j) = holder.get(&(a[*i].kind, *p)) {
+                *votes.entry(j).or_default() += 1;
+            }
+        }
+        let Some((j, n)) = votes
+            .into_iter()
+            .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))
+        else {
+            continue;
+        };
+        if n * 2 < ps.len() || b[j].id == id || claimed.contains(&j) || stays(&b[j].id) {
+            continue;
+        }
+        claimed.insert(j);
+        ka[*i] = (Cow::Owned(b[j].id.clone()), a[*i].kind, 2);
+        kb[j] = (Cow::Owned(b[j].id.clone()), b[j].kind, 2);
+    }
+    (ka, kb)
 }
 
 /// „(2) new“ inserted before the old Absatz 2, which becomes Absatz 3: the
