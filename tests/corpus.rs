@@ -420,8 +420,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
         "amend round trip: {} pairs, {ok} consolidated exactly, {failed} failed",
         results.len(),
     );
-    // not yet all: the floor keeps what works from regressing (see ARCHITECTURE.md)
-    assert!(ok >= 52, "only {ok} pairs round-trip");
+    assert_eq!(failed, 0, "only {ok} of {} pairs round-trip", results.len());
 }
 
 #[test]

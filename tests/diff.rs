@@ -302,3 +302,18 @@ fn a_gliederung_unit_renamed_and_renumbered_is_found_by_its_paragraphs() {
         assert!(text.contains(cmd), "{cmd}\n\n{text}");
     }
 }
+
+#[test]
+fn two_units_of_one_number_that_swap_places_are_restated_with_their_gliederung_unit() {
+    // ApoBetrO 2012: "§ 37 (weggefallen)" and "§ 37 Übergangsvorschriften" swap places
+    let old = "# Verordnung\n\n## Erster Abschnitt – Allgemeines\n\n### § 1 Eins\n\nText eins.\n\n## Fünfter Abschnitt – Schlussbestimmungen\n\n### § 37 (weggefallen)\n\n### § 37 Übergangsvorschriften\n\nDie Vorschrift gilt ab 2013.\n";
+    let new = "# Verordnung\n\n## Erster Abschnitt – Allgemeines\n\n### § 1 Eins\n\nText eins.\n\n## Fünfter Abschnitt – Schlussbestimmungen\n\n### § 37 Übergangsvorschriften\n\nDie Vorschrift gilt ab 2013.\n\n### § 37 (weggefallen)\n";
+    let text = generate_and_apply(old, new);
+    assert!(
+        text.contains(
+            "1. Abschnitt 5 wird wie folgt gefasst:\n   „Fünfter Abschnitt – Schlussbestimmungen"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("nicht ausdrückbar"), "{text}");
+}

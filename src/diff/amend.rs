@@ -540,6 +540,7 @@ pub fn aenderungsbefehle(
         .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
         .collect();
     let old_parents = parents(old_doc);
+    let new_parents = parents(new_doc);
 
     // commands, each tagged with the unit it belongs to
     let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
@@ -786,9 +787,29 @@ pub fn aenderungsbefehle(
                     None => break None,
                 }
             };
-            match anc {
-                Some(a) => restate_unit(a, &mut cmds, &mut consumed),
-                None => cmds.push((
+            // no name of its own up to the §: the Gliederung unit around it, restated whole
+            // (two § 37 that swap places: "Abschnitt 5 wird wie folgt gefasst")
+            let around = || -> Option<&str> {
+                let mut at = cur;
+                loop {
+                    let (p, _) = new_parents.get(at).or_else(|| old_parents.get(at))?;
+                    if p.kind.is_gliederung()
+                        && nameable(&p.id)
+                        && old_ix.contains_key(p.id.as_str())
+                        && new_ix.contains_key(p.id.as_str())
+                    {
+                        return Some(p.id.as_str());
+                    }
+                    at = p.id.as_str();
+                }
+            };
+            match (anc, around()) {
+                (Some(a), _) => restate_unit(a, &mut cmds, &mut consumed),
+                (None, Some(g)) => {
+                    let n = new_ix.get(g).expect("checked");
+                    fassen(g, citation_of(g, old), n, &mut cmds, &mut consumed);
+                }
+                (None, None) => cmds.push((
                     String::new(),
                     format!("[nicht ausdrückbar: Änderung an {id}]"),
                 )),
