@@ -123,13 +123,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
     } else if a.synopse.is_none() && !pdf_only(&a) {
         write!(out, "{}", render::inline(&changes, &oe, &ne, color))?;
     }
-    Ok(
-        if changes.iter().any(|c| c.kind != diff::ChangeKind::Layout) {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    let differ = changes.iter().any(|c| c.kind != diff::ChangeKind::Layout);
+    out.flush()?;
+    // the process ends here: freeing two laws node by node would only cost time
+    std::mem::forget((old, new, oe, ne, changes));
+    Ok(if differ {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(clap::Args)]

@@ -380,7 +380,7 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                             at: old_index + k,
                             old: Some(x.clone()),
                             new: Some(y.clone()),
-                            words: word_edits(&x.text, &y.text),
+                            words: Vec::new(), // below, in parallel
                             pair: None,
                         });
                     } else if x.layout != y.layout || x.depth != y.depth {
@@ -438,6 +438,19 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                 );
             }
         }
+    }
+    // the word edits of the modified units, one core each
+    {
+        use rayon::prelude::*;
+        changes
+            .par_iter_mut()
+            .with_min_len(64)
+            .filter(|c| matches!(c.kind, ChangeKind::Modified | ChangeKind::Repealed))
+            .for_each(|c| {
+                if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                    c.words = word_edits(&o.text, &n.text);
+                }
+            });
     }
     pair_renumbered(&mut changes, &removed, &inserted);
     split_shifted(&mut changes);
@@ -571,17 +584,12 @@ fn split_shifted(changes: &mut Vec<Change>) {
     if ins.is_empty() {
         return;
     }
-    let texts: Vec<String> = ins
+    let texts: Vec<&str> = ins
         .iter()
-        .map(|&k| {
-            changes[k]
-                .new
-                .as_ref()
-                .map(|n| n.text.clone())
-                .unwrap_or_default()
-        })
+        .map(|&k| changes[k].new.as_ref().map_or("", |n| n.text.as_str()))
         .collect();
-    let bags: Vec<_> = texts.iter().map(|t| bag(t)).collect();
+    // computed when first needed: most modified units are rewordings and need none
+    let mut bags: Vec<Option<(rustc_hash::FxHashMap<&str, i32>, usize)>> = vec![None; ins.len()];
     let mut taken = vec![false; ins.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new(); // (modified change, inserted change)
     for k in 0..changes.len() {
@@ -595,11 +603,22 @@ fn split_shifted(changes: &mut Vec<Change>) {
         if o.text.len() < 20 {
             continue;
         }
+        // the unit itself was reworded, not replaced: half of it is still there
+        // (the word edits say so at once; the bags only where they do not)
+        let kept: usize = c
+            .words
+            .iter()
+            .filter(|w| w.op == "equal" && w.text.chars().any(char::is_alphanumeric))
+            .map(|w| w.text.len())
+            .sum();
+        if kept * 2 >= o.text.len().max(n.text.len()) {
+            continue;
+        }
         let close = |t: &str| t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8;
         let cands: Vec<usize> = (0..ins.len())
             .filter(|&q| {
                 !taken[q]
-                    && close(&texts[q])
+                    && close(texts[q])
                     && changes[ins[q]]
                         .new
                         .as_ref()
@@ -612,14 +631,15 @@ fn split_shifted(changes: &mut Vec<Change>) {
         let (ob, on) = bag(&o.text);
         let (nb, nn) = bag(&n.text);
         if dice(&ob, on, &nb, nn) >= 0.5 {
-            continue; // the unit itself was reworded, not replaced
+            continue;
         }
-        if let Some(&q) = cands
-            .iter()
-            .find(|&&q| dice(&ob, on, &bags[q].0, bags[q].1) >= 0.9)
-        {
-            taken[q] = true;
-            pairs.push((k, ins[q]));
+        for q in cands {
+            let (qb, qn) = bags[q].get_or_insert_with(|| bag(texts[q]));
+            if dice(&ob, on, qb, *qn) >= 0.9 {
+                taken[q] = true;
+                pairs.push((k, ins[q]));
+                break;
+            }
         }
     }
     if pairs.is_empty() {

@@ -513,6 +513,8 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
     let ix = Index::new(doc);
     let has_artikel = ix.einzel.keys().any(|(art, _)| *art);
     let has_paragraf = ix.einzel.keys().any(|(art, _)| !*art);
+    // "§ 1.07": decimal numbers are another ordinance's (BinSchStrO) unless this law has them
+    let has_decimal = ix.einzel.keys().any(|(_, num)| num.contains('.'));
     let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
     let line_index = LineIndex::new(src);
     let mut out = Vec::new();
@@ -573,14 +575,17 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     scope = Scope::External("zitierter Text".into());
                 } else if matches!(scope, Scope::Internal | Scope::Relative) {
                     let first = f.steps.first().map(|s| s.level);
+                    let decimal = f.steps.first().is_some_and(|s| {
+                        s.level == Level::Paragraf && s.items.iter().any(|i| i.from.contains('.'))
+                    });
                     let foreign_unit = match first {
                         Some(Level::Artikel) => !has_artikel,
-                        Some(Level::Paragraf) => !has_paragraf,
+                        Some(Level::Paragraf) => !has_paragraf || (decimal && !has_decimal),
                         _ => false,
                     };
                     if in_formula {
                         scope = Scope::External("Ermächtigungsgrundlage".into());
-                    } else if scope == Scope::Relative {
+                    } else if scope == Scope::Relative && !(decimal && !has_decimal) {
                     } else if amending {
                         scope = Scope::External("geänderte Vorschrift".into());
                     } else if foreign_unit {
