@@ -32,15 +32,7 @@ fn the_amending_law_in_laws_gives_the_amended_fassung() {
 fn generated_amendments_apply_back() {
     let old = paragraf::parse(&common::seed());
     let new = paragraf::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
-    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
-    let changes = paragraf::diff::diff_entries(&a, &b);
-    let text =
-        paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
-    let law = parse::parse("gen", &text, old.title.as_deref(), None).unwrap();
-    let mut doc = old.clone();
-    let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
-    assert!(o.failed.is_empty(), "{:?}", o.failed);
-    assert_eq!(common::law_units(&doc), common::law_units(&new));
+    common::generate_and_apply_docs(&old, &new);
 }
 
 fn apply_text(law: &str, commands: &str) -> Result<String, String> {
@@ -262,19 +254,11 @@ fn a_second_unit_of_a_number_is_inserted_after_the_first() {
     let new = paragraf::parse(
         "Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\n§ 1 – Zweck\n\nText eins, künftig.\n\n§ 2 – Ende\n\nText zwei.\n",
     );
-    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
-    let changes = paragraf::diff::diff_entries(&a, &b);
-    let text =
-        paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
+    let text = common::generate_and_apply_docs(&old, &new);
     assert!(
         text.contains("Nach § 1 wird der folgende § 1 eingefügt:"),
         "{text}"
     );
-    let law = parse::parse("gen", &text, old.title.as_deref(), None).unwrap();
-    let mut doc = old.clone();
-    let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
-    assert!(o.failed.is_empty(), "{:?}", o.failed);
-    assert_eq!(common::law_units(&doc), common::law_units(&new));
 }
 
 #[test]
@@ -282,13 +266,5 @@ fn a_unit_moved_with_its_number_is_struck_before_it_is_inserted() {
     // FZV 2011: Anlage 10a stood before Anlage 9 and 10, and now follows them
     let old = paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 10a – Zehn a\n\nZehn a.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n");
     let new = paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n\nAnlage 10a – Zehn a\n\nZehn a.\n");
-    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
-    let changes = paragraf::diff::diff_entries(&a, &b);
-    let text =
-        paragraf::diff::amend::aenderungsbefehle(&old, &new, &a, &b, &changes, Default::default());
-    let law = parse::parse("gen", &text, old.title.as_deref(), None).unwrap();
-    let mut doc = old.clone();
-    let o = apply::apply(&mut doc, &law, "gen", &Default::default(), false);
-    assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
-    assert_eq!(common::law_units(&doc), common::law_units(&new), "{text}");
+    common::generate_and_apply_docs(&old, &new);
 }

@@ -106,16 +106,7 @@ fn amendments_snapshot() {
 
 /// The generated amending law for OLD → NEW, and whether it applies back to NEW.
 fn generate_and_apply(old: &str, new: &str) -> String {
-    let (x, y) = (paragraf::parse(old), paragraf::parse(new));
-    let (a, b) = (diff::entries(&x), diff::entries(&y));
-    let changes = diff::diff_entries(&a, &b);
-    let text = amend::aenderungsbefehle(&x, &y, &a, &b, &changes, amend::Style::Hdr4);
-    let law = paragraf::amend::parse::parse("gen", &text, x.title.as_deref(), None).unwrap();
-    let mut doc = x.clone();
-    let o = paragraf::amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
-    assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
-    assert_eq!(common::law_units(&doc), common::law_units(&y), "{text}");
-    text
+    common::generate_and_apply_docs(&paragraf::parse(old), &paragraf::parse(new))
 }
 
 #[test]

@@ -244,5 +244,8 @@ fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
     let own = "Ordnung\n\n§ 1.07 Eins\n\nText.\n\n§ 1.08 Zwei\n\nNach § 1.07 gilt.\n";
     let refs = paragraf::refs::resolve_all(&paragraf::parse(own), own, &uni);
     assert!(refs.iter().any(|r| r.reference.text == "§ 1.07"));
-    assert!(refs.iter().all(|r| r.status == Status::Resolved), "{refs:?}");
+    assert!(
+        refs.iter().all(|r| r.status == Status::Resolved),
+        "{refs:?}"
+    );
 }

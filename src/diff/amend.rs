@@ -172,6 +172,14 @@ fn dative(c: &str) -> String {
     }
 }
 
+/// "Die Überschrift des § 6 wird wie folgt gefasst: „…“"
+fn ueberschrift(cite: &str, title: &str) -> String {
+    format!(
+        "Die Überschrift {} wird wie folgt gefasst:\n„{title}“",
+        genitive(cite)
+    )
+}
+
 fn quote(s: &str) -> String {
     format!("„{}“", s.trim())
 }
@@ -624,6 +632,15 @@ pub fn aenderungsbefehle(
     let translate = |old_id: &str| translate(&sibling_renum, old_id);
     let last_seg = |id: &str| id.rsplit('_').next().unwrap_or(id).to_string();
     let mut renumbered_done: rustc_hash::FxHashSet<String> = Default::default();
+    // a renumbered Gliederung unit under another title: "Die Überschrift … wird wie folgt gefasst"
+    let retitle = |o: &str, n: &str, cmds: &mut Vec<(String, String)>| {
+        let title = |v: &[Entry], id: &str| v.iter().find(|e| e.id == id).map(|e| e.title.clone());
+        if let (Some(ot), Some(Some(t))) = (title(old, o), title(new, n)) {
+            if ot.as_deref() != Some(t.as_str()) {
+                cmds.push((String::new(), ueberschrift(&citation_of(n, new), &t)));
+            }
+        }
+    };
     // renumber the Gliederung units under one parent, the last first when they move up
     let emit_chain = |parent_new: &str,
                       cmds: &mut Vec<(String, String)>,
@@ -655,23 +672,7 @@ pub fn aenderungsbefehle(
             ));
         }
         for &(o, n) in &chain {
-            let (Some(oe), Some(ne)) = (
-                old.iter().find(|e| e.id == o),
-                new.iter().find(|e| e.id == n),
-            ) else {
-                continue;
-            };
-            if oe.title != ne.title {
-                if let Some(t) = &ne.title {
-                    cmds.push((
-                        String::new(),
-                        format!(
-                            "Die Überschrift {} wird wie folgt gefasst:\n„{t}“",
-                            genitive(&citation_of(n, new))
-                        ),
-                    ));
-                }
-            }
+            retitle(o, n, cmds);
         }
     };
     // headings struck in a row: the inner ones first, while their path still reads
@@ -724,23 +725,8 @@ pub fn aenderungsbefehle(
             }
             // a unit under a renumbered Gliederung unit, with its own number unchanged
             if gl && translate(o_id) == n_id {
-                if c.new.is_none() {
-                    continue;
-                }
-                let (Some(oe), Some(ne)) = (old.iter().find(|e| e.id == o_id), c.new.as_ref())
-                else {
-                    continue;
-                };
-                if oe.title != ne.title {
-                    if let Some(t) = &ne.title {
-                        cmds.push((
-                            String::new(),
-                            format!(
-                                "Die Überschrift {} wird wie folgt gefasst:\n„{t}“",
-                                genitive(&citation_of(n_id, new))
-                            ),
-                        ));
-                    }
+                if c.new.is_some() {
+                    retitle(o_id, n_id, &mut cmds);
                 }
                 continue;
             }
@@ -1139,13 +1125,7 @@ pub fn aenderungsbefehle(
                 }
                 if o.title != n.title {
                     match &n.title {
-                        Some(t) => cmds.push((
-                            unit_of(&o.id).to_string(),
-                            format!(
-                                "Die Überschrift {} wird wie folgt gefasst:\n„{t}“",
-                                genitive(&place)
-                            ),
-                        )),
+                        Some(t) => cmds.push((unit_of(&o.id).to_string(), ueberschrift(&place, t))),
                         None => {
                             restate_unit(&o.id, &mut cmds, &mut consumed);
                             continue;

@@ -491,20 +491,15 @@ fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<Ali
         title_of(e)
             .filter(|t| ca.get(&(e.kind, *t)) == Some(&1) && cb.get(&(e.kind, *t)) == Some(&1))
     };
-    let mut ka: Vec<AlignKey<'a>> = a
-        .iter()
-        .map(|e| match by_title(e) {
-            Some(t) => (Cow::Borrowed(t), e.kind, 1),
-            None => (Cow::Borrowed(e.id.as_str()), e.kind, 0),
-        })
-        .collect();
-    let mut kb: Vec<AlignKey<'a>> = b
-        .iter()
-        .map(|e| match by_title(e) {
-            Some(t) => (Cow::Borrowed(t), e.kind, 1),
-            None => (Cow::Borrowed(e.id.as_str()), e.kind, 0),
-        })
-        .collect();
+    let keys = |v: &'a [Entry]| -> Vec<AlignKey<'a>> {
+        v.iter()
+            .map(|e| match by_title(e) {
+                Some(t) => (Cow::Borrowed(t), e.kind, 1),
+                None => (Cow::Borrowed(e.id.as_str()), e.kind, 0),
+            })
+            .collect()
+    };
+    let (mut ka, mut kb) = (keys(a), keys(b));
 
     // the §§ under each Gliederung unit keyed by its id
     let paras = |v: &'a [Entry], keys: &[AlignKey<'a>]| {

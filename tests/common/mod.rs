@@ -33,3 +33,18 @@ pub fn law_units(
         .map(|e| (e.id, e.kind.as_str().to_string(), e.num, e.title, e.text))
         .collect()
 }
+
+/// The amending law generated for OLD → NEW, after asserting that it applies
+/// to OLD and gives NEW's units.
+pub fn generate_and_apply_docs(x: &paragraf::Document, y: &paragraf::Document) -> String {
+    use paragraf::{amend, diff};
+    let (a, b) = (diff::entries(x), diff::entries(y));
+    let changes = diff::diff_entries(&a, &b);
+    let text = diff::amend::aenderungsbefehle(x, y, &a, &b, &changes, Default::default());
+    let law = amend::parse::parse("gen", &text, x.title.as_deref(), None).unwrap();
+    let mut doc = x.clone();
+    let o = amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
+    assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
+    assert_eq!(law_units(&doc), law_units(y), "{text}");
+    text
+}
