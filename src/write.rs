@@ -98,6 +98,10 @@ fn looks_structural(t: &str) -> bool {
 /// a leading backslash keeps text that would read as a marker, a bullet, a
 /// table row or a heading mark from being read as one.
 fn escape_line(t: &str, bullet: bool) -> String {
+    // the lines after the first start with a Satznummer: text as they are
+    if let Some((first, rest)) = t.split_once('\n') {
+        return format!("{}\n{rest}", escape_line(first, bullet));
+    }
     use crate::parse::lines::{classify, LineKind};
     let probe = if bullet {
         format!("- {t}")
@@ -153,25 +157,68 @@ fn untyped_heading_reads(n: &Node) -> bool {
     read == t && !t.starts_with("(XXXX)") && crate::parse::heading::classify(t).is_none()
 }
 
-/// A unit's text as plain text reads it back (no emphasis pairs).
+/// A unit's text as plain text reads it back (no emphasis pairs). A Satz
+/// numbered in the text (juris' "2             Sie hat …") starts a line of
+/// its own, its number in front, as it was read.
 fn plain_text(n: &Node) -> String {
-    let t = own_text(n);
+    let numbered = n
+        .children
+        .iter()
+        .any(|c| c.kind == Kind::Satz && c.marker.is_some());
+    let t = if numbered {
+        let mut t = n.text.clone().unwrap_or_default();
+        for c in n.children.iter().filter(|c| c.kind == Kind::Satz) {
+            let text = c.text.as_deref().unwrap_or("");
+            match &c.marker {
+                Some(m) => {
+                    t.push('\n');
+                    t.push_str(m);
+                    t.push_str(&" ".repeat(14usize.saturating_sub(m.len()).max(10)));
+                }
+                None if !t.is_empty() => t.push(' '),
+                None => {}
+            }
+            t.push_str(text);
+        }
+        t
+    } else {
+        own_text(n)
+    };
     match crate::parse::text::strip_plain_emphasis(&t) {
         std::borrow::Cow::Borrowed(_) => t,
         std::borrow::Cow::Owned(o) => o,
     }
 }
 
+/// "(3)" and its text: on one line, or the text on the lines below when it
+/// starts with a Satznummer; continuation lines at the text's column.
+fn lead(marker: &str, t: &str) -> String {
+    let t = t.replace(
+        '\n',
+        &format!("\n{}", " ".repeat(marker.chars().count() + 1)),
+    );
+    if t.starts_with('\n') {
+        format!("{marker}{t}")
+    } else {
+        format!("{marker} {t}").trim_end().to_string()
+    }
+}
+
 impl Writer<'_> {
     fn para(&mut self, indent: usize, s: &str) {
+        // a text starting with a numbered Satz starts on its own line
+        let s = s.strip_prefix('\n').unwrap_or(s);
         if s.is_empty() {
             return;
         }
-        for _ in 0..indent {
-            self.out.push(' ');
+        for line in s.split('\n') {
+            for _ in 0..indent {
+                self.out.push(' ');
+            }
+            self.out.push_str(line);
+            self.out.push('\n');
         }
-        self.out.push_str(s);
-        self.out.push_str("\n\n");
+        self.out.push('\n');
     }
 
     fn heading(&self, n: &Node) -> String {
@@ -311,7 +358,8 @@ impl Writer<'_> {
             Kind::Zeile => {}
             Kind::Text => {
                 let t = plain_text(n);
-                let line = escape_line(&t, false);
+                let t = t.strip_prefix('\n').unwrap_or(&t);
+                let line = escape_line(t, false);
                 if ind == 0 && looks_structural(&t) {
                     if line.starts_with('\\') {
                         // the backslash already stands for the item reading: indent
@@ -343,13 +391,13 @@ impl Writer<'_> {
             Kind::Absatz => {
                 let m = n.marker.clone().unwrap_or_default();
                 let t = plain_text(n);
-                self.para(0, format!("{m} {t}").trim_end());
+                self.para(0, &lead(&m, &t));
                 self.children(n, 0);
             }
             Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => {
                 let m = n.marker.clone().unwrap_or_default();
                 let t = plain_text(n);
-                self.para(ind, format!("{m} {t}").trim_end());
+                self.para(ind, &lead(&m, &t));
                 // free text below an item sits at its content column
                 let sub = depth + 1;
                 for c in &n.children {
@@ -357,7 +405,9 @@ impl Writer<'_> {
                         Kind::Satz => {}
                         Kind::Text => {
                             let pad = ind + m.chars().count() + 1;
-                            self.para(pad, &escape_line(&plain_text(c), false));
+                            let t = plain_text(c);
+                            let t = t.strip_prefix('\n').unwrap_or(&t);
+                            self.para(pad, &escape_line(t, false));
                         }
                         _ => self.node(c, sub),
                     }

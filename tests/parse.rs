@@ -288,3 +288,76 @@ fn a_definition_term_is_the_one_line_above_its_value() {
     );
     assert_eq!(meta.span.line, 2);
 }
+
+/// The Sätze under a node, as (marker, text).
+fn saetze_of(n: &Node) -> Vec<(Option<String>, String)> {
+    let mut out = Vec::new();
+    n.walk(&mut |c, _| {
+        if c.kind == Kind::Satz {
+            out.push((c.marker.clone(), c.text.clone().unwrap_or_default()));
+        }
+    });
+    out
+}
+
+#[test]
+fn juris_satznummern_number_the_saetze() {
+    // EStG § 43a Absatz 3 and § 1a, as the corpus has them: the number at the start of
+    // a line, then spaces up to the text column
+    let src = "# Einkommensteuergesetz (EStG)\n\n#### § 43a Bemessung\n\n(3)\n1             Die auszahlende Stelle hat ausländische Steuern nach\nMaßgabe des Absatzes 4 zu berücksichtigen.\n2             Sie hat bis zum 15. Dezember auszugleichen.\n3             Der nicht ausgeglichene Verlust ist zu übertragen.\n\n(4)\n1.  Aufwendungen sind abziehbar.\n    2                   Voraussetzung ist, dass Satz 1 gilt.\n\n(5) Die Dichte von Wasser (ρ = 1,0 · 10\n3             kg/m 3 ) gilt nach Absatz 3 Satz 3.\n";
+    let doc = paragraf::parse(src);
+    let abs = |n: &str| {
+        doc.root
+            .find(&format!("para-43a_abs-{n}"))
+            .unwrap_or_else(|| panic!("Absatz {n}"))
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        saetze_of(abs("3")),
+        vec![
+            (some("1"), "Die auszahlende Stelle hat ausländische Steuern nach Maßgabe des Absatzes 4 zu berücksichtigen.".into()),
+            (some("2"), "Sie hat bis zum 15. Dezember auszugleichen.".into()),
+            (some("3"), "Der nicht ausgeglichene Verlust ist zu übertragen.".into()),
+        ]
+    );
+    // Satz 1 of a Nummer is not numbered, Satz 2 is
+    assert_eq!(
+        saetze_of(abs("4")),
+        vec![
+            (None, "Aufwendungen sind abziehbar.".into()),
+            (some("2"), "Voraussetzung ist, dass Satz 1 gilt.".into())
+        ]
+    );
+    // a superscript is not a Satznummer
+    assert_eq!(saetze_of(abs("5")).len(), 1);
+    // "Satz 1" of the Nummer and "Absatz 3 Satz 3" are there
+    let refs = paragraf::refs::resolve_all(
+        &doc,
+        src,
+        &paragraf::refs::Universe {
+            declared: Vec::new(),
+            others: Vec::new(),
+        },
+    );
+    assert!(
+        refs.iter()
+            .all(|r| r.status == paragraf::refs::Status::Resolved),
+        "{refs:?}"
+    );
+    // the plain form writes the numbers where they were, and reads them back
+    let out = paragraf::write::write(&doc, &Default::default());
+    assert!(
+        out.contains("\n2             Sie hat bis zum 15. Dezember auszugleichen.\n"),
+        "{out}"
+    );
+    let again = paragraf::parse(&out);
+    assert_eq!(
+        paragraf::write::write(&again, &Default::default()),
+        out,
+        "idempotent"
+    );
+    assert_eq!(
+        saetze_of(again.root.find("para-43a_abs-3").unwrap()),
+        saetze_of(abs("3"))
+    );
+}

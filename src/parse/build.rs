@@ -9,7 +9,7 @@
 
 use super::heading::{self, HeadingInfo};
 use super::lines::{Line, LineKind, Lines, MarkerKind};
-use super::text::{split_saetze, Paragraph};
+use super::text::{satznummern, split_saetze, Paragraph};
 use crate::ast::{Document, Kind, Node, Span, Style};
 use crate::diag::Warning;
 use crate::source::LineIndex;
@@ -784,6 +784,10 @@ impl<'a> Builder<'a> {
     // ----- paragraphs -----------------------------------------------------
 
     fn saetze(&self, para: &Paragraph) -> Vec<Node> {
+        let marks = satznummern(para, self.src);
+        if !marks.is_empty() {
+            return self.numbered_saetze(para, &marks);
+        }
         split_saetze(&para.text)
             .into_iter()
             .map(|(s, e)| {
@@ -796,6 +800,35 @@ impl<'a> Builder<'a> {
                 n
             })
             .collect()
+    }
+
+    /// Sätze numbered in the text (juris' Satznummern): one Satz per number, the
+    /// number its marker; text before the first number is Satz 1.
+    fn numbered_saetze(&self, para: &Paragraph, marks: &[(usize, usize, u32)]) -> Vec<Node> {
+        let t = &para.text;
+        let mut out = Vec::with_capacity(marks.len() + 1);
+        let satz = |start: usize, text_start: usize, end: usize, marker: Option<u32>| {
+            let end = text_start + t[text_start..end].trim_end().len();
+            let mut n = Node::new(
+                Kind::Satz,
+                self.span_at(para.src_offset(start), para.src_end(end)),
+            );
+            if let Some(m) = marker {
+                n.marker = Some(m.to_string());
+                n.num = Some(m.to_string());
+            }
+            n.text = Some(t[text_start..end].to_string());
+            n.emphasis = para.emphasis_in(text_start, end);
+            n
+        };
+        if marks[0].0 > 0 {
+            out.push(satz(0, 0, marks[0].0, None));
+        }
+        for (i, &(start, text_start, num)) in marks.iter().enumerate() {
+            let end = marks.get(i + 1).map_or(t.len(), |m| m.0);
+            out.push(satz(start, text_start, end, Some(num)));
+        }
+        out
     }
 
     fn text_node(&self, para: &Paragraph, start: usize) -> Node {

@@ -351,6 +351,58 @@ fn is_roman(s: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
+/// A Satznummer as juris prints it: at the start of a line (after the
+/// indentation), one or two digits, then a run of at least ten spaces up to
+/// the text column, where a Satz begins ("2             Sie hat …"). `(marker start, text start,
+/// number)` in the paragraph's normalized text, only where the numbers run on
+/// (1, 2, 3, …; the first may go on from an earlier paragraph, and is at least
+/// 2 after unnumbered text).
+pub fn satznummern(p: &Paragraph, src: &str) -> Vec<(usize, usize, u32)> {
+    let t = p.text.as_bytes();
+    let sb = src.as_bytes();
+    let mut out: Vec<(usize, usize, u32)> = Vec::new();
+    let mut k = 0;
+    while k < t.len() {
+        let at_word = k == 0 || t[k - 1] == b' ';
+        if !at_word || !t[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let d = t[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if d > 2 || t.get(k + d) != Some(&b' ') {
+            k += d;
+            continue;
+        }
+        let num: u32 = p.text[k..k + d].parse().unwrap_or(0);
+        // the numbering may go on from text before a list ("2" below its Nummern)
+        let fits = match out.last() {
+            Some(&(_, _, n)) => num == n + 1,
+            None if k == 0 => num >= 1,
+            None => num >= 2,
+        };
+        let s = p.src_offset(k);
+        let line_start = sb[..s.min(sb.len())]
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .all(|&b| b == b' ' || b == b'\t');
+        let gap = sb[(s + d).min(sb.len())..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        // a Satz starts there: not a superscript ("kg/m" / "2             )")
+        let starts_satz = p.text[k + d + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '§' | '„'));
+        if fits && line_start && gap >= 10 && starts_satz {
+            out.push((k, k + d + 1, num));
+        }
+        k += d;
+    }
+    out
+}
+
 /// Split normalized text into Sätze; returns byte ranges (trimmed).
 ///
 /// A Satz ends at ".", "!" or "?" (optionally followed by a closing quote or
