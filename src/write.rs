@@ -363,7 +363,8 @@ impl Writer<'_> {
                 if ind == 0 && looks_structural(&t) {
                     if line.starts_with('\\') {
                         // the backslash already stands for the item reading: indent
-                        self.para(2, &line);
+                        // (by one: not into the content of a list item before it)
+                        self.para(1, &line);
                     } else {
                         // a backslash keeps it from reading as a heading or note
                         self.para(0, &format!("\\{t}"));

@@ -19,6 +19,7 @@ static ESCAPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([ \t\u{a0}]*(?:[-*•–][ \t\u{a0}]+)?)\\").unwrap());
 static DEFLIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^:[ \t]+").unwrap());
 static FOOTDEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\[\^[^\]]+\]):").unwrap());
+static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
 
 /// The characters of the source that must appear in the AST, in order.
 ///
@@ -26,8 +27,9 @@ static FOOTDEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\[\^[^\]]+\]):
 /// marks `#` and the corpus' `(XXXX)` placeholder; list bullets `-`, `*`, `•`
 /// at the start of a line; the definition-list `:` at the start of a line;
 /// the `:` after a footnote label; the characters `*` (emphasis) and `|`
-/// (table pipes) anywhere; and in heading lines the separators `-`, `–`, `—`
-/// and `:` between number and title.
+/// (table pipes) anywhere; a backslash before ASCII punctuation outside
+/// table rows (Markdown's escape); and in heading lines the separators `-`,
+/// `–`, `—` and `:` between number and title.
 fn source_chars(src: &str) -> String {
     let mut out = String::new();
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
@@ -52,6 +54,10 @@ fn source_chars(src: &str) -> String {
             l = DEFLIST.replace(&l, "").to_string();
             l = BULLETS.replace(&l, "").to_string();
             l = FOOTDEF.replace(&l, "$1").to_string();
+        }
+        // Markdown's backslash escapes, except in table rows (cells are kept as written)
+        if !l.trim_start().starts_with('|') {
+            l = MD_ESCAPE.replace_all(&l, "$1").to_string();
         }
         out.extend(l.chars().filter(|&c| keep(c) && !(heading && is_sep(c))));
     }

@@ -361,3 +361,27 @@ fn juris_satznummern_number_the_saetze() {
         saetze_of(abs("3"))
     );
 }
+
+#[test]
+fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
+    // the corpus (pandoc) writes "1\. Januar", "C\_2", "\*"
+    let md = "# Gesetz\n\n## § 3 Titel mit \\_Strich\n\n(1) Ab dem 1\\. Januar 2027 gilt C\\_2 \\* 3, ein Backslash \\\\ und \\§ 4 bleiben.\n\n| a\\_b |\n|---|\n| c |\n";
+    let doc = paragraf::parse(md);
+    let p = doc.root.find("para-3").expect("§ 3");
+    assert_eq!(p.title.as_deref(), Some("Titel mit _Strich"));
+    assert_eq!(
+        saetze_of(p),
+        vec![(
+            None,
+            "Ab dem 1. Januar 2027 gilt C_2 * 3, ein Backslash \\ und \\§ 4 bleiben.".to_string()
+        )]
+    );
+    let mut cells = Vec::new();
+    doc.root
+        .walk(&mut |n, _| cells.extend(n.cells.iter().cloned()));
+    assert!(cells.contains(&"a\\_b".to_string()), "{cells:?}");
+    // plain text has no escapes but at the start of a line
+    let plain = paragraf::parse("Gesetz\n\n§ 3 Titel\n\n(1) Es gilt C\\_2.\n");
+    let p = plain.root.find("para-3").expect("§ 3");
+    assert_eq!(saetze_of(p), vec![(None, "Es gilt C\\_2.".to_string())]);
+}

@@ -410,6 +410,13 @@ impl<'a> Builder<'a> {
             self.langtitel(line.start, line.content);
             return;
         }
+        let unescaped;
+        let text = if self.plain {
+            text
+        } else {
+            unescaped = super::text::unescape_markdown(text);
+            &*unescaped
+        };
         let info = heading::classify(text);
         let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
         node.style = Some(Style::Heading);

@@ -99,9 +99,23 @@ impl Paragraph {
                 } else {
                     le
                 };
-                let run_start = i;
+                let mut run_start = i;
                 while i < stop {
                     let b = bytes[i];
+                    // Markdown's backslash escape ("1\. Januar", "C\_2"): the
+                    // backslash is markup, the character after it is text
+                    if b == b'\\'
+                        && single_star
+                        && i + 1 < stop
+                        && bytes[i + 1].is_ascii_punctuation()
+                    {
+                        if i > run_start {
+                            p.push_src(&src[run_start..i], run_start);
+                        }
+                        run_start = i + 1;
+                        i += 2;
+                        continue;
+                    }
                     if b == b' ' {
                         // a single space between words is copied as it is
                         if i + 1 < stop && space_len(bytes, i + 1) == 0 {
@@ -116,7 +130,9 @@ impl Paragraph {
                     i += 1;
                 }
                 // i is on a char boundary: stops are ASCII or the start of a 3-byte space
-                p.push_src(&src[run_start..i], run_start);
+                if i > run_start {
+                    p.push_src(&src[run_start..i], run_start);
+                }
             }
             pending_space = true;
         }
@@ -241,6 +257,11 @@ fn find_emphasis(
                 i += 1;
                 continue;
             }
+            // an escaped star is a star ("\*"), in Markdown
+            if single_star && i > 0 && b[i - 1] == b'\\' {
+                i += 1;
+                continue;
+            }
             let mut j = i;
             while j < b.len() && b[j] == b'*' {
                 j += 1;
@@ -349,6 +370,24 @@ fn is_roman(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Markdown's backslash escapes taken out: a backslash before ASCII
+/// punctuation is markup ("1\\. Januar" reads "1. Januar").
+pub fn unescape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\\') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == '\\' && it.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            out.push(it.next().expect("peeked"));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A Satznummer as juris prints it: at the start of a line (after the
