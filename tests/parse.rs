@@ -304,7 +304,7 @@ fn saetze_of(n: &Node) -> Vec<(Option<String>, String)> {
 fn juris_satznummern_number_the_saetze() {
     // EStG § 43a Absatz 3 and § 1a, as the corpus has them: the number at the start of
     // a line, then spaces up to the text column
-    let src = "# Einkommensteuergesetz (EStG)\n\n#### § 43a Bemessung\n\n(3)\n1             Die auszahlende Stelle hat ausländische Steuern nach\nMaßgabe des Absatzes 4 zu berücksichtigen.\n2             Sie hat bis zum 15. Dezember auszugleichen.\n3             Der nicht ausgeglichene Verlust ist zu übertragen.\n\n(4)\n1.  Aufwendungen sind abziehbar.\n    2                   Voraussetzung ist, dass Satz 1 gilt.\n\n(5) Die Dichte von Wasser (ρ = 1,0 · 10\n3             kg/m 3 ) gilt nach Absatz 3 Satz 3.\n";
+    let src = "# Einkommensteuergesetz (EStG)\n\n#### § 43a Bemessung\n\n(3)\n1             Die auszahlende Stelle hat ausländische Steuern nach\nMaßgabe des Absatzes 4 zu berücksichtigen.\n2             Sie hat nach Absatz 4 bis zum 15. Dezember auszugleichen.\n3             Der nicht ausgeglichene Verlust ist zu übertragen.\n\n(4)\n1.  Aufwendungen sind abziehbar.\n    2                   Voraussetzung ist, dass Satz 1 gilt.\n\n(5) Die Dichte von Wasser (ρ = 1,0 · 10\n3             kg/m 3 ) gilt nach Absatz 3 Satz 3.\n";
     let doc = paragraf::parse(src);
     let abs = |n: &str| {
         doc.root
@@ -316,7 +316,7 @@ fn juris_satznummern_number_the_saetze() {
         saetze_of(abs("3")),
         vec![
             (some("1"), "Die auszahlende Stelle hat ausländische Steuern nach Maßgabe des Absatzes 4 zu berücksichtigen.".into()),
-            (some("2"), "Sie hat bis zum 15. Dezember auszugleichen.".into()),
+            (some("2"), "Sie hat nach Absatz 4 bis zum 15. Dezember auszugleichen.".into()),
             (some("3"), "Der nicht ausgeglichene Verlust ist zu übertragen.".into()),
         ]
     );
@@ -344,10 +344,16 @@ fn juris_satznummern_number_the_saetze() {
             .all(|r| r.status == paragraf::refs::Status::Resolved),
         "{refs:?}"
     );
+    // a citation in a numbered Satz is placed in its line, after the number
+    let r = refs
+        .iter()
+        .find(|r| r.reference.text == "Absatz 4" && r.reference.span.line == 8)
+        .expect("Absatz 4 in Satz 2");
+    assert_eq!(r.reference.span.column, 28);
     // the plain form writes the numbers where they were, and reads them back
     let out = paragraf::write::write(&doc, &Default::default());
     assert!(
-        out.contains("\n2             Sie hat bis zum 15. Dezember auszugleichen.\n"),
+        out.contains("\n2             Sie hat nach Absatz 4 bis zum 15. Dezember auszugleichen.\n"),
         "{out}"
     );
     let again = paragraf::parse(&out);
@@ -365,7 +371,7 @@ fn juris_satznummern_number_the_saetze() {
 #[test]
 fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
     // the corpus (pandoc) writes "1\. Januar", "C\_2", "\*"
-    let md = "# Gesetz\n\n## § 3 Titel mit \\_Strich\n\n(1) Ab dem 1\\. Januar 2027 gilt C\\_2 \\* 3, ein Backslash \\\\ und \\§ 4 bleiben.\n\n| a\\_b |\n|---|\n| c |\n";
+    let md = "# Gesetz\n\n## § 3 Titel mit \\_Strich\n\n(1) Ab dem 1\\. Januar 2027 gilt C\\_2 \\* 3 nach Absatz 2, ein Backslash \\\\ und \\§ 4 bleiben.\n\n| a\\_b |\n|---|\n| c |\n";
     let doc = paragraf::parse(md);
     let p = doc.root.find("para-3").expect("§ 3");
     assert_eq!(p.title.as_deref(), Some("Titel mit _Strich"));
@@ -373,9 +379,25 @@ fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
         saetze_of(p),
         vec![(
             None,
-            "Ab dem 1. Januar 2027 gilt C_2 * 3, ein Backslash \\ und \\§ 4 bleiben.".to_string()
+            "Ab dem 1. Januar 2027 gilt C_2 * 3 nach Absatz 2, ein Backslash \\ und \\§ 4 bleiben.".to_string()
         )]
     );
+    // a citation after the escapes is placed where it stands in the source
+    let refs = paragraf::refs::resolve_all(
+        &doc,
+        md,
+        &paragraf::refs::Universe {
+            declared: Vec::new(),
+            others: Vec::new(),
+        },
+    );
+    let r = refs
+        .iter()
+        .find(|r| r.reference.text == "Absatz 2")
+        .expect("Absatz 2");
+    let line = md.lines().nth(r.reference.span.line as usize - 1).unwrap();
+    let col = line.find("Absatz 2").map(|b| line[..b].chars().count() + 1);
+    assert_eq!(Some(r.reference.span.column as usize), col, "{line}");
     let mut cells = Vec::new();
     doc.root
         .walk(&mut |n, _| cells.extend(n.cells.iter().cloned()));

@@ -517,6 +517,13 @@ pub struct Locator {
     map: Vec<usize>,
 }
 
+/// A Markdown backslash escape at the start of `s` ("\\." in "1\\. Januar").
+fn escapes(s: &str) -> bool {
+    s.as_bytes()
+        .get(1)
+        .is_some_and(|b| b.is_ascii_punctuation())
+}
+
 impl Locator {
     pub fn new(src: &str, text: &str) -> Locator {
         const NONE: usize = usize::MAX;
@@ -528,7 +535,10 @@ impl Locator {
             // skip markup (and, before a letter, line breaks) before the character
             let mut at = si;
             while let Some(c) = src[at..].chars().next() {
-                let skip = c == '*' || c == '\u{feff}' || (tc != ' ' && c.is_whitespace());
+                let skip = c == '*'
+                    || c == '\u{feff}'
+                    || (tc != ' ' && c.is_whitespace())
+                    || (c == '\\' && escapes(&src[at..]));
                 if c == tc || !skip {
                     break;
                 }
@@ -558,7 +568,11 @@ impl Locator {
                     }
                     break;
                 }
-                if sc == '*' || sc.is_whitespace() || sc == '\u{feff}' {
+                if sc == '*'
+                    || sc.is_whitespace()
+                    || sc == '\u{feff}'
+                    || (sc == '\\' && escapes(&src[si..]))
+                {
                     si += sc.len_utf8();
                     continue;
                 }

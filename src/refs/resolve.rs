@@ -622,6 +622,16 @@ fn source_of(src: &str, n: &Node, t: &str, is_title: bool) -> (usize, usize) {
         s1 += 1;
     }
     if !is_title {
+        // a numbered Satz's text starts after its Satznummer
+        if n.kind == Kind::Satz {
+            if let Some(m) = &n.marker {
+                let rest = &src[s0..s1];
+                if let Some(after) = rest.strip_prefix(m.as_str()) {
+                    let k = m.len() + (after.len() - after.trim_start().len());
+                    return (s0 + k, s1 - s0 - k);
+                }
+            }
+        }
         return (s0, s1 - s0);
     }
     let slice = &src[s0..s1];
