@@ -224,12 +224,7 @@ fn json_and_sarif_have_the_fields() {
 fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
     // BinSchStrEV: "§ 1.07 Nummer 1 bis 3, Nummer 4 …" cites the Binnenschifffahrtsstraßen-Ordnung
     let src = "Verordnung\n\n§ 1 Anwendung\n\n(1) § 1.07 Nummer 1 bis 3, Nummer 4 Satz 1 und § 2 gelten.\n\n§ 2 Zwei\n\nText.\n";
-    let doc = paragraf::parse(src);
-    let uni = Universe {
-        declared: Vec::new(),
-        others: Vec::new(),
-    };
-    let refs = paragraf::refs::resolve_all(&doc, src, &uni);
+    let refs = common::refs_alone(&paragraf::parse(src), src);
     let status = |t: &str| {
         refs.iter()
             .find(|r| r.reference.text == t)
@@ -242,7 +237,7 @@ fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
     assert_eq!(status("§ 2"), Status::Resolved);
     // a law numbered that way resolves its own
     let own = "Ordnung\n\n§ 1.07 Eins\n\nText.\n\n§ 1.08 Zwei\n\nNach § 1.07 gilt.\n";
-    let refs = paragraf::refs::resolve_all(&paragraf::parse(own), own, &uni);
+    let refs = common::refs_alone(&paragraf::parse(own), own);
     assert!(refs.iter().any(|r| r.reference.text == "§ 1.07"));
     assert!(
         refs.iter().all(|r| r.status == Status::Resolved),

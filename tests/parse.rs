@@ -331,14 +331,7 @@ fn juris_satznummern_number_the_saetze() {
     // a superscript is not a Satznummer
     assert_eq!(saetze_of(abs("5")).len(), 1);
     // "Satz 1" of the Nummer and "Absatz 3 Satz 3" are there
-    let refs = paragraf::refs::resolve_all(
-        &doc,
-        src,
-        &paragraf::refs::Universe {
-            declared: Vec::new(),
-            others: Vec::new(),
-        },
-    );
+    let refs = common::refs_alone(&doc, src);
     assert!(
         refs.iter()
             .all(|r| r.status == paragraf::refs::Status::Resolved),
@@ -379,18 +372,12 @@ fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
         saetze_of(p),
         vec![(
             None,
-            "Ab dem 1. Januar 2027 gilt C_2 * 3 nach Absatz 2, ein Backslash \\ und \\§ 4 bleiben.".to_string()
+            "Ab dem 1. Januar 2027 gilt C_2 * 3 nach Absatz 2, ein Backslash \\ und \\§ 4 bleiben."
+                .to_string()
         )]
     );
     // a citation after the escapes is placed where it stands in the source
-    let refs = paragraf::refs::resolve_all(
-        &doc,
-        md,
-        &paragraf::refs::Universe {
-            declared: Vec::new(),
-            others: Vec::new(),
-        },
-    );
+    let refs = common::refs_alone(&doc, md);
     let r = refs
         .iter()
         .find(|r| r.reference.text == "Absatz 2")

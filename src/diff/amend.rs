@@ -433,6 +433,16 @@ fn keeps_placeholder(parents: &FxHashMap<&str, (&Node, usize)>, id: &str) -> boo
         .is_some_and(|&(p, i)| crate::amend::apply::keeps_placeholder(p, i))
 }
 
+/// The verb that takes a unit out: "gestrichen" where its place stays as
+/// "(weggefallen)", "aufgehoben" otherwise.
+fn repeal_verb(parents: &FxHashMap<&str, (&Node, usize)>, id: &str) -> &'static str {
+    if keeps_placeholder(parents, id) {
+        "gestrichen"
+    } else {
+        "aufgehoben"
+    }
+}
+
 /// Each node's parent and its index there.
 fn parents(doc: &Document) -> FxHashMap<&str, (&Node, usize)> {
     let mut m = FxHashMap::default();
@@ -578,11 +588,7 @@ pub fn aenderungsbefehle(
                 if let Some(o) = old_ix.get(id) {
                     consumed.old(o);
                 }
-                let verb = if keeps_placeholder(&old_parents, id) {
-                    "gestrichen"
-                } else {
-                    "aufgehoben"
-                };
+                let verb = repeal_verb(&old_parents, id);
                 cmds.push((
                     unit_of(id).to_string(),
                     format!("{} wird {verb}.", subject(id, old)),
@@ -630,14 +636,19 @@ pub fn aenderungsbefehle(
         }
     }
     let translate = |old_id: &str| translate(&sibling_renum, old_id);
-    let last_seg = |id: &str| id.rsplit('_').next().unwrap_or(id).to_string();
+    fn last_seg(id: &str) -> &str {
+        id.rsplit('_').next().unwrap_or(id)
+    }
     let mut renumbered_done: rustc_hash::FxHashSet<String> = Default::default();
     // a renumbered Gliederung unit under another title: "Die Überschrift … wird wie folgt gefasst"
     let retitle = |o: &str, n: &str, cmds: &mut Vec<(String, String)>| {
-        let title = |v: &[Entry], id: &str| v.iter().find(|e| e.id == id).map(|e| e.title.clone());
-        if let (Some(ot), Some(Some(t))) = (title(old, o), title(new, n)) {
-            if ot.as_deref() != Some(t.as_str()) {
-                cmds.push((String::new(), ueberschrift(&citation_of(n, new), &t)));
+        if let (Some(on), Some(nn)) = (old_ix.get(o), new_ix.get(n)) {
+            if let Some(t) = nn
+                .title
+                .as_deref()
+                .filter(|t| on.title.as_deref() != Some(*t))
+            {
+                cmds.push((String::new(), ueberschrift(&citation_of(n, new), t)));
             }
         }
     };
@@ -650,12 +661,10 @@ pub fn aenderungsbefehle(
             .filter(|(_, n)| parent(n) == parent_new && !renumbered_done.contains(**n))
             .map(|(o, n)| (*o, *n))
             .collect();
-        let pos = |id: &str| new.iter().position(|e| e.id == id).unwrap_or(usize::MAX);
-        chain.sort_by_key(|(_, n)| pos(n));
-        let up = chain.first().is_some_and(|(o, n)| {
-            leading_number(&last_seg(n).replace(|ch: char| !ch.is_ascii_digit(), ""))
-                > leading_number(&last_seg(o).replace(|ch: char| !ch.is_ascii_digit(), ""))
-        });
+        chain.sort_by_cached_key(|(_, n)| new.iter().position(|e| e.id == *n));
+        // "titel-4" → 4
+        let num = |id: &str| leading_number(last_seg(id).split_once('-').map_or("", |(_, n)| n));
+        let up = chain.first().is_some_and(|(o, n)| num(n) > num(o));
         if up {
             chain.reverse();
         }
@@ -825,11 +834,7 @@ pub fn aenderungsbefehle(
                     if let Some(o) = old_ix.get(e.id.as_str()) {
                         if !consumed.old.contains(e.id.as_str()) {
                             consumed.old(o);
-                            let verb = if keeps_placeholder(&old_parents, &e.id) {
-                                "gestrichen"
-                            } else {
-                                "aufgehoben"
-                            };
+                            let verb = repeal_verb(&old_parents, &e.id);
                             // a command of its own: under "Anlage 9 wird wie folgt geändert"
                             // the insertion would lose its number
                             cmds.push((
@@ -1060,11 +1065,7 @@ pub fn aenderungsbefehle(
                 if kind == ChangeKind::Renumbered {
                     continue; // said with the new number
                 }
-                let verb = if keeps_placeholder(&old_parents, &e.id) {
-                    "gestrichen"
-                } else {
-                    "aufgehoben"
-                };
+                let verb = repeal_verb(&old_parents, &e.id);
                 cmds.push((
                     unit_of(&e.id).to_string(),
                     format!("{} wird {verb}.", citation_of(&e.id, old)),

@@ -104,11 +104,7 @@ impl Paragraph {
                     let b = bytes[i];
                     // Markdown's backslash escape ("1\. Januar", "C\_2"): the
                     // backslash is markup, the character after it is text
-                    if b == b'\\'
-                        && single_star
-                        && i + 1 < stop
-                        && bytes[i + 1].is_ascii_punctuation()
-                    {
+                    if single_star && i + 1 < stop && is_escape(bytes, i) {
                         if i > run_start {
                             p.push_src(&src[run_start..i], run_start);
                         }
@@ -378,16 +374,26 @@ pub fn unescape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('\\') {
         return std::borrow::Cow::Borrowed(s);
     }
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        if c == '\\' && it.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            out.push(it.next().expect("peeked"));
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        if is_escape(b, i) {
+            // both bytes are ASCII: the cuts are char boundaries
+            out.push_str(&s[from..i]);
+            from = i + 1;
+            i += 2;
         } else {
-            out.push(c);
+            i += 1;
         }
     }
+    out.push_str(&s[from..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// A Markdown backslash escape at byte `i`: a backslash before ASCII punctuation.
+pub fn is_escape(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'\\') && b.get(i + 1).is_some_and(u8::is_ascii_punctuation)
 }
 
 /// A Satznummer as juris prints it: at the start of a line (after the

@@ -517,13 +517,6 @@ pub struct Locator {
     map: Vec<usize>,
 }
 
-/// A Markdown backslash escape at the start of `s` ("\\." in "1\\. Januar").
-fn escapes(s: &str) -> bool {
-    s.as_bytes()
-        .get(1)
-        .is_some_and(|b| b.is_ascii_punctuation())
-}
-
 impl Locator {
     pub fn new(src: &str, text: &str) -> Locator {
         const NONE: usize = usize::MAX;
@@ -538,7 +531,7 @@ impl Locator {
                 let skip = c == '*'
                     || c == '\u{feff}'
                     || (tc != ' ' && c.is_whitespace())
-                    || (c == '\\' && escapes(&src[at..]));
+                    || crate::parse::text::is_escape(src.as_bytes(), at);
                 if c == tc || !skip {
                     break;
                 }
@@ -571,7 +564,7 @@ impl Locator {
                 if sc == '*'
                     || sc.is_whitespace()
                     || sc == '\u{feff}'
-                    || (sc == '\\' && escapes(&src[si..]))
+                    || crate::parse::text::is_escape(src.as_bytes(), si)
                 {
                     si += sc.len_utf8();
                     continue;

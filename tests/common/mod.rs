@@ -48,3 +48,12 @@ pub fn generate_and_apply_docs(x: &paragraf::Document, y: &paragraf::Document) -
     assert_eq!(law_units(&doc), law_units(y), "{text}");
     text
 }
+
+/// The citations of a law resolved on its own (no workspace, nothing declared).
+pub fn refs_alone(doc: &paragraf::Document, src: &str) -> Vec<paragraf::refs::Resolved> {
+    let uni = paragraf::refs::Universe {
+        declared: Vec::new(),
+        others: Vec::new(),
+    };
+    paragraf::refs::resolve_all(doc, src, &uni)
+}
