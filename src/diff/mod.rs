@@ -87,11 +87,21 @@ fn layout_of(n: &Node) -> Option<String> {
     (!l.is_empty()).then(|| l.join(","))
 }
 
+/// Whether a node is one of the units [`entries`] lists.
+fn is_entry(k: Kind) -> bool {
+    !matches!(k, Kind::Dokument | Kind::Satz | Kind::Frontmatter)
+}
+
 /// The units of a law in document order.
 pub fn entries(doc: &Document) -> Vec<Entry> {
-    let mut out = Vec::new();
+    // sized once: an Entry is large, and growing by doubling touches twice the memory
+    let mut count = 0;
+    doc.root.walk(&mut |n, _| {
+        count += usize::from(is_entry(n.kind));
+    });
+    let mut out = Vec::with_capacity(count);
     doc.root.walk(&mut |n, depth| {
-        if matches!(n.kind, Kind::Dokument | Kind::Satz | Kind::Frontmatter) {
+        if !is_entry(n.kind) {
             return;
         }
         out.push(Entry {
@@ -644,6 +654,7 @@ fn split_shifted(changes: &mut Vec<Change>) {
     let source_of: std::collections::HashMap<usize, usize> =
         pairs.iter().map(|&(a, b)| (b, a)).collect();
     let old_changes = std::mem::take(changes);
+    changes.reserve(old_changes.len() + pairs.len());
     let ids: Vec<Option<String>> = old_changes
         .iter()
         .map(|c| c.new.as_ref().map(|n| n.id.clone()))
@@ -672,10 +683,7 @@ fn split_shifted(changes: &mut Vec<Change>) {
             let old = olds[src].as_ref().expect("modified has old");
             c.kind = ChangeKind::Renumbered;
             c.pair = Some(old.id.clone());
-            c.words = word_edits(
-                &old.text,
-                &c.new.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
-            );
+            c.words = word_edits(&old.text, c.new.as_ref().map_or("", |n| &n.text));
             changes.push(c);
         } else {
             changes.push(c);

@@ -341,9 +341,12 @@ impl<'a> Builder<'a> {
         if self.stack.len() <= 1 {
             return;
         }
-        let f = self.stack.pop().expect("len > 1");
+        let mut node = self.stack.pop().expect("len > 1").node;
+        // a finished unit keeps no spare capacity: most have one to three children,
+        // and a Vec's first allocation holds four
+        node.children.shrink_to_fit();
         let parent = self.stack.last_mut().expect("root frame");
-        parent.node.children.push(f.node);
+        parent.node.children.push(node);
     }
 
     fn pop_while(&mut self, mut pred: impl FnMut(&Level) -> bool) {
