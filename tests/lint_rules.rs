@@ -244,3 +244,50 @@ fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
         "{refs:?}"
     );
 }
+
+#[test]
+fn a_missing_paragraph_in_a_sentence_naming_another_law_is_that_laws() {
+    // AnzV: "nach § 24 Absatz 1 Nummer 1 oder … nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes"
+    let src = "Verordnung\n\n§ 1 Anzeigen\n\n(1) Die Angaben nach § 24 Absatz 1 Nummer 1 oder nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes genügen. Die Frist nach § 2 und nach den §§ 2, 3 und 16 bis 18 des Justizvergütungs- und -entschädigungsgesetzes gilt.\n\n(2) Nach § 99 dieser Verordnung und § 98 gilt das auch.\n\n(3) Die §§ 79 ff. EStG und § 97 gelten.\n\n§ 2 Zwei\n\nText.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let status = |t: &str| {
+        refs.iter()
+            .find(|r| r.reference.text == t)
+            .map(|r| r.status)
+            .unwrap_or_else(|| panic!("{t} not found in {refs:#?}"))
+    };
+    use paragraf::refs::Status;
+    assert_eq!(status("§ 24 Absatz 1 Nummer 1"), Status::External);
+    assert_eq!(status("§ 2"), Status::Resolved);
+    // a § the law has stays its own, even beside another law's
+    assert!(refs
+        .iter()
+        .any(|r| r.reference.text.starts_with("§§ 2, 3") && r.status == Status::External));
+    // "dieser Verordnung" names the law itself: § 99 stays unresolved, and so does § 98
+    assert_eq!(status("§ 99 dieser Verordnung"), Status::Unresolved);
+    assert_eq!(status("§ 98"), Status::Unresolved);
+}
+
+#[test]
+fn names_law_after_tells_another_laws_name_from_this_ones() {
+    use paragraf::refs::names_law_after;
+    assert!(names_law_after("§ 5 des Kreditwesengesetzes", 3));
+    assert!(names_law_after("§§ 79 ff. EStG", 0));
+    assert!(names_law_after(
+        "§ 53 Absatz 2 Seeleute- Befähigungsverordnung",
+        3
+    ));
+    assert!(names_law_after(
+        "bis 18 des Justizvergütungs- und -entschädigungsgesetzes",
+        0
+    ));
+    assert!(!names_law_after("§ 99 dieser Verordnung", 0));
+    assert!(!names_law_after(
+        "§ 99 dieses Gesetzes gilt ab 1. Januar 2027.",
+        0
+    ));
+    assert!(!names_law_after(
+        "§ 4 gilt in der EU und im EWR (BGBl. I S. 3).",
+        0
+    ));
+}

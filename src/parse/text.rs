@@ -405,6 +405,11 @@ pub fn is_escape(b: &[u8], i: usize) -> bool {
 pub fn satznummern(p: &Paragraph, src: &str) -> Vec<(usize, usize, u32)> {
     let t = p.text.as_bytes();
     let sb = src.as_bytes();
+    // a Satznummer stands before ten spaces: most paragraphs have no such run
+    let (from, to) = (p.src_offset(0), p.src_end(t.len()).min(sb.len()));
+    if from >= to || memchr::memmem::find(&sb[from..to], b"          ").is_none() {
+        return Vec::new();
+    }
     let mut out: Vec<(usize, usize, u32)> = Vec::new();
     let mut k = 0;
     while k < t.len() {

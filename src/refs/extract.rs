@@ -289,6 +289,61 @@ fn is_law_word(w: &str) -> bool {
     LAW_WORDS.iter().any(|s| l.ends_with(s))
 }
 
+/// Abbreviations that look like a law's ("EStG") but are not one.
+const NOT_LAWS: &[&str] = &[
+    "EU", "EG", "EWG", "EWR", "EGKS", "BGBl", "DDR", "GmbH", "AG", "KG", "OHG", "EUR", "DM", "DIN",
+    "EN", "ISO", "IEC", "VDE", "VDI", "UN", "UNO", "USA", "BRD", "NATO", "OECD", "ABl", "BAnz",
+    "RGBl", "GBl", "VO", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+];
+
+/// Whether `text` names another law after `from`: a law's word ("…gesetzes",
+/// "…verordnung", "Abgabenordnung") or an abbreviation of one ("EStG", "StPO"),
+/// but not "dieses Gesetzes" / "dieser Verordnung", which name the law itself.
+/// A § the law does not have, cited in such a sentence, is that other law's
+/// ("nach § 24 Absatz 1 Nummer 1 oder … nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes").
+pub fn names_law_after(text: &str, from: usize) -> bool {
+    let Some(rest) = text.get(from..) else {
+        return false;
+    };
+    let mut prev = "";
+    let mut after_hyphen = false;
+    for w in rest.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let (word, hyphen) = match w.strip_prefix('-') {
+            Some(x) => (x.trim_end_matches('-'), true),
+            None => (w.trim_end_matches('-'), false),
+        };
+        if word.is_empty() {
+            continue;
+        }
+        let own = matches!(
+            prev,
+            "dieses" | "dieser" | "diesem" | "diese" | "vorliegenden" | "vorliegende"
+        );
+        let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
+        // the second half of "Justizvergütungs- und -entschädigungsgesetzes"
+        let compound_tail = hyphen || after_hyphen;
+        if !own && word.chars().count() >= 6 && (capital || compound_tail) && is_law_word(word) {
+            return true;
+        }
+        let upper = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+        let abbreviation = (2..=7).contains(&word.len())
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && capital
+            && upper >= 2
+            && word
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_uppercase() || c == 'G')
+            && !NOT_LAWS.contains(&word);
+        if !own && abbreviation {
+            return true;
+        }
+        after_hyphen = w.ends_with('-') && word.len() > 1;
+        prev = word;
+    }
+    false
+}
+
 /// The scope a law suffix names, and where the citation ends when only part of it is the name.
 fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
     let inner = p.into_inner().next()?;

@@ -602,7 +602,19 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     steps: f.steps,
                     scope,
                 };
-                out.push(resolve_one(reference, &ix, &mut other_ix, uni, &chain));
+                let end = f.end;
+                let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
+                if r.status == Status::Unresolved
+                    && r.reference.scope == Scope::Internal
+                    && lacks_top_unit(&ix, &r.reference)
+                    && super::names_law_after(t, end)
+                {
+                    // a § (or Anlage) the law does not have, in a sentence naming another law
+                    r.status = Status::External;
+                    r.reference.scope = Scope::External("im Satz genannt".into());
+                    r.reason = None;
+                }
+                out.push(r);
             }
         }
     });
@@ -644,6 +656,24 @@ fn source_of(src: &str, n: &Node, t: &str, is_title: bool) -> (usize, usize) {
         .or_else(|| heading.find(first))
         .unwrap_or(0);
     (s0 + k, line_end - k)
+}
+
+/// Whether a citation names a §, Artikel, Anhang or Anlage the law does not have at all.
+fn lacks_top_unit(ix: &Index, r: &Reference) -> bool {
+    r.targets().iter().any(|t| match t.first() {
+        Some((Level::Paragraf, i)) => matches!(
+            einzel(ix, false, &i.from),
+            Outcome::Fail(Status::Unresolved, _)
+        ),
+        Some((Level::Artikel, i)) => matches!(
+            einzel(ix, true, &i.from),
+            Outcome::Fail(Status::Unresolved, _)
+        ),
+        Some((l @ (Level::Anhang | Level::Anlage), i)) => {
+            matches!(annex(ix, *l, &i.from), Outcome::Fail(Status::Unresolved, _))
+        }
+        _ => false,
+    })
 }
 
 fn resolve_one<'a>(
