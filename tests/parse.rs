@@ -394,3 +394,27 @@ fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
     let p = plain.root.find("para-3").expect("§ 3");
     assert_eq!(saetze_of(p), vec![(None, "Es gilt C\\_2.".to_string())]);
 }
+
+#[test]
+fn a_paragraph_title_on_a_heading_of_its_own_is_the_paragraphs() {
+    // SokaSiG's Anlagen (Tarifverträge): "## § 2" then "## Ausbildungsvergütung"
+    let src = "# Gesetz\n\n## § 1 Eins\n\n(1) Text.\n\n### Anlage 1 (zu § 1)\n\n## § 2\n\n## Ausbildungsvergütung\n\n(1) Satz eins.\n\n(2) Die Vergütung.\n\n(3) Weiter.\nAbs. 2 bleibt unberührt.\n\n## § 3\n\n(1) Ohne Titel.\n\n## Schlussbestimmung\n\nText.\n";
+    let doc = paragraf::parse(src);
+    let anlage = doc
+        .root
+        .children
+        .iter()
+        .find(|n| n.kind == Kind::Anlage)
+        .unwrap();
+    let p2 = &anlage.children[0];
+    assert_eq!(p2.kind, Kind::Paragraf);
+    assert_eq!(p2.title.as_deref(), Some("Ausbildungsvergütung"));
+    assert_eq!(p2.children.len(), 3, "the Absätze are the §'s");
+    assert!(src[p2.span.start..].starts_with("## § 2\n\n## Ausbildungsvergütung"));
+    // a heading after a § that already has text stays a heading
+    let last = anlage.children.last().unwrap();
+    assert_eq!(last.kind, Kind::Ueberschrift);
+    let refs = common::refs_alone(&doc, src);
+    let abs = refs.iter().find(|r| r.reference.text == "Abs. 2").unwrap();
+    assert_eq!(abs.status, paragraf::refs::Status::Resolved);
+}

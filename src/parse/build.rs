@@ -429,6 +429,20 @@ impl<'a> Builder<'a> {
                 let t = heading::strip_emphasis(text);
                 let t = t.trim();
                 let t = t.strip_prefix("(XXXX)").unwrap_or(t).trim().to_string();
+                // "## § 2" then "## Ausbildungsvergütung": the title of the § on a heading of its own
+                let top = &self.top().node;
+                if top.kind.is_einzelvorschrift()
+                    && top.title.is_none()
+                    && top.children.is_empty()
+                    && self.para.is_none()
+                    && !t.is_empty()
+                {
+                    let span = self.span_at(top.span.start, line.end);
+                    let top = &mut self.stack.last_mut().expect("root").node;
+                    top.title = Some(t);
+                    top.span = span;
+                    return;
+                }
                 node.title = if t.is_empty() { None } else { Some(t) };
                 let key = 200 + level as u16;
                 self.open_gliederung(node, key, 9 + level);
