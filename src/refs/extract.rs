@@ -186,6 +186,14 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
                 relative = true;
                 collect_steps(p, &mut steps)
             }
+            Rule::annex_of => {
+                // "Nummer 2 der Anlage 2" is Anlage 2 Nummer 2, absolute
+                let mut annex = Vec::new();
+                collect_steps(p, &mut annex);
+                annex.append(&mut steps);
+                steps = annex;
+                relative = false;
+            }
             Rule::series_law => scope = Some(Scope::Series(series_name(p.as_str()))),
             Rule::law_suffix => {
                 let suffix_start = p.as_span().start();
