@@ -291,3 +291,31 @@ fn names_law_after_tells_another_laws_name_from_this_ones() {
         0
     ));
 }
+
+#[test]
+fn a_paragraph_numbered_with_f_is_itself_when_the_law_has_it() {
+    // ZPO: "§ 802f Abs. 1" is § 802f, not "§ 802 folgende"
+    let src = "Gesetz\n\n§ 802 Eins\n\nText.\n\n§ 802f Zwei\n\n(1) Text.\n\n(2) Nach § 802f Abs. 1 und § 802ff. und § 5f. gilt.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let get = |t: &str| {
+        refs.iter()
+            .find(|r| r.reference.text.starts_with(t))
+            .unwrap_or_else(|| panic!("{t} not in {refs:#?}"))
+    };
+    use paragraf::refs::Status;
+    assert_eq!(get("§ 802f").target.as_deref(), Some("para-802f_abs-1"));
+    assert_eq!(get("§ 802ff").target.as_deref(), Some("para-802"));
+    // no § 5f and no § 5: unresolved as § 5
+    assert_eq!(get("§ 5f").status, Status::Unresolved);
+}
+
+#[test]
+fn a_relative_citation_that_fails_in_a_sentence_naming_another_law_is_that_laws() {
+    // USG: "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes"
+    let src = "Gesetz\n\n§ 1 Eins\n\n(1) Leistungen nach § 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes.\n\n(2) Nach Absatz 7 gilt das.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let status = |t: &str| refs.iter().find(|r| r.reference.text == t).unwrap().status;
+    use paragraf::refs::Status;
+    assert_eq!(status("Absatz 11"), Status::External);
+    assert_eq!(status("Absatz 7"), Status::Unresolved);
+}

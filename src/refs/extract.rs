@@ -537,11 +537,12 @@ fn items_of(list: Pair<Rule>) -> Vec<Item> {
                 match q.as_rule() {
                     Rule::num | Rule::letter => {
                         let t = q.as_str().trim_end_matches(')');
-                        // "§§ 156ff", "§ 5f": folgende
-                        let t = if t.len() > 1
+                        // "§§ 156ff": folgende. "§ 5f" stays as written: it may be
+                        // § 5f (the resolver falls back to § 5 when the law has none)
+                        let t = if t.len() > 2
                             && t.chars().next().is_some_and(|c| c.is_ascii_digit())
                         {
-                            t.trim_end_matches("ff").trim_end_matches('f')
+                            t.strip_suffix("ff").unwrap_or(t)
                         } else {
                             t
                         };

@@ -225,6 +225,16 @@ fn child<'a>(ix: &Index<'a>, n: &'a Node, level: Level, num: &str) -> Outcome<'a
 
 fn einzel<'a>(ix: &Index<'a>, art: bool, num: &str) -> Outcome<'a> {
     let word = if art { "Artikel" } else { "§" };
+    // "§ 5f" is "§ 5 folgende" when the law has no § 5f
+    let num = match num.strip_suffix('f') {
+        Some(head)
+            if head.ends_with(|c: char| c.is_ascii_digit())
+                && !ix.einzel.contains_key(&(art, num)) =>
+        {
+            head
+        }
+        _ => num,
+    };
     match ix.einzel.get(&(art, num)).map(|v| v.as_slice()) {
         Some([one]) => {
             if one.repealed {
@@ -604,12 +614,15 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 };
                 let end = f.end;
                 let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
-                if r.status == Status::Unresolved
-                    && r.reference.scope == Scope::Internal
-                    && lacks_top_unit(&ix, &r.reference)
-                    && super::names_law_after(t, end)
-                {
-                    // a § (or Anlage) the law does not have, in a sentence naming another law
+                let foreign = match r.reference.scope {
+                    Scope::Internal => lacks_top_unit(&ix, &r.reference),
+                    // "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des
+                    // Arbeitsplatzschutzgesetzes": a relative citation that fails here
+                    Scope::Relative => true,
+                    _ => false,
+                };
+                if r.status == Status::Unresolved && foreign && super::names_law_after(t, end) {
+                    // a unit the law does not have, in a sentence naming another law
                     r.status = Status::External;
                     r.reference.scope = Scope::External("im Satz genannt".into());
                     r.reason = None;
