@@ -319,3 +319,22 @@ fn a_relative_citation_that_fails_in_a_sentence_naming_another_law_is_that_laws(
     assert_eq!(status("Absatz 11"), Status::External);
     assert_eq!(status("Absatz 7"), Status::Unresolved);
 }
+
+#[test]
+fn a_table_cell_of_citations_in_an_anlage_cites_the_columns_law() {
+    // BKatV: the StVO column of the catalog, "§ 10 Satz 1 / § 49 Absatz 1 Nummer 10"
+    let src = "# Verordnung\n\n## § 1 Eins\n\n(1) Text nach § 2.\n\n## § 2 Zwei\n\nText.\n\n## Anlage (zu § 1)\n\n*   47\n\n    *   Eingefahren und dadurch gefährdet\n\n    *   § 10 Satz 1\n        § 49 Absatz 1 Nummer 10\n\n    *   30 €\n\n*   48\n\n    *   Nach § 77 Absatz 2 gilt das.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let status = |t: &str| {
+        refs.iter()
+            .find(|r| r.reference.text == t)
+            .unwrap_or_else(|| panic!("{t} not in {refs:#?}"))
+            .status
+    };
+    use paragraf::refs::Status;
+    assert_eq!(status("§ 10 Satz 1"), Status::External);
+    assert_eq!(status("§ 49 Absatz 1 Nummer 10"), Status::External);
+    // a sentence that cites among other words is not such a cell
+    assert_eq!(status("§ 77 Absatz 2"), Status::Unresolved);
+    assert_eq!(status("§ 2"), Status::Resolved);
+}

@@ -84,6 +84,19 @@ fn rank(l: Level) -> u8 {
     }
 }
 
+/// Whether a text is nothing but its citations ("§ 10 Satz 1 § 49 Absatz 1 Nummer 10"):
+/// a cell of a table that cites, like the StVO column of the Bußgeldkatalog.
+pub fn citations_only(text: &str, found: &[Found]) -> bool {
+    let mut at = 0;
+    for f in found {
+        if f.start < at || !only_connectors(text.get(at..f.start).unwrap_or("x")) {
+            return false;
+        }
+        at = f.end;
+    }
+    !found.is_empty() && only_connectors(text.get(at..).unwrap_or("x"))
+}
+
 fn only_connectors(between: &str) -> bool {
     between
         .split(|c: char| c.is_whitespace() || c == ',' || c == ';')

@@ -548,6 +548,9 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 continue;
             }
             let found = extract_from_text(t);
+            // a table cell in an Anlage that only cites: the column's law, when not this one's
+            let cell =
+                parents.iter().any(|p| p.kind.is_annex()) && super::citations_only(t, &found);
             // quotation depth at each citation, in one pass over the text
             let mut depth = quote_depth;
             let mut pos = 0;
@@ -621,11 +624,21 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     Scope::Relative => true,
                     _ => false,
                 };
-                if r.status == Status::Unresolved && foreign && super::names_law_after(t, end) {
+                if r.status == Status::Unresolved && foreign {
                     // a unit the law does not have, in a sentence naming another law
-                    r.status = Status::External;
-                    r.reference.scope = Scope::External("im Satz genannt".into());
-                    r.reason = None;
+                    // or in a cell of citations
+                    let named = if super::names_law_after(t, end) {
+                        Some("im Satz genannt")
+                    } else if cell && r.reference.scope == Scope::Internal {
+                        Some("Tabellenspalte")
+                    } else {
+                        None
+                    };
+                    if let Some(named) = named {
+                        r.status = Status::External;
+                        r.reference.scope = Scope::External(named.into());
+                        r.reason = None;
+                    }
                 }
                 out.push(r);
             }
