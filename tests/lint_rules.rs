@@ -338,3 +338,15 @@ fn a_table_cell_of_citations_in_an_anlage_cites_the_columns_law() {
     assert_eq!(status("§ 77 Absatz 2"), Status::Unresolved);
     assert_eq!(status("§ 2"), Status::Resolved);
 }
+
+#[test]
+fn a_table_cell_with_a_relative_citation_that_fails_is_the_columns() {
+    // BBesG Anlage IX: a column "Nummer 2" / "Absatz 3" of the Besoldungsordnung's Vorbemerkungen
+    let src = "# Gesetz\n\n## § 1 Eins\n\nText.\n\n## Anlage IX (zu § 1)\n\n*   88\n\n    *   Nummer 2\n\n    *   615,00\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let r = refs
+        .iter()
+        .find(|r| r.reference.text == "Nummer 2")
+        .unwrap();
+    assert_eq!(r.status, paragraf::refs::Status::External);
+}

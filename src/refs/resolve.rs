@@ -629,7 +629,7 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     // or in a cell of citations
                     let named = if super::names_law_after(t, end) {
                         Some("im Satz genannt")
-                    } else if cell && r.reference.scope == Scope::Internal {
+                    } else if cell {
                         Some("Tabellenspalte")
                     } else {
                         None
