@@ -350,3 +350,24 @@ fn a_table_cell_with_a_relative_citation_that_fails_is_the_columns() {
         .unwrap();
     assert_eq!(r.status, paragraf::refs::Status::External);
 }
+
+#[test]
+fn a_nummer_that_the_citing_unit_lacks_is_the_annexes() {
+    // JVEG: "nach den Nummern 100, 101 und 300 bis 302" are rows of the Anlage's table
+    let src = "# Gesetz\n\n## § 1 Eins\n\n(1) Die Beträge nach den Nummern 100 und 300 bis 302 steigen.\n\n(2) Nach Nummer 7 gilt nichts.\n\n## Anlage 1 (zu § 1)\n\n| Nr. | Tätigkeit | Betrag |\n|---|---|---|\n| 100 | Erste | 5 |\n| 300 | Zweite | 6 |\n| 302 | Dritte | 7 |\n\n## Anlage 2 (zu § 1)\n\n1. Eins\n\n2. Zwei\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let get = |t: &str| {
+        refs.iter()
+            .find(|r| r.reference.text == t)
+            .unwrap_or_else(|| panic!("{t} not in {refs:#?}"))
+    };
+    use paragraf::refs::Status;
+    let r = get("Nummern 100 und 300 bis 302");
+    assert_eq!(r.status, Status::Resolved, "{r:?}");
+    assert!(
+        r.target.as_deref().unwrap().starts_with("anlage-1"),
+        "{r:?}"
+    );
+    // no annex has a 7
+    assert_eq!(get("Nummer 7").status, Status::Unresolved);
+}

@@ -17,6 +17,32 @@ pub struct Index<'a> {
     /// Children by kind and number of nodes with many children, built on first use,
     /// so that n citations into a unit with n Absätze cost O(n), not O(n²).
     kids: RefCell<FxHashMap<*const Node, Rc<Kids<'a>>>>,
+    /// The numbered parts of the annexes, built on first use: see [`Index::annex_part`].
+    annex_parts: std::cell::OnceCell<AnnexParts<'a>>,
+    doc: &'a Document,
+}
+
+/// Number → (annex, part) for the Nummern, table rows and numbered lines of every annex.
+type AnnexParts<'a> = FxHashMap<&'a str, Vec<(&'a Node, &'a Node)>>;
+
+/// The number a part of an annex starts with: a Nummer's number, a table row's
+/// first cell ("1311", "3.3"), a line's first word ("2.", "4a)").
+fn part_number(n: &Node) -> Option<&str> {
+    let raw = match n.kind {
+        Kind::Nummer => n.num.as_deref()?,
+        Kind::Zeile => n.cells.first()?.trim(),
+        Kind::Listenpunkt | Kind::Text => n
+            .children
+            .iter()
+            .find(|s| s.kind == Kind::Satz)?
+            .text
+            .as_deref()?
+            .split_whitespace()
+            .next()?,
+        _ => return None,
+    };
+    let num = raw.trim_end_matches(['.', ')']);
+    (num.len() <= 12 && num.starts_with(|c: char| c.is_ascii_digit())).then_some(num)
 }
 
 /// Nodes with fewer children are scanned; the index would cost more than it saves.
@@ -88,6 +114,8 @@ impl<'a> Index<'a> {
             ranges: Vec::new(),
             annex: FxHashMap::default(),
             kids: RefCell::default(),
+            annex_parts: std::cell::OnceCell::new(),
+            doc,
         };
         doc.root.walk(&mut |n, _| {
             if n.kind.is_einzelvorschrift() {
@@ -121,6 +149,53 @@ impl<'a> Index<'a> {
         });
         ix
     }
+}
+
+impl<'a> Index<'a> {
+    /// The part of an annex numbered `num` ("Nummer 1311" of a Kostenverzeichnis, a
+    /// row "lfd. Nr. 3.3"): the only one in the annex the citation stands in, else
+    /// the only one in all annexes.
+    fn annex_part(&self, num: &str, chain: &[&'a Node]) -> Option<&'a Node> {
+        let parts = self.annex_parts.get_or_init(|| {
+            let mut m: AnnexParts<'a> = FxHashMap::default();
+            for a in annexes(&self.doc.root) {
+                a.walk(&mut |n, _| {
+                    if let Some(k) = part_number(n) {
+                        m.entry(k).or_default().push((a, n));
+                    }
+                });
+            }
+            m
+        });
+        let hits = parts.get(num)?;
+        let own = chain.iter().find(|p| p.kind.is_annex());
+        if let Some(own) = own {
+            let mut mine = hits.iter().filter(|(a, _)| std::ptr::eq(*a, *own));
+            if let (Some(one), None) = (mine.next(), mine.next()) {
+                return Some(one.1);
+            }
+        }
+        match hits.as_slice() {
+            [(_, one)] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// The annexes of a law, outermost only.
+fn annexes(root: &Node) -> Vec<&Node> {
+    fn go<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
+        for c in &n.children {
+            if c.kind.is_annex() {
+                out.push(c);
+            } else {
+                go(c, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(root, &mut out);
+    out
 }
 
 enum Outcome<'a> {
@@ -773,6 +848,28 @@ fn resolve_one<'a>(
                 r.target = None;
                 break;
             }
+        }
+    }
+    if r.status == Status::Unresolved && relative && file.is_none() {
+        // "nach den Nummern 100, 101 und 300 bis 321": the numbered parts of an annex
+        let targets = r.reference.targets();
+        let in_annex: Option<Vec<&Node>> = targets
+            .iter()
+            .map(|t| match t.as_slice() {
+                [(Level::Nummer, item)] => {
+                    let to = item.to.as_deref().map(|to| ix.annex_part(to, chain));
+                    match to {
+                        Some(None) => None,
+                        _ => ix.annex_part(&item.from, chain),
+                    }
+                }
+                _ => None,
+            })
+            .collect();
+        if let Some(first) = in_annex.and_then(|v| v.first().copied()) {
+            r.status = Status::Resolved;
+            r.target = Some(first.id.clone());
+            r.reason = None;
         }
     }
     if r.target.is_some() {
