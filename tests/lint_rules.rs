@@ -371,3 +371,34 @@ fn a_nummer_that_the_citing_unit_lacks_is_the_annexes() {
     // no annex has a 7
     assert_eq!(get("Nummer 7").status, Status::Unresolved);
 }
+
+#[test]
+fn a_missing_paragraph_in_a_law_whose_title_names_another_is_that_laws() {
+    // AOEG: "§ 89 Absatz 2 Satz 4 in der am 1. Januar 2017 geltenden Fassung"
+    let src = "# Einführungsgesetz zur Abgabenordnung\n\n## § 1 Eins\n\n(1) § 89 Absatz 2 Satz 4 in der am 1. Januar 2017 geltenden Fassung ist anzuwenden.\n\n(2) § 77 dieses Gesetzes gilt.\n\n(3) Die Vorschriften des Patentgesetzes über die Priorität (§ 41) gelten.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let status = |t: &str| {
+        refs.iter()
+            .find(|r| r.reference.text == t)
+            .unwrap_or_else(|| panic!("{t} not in {refs:#?}"))
+            .status
+    };
+    use paragraf::refs::Status;
+    assert_eq!(status("§ 89 Absatz 2 Satz 4"), Status::External);
+    assert_eq!(status("§ 77 dieses Gesetzes"), Status::Unresolved);
+    assert_eq!(status("§ 41"), Status::External);
+    // a title of its own kind only names no other law
+    use paragraf::refs::title_names_other_law;
+    assert!(title_names_other_law(
+        "Einführungsgesetz zur Abgabenordnung"
+    ));
+    assert!(title_names_other_law(
+        "Achtes Gesetz zur Änderung des Lastenausgleichsgesetzes"
+    ));
+    assert!(!title_names_other_law(
+        "Zweites Gesetz über die Krankenversicherung der Landwirte"
+    ));
+    assert!(!title_names_other_law(
+        "Gesetz VII – Missbrauch von KI-Systemen"
+    ));
+}

@@ -365,6 +365,23 @@ pub fn names_law_after(text: &str, from: usize) -> bool {
     false
 }
 
+/// Whether a law's title names another law after its own kind: "Einführungsgesetz
+/// zur Abgabenordnung", "Achtes Gesetz zur Änderung des Lastenausgleichsgesetzes",
+/// "Verordnung zur Durchführung des Wertpapierhandelsgesetzes" (not "Zweites Gesetz
+/// über die Krankenversicherung der Landwirte"). Abbreviations do not count here.
+pub fn title_names_other_law(title: &str) -> bool {
+    let mut words = title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    if !words.any(is_law_word) {
+        return false;
+    }
+    words.any(|w| {
+        let w = w.trim_matches('-');
+        w.chars().count() >= 6 && w.starts_with(|c: char| c.is_uppercase()) && is_law_word(w)
+    })
+}
+
 /// The scope a law suffix names, and where the citation ends when only part of it is the name.
 fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
     let inner = p.into_inner().next()?;

@@ -3,7 +3,10 @@
 mod extract;
 mod resolve;
 
-pub use extract::{citations_only, extract_from_text, locate, names_law_after, Found, Locator};
+pub use extract::{
+    citations_only, extract_from_text, locate, names_law_after, title_names_other_law, Found,
+    Locator,
+};
 pub use resolve::{resolve_all, Index, OtherLaw, Universe};
 
 use crate::ast::Span;

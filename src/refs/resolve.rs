@@ -600,6 +600,10 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
     let has_paragraf = ix.einzel.keys().any(|(art, _)| !*art);
     // "§ 1.07": decimal numbers are another ordinance's (BinSchStrO) unless this law has them
     let has_decimal = ix.einzel.keys().any(|(_, num)| num.contains('.'));
+    let title_names_law = doc
+        .title
+        .as_deref()
+        .is_some_and(super::title_names_other_law);
     let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
     let line_index = LineIndex::new(src);
     let mut out = Vec::new();
@@ -692,8 +696,16 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 };
                 let end = f.end;
                 let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
+                // "§ 18a dieses Gesetzes" says it is this law's, whatever else is named
+                let says_own = ["dieses", "dieser", "diesem"]
+                    .iter()
+                    .any(|w| r.reference.text.split_whitespace().any(|x| x == *w));
+                let lacks_top = r.reference.scope == Scope::Internal
+                    && r.status == Status::Unresolved
+                    && !says_own
+                    && lacks_top_unit(&ix, &r.reference);
                 let foreign = match r.reference.scope {
-                    Scope::Internal => lacks_top_unit(&ix, &r.reference),
+                    Scope::Internal => lacks_top,
                     // "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des
                     // Arbeitsplatzschutzgesetzes": a relative citation that fails here
                     Scope::Relative => true,
@@ -702,10 +714,16 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 if r.status == Status::Unresolved && foreign {
                     // a unit the law does not have, in a sentence naming another law
                     // or in a cell of citations
-                    let named = if super::names_law_after(t, end) {
+                    // a § it lacks may cite a law named before it, too ("Die Vorschriften
+                    // des Patentgesetzes über die ausländische Priorität (§ 41)")
+                    let from = if lacks_top { 0 } else { end };
+                    let named = if super::names_law_after(t, from) {
                         Some("im Satz genannt")
                     } else if cell {
                         Some("Tabellenspalte")
+                    } else if lacks_top && title_names_law {
+                        // "Einführungsgesetz zum Aktiengesetz", "Gesetz zur Änderung des …"
+                        Some("im Titel genannt")
                     } else {
                         None
                     };
