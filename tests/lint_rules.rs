@@ -402,3 +402,15 @@ fn a_missing_paragraph_in_a_law_whose_title_names_another_is_that_laws() {
         "Gesetz VII – Missbrauch von KI-Systemen"
     ));
 }
+
+#[test]
+fn a_unit_below_an_existing_paragraph_that_fails_before_another_laws_name_is_that_laws() {
+    // USG: "§ 1 Absatz 2 Satz 1 und § 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11,
+    // des Arbeitsplatzschutzgesetzes": this law's § 1 has one Absatz
+    let src = "Gesetz\n\n§ 1 Eins\n\nLeistungen nach § 1 Absatz 2 Satz 1, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes. Nach § 1 Absatz 5 dieses Gesetzes und dem Bundesgesetz gilt das.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let status = |t: &str| refs.iter().find(|r| r.reference.text == t).unwrap().status;
+    use paragraf::refs::Status;
+    assert_eq!(status("§ 1 Absatz 2 Satz 1"), Status::External);
+    assert_eq!(status("§ 1 Absatz 5 dieses Gesetzes"), Status::Unresolved);
+}

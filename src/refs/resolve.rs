@@ -705,7 +705,8 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     && !says_own
                     && lacks_top_unit(&ix, &r.reference);
                 let foreign = match r.reference.scope {
-                    Scope::Internal => lacks_top,
+                    // a unit below a § the law has, when a law is named after it
+                    Scope::Internal => lacks_top || !says_own,
                     // "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des
                     // Arbeitsplatzschutzgesetzes": a relative citation that fails here
                     Scope::Relative => true,
