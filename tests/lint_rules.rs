@@ -414,3 +414,16 @@ fn a_unit_below_an_existing_paragraph_that_fails_before_another_laws_name_is_tha
     assert_eq!(status("§ 1 Absatz 2 Satz 1"), Status::External);
     assert_eq!(status("§ 1 Absatz 5 dieses Gesetzes"), Status::Unresolved);
 }
+
+#[test]
+fn a_row_number_after_an_annex_is_cited_is_that_annexes_row() {
+    // GärtnAusbV Anlage 2b: "gemäß Anlage 2a … der Berufsbildposition" then "lfd. Nr. 3"
+    let src = "# Verordnung\n\n## § 1 Eins\n\nText.\n\n## Anlage 1a (zu § 1)\n\n*   1\n\n    *   Eins\n\n*   3\n\n    *   Drei\n\n## Anlage 2a (zu § 1)\n\n*   3\n\n    *   Andere Drei\n\n## Anlage 1b (zu § 1)\n\nDie Kenntnisse gemäß Anlage 1a sind zu vermitteln.\n\n*   lfd. Nr. 3 Drei\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let r = refs.iter().find(|r| r.reference.text == "Nr. 3").unwrap();
+    assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
+    assert!(
+        r.target.as_deref().unwrap().starts_with("anlage-1a"),
+        "{r:?}"
+    );
+}

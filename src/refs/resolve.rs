@@ -19,6 +19,9 @@ pub struct Index<'a> {
     kids: RefCell<FxHashMap<*const Node, Rc<Kids<'a>>>>,
     /// The numbered parts of the annexes, built on first use: see [`Index::annex_part`].
     annex_parts: std::cell::OnceCell<AnnexParts<'a>>,
+    /// The annex cited last, and the annex the citation stood in: "gemäß Anlage 2a
+    /// Abschnitt I der Berufsbildposition" … "lfd. Nr. 3.3" means Anlage 2a's row.
+    last_cited_annex: std::cell::Cell<Option<(&'a Node, &'a Node)>>,
     doc: &'a Document,
 }
 
@@ -115,6 +118,7 @@ impl<'a> Index<'a> {
             annex: FxHashMap::default(),
             kids: RefCell::default(),
             annex_parts: std::cell::OnceCell::new(),
+            last_cited_annex: std::cell::Cell::new(None),
             doc,
         };
         doc.root.walk(&mut |n, _| {
@@ -168,9 +172,14 @@ impl<'a> Index<'a> {
             m
         });
         let hits = parts.get(num)?;
-        let own = chain.iter().find(|p| p.kind.is_annex());
-        if let Some(own) = own {
-            let mut mine = hits.iter().filter(|(a, _)| std::ptr::eq(*a, *own));
+        let own = chain.iter().find(|p| p.kind.is_annex()).copied();
+        let cited = self
+            .last_cited_annex
+            .get()
+            .filter(|(from, _)| own.is_some_and(|o| std::ptr::eq(*from, o)))
+            .map(|(_, cited)| cited);
+        for annex in [own, cited].into_iter().flatten() {
+            let mut mine = hits.iter().filter(|(a, _)| std::ptr::eq(*a, annex));
             if let (Some(one), None) = (mine.next(), mine.next()) {
                 return Some(one.1);
             }
@@ -178,6 +187,32 @@ impl<'a> Index<'a> {
         match hits.as_slice() {
             [(_, one)] => Some(one),
             _ => None,
+        }
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Remembers the annex a resolved citation in an annex names.
+    fn note_cited_annex(&self, r: &Resolved, chain: &[&'a Node]) {
+        if r.status != Status::Resolved || r.reference.scope != Scope::Internal {
+            return;
+        }
+        let Some(step) = r.reference.steps.first() else {
+            return;
+        };
+        if !matches!(step.level, Level::Anhang | Level::Anlage) {
+            return;
+        }
+        let Some(own) = chain.iter().find(|p| p.kind.is_annex()) else {
+            return;
+        };
+        if let Some([cited]) = step
+            .items
+            .first()
+            .and_then(|i| self.annex.get(i.from.as_str()))
+            .map(|v| v.as_slice())
+        {
+            self.last_cited_annex.set(Some((own, cited)));
         }
     }
 }
@@ -696,6 +731,7 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 };
                 let end = f.end;
                 let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
+                ix.note_cited_annex(&r, &chain);
                 // "§ 18a dieses Gesetzes" says it is this law's, whatever else is named
                 let says_own = ["dieses", "dieser", "diesem"]
                     .iter()
