@@ -427,3 +427,16 @@ fn a_row_number_after_an_annex_is_cited_is_that_annexes_row() {
         "{r:?}"
     );
 }
+
+#[test]
+fn an_unterabsatz_keeps_an_eu_citation_whole() {
+    // FischRDV: "entgegen Artikel 29d Absatz 3 Unterabsatz 2 Satz 3" (an EU regulation)
+    let src = "Verordnung\n\n§ 1 Eins\n\n(1) Ordnungswidrig handelt, wer entgegen Artikel 29d Absatz 3 Unterabsatz 2 Satz 3 der Verordnung (EG) Nr. 2371/2002 handelt.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    assert_eq!(refs.len(), 1, "{refs:#?}");
+    assert!(refs[0]
+        .reference
+        .text
+        .starts_with("Artikel 29d Absatz 3 Unterabsatz 2 Satz 3 der Verordnung (EG)"));
+    assert_eq!(refs[0].status, paragraf::refs::Status::External);
+}

@@ -77,6 +77,7 @@ fn rank(l: Level) -> u8 {
         Level::Paragraf | Level::Artikel | Level::Anhang | Level::Anlage => 0,
         Level::Teil => 1,
         Level::Absatz => 2,
+        Level::Unterabsatz => 2,
         Level::Satz => 3,
         Level::Nummer => 4,
         Level::Buchstabe => 5,
@@ -503,6 +504,7 @@ fn level_of(word: Rule) -> Option<Level> {
         Rule::buchstabe_word => Level::Buchstabe,
         Rule::doppelbuchstabe_word => Level::Doppelbuchstabe,
         Rule::teil_word => Level::Teil,
+        Rule::unterabsatz_word => Level::Unterabsatz,
         _ => return None,
     })
 }

@@ -26,6 +26,8 @@ pub enum Level {
     Anhang,
     Anlage,
     Teil,
+    /// "Unterabsatz 2" of EU law: no unit of German law, passed through.
+    Unterabsatz,
 }
 
 impl Level {
@@ -42,6 +44,7 @@ impl Level {
             Level::Anhang => "Anhang",
             Level::Anlage => "Anlage",
             Level::Teil => "Teil",
+            Level::Unterabsatz => "Unterabsatz",
         }
     }
 }

@@ -286,7 +286,7 @@ fn child<'a>(ix: &Index<'a>, n: &'a Node, level: Level, num: &str) -> Outcome<'a
                 ),
             };
         }
-        Level::Teil => return Outcome::Found(n),
+        Level::Teil | Level::Unterabsatz => return Outcome::Found(n),
         _ => {
             return Outcome::Fail(
                 Status::Unresolved,
