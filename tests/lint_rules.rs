@@ -440,3 +440,18 @@ fn an_unterabsatz_keeps_an_eu_citation_whole() {
         .starts_with("Artikel 29d Absatz 3 Unterabsatz 2 Satz 3 der Verordnung (EG)"));
     assert_eq!(refs[0].status, paragraf::refs::Status::External);
 }
+
+#[test]
+fn absatz_1_of_a_paragraph_without_absaetze_is_its_text() {
+    // WaStrSchlBetrZV: "Wird eine nach § 2 Abs. 1 erlaubte Fahrt abgebrochen" (§ 2 has one text)
+    let src = "Verordnung\n\n§ 1 Eins\n\n(1) Nach § 2 Abs. 1 Satz 2 und § 2 Abs. 2 gilt das. Nach § 3 Absatz 5 des Artikel 10-Gesetzes gilt das auch.\n\n§ 2 Zwei\n\nDer Hund bellt. Die Katze schläft.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let get = |t: &str| refs.iter().find(|r| r.reference.text == t).unwrap();
+    use paragraf::refs::Status;
+    assert_eq!(get("§ 2 Abs. 1 Satz 2").status, Status::Resolved);
+    assert_eq!(get("§ 2 Abs. 2").status, Status::Unresolved);
+    assert!(paragraf::refs::names_law_after(
+        "des Artikel 10-Gesetzes",
+        0
+    ));
+}

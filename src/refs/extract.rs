@@ -334,6 +334,11 @@ pub fn names_law_after(text: &str, from: usize) -> bool {
             Some(x) => (x.trim_end_matches('-'), true),
             None => (w.trim_end_matches('-'), false),
         };
+        // "Artikel 10-Gesetzes": the name's last part
+        let word = match word.rsplit_once('-') {
+            Some((_, last)) if last.starts_with(|c: char| c.is_uppercase()) => last,
+            _ => word,
+        };
         if word.is_empty() {
             continue;
         }

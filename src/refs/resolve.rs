@@ -295,6 +295,10 @@ fn child<'a>(ix: &Index<'a>, n: &'a Node, level: Level, num: &str) -> Outcome<'a
         }
     };
     let (hits, count) = ix.numbered(n, kind, num);
+    if count == 0 && level == Level::Absatz && num == "1" && n.kind.is_einzelvorschrift() {
+        // "§ 2 Abs. 1" of a § written without Absätze: its one Absatz is its text
+        return Outcome::Found(n);
+    }
     match hits.len() {
         1 => {
             let h = hits[0];
