@@ -455,3 +455,17 @@ fn absatz_1_of_a_paragraph_without_absaetze_is_its_text() {
         0
     ));
 }
+
+#[test]
+fn a_citation_in_brackets_after_a_law_is_that_laws() {
+    // NatPhHarzV: "die im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7) ordnungsgemäße …"
+    let src = "Verordnung\n\n§ 8 Eins\n\n(1) Text.\n\n(2) Die im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7) ordnungsgemäße Nutzung und die nach § 8 Abs. 7 bleiben.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    use paragraf::refs::Status;
+    let st: Vec<Status> = refs
+        .iter()
+        .filter(|r| r.reference.text == "§ 8 Abs. 7")
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(st, vec![Status::External, Status::Unresolved]);
+}

@@ -733,7 +733,7 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     steps: f.steps,
                     scope,
                 };
-                let end = f.end;
+                let (start, end) = (f.start, f.end);
                 let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
                 ix.note_cited_annex(&r, &chain);
                 // "§ 18a dieses Gesetzes" says it is this law's, whatever else is named
@@ -758,7 +758,14 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     // a § it lacks may cite a law named before it, too ("Die Vorschriften
                     // des Patentgesetzes über die ausländische Priorität (§ 41)")
                     let from = if lacks_top { 0 } else { end };
-                    let named = if super::names_law_after(t, from) {
+                    // "im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7)": the law right
+                    // before the bracket
+                    let bracketed = t[..start.min(t.len())]
+                        .trim_end()
+                        .strip_suffix('(')
+                        .and_then(|b| b.trim_end().rsplit(' ').next())
+                        .is_some_and(|w| super::names_law_after(w, 0));
+                    let named = if super::names_law_after(t, from) || bracketed {
                         Some("im Satz genannt")
                     } else if cell {
                         Some("Tabellenspalte")
