@@ -469,3 +469,12 @@ fn a_citation_in_brackets_after_a_law_is_that_laws() {
         .collect();
     assert_eq!(st, vec![Status::External, Status::Unresolved]);
 }
+
+#[test]
+fn satz_in_a_buchstabe_counts_the_saetze_of_the_nummer_around_it() {
+    // BinSchStrO § 1.02 Nummer 7: "b) unter der Wirkung … nach Satz 3 steht."
+    let src = "Verordnung\n\n§ 1 Eins\n\n1. Erster Satz. Zweiter Satz, wenn er\n\n    a) betrunken ist oder\n\n    b) berauscht nach Satz 3 ist.\n\n    Der dritte Satz.\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let r = refs.iter().find(|r| r.reference.text == "Satz 3").unwrap();
+    assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
+}

@@ -315,11 +315,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Anl", "Kap", "Abschn", "Bd", "gem", "einschl", "insbes", "sog", "Rn", "Tz", "Bek", "BGBl",
     "ca", "Hrsg", "Mio", "Mrd", "Nrn", "Abschn", "Verf", "Prof", "geb", "Std", "Min", "Sek",
     "zzgl", "inkl", "evtl", "jew", "lfd", "max", "min", "Tab", "Ges", "bzgl", "etc", "Var", "Alt",
-    "Hs", "Halbs", "UAbs", "Unterabs", "Satz", "Ref", "Bl", "Fn", "Anh", "Vorbem", "allg", "Reg",
-    "Stand", "Abl", "ABl", "Sp", "Gl", "Ord", "Pos", "Tit", "i.V.m", "Nrn", "Buchst", "Dipl",
-    "Ing", "med", "jur", "rer", "nat", "pol", "oec", "phil", "Gebr", "mbH", "Co", "Kfz", "Ltr",
-    "bspw", "o.ä", "u.ä", "z.B", "d.h", "u.a", "i.S.d", "i.S.v", "i.d.F", "v.H", "u.U", "s.o",
-    "s.u", "o.g", "a.F", "n.F",
+    "Hs", "Halbs", "UAbs", "Unterabs", "Ref", "Bl", "Fn", "Anh", "Vorbem", "allg", "Reg", "Stand",
+    "Abl", "ABl", "Sp", "Gl", "Ord", "Pos", "Tit", "i.V.m", "Nrn", "Buchst", "Dipl", "Ing", "med",
+    "jur", "rer", "nat", "pol", "oec", "phil", "Gebr", "mbH", "Co", "Kfz", "Ltr", "bspw", "o.ä",
+    "u.ä", "z.B", "d.h", "u.a", "i.S.d", "i.S.v", "i.d.F", "v.H", "u.U", "s.o", "s.u", "o.g",
+    "a.F", "n.F",
 ];
 
 fn is_month(w: &str) -> bool {

@@ -494,14 +494,15 @@ fn resolve_path<'a>(
             .find(|p| want.contains(&p.kind))
             .copied();
         if *first == Level::Satz && parents.len() > 1 {
-            // "Satz 2" inside a Nummer: the Absatz's Satz 2, or else the Nummer's own
-            if let Some(item) = parents
-                .iter()
-                .rev()
-                .find(|p| matches!(p.kind, Kind::Nummer | Kind::Buchstabe))
-            {
-                if let Some(c) = cur {
-                    if let Outcome::Fail(..) = resolve_path(ix, path, &[c], true) {
+            // "Satz 2" inside a Nummer: the Absatz's Satz 2, or else that of the
+            // innermost Buchstabe or Nummer around it that has one
+            if let Some(c) = cur {
+                if let Outcome::Fail(..) = resolve_path(ix, path, &[c], true) {
+                    for item in parents
+                        .iter()
+                        .rev()
+                        .filter(|p| matches!(p.kind, Kind::Nummer | Kind::Buchstabe))
+                    {
                         if let Outcome::Found(n) = resolve_path(ix, path, &[item], true) {
                             return Outcome::Found(n);
                         }
