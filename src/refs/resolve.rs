@@ -34,18 +34,22 @@ fn part_number(n: &Node) -> Option<&str> {
     let raw = match n.kind {
         Kind::Nummer => n.num.as_deref()?,
         Kind::Zeile => n.cells.first()?.trim(),
-        Kind::Listenpunkt | Kind::Text => n
-            .children
-            .iter()
-            .find(|s| s.kind == Kind::Satz)?
-            .text
-            .as_deref()?
-            .split_whitespace()
-            .next()?,
+        Kind::Listenpunkt | Kind::Text => first_word(n)?,
         _ => return None,
     };
     let num = raw.trim_end_matches(['.', ')']);
     (num.len() <= 12 && num.starts_with(|c: char| c.is_ascii_digit())).then_some(num)
+}
+
+/// The first word of a unit's first Satz ("2." of a line "2. Text").
+fn first_word(n: &Node) -> Option<&str> {
+    n.children
+        .iter()
+        .find(|s| s.kind == Kind::Satz)?
+        .text
+        .as_deref()?
+        .split_whitespace()
+        .next()
 }
 
 /// Nodes with fewer children are scanned; the index would cost more than it saves.
@@ -417,16 +421,8 @@ fn find_numbered<'a>(n: &'a Node, level: Level, num: &str) -> Option<&'a Node> {
         if c.kind == kind && c.num.as_deref() == Some(num) {
             hit = Some(c);
         } else if matches!(c.kind, Kind::Listenpunkt | Kind::Text | Kind::Nummer) {
-            if let Some(first) = c
-                .children
-                .iter()
-                .find(|s| s.kind == Kind::Satz)
-                .and_then(|s| s.text.as_deref())
-            {
-                let w = first.split_whitespace().next().unwrap_or("");
-                if w == num || w == dot || w == paren {
-                    hit = Some(c);
-                }
+            if first_word(c).is_some_and(|w| w == num || w == dot || w == paren) {
+                hit = Some(c);
             }
         }
     });
@@ -734,49 +730,16 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                     steps: f.steps,
                     scope,
                 };
-                let (start, end) = (f.start, f.end);
                 let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
                 ix.note_cited_annex(&r, &chain);
-                // "§ 18a dieses Gesetzes" says it is this law's, whatever else is named
-                let says_own = ["dieses", "dieser", "diesem"]
-                    .iter()
-                    .any(|w| r.reference.text.split_whitespace().any(|x| x == *w));
-                let lacks_top = r.reference.scope == Scope::Internal
-                    && r.status == Status::Unresolved
-                    && !says_own
-                    && lacks_top_unit(&ix, &r.reference);
-                let foreign = match r.reference.scope {
-                    // a unit below a § the law has, when a law is named after it
-                    Scope::Internal => lacks_top || !says_own,
-                    // "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des
-                    // Arbeitsplatzschutzgesetzes": a relative citation that fails here
-                    Scope::Relative => true,
-                    _ => false,
-                };
-                if r.status == Status::Unresolved && foreign {
-                    // a unit the law does not have, in a sentence naming another law
-                    // or in a cell of citations
-                    // a § it lacks may cite a law named before it, too ("Die Vorschriften
-                    // des Patentgesetzes über die ausländische Priorität (§ 41)")
-                    let from = if lacks_top { 0 } else { end };
-                    // "im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7)": the law right
-                    // before the bracket
-                    let bracketed = t[..start.min(t.len())]
-                        .trim_end()
-                        .strip_suffix('(')
-                        .and_then(|b| b.trim_end().rsplit(' ').next())
-                        .is_some_and(|w| super::names_law_after(w, 0));
-                    let named = if super::names_law_after(t, from) || bracketed {
-                        Some("im Satz genannt")
-                    } else if cell {
-                        Some("Tabellenspalte")
-                    } else if lacks_top && title_names_law {
-                        // "Einführungsgesetz zum Aktiengesetz", "Gesetz zur Änderung des …"
-                        Some("im Titel genannt")
-                    } else {
-                        None
+                if r.status == Status::Unresolved {
+                    let here = Here {
+                        text: t,
+                        span: (f.start, f.end),
+                        cell,
+                        title_names_law,
                     };
-                    if let Some(named) = named {
+                    if let Some(named) = another_laws(&ix, &r.reference, &here) {
                         r.status = Status::External;
                         r.reference.scope = Scope::External(named.into());
                         r.reason = None;
@@ -824,6 +787,53 @@ fn source_of(src: &str, n: &Node, t: &str, is_title: bool) -> (usize, usize) {
         .or_else(|| heading.find(first))
         .unwrap_or(0);
     (s0 + k, line_end - k)
+}
+
+/// Where an unresolved citation stands, for [`another_laws`].
+struct Here<'t> {
+    /// The Satz (or title) the citation stands in, and its byte range there.
+    text: &'t str,
+    span: (usize, usize),
+    /// The Satz is a cell of an Anlage's table with nothing but citations.
+    cell: bool,
+    /// The law's title names another law ("Einführungsgesetz zum Aktiengesetz").
+    title_names_law: bool,
+}
+
+/// Why a citation that does not resolve here is another law's, if the context says
+/// so: a § the law does not have, in a sentence that names another law anywhere
+/// ("Die Vorschriften des Patentgesetzes über die Priorität (§ 41)"), in a law whose
+/// title names one, or in a table cell of citations; a unit below a § it has, or a
+/// relative citation, when a law is named after it ("§ 9 Absatz 2 Satz 2, auch in
+/// Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes") or right before its
+/// bracket ("des Bundesnaturschutzgesetzes (§ 8 Abs. 7)"). Never when the citation
+/// says it is this law's ("§ 18a dieses Gesetzes").
+fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Option<&'static str> {
+    let says_own = r
+        .text
+        .split_whitespace()
+        .any(|w| matches!(w, "dieses" | "dieser" | "diesem"));
+    match r.scope {
+        Scope::Internal if !says_own => {}
+        Scope::Relative => {}
+        _ => return None,
+    }
+    let (start, end) = here.span;
+    let lacks_top = r.scope == Scope::Internal && lacks_top_unit(ix, r);
+    let bracketed = here.text[..start.min(here.text.len())]
+        .trim_end()
+        .strip_suffix('(')
+        .and_then(|b| b.trim_end().rsplit(' ').next())
+        .is_some_and(|w| super::names_law_after(w, 0));
+    if super::names_law_after(here.text, if lacks_top { 0 } else { end }) || bracketed {
+        Some("im Satz genannt")
+    } else if here.cell {
+        Some("Tabellenspalte")
+    } else if lacks_top && here.title_names_law {
+        Some("im Titel genannt")
+    } else {
+        None
+    }
 }
 
 /// Whether a citation names a §, Artikel, Anhang or Anlage the law does not have at all.

@@ -57,3 +57,23 @@ pub fn refs_alone(doc: &paragraf::Document, src: &str) -> Vec<paragraf::refs::Re
     };
     paragraf::refs::resolve_all(doc, src, &uni)
 }
+
+/// The citation written `text` among `refs` (the first one), or a panic listing them all.
+pub fn reference<'r>(
+    refs: &'r [paragraf::refs::Resolved],
+    text: &str,
+) -> &'r paragraf::refs::Resolved {
+    refs.iter()
+        .find(|r| r.reference.text == text)
+        .unwrap_or_else(|| panic!("{text} not in {refs:#?}"))
+}
+
+/// The first citation whose text starts with `text`.
+pub fn reference_starting<'r>(
+    refs: &'r [paragraf::refs::Resolved],
+    text: &str,
+) -> &'r paragraf::refs::Resolved {
+    refs.iter()
+        .find(|r| r.reference.text.starts_with(text))
+        .unwrap_or_else(|| panic!("{text} not in {refs:#?}"))
+}
