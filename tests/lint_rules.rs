@@ -450,3 +450,20 @@ fn satz_in_a_buchstabe_counts_the_saetze_of_the_nummer_around_it() {
     let r = common::reference(&refs, "Satz 3");
     assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
 }
+
+#[test]
+fn a_nummer_of_a_named_annex_is_the_annexes() {
+    // ZollKostV: "nach Nummer 2 der Anlage 2 zu dieser Verordnung"; BBhV: "nach Nummer 8000
+    // der Anlage 1 zur Gebührenordnung für Zahnärzte"
+    let src = "# Verordnung\n\n## § 1 Eins\n\n(1) Gebühren nach Nummer 2 der Anlage 2 zu dieser Verordnung.\n\n(2) Leistungen nach Nummer 8000 der Anlage 1 zur Gebührenordnung für Zahnärzte.\n\n## Anlage 2 (zu § 1)\n\n1. Eins\n\n2. Zwei\n";
+    let refs = common::refs_alone(&paragraf::parse(src), src);
+    use paragraf::refs::Status;
+    let r = common::reference_starting(&refs, "Nummer 2 der Anlage 2");
+    assert_eq!(r.status, Status::Resolved, "{r:?}");
+    assert!(
+        r.target.as_deref().unwrap().starts_with("anlage-2"),
+        "{r:?}"
+    );
+    let r = common::reference_starting(&refs, "Nummer 8000 der Anlage 1");
+    assert_eq!(r.status, Status::External, "{r:?}");
+}
