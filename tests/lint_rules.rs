@@ -271,6 +271,10 @@ fn names_law_after_tells_another_laws_name_from_this_ones() {
         "bis 18 des Justizvergütungs- und -entschädigungsgesetzes",
         0
     ));
+    assert!(names_law_after(
+        "gemäß Absatz 8.6 der UN-Regelung Nr. 132",
+        0
+    ));
     assert!(!names_law_after("§ 99 dieser Verordnung", 0));
     assert!(!names_law_after(
         "§ 99 dieses Gesetzes gilt ab 1. Januar 2027.",

@@ -309,6 +309,8 @@ const LAW_WORDS: &[&str] = &[
 fn is_law_word(w: &str) -> bool {
     let l = w.to_lowercase();
     LAW_WORDS.iter().any(|s| l.ends_with(s))
+        // the vehicle regulations of the UNECE: "UN-Regelung Nr. 132", "ECE-Regelung Nr. 96"
+        || ["un-regelung", "ece-regelung", "unece-regelung"].contains(&l.as_str())
 }
 
 /// Abbreviations that look like a law's ("EStG") but are not one.
