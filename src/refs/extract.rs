@@ -348,6 +348,15 @@ pub fn names_law_after(text: &str, from: usize) -> bool {
             prev,
             "dieses" | "dieser" | "diesem" | "diese" | "vorliegenden" | "vorliegende"
         );
+        // "UN-Regelung": a hyphenated name as a whole
+        let whole = w.trim_matches('-');
+        if !own
+            && whole.contains('-')
+            && whole.starts_with(char::is_uppercase)
+            && is_law_word(whole)
+        {
+            return true;
+        }
         let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
         // the second half of "Justizvergütungs- und -entschädigungsgesetzes"
         let compound_tail = hyphen || after_hyphen;
