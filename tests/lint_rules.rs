@@ -224,7 +224,7 @@ fn json_and_sarif_have_the_fields() {
 fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
     // BinSchStrEV: "§ 1.07 Nummer 1 bis 3, Nummer 4 …" cites the Binnenschifffahrtsstraßen-Ordnung
     let src = "Verordnung\n\n§ 1 Anwendung\n\n(1) § 1.07 Nummer 1 bis 3, Nummer 4 Satz 1 und § 2 gelten.\n\n§ 2 Zwei\n\nText.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
     use paragraf::refs::Status;
     assert_eq!(status("§ 1.07 Nummer 1 bis 3"), Status::External);
@@ -232,7 +232,7 @@ fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
     assert_eq!(status("§ 2"), Status::Resolved);
     // a law numbered that way resolves its own
     let own = "Ordnung\n\n§ 1.07 Eins\n\nText.\n\n§ 1.08 Zwei\n\nNach § 1.07 gilt.\n";
-    let refs = common::refs_alone(&paragraf::parse(own), own);
+    let refs = common::refs_of(own);
     assert!(refs.iter().any(|r| r.reference.text == "§ 1.07"));
     assert!(
         refs.iter().all(|r| r.status == Status::Resolved),
@@ -244,7 +244,7 @@ fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
 fn a_missing_paragraph_in_a_sentence_naming_another_law_is_that_laws() {
     // AnzV: "nach § 24 Absatz 1 Nummer 1 oder … nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes"
     let src = "Verordnung\n\n§ 1 Anzeigen\n\n(1) Die Angaben nach § 24 Absatz 1 Nummer 1 oder nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes genügen. Die Frist nach § 2 und nach den §§ 2, 3 und 16 bis 18 des Justizvergütungs- und -entschädigungsgesetzes gilt.\n\n(2) Nach § 99 dieser Verordnung und § 98 gilt das auch.\n\n(3) Die §§ 79 ff. EStG und § 97 gelten.\n\n§ 2 Zwei\n\nText.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
     use paragraf::refs::Status;
     assert_eq!(status("§ 24 Absatz 1 Nummer 1"), Status::External);
@@ -290,7 +290,7 @@ fn names_law_after_tells_another_laws_name_from_this_ones() {
 fn a_paragraph_numbered_with_f_is_itself_when_the_law_has_it() {
     // ZPO: "§ 802f Abs. 1" is § 802f, not "§ 802 folgende"
     let src = "Gesetz\n\n§ 802 Eins\n\nText.\n\n§ 802f Zwei\n\n(1) Text.\n\n(2) Nach § 802f Abs. 1 und § 802ff. und § 5f. gilt.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let get = |t: &str| common::reference_starting(&refs, t);
     use paragraf::refs::Status;
     assert_eq!(get("§ 802f").target.as_deref(), Some("para-802f_abs-1"));
@@ -303,7 +303,7 @@ fn a_paragraph_numbered_with_f_is_itself_when_the_law_has_it() {
 fn a_relative_citation_that_fails_in_a_sentence_naming_another_law_is_that_laws() {
     // USG: "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes"
     let src = "Gesetz\n\n§ 1 Eins\n\n(1) Leistungen nach § 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes.\n\n(2) Nach Absatz 7 gilt das.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
     use paragraf::refs::Status;
     assert_eq!(status("Absatz 11"), Status::External);
@@ -314,7 +314,7 @@ fn a_relative_citation_that_fails_in_a_sentence_naming_another_law_is_that_laws(
 fn a_table_cell_of_citations_in_an_anlage_cites_the_columns_law() {
     // BKatV: the StVO column of the catalog, "§ 10 Satz 1 / § 49 Absatz 1 Nummer 10"
     let src = "# Verordnung\n\n## § 1 Eins\n\n(1) Text nach § 2.\n\n## § 2 Zwei\n\nText.\n\n## Anlage (zu § 1)\n\n*   47\n\n    *   Eingefahren und dadurch gefährdet\n\n    *   § 10 Satz 1\n        § 49 Absatz 1 Nummer 10\n\n    *   30 €\n\n*   48\n\n    *   Nach § 77 Absatz 2 gilt das.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
     use paragraf::refs::Status;
     assert_eq!(status("§ 10 Satz 1"), Status::External);
@@ -328,7 +328,7 @@ fn a_table_cell_of_citations_in_an_anlage_cites_the_columns_law() {
 fn a_table_cell_with_a_relative_citation_that_fails_is_the_columns() {
     // BBesG Anlage IX: a column "Nummer 2" / "Absatz 3" of the Besoldungsordnung's Vorbemerkungen
     let src = "# Gesetz\n\n## § 1 Eins\n\nText.\n\n## Anlage IX (zu § 1)\n\n*   88\n\n    *   Nummer 2\n\n    *   615,00\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let r = refs
         .iter()
         .find(|r| r.reference.text == "Nummer 2")
@@ -340,7 +340,7 @@ fn a_table_cell_with_a_relative_citation_that_fails_is_the_columns() {
 fn a_nummer_that_the_citing_unit_lacks_is_the_annexes() {
     // JVEG: "nach den Nummern 100, 101 und 300 bis 302" are rows of the Anlage's table
     let src = "# Gesetz\n\n## § 1 Eins\n\n(1) Die Beträge nach den Nummern 100 und 300 bis 302 steigen.\n\n(2) Nach Nummer 7 gilt nichts.\n\n## Anlage 1 (zu § 1)\n\n| Nr. | Tätigkeit | Betrag |\n|---|---|---|\n| 100 | Erste | 5 |\n| 300 | Zweite | 6 |\n| 302 | Dritte | 7 |\n\n## Anlage 2 (zu § 1)\n\n1. Eins\n\n2. Zwei\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let get = |t: &str| common::reference(&refs, t);
     use paragraf::refs::Status;
     let r = get("Nummern 100 und 300 bis 302");
@@ -357,7 +357,7 @@ fn a_nummer_that_the_citing_unit_lacks_is_the_annexes() {
 fn a_missing_paragraph_in_a_law_whose_title_names_another_is_that_laws() {
     // AOEG: "§ 89 Absatz 2 Satz 4 in der am 1. Januar 2017 geltenden Fassung"
     let src = "# Einführungsgesetz zur Abgabenordnung\n\n## § 1 Eins\n\n(1) § 89 Absatz 2 Satz 4 in der am 1. Januar 2017 geltenden Fassung ist anzuwenden.\n\n(2) § 77 dieses Gesetzes gilt.\n\n(3) Die Vorschriften des Patentgesetzes über die Priorität (§ 41) gelten.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
     use paragraf::refs::Status;
     assert_eq!(status("§ 89 Absatz 2 Satz 4"), Status::External);
@@ -384,7 +384,7 @@ fn a_unit_below_an_existing_paragraph_that_fails_before_another_laws_name_is_tha
     // USG: "§ 1 Absatz 2 Satz 1 und § 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11,
     // des Arbeitsplatzschutzgesetzes": this law's § 1 has one Absatz
     let src = "Gesetz\n\n§ 1 Eins\n\nLeistungen nach § 1 Absatz 2 Satz 1, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes. Nach § 1 Absatz 5 dieses Gesetzes und dem Bundesgesetz gilt das.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
     use paragraf::refs::Status;
     assert_eq!(status("§ 1 Absatz 2 Satz 1"), Status::External);
@@ -395,7 +395,7 @@ fn a_unit_below_an_existing_paragraph_that_fails_before_another_laws_name_is_tha
 fn a_row_number_after_an_annex_is_cited_is_that_annexes_row() {
     // GärtnAusbV Anlage 2b: "gemäß Anlage 2a … der Berufsbildposition" then "lfd. Nr. 3"
     let src = "# Verordnung\n\n## § 1 Eins\n\nText.\n\n## Anlage 1a (zu § 1)\n\n*   1\n\n    *   Eins\n\n*   3\n\n    *   Drei\n\n## Anlage 2a (zu § 1)\n\n*   3\n\n    *   Andere Drei\n\n## Anlage 1b (zu § 1)\n\nDie Kenntnisse gemäß Anlage 1a sind zu vermitteln.\n\n*   lfd. Nr. 3 Drei\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let r = common::reference(&refs, "Nr. 3");
     assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
     assert!(
@@ -408,7 +408,7 @@ fn a_row_number_after_an_annex_is_cited_is_that_annexes_row() {
 fn an_unterabsatz_keeps_an_eu_citation_whole() {
     // FischRDV: "entgegen Artikel 29d Absatz 3 Unterabsatz 2 Satz 3" (an EU regulation)
     let src = "Verordnung\n\n§ 1 Eins\n\n(1) Ordnungswidrig handelt, wer entgegen Artikel 29d Absatz 3 Unterabsatz 2 Satz 3 der Verordnung (EG) Nr. 2371/2002 handelt.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     assert_eq!(refs.len(), 1, "{refs:#?}");
     assert!(refs[0]
         .reference
@@ -421,7 +421,7 @@ fn an_unterabsatz_keeps_an_eu_citation_whole() {
 fn absatz_1_of_a_paragraph_without_absaetze_is_its_text() {
     // WaStrSchlBetrZV: "Wird eine nach § 2 Abs. 1 erlaubte Fahrt abgebrochen" (§ 2 has one text)
     let src = "Verordnung\n\n§ 1 Eins\n\n(1) Nach § 2 Abs. 1 Satz 2 und § 2 Abs. 2 gilt das. Nach § 3 Absatz 5 des Artikel 10-Gesetzes gilt das auch.\n\n§ 2 Zwei\n\nDer Hund bellt. Die Katze schläft.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let get = |t: &str| common::reference(&refs, t);
     use paragraf::refs::Status;
     assert_eq!(get("§ 2 Abs. 1 Satz 2").status, Status::Resolved);
@@ -436,7 +436,7 @@ fn absatz_1_of_a_paragraph_without_absaetze_is_its_text() {
 fn a_citation_in_brackets_after_a_law_is_that_laws() {
     // NatPhHarzV: "die im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7) ordnungsgemäße …"
     let src = "Verordnung\n\n§ 8 Eins\n\n(1) Text.\n\n(2) Die im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7) ordnungsgemäße Nutzung und die nach § 8 Abs. 7 bleiben.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     use paragraf::refs::Status;
     let st: Vec<Status> = refs
         .iter()
@@ -450,7 +450,7 @@ fn a_citation_in_brackets_after_a_law_is_that_laws() {
 fn satz_in_a_buchstabe_counts_the_saetze_of_the_nummer_around_it() {
     // BinSchStrO § 1.02 Nummer 7: "b) unter der Wirkung … nach Satz 3 steht."
     let src = "Verordnung\n\n§ 1 Eins\n\n1. Erster Satz. Zweiter Satz, wenn er\n\n    a) betrunken ist oder\n\n    b) berauscht nach Satz 3 ist.\n\n    Der dritte Satz.\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     let r = common::reference(&refs, "Satz 3");
     assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
 }
@@ -460,7 +460,7 @@ fn a_nummer_of_a_named_annex_is_the_annexes() {
     // ZollKostV: "nach Nummer 2 der Anlage 2 zu dieser Verordnung"; BBhV: "nach Nummer 8000
     // der Anlage 1 zur Gebührenordnung für Zahnärzte"
     let src = "# Verordnung\n\n## § 1 Eins\n\n(1) Gebühren nach Nummer 2 der Anlage 2 zu dieser Verordnung.\n\n(2) Leistungen nach Nummer 8000 der Anlage 1 zur Gebührenordnung für Zahnärzte.\n\n## Anlage 2 (zu § 1)\n\n1. Eins\n\n2. Zwei\n";
-    let refs = common::refs_alone(&paragraf::parse(src), src);
+    let refs = common::refs_of(src);
     use paragraf::refs::Status;
     let r = common::reference_starting(&refs, "Nummer 2 der Anlage 2");
     assert_eq!(r.status, Status::Resolved, "{r:?}");

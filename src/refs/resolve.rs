@@ -343,17 +343,16 @@ fn child<'a>(ix: &Index<'a>, n: &'a Node, level: Level, num: &str) -> Outcome<'a
 
 fn einzel<'a>(ix: &Index<'a>, art: bool, num: &str) -> Outcome<'a> {
     let word = if art { "Artikel" } else { "§" };
+    let mut hits = ix.einzel.get(&(art, num));
     // "§ 5f" is "§ 5 folgende" when the law has no § 5f
     let num = match num.strip_suffix('f') {
-        Some(head)
-            if head.ends_with(|c: char| c.is_ascii_digit())
-                && !ix.einzel.contains_key(&(art, num)) =>
-        {
+        Some(head) if hits.is_none() && head.ends_with(|c: char| c.is_ascii_digit()) => {
+            hits = ix.einzel.get(&(art, head));
             head
         }
         _ => num,
     };
-    match ix.einzel.get(&(art, num)).map(|v| v.as_slice()) {
+    match hits.map(|v| v.as_slice()) {
         Some([one]) => {
             if one.repealed {
                 Outcome::Fail(
@@ -820,12 +819,14 @@ fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Option<&'static str> 
     }
     let (start, end) = here.span;
     let lacks_top = r.scope == Scope::Internal && lacks_top_unit(ix, r);
-    let bracketed = here.text[..start.min(here.text.len())]
-        .trim_end()
-        .strip_suffix('(')
-        .and_then(|b| b.trim_end().rsplit(' ').next())
-        .is_some_and(|w| super::names_law_after(w, 0));
-    if super::names_law_after(here.text, if lacks_top { 0 } else { end }) || bracketed {
+    let bracketed = || {
+        here.text[..start.min(here.text.len())]
+            .trim_end()
+            .strip_suffix('(')
+            .and_then(|b| b.trim_end().rsplit(' ').next())
+            .is_some_and(|w| super::names_law_after(w, 0))
+    };
+    if super::names_law_after(here.text, if lacks_top { 0 } else { end }) || bracketed() {
         Some("im Satz genannt")
     } else if here.cell {
         Some("Tabellenspalte")

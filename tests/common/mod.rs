@@ -50,6 +50,11 @@ pub fn generate_and_apply_docs(x: &paragraf::Document, y: &paragraf::Document) -
 }
 
 /// The citations of a law resolved on its own (no workspace, nothing declared).
+/// The citations of a law text parsed alone (no workspace).
+pub fn refs_of(src: &str) -> Vec<paragraf::refs::Resolved> {
+    refs_alone(&paragraf::parse(src), src)
+}
+
 pub fn refs_alone(doc: &paragraf::Document, src: &str) -> Vec<paragraf::refs::Resolved> {
     let uni = paragraf::refs::Universe {
         declared: Vec::new(),
