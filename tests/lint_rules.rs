@@ -471,3 +471,69 @@ fn a_nummer_of_a_named_annex_is_the_annexes() {
     let r = common::reference_starting(&refs, "Nummer 8000 der Anlage 1");
     assert_eq!(r.status, Status::External, "{r:?}");
 }
+
+#[test]
+fn a_catalog_whose_lead_in_names_a_law_cites_that_law() {
+    // § 100a Absatz 2 StPO: "1. aus dem Strafgesetzbuch: a) … nach den §§ 80a bis 82"
+    let src = "# Strafprozeßordnung (StPO)\n\n## § 100a Überwachung\n\n(1) Die Telekommunikation darf überwacht werden, wenn eine in Absatz 2 bezeichnete Tat vorliegt.\n\n(2) Schwere Straftaten im Sinne des Absatzes 1 sind:\n\n1.  aus dem Strafgesetzbuch:\n\n    a)  Straftaten nach den §§ 80a bis 82,\n\n    b)  Straftaten nach § 177 Absatz 6 Satz 2 Nummer 2,\n\n2.  aus dem Asylgesetz:\n\n    a)  Straftaten nach § 84 Absatz 3,\n\n## § 177 Kosten\n\nDie Kosten trägt der Antragsteller.\n\n## § 178 Bußgeld\n\nOrdnungswidrig im Sinne des § 15 Absatz 1 Nummer 2 des Binnenschifffahrtsaufgabengesetzes handelt, wer\n\n1.  entgegen § 177 Absatz 5 eine Sache nicht herausgibt,\n\n2.  entgegen § 190 etwas tut.\n";
+    let refs = common::refs_of(src);
+    let status = |t: &str| common::reference(&refs, t).status;
+    use paragraf::refs::Status;
+    assert_eq!(status("§§ 80a bis 82"), Status::External);
+    assert_eq!(status("§ 177 Absatz 6 Satz 2 Nummer 2"), Status::External);
+    assert_eq!(status("§ 84 Absatz 3"), Status::External);
+    // the law a lead-in names inside its own citation is not the items' law
+    assert_eq!(status("§ 177 Absatz 5"), Status::Unresolved);
+    assert_eq!(status("§ 190"), Status::Unresolved);
+    // "des Gesetzes" names no particular law
+    assert!(!paragraf::refs::names_particular_law(
+        "Folgende Vorschriften treten am Tage nach der Verkündung des Gesetzes in Kraft:"
+    ));
+    assert!(paragraf::refs::names_particular_law(
+        "aus dem Strafgesetzbuch:"
+    ));
+}
+
+#[test]
+fn a_relative_citation_that_fails_continues_the_last_citation_above_its_level() {
+    // ZPO § 776, FZV § 16, AtG § 58, AMVV § 2
+    let src = "# Gesetz\n\n## § 2 Angaben\n\n(1) Die Verschreibung enthält:\n\n1.  den Namen,\n\n2.  das Datum,\n\n4.  die Dosierung,\n\n5.  die Menge.\n\n(6) Fehlen Angaben nach Absatz 1 Nummer 2, nach Nummer 5 oder zur Dosierung nach Nummer 4, so gilt § 3 mit Ausnahme des Absatzes 2 entsprechend.\n\n## § 3 Zwei Absätze\n\n(1) Eins.\n\n(2) Zwei.\n\n## § 775 Einstellung\n\nDie Vollstreckung ist einzustellen:\n\n1.  eins,\n\n2.  zwei,\n\n3.  drei.\n\n## § 776 Aufhebung\n\nIn den Fällen des § 775 Nr. 1, 3 sind die Maßregeln aufzuheben. Im Fall der Nummer 2 bleiben sie bestehen, ebenso im Fall der Nummer 9.\n\n## § 777 Fremd\n\nDie Pflicht nach § 9 Absatz 1 Nummer 1 des Kreditwesengesetzes gilt; Nummer 3 gilt nicht.\n";
+    let refs = common::refs_of(src);
+    let r = |t: &str| common::reference(&refs, t);
+    use paragraf::refs::Status;
+    assert_eq!(r("Nummer 5").target.as_deref(), Some("para-2_abs-1_nr-5"));
+    assert_eq!(r("Nummer 4").target.as_deref(), Some("para-2_abs-1_nr-4"));
+    assert_eq!(r("Absatzes 2").target.as_deref(), Some("para-3_abs-2"));
+    assert_eq!(r("Nummer 2").target.as_deref(), Some("para-775_nr-2"));
+    // a number that does not exist there either stays unresolved
+    assert_eq!(r("Nummer 9").status, Status::Unresolved);
+    // after another law's citation, the continuation is that law's
+    assert_eq!(r("Nummer 3").status, Status::External);
+}
+
+#[test]
+fn nummern_cited_in_an_absatz_without_any_are_those_of_the_one_absatz_that_has_them() {
+    // ZPO § 579: "(2) In den Fällen der Nummern 1, 3 findet die Klage nicht statt"
+    let src = "# Gesetz\n\n## § 579 Nichtigkeitsklage\n\n(1) Die Nichtigkeitsklage findet statt:\n\n1.  wenn das Gericht nicht vorschriftsmäßig besetzt war;\n\n2.  wenn ein Richter mitgewirkt hat;\n\n3.  wenn ein Richter abgelehnt war.\n\n(2) In den Fällen der Nummern 1, 3 findet die Klage nicht statt, wenn ein Rechtsmittel möglich war. Nummer 7 gibt es nicht.\n";
+    let refs = common::refs_of(src);
+    let r = |t: &str| common::reference(&refs, t);
+    use paragraf::refs::Status;
+    assert_eq!(r("Nummern 1, 3").status, Status::Resolved);
+    assert_eq!(
+        r("Nummern 1, 3").target.as_deref(),
+        Some("para-579_abs-1_nr-1")
+    );
+    assert_eq!(r("Nummer 7").status, Status::Unresolved);
+}
+
+#[test]
+fn a_missing_paragraph_is_another_laws_when_another_satz_of_its_unit_names_one() {
+    // BMVI-WS-BGebV: a cell split into Sätze after "II."
+    let src = "# Gebührenverordnung\n\n## § 1 Gebühren\n\nDie Gebühren ergeben sich aus der Anlage.\n\n## Anlage Gebührenverzeichnis\n\n- § 9 Absatz 1 und 3 Nummer 1, Anlage 2 Abschnitt A. 1. II. Nummer 15 SchSV i. V. m. MARPOL Anlage II Regel 9\n\n- § 12 Absatz 2. Änderungen beschließt das BKIE.\n";
+    let refs = common::refs_of(src);
+    let status = |t: &str| common::reference(&refs, t).status;
+    use paragraf::refs::Status;
+    assert_eq!(status("§ 9 Absatz 1 und 3 Nummer 1"), Status::External);
+    // an authority's abbreviation names no law
+    assert_eq!(status("§ 12 Absatz 2"), Status::Unresolved);
+}

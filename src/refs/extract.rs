@@ -72,7 +72,8 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
     out
 }
 
-fn rank(l: Level) -> u8 {
+/// How deep a level sits: § and annexes 0, Absatz 2, Satz 3, Nummer 4 …
+pub(crate) fn rank(l: Level) -> u8 {
     match l {
         Level::Paragraf | Level::Artikel | Level::Anhang | Level::Anlage => 0,
         Level::Teil => 1,
@@ -326,6 +327,32 @@ const NOT_LAWS: &[&str] = &[
 /// A § the law does not have, cited in such a sentence, is that other law's
 /// ("nach § 24 Absatz 1 Nummer 1 oder … nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes").
 pub fn names_law_after(text: &str, from: usize) -> bool {
+    names_law(text, from, true)
+}
+
+/// Law words that name no particular law: "des Gesetzes" in a lead-in is the law
+/// at hand as often as another.
+const GENERIC_LAW_WORDS: &[&str] = &[
+    "gesetz",
+    "gesetzes",
+    "gesetze",
+    "verordnung",
+    "verordnungen",
+    "vertrag",
+    "vertrages",
+    "vertrags",
+    "abkommen",
+    "abkommens",
+];
+
+/// Like [`names_law_after`], but only a law named as such counts ("des
+/// Strafgesetzbuches", "StGB"), not a bare "des Gesetzes" nor an abbreviation that
+/// ends unlike a law's ("BKIE").
+pub fn names_particular_law(text: &str) -> bool {
+    names_law(text, 0, false)
+}
+
+fn names_law(text: &str, from: usize, generic: bool) -> bool {
     let Some(rest) = text.get(from..) else {
         return false;
     };
@@ -360,18 +387,30 @@ pub fn names_law_after(text: &str, from: usize) -> bool {
         let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
         // the second half of "Justizvergütungs- und -entschädigungsgesetzes"
         let compound_tail = hyphen || after_hyphen;
-        if !own && word.chars().count() >= 6 && (capital || compound_tail) && is_law_word(word) {
+        let particular = generic || !GENERIC_LAW_WORDS.contains(&word.to_lowercase().as_str());
+        if !own
+            && particular
+            && word.chars().count() >= 6
+            && (capital || compound_tail)
+            && is_law_word(word)
+        {
             return true;
         }
         let upper = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+        // a particular law's abbreviation ends as laws' do ("StGB", "ZPO", "SchSV",
+        // "KWG"), not as an authority's ("BKIE", "BSI")
+        let last = word.chars().last();
         let abbreviation = (2..=7).contains(&word.len())
             && word.chars().all(|c| c.is_ascii_alphabetic())
             && capital
             && upper >= 2
-            && word
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_ascii_uppercase() || c == 'G')
+            && last.is_some_and(|c| {
+                if generic {
+                    c.is_ascii_uppercase() || c == 'G'
+                } else {
+                    matches!(c, 'G' | 'V' | 'O' | 'B')
+                }
+            })
             && !NOT_LAWS.contains(&word);
         if !own && abbreviation {
             return true;

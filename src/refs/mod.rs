@@ -4,8 +4,8 @@ mod extract;
 mod resolve;
 
 pub use extract::{
-    citations_only, extract_from_text, locate, names_law_after, title_names_other_law, Found,
-    Locator,
+    citations_only, extract_from_text, locate, names_law_after, names_particular_law,
+    title_names_other_law, Found, Locator,
 };
 pub use resolve::{resolve_all, Index, OtherLaw, Universe};
 

@@ -1,7 +1,7 @@
 //! Resolving citations to the nodes they name.
 
-use super::extract::{extract_from_text, Locator};
-use super::{Item, Level, Reference, Resolved, Scope, Status};
+use super::extract::{extract_from_text, rank, Locator};
+use super::{Item, Level, Reference, Resolved, Scope, Status, Step};
 use crate::ast::{Document, Kind, Node};
 use crate::source::LineIndex;
 use rustc_hash::FxHashMap;
@@ -644,6 +644,8 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
     let mut out = Vec::new();
     // „quoted text“ (an amending law quoting the law it amends) may span units
     let mut quote_depth: i32 = 0;
+    let mut before: Vec<(Vec<Step>, Scope, Status)> = Vec::new();
+    let mut before_unit: *const Node = std::ptr::null();
     doc.root.walk_with_parents(&mut |n, parents| {
         if n.kind.is_einzelvorschrift() {
             quote_depth = 0;
@@ -692,6 +694,14 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
             let (s0, sbase) = src_text;
             let slice = &src[s0..];
             let locator = Locator::new(&slice[..sbase.min(slice.len())], t);
+            // the citations of this unit's Sätze so far, for "des § 775 Nr. 1, 3 … der Nummer 2"
+            let unit = parents
+                .last()
+                .map_or(std::ptr::null(), |p| *p as *const Node);
+            if n.kind != Kind::Satz || unit != before_unit {
+                before.clear();
+                before_unit = unit;
+            }
             for (f, quoted) in found.into_iter().zip(quoted) {
                 let a = locator.get(f.start).unwrap_or(0);
                 let b = locator.get(f.end).unwrap_or(a);
@@ -731,17 +741,28 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
                 };
                 let mut r = resolve_one(reference, &ix, &mut other_ix, uni, &chain);
                 ix.note_cited_annex(&r, &chain);
+                if r.status == Status::Unresolved && r.reference.scope == Scope::Relative {
+                    anaphora(&mut r, &before, &ix, &mut other_ix, uni, &chain);
+                }
+                before.push((
+                    r.reference.steps.clone(),
+                    r.reference.scope.clone(),
+                    r.status,
+                ));
                 if r.status == Status::Unresolved {
                     let here = Here {
                         text: t,
                         span: (f.start, f.end),
                         cell,
                         title_names_law,
+                        chain: &chain,
                     };
                     if let Some(named) = another_laws(&ix, &r.reference, &here) {
                         r.status = Status::External;
                         r.reference.scope = Scope::External(named.into());
                         r.reason = None;
+                    } else if r.reference.scope == Scope::Relative {
+                        sibling_nummern(&mut r, &ix, &chain);
                     }
                 }
                 out.push(r);
@@ -749,6 +770,67 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
         }
     });
     out
+}
+
+/// A relative citation that fails where it stands continues the last citation of
+/// the same unit's Sätze that names a unit above its level: "In den Fällen des § 775 Nr. 1, 3
+/// … der Nummern 4, 5" cites § 775's Nummern, "nach Absatz 1 Nummer 2, nach Nummer 5"
+/// Absatz 1's, "gilt § 60e mit Ausnahme der Absätze 5 und 6" § 60e's. When that
+/// citation is another law's, so is this one.
+fn anaphora<'a>(
+    r: &mut Resolved,
+    before: &[(Vec<Step>, Scope, Status)],
+    ix: &Index<'a>,
+    other_ix: &mut [Option<Index<'a>>],
+    uni: &Universe<'a>,
+    chain: &[&'a Node],
+) {
+    let Some(level) = r.reference.steps.first().map(|s| s.level) else {
+        return;
+    };
+    let above = |steps: &[Step]| {
+        steps
+            .iter()
+            .take_while(|s| rank(s.level) < rank(level))
+            .count()
+    };
+    let Some((steps, scope, status)) = before.iter().rev().find(|(steps, _, _)| above(steps) > 0)
+    else {
+        return;
+    };
+    let k = above(steps);
+    // the units above must be single ones: "§ 775", not "§§ 3, 5"; an annex's parts
+    // are looked up by their own rules (`annex_part`)
+    if steps[..k].iter().any(|s| {
+        s.items.len() != 1
+            || s.items[0].to.is_some()
+            || matches!(s.level, Level::Anhang | Level::Anlage)
+    }) {
+        return;
+    }
+    match (scope, status) {
+        (Scope::External(name), _) => {
+            r.status = Status::External;
+            r.reference.scope = Scope::External(name.clone());
+            r.reason = None;
+        }
+        (Scope::Internal | Scope::Relative, Status::Resolved) => {
+            let mut joined = r.reference.clone();
+            joined.steps = steps[..k]
+                .iter()
+                .cloned()
+                .chain(r.reference.steps.iter().cloned())
+                .collect();
+            joined.scope = scope.clone();
+            let again = resolve_one(joined, ix, other_ix, uni, chain);
+            if again.status == Status::Resolved {
+                r.status = Status::Resolved;
+                r.target = again.target;
+                r.reason = None;
+            }
+        }
+        _ => {}
+    }
 }
 
 /// (start of the source text of `t` in `src`, its length)
@@ -797,6 +879,65 @@ struct Here<'t> {
     cell: bool,
     /// The law's title names another law ("Einführungsgesetz zum Aktiengesetz").
     title_names_law: bool,
+    /// The units around the Satz, outermost first, the Satz's own unit last.
+    chain: &'t [&'t Node],
+}
+
+/// Whether a list the citation stands in is introduced by a lead-in that names a
+/// law: "1. aus dem Strafgesetzbuch: a) Straftaten … nach den §§ 80a bis 82 …" (the
+/// catalog of § 100a StPO), "(2) Ebenso wird bestraft, wer gegen die
+/// Außenwirtschaftsverordnung verstößt, indem er 1. … nach § 78". The lead-in is the
+/// last Satz of an enclosing unit before its first sub-unit.
+fn lead_in_names_law(chain: &[&Node]) -> bool {
+    let Some((own, around)) = chain.split_last() else {
+        return false;
+    };
+    around.iter().any(|p| {
+        let k = p
+            .children
+            .iter()
+            .take_while(|c| c.kind == Kind::Satz)
+            .count();
+        // a lead-in introduces sub-units, and the citation stands in one of them
+        if k == 0 || k == p.children.len() || p.children[..k].iter().any(|s| std::ptr::eq(s, *own))
+        {
+            return false;
+        }
+        p.children[k - 1]
+            .text
+            .as_deref()
+            .is_some_and(|l| super::names_particular_law(&outside_citations(l)))
+    })
+}
+
+/// Whether another Satz of the unit a Satz stands in names a law: "§ 9 Absatz 1,
+/// Anlage 2 Abschnitt A. 1. II. Nummer 15 SchSV" is split into Sätze after "II.".
+fn unit_names_law(chain: &[&Node]) -> bool {
+    let [.., unit, own] = chain else {
+        return false;
+    };
+    own.kind == Kind::Satz
+        && unit.children.iter().any(|s| {
+            s.kind == Kind::Satz
+                && !std::ptr::eq(s, *own)
+                && s.text.as_deref().is_some_and(super::names_particular_law)
+        })
+}
+
+/// The text without its citations: "Ordnungswidrig im Sinne des § 15 Absatz 1 Nummer 2
+/// des Binnenschifffahrtsaufgabengesetzes handelt, wer" names no law of its own; the
+/// items below it cite the ordinance itself.
+fn outside_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in extract_from_text(text) {
+        if f.start >= at && f.end <= text.len() {
+            out.push_str(&text[at..f.start]);
+            at = f.end;
+        }
+    }
+    out.push_str(&text[at.min(text.len())..]);
+    out
 }
 
 /// Why a citation that does not resolve here is another law's, if the context says
@@ -806,7 +947,9 @@ struct Here<'t> {
 /// relative citation, when a law is named after it ("§ 9 Absatz 2 Satz 2, auch in
 /// Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes") or right before its
 /// bracket ("des Bundesnaturschutzgesetzes (§ 8 Abs. 7)"). Never when the citation
-/// says it is this law's ("§ 18a dieses Gesetzes").
+/// says it is this law's ("§ 18a dieses Gesetzes"). A § the law does not have is
+/// another law's also when another Satz of its unit names one. An absolute citation in a list
+/// whose lead-in names a law ("1. aus dem Strafgesetzbuch:") is that law's.
 fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Option<&'static str> {
     let says_own = r
         .text
@@ -828,8 +971,12 @@ fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Option<&'static str> 
     };
     if super::names_law_after(here.text, if lacks_top { 0 } else { end }) || bracketed() {
         Some("im Satz genannt")
+    } else if lacks_top && unit_names_law(here.chain) {
+        Some("im Absatz genannt")
     } else if here.cell {
         Some("Tabellenspalte")
+    } else if r.scope == Scope::Internal && lead_in_names_law(here.chain) {
+        Some("in der Einleitung der Aufzählung genannt")
     } else if lacks_top && here.title_names_law {
         Some("im Titel genannt")
     } else {
@@ -954,4 +1101,40 @@ fn resolve_one<'a>(
         r.target_file = file;
     }
     r
+}
+
+/// "(2) In den Fällen der Nummern 1, 3 findet die Klage nicht statt": Nummern cited
+/// in an Absatz that has none are those of the one Absatz of its § that has Nummern.
+fn sibling_nummern<'a>(r: &mut Resolved, ix: &Index<'a>, chain: &[&'a Node]) {
+    if r.reference.steps.first().map(|s| s.level) != Some(Level::Nummer) {
+        return;
+    }
+    let Some(k) = chain.iter().rposition(|p| p.kind == Kind::Absatz) else {
+        return;
+    };
+    let has_nummern = |a: &Node| a.children.iter().any(|c| c.kind == Kind::Nummer);
+    if k == 0 || has_nummern(chain[k]) || !chain[k - 1].kind.is_einzelvorschrift() {
+        return;
+    }
+    let mut with = chain[k - 1]
+        .children
+        .iter()
+        .filter(|a| a.kind == Kind::Absatz && has_nummern(a));
+    let (Some(absatz), None) = (with.next(), with.next()) else {
+        return;
+    };
+    let mut first = None;
+    for target in r.reference.targets() {
+        match resolve_path(ix, &target, &[absatz], true) {
+            Outcome::Found(n) => {
+                first.get_or_insert(n);
+            }
+            Outcome::Fail(..) => return,
+        }
+    }
+    if let Some(n) = first {
+        r.status = Status::Resolved;
+        r.target = Some(n.id.clone());
+        r.reason = None;
+    }
 }
