@@ -4,7 +4,9 @@
 pub mod model;
 
 #[cfg(feature = "pdf")]
+mod links;
+#[cfg(feature = "pdf")]
 mod world;
 
 #[cfg(feature = "pdf")]
-pub use world::{compile, compile_main, Options, PdfError, Template};
+pub use world::{compile, compile_main, typeset, Options, PdfError, Template};

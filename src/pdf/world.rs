@@ -186,13 +186,35 @@ pub fn compile_main(
     template: &Template,
     options: &Options,
 ) -> Result<Vec<u8>, PdfError> {
+    let (world, doc) = build(main_file, data, template)?;
+    export(&world, &template.origin, &doc, options)
+}
+
+/// The laid-out document, links resolved, before export (for tests and tools).
+pub fn typeset(
+    main_file: &str,
+    data: &serde_json::Value,
+    template: &Template,
+) -> Result<PagedDocument, PdfError> {
+    Ok(build(main_file, data, template)?.1)
+}
+
+fn build(
+    main_file: &str,
+    data: &serde_json::Value,
+    template: &Template,
+) -> Result<(LawWorld, PagedDocument), PdfError> {
     if !template.files.iter().any(|(n, _)| n == main_file) {
         return Err(PdfError::Template(format!(
             "{}: no {main_file}",
             template.origin
         )));
     }
-    let json = serde_json::to_vec(data).map_err(|e| PdfError::Typst(e.to_string()))?;
+    // citations are linked by slot and resolved after layout (see `links`)
+    let mut data = data.clone();
+    let slots = super::links::assign_slots(&mut data);
+    let json = serde_json::to_vec(&data).map_err(|e| PdfError::Typst(e.to_string()))?;
+    drop(data);
     let mut sources = HashMap::new();
     for (name, text) in &template.files {
         let id = file_id(&format!("/{name}"));
@@ -215,6 +237,15 @@ pub fn compile_main(
                 .join("\n"),
         )
     })?;
+    Ok((world, super::links::resolve(doc, &slots)))
+}
+
+fn export(
+    world: &LawWorld,
+    origin: &str,
+    doc: &PagedDocument,
+    options: &Options,
+) -> Result<Vec<u8>, PdfError> {
     let standards = if options.pdf_a {
         typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
             .map_err(|e| PdfError::Typst(e.message().to_string()))?
@@ -227,10 +258,10 @@ pub fn compile_main(
         standards,
         ..Default::default()
     };
-    typst_pdf::pdf(&doc, &pdf_options).map_err(|errs| {
+    typst_pdf::pdf(doc, &pdf_options).map_err(|errs| {
         PdfError::Typst(
             errs.iter()
-                .map(|d| describe(&world, &template.origin, d))
+                .map(|d| describe(world, origin, d))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
