@@ -262,7 +262,7 @@ fn citations_link_to_their_targets_after_layout() {
     let refs = common::refs_alone(&doc, src);
     let data = paragraf::pdf::model::law(&doc, &refs, None, None);
     let tpl = paragraf::pdf::Template::builtin();
-    let paged = paragraf::pdf::typeset("gesetz.typ", &data, &tpl).unwrap();
+    let paged = paragraf::pdf::typeset("gesetz.typ", data, &tpl).unwrap();
     fn walk(f: &Frame, links: &mut Vec<Destination>, alts: &mut Vec<String>) {
         for (_, item) in f.items() {
             match item {

@@ -78,7 +78,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         });
         let bytes = paragraf::pdf::compile_main(
             "synopse.typ",
-            &data,
+            data,
             &paragraf::pdf::Template::builtin(),
             &Default::default(),
         )?;

@@ -58,7 +58,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let opts = Options {
         pdf_a: a.pdf_standard == Some(Standard::A2b),
     };
-    let bytes = compile(&data, &tpl, &opts)?;
+    // the laws are in `data` now: free them before Typst needs the memory
+    drop(checked);
+    let bytes = compile(data, &tpl, &opts)?;
     paragraf::fsutil::write_atomic(&a.output, &bytes)?;
     eprintln!("wrote {} ({} KiB)", a.output.display(), bytes.len() / 1024);
     Ok(ExitCode::SUCCESS)
@@ -194,8 +196,8 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
             .to_string();
         bar.set_message(stem.clone());
         let data = law_data(c, short.as_deref(), series_name.as_deref());
-        let bytes =
-            compile(&data, &tpl, &opts).with_context(|| format!("{}", c.law.path.display()))?;
+        let bytes = compile(data.clone(), &tpl, &opts)
+            .with_context(|| format!("{}", c.law.path.display()))?;
         let target = out_dir.join(format!("{stem}.pdf"));
         paragraf::fsutil::write_atomic(&target, &bytes)?;
         say(&bar, format!("wrote {}", target.display()));
@@ -204,7 +206,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     }
     let title = series_name.clone().unwrap_or_else(|| "Gesetze".into());
     bar.set_message("volume");
-    let bytes = compile(&model::volume(&title, laws), &tpl, &opts)?;
+    let bytes = compile(model::volume(&title, laws), &tpl, &opts)?;
     let target = out_dir.join(format!("{}.pdf", title.to_lowercase().replace(' ', "-")));
     paragraf::fsutil::write_atomic(&target, &bytes)?;
     say(&bar, format!("wrote {}", target.display()));

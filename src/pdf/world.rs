@@ -172,7 +172,7 @@ fn describe(world: &LawWorld, origin: &str, d: &SourceDiagnostic) -> String {
 
 /// Typeset render data (see [`super::model`]) with a template into PDF bytes.
 pub fn compile(
-    data: &serde_json::Value,
+    data: serde_json::Value,
     template: &Template,
     options: &Options,
 ) -> Result<Vec<u8>, PdfError> {
@@ -182,7 +182,7 @@ pub fn compile(
 /// Typeset with the template file `main_file` ("gesetz.typ", "synopse.typ").
 pub fn compile_main(
     main_file: &str,
-    data: &serde_json::Value,
+    data: serde_json::Value,
     template: &Template,
     options: &Options,
 ) -> Result<Vec<u8>, PdfError> {
@@ -193,7 +193,7 @@ pub fn compile_main(
 /// The laid-out document, links resolved, before export (for tests and tools).
 pub fn typeset(
     main_file: &str,
-    data: &serde_json::Value,
+    data: serde_json::Value,
     template: &Template,
 ) -> Result<PagedDocument, PdfError> {
     Ok(build(main_file, data, template)?.1)
@@ -201,7 +201,7 @@ pub fn typeset(
 
 fn build(
     main_file: &str,
-    data: &serde_json::Value,
+    mut data: serde_json::Value,
     template: &Template,
 ) -> Result<(LawWorld, PagedDocument), PdfError> {
     if !template.files.iter().any(|(n, _)| n == main_file) {
@@ -210,8 +210,8 @@ fn build(
             template.origin
         )));
     }
-    // citations are linked by slot and resolved after layout (see `links`)
-    let mut data = data.clone();
+    // citations are linked by slot and resolved after layout (see `links`); the
+    // data is freed before Typst starts, which holds it as JSON bytes
     let slots = super::links::assign_slots(&mut data);
     let json = serde_json::to_vec(&data).map_err(|e| PdfError::Typst(e.to_string()))?;
     drop(data);
