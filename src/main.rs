@@ -63,14 +63,15 @@ enum Command {
     Build(cmd::pdf::BuildArgs),
 }
 
+/// mi_option_purge_delay: option 15 of mimalloc v2 (default 10 ms) and v3 (default
+/// 1000 ms); -1: never purge, 0: at once.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 /// One-shot commands keep the memory they free for reuse. By default mimalloc
 /// returns it to the OS after 10 ms, and every page taken back costs a page
 /// fault and a page clear: a fifth of `paragraf pdf` on the BGB went there.
 /// The long-running commands (lsp, watch) keep the default.
 fn keep_freed_memory() {
-    // mi_option_purge_delay: option 15 of mimalloc v2 (default 10 ms) and v3 (default
-    // 1000 ms); -1: never purge
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: plain option calls; set only if the option is the one we mean
     unsafe {
         if matches!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 10 | 1000) {
@@ -90,7 +91,6 @@ fn small_pages_only() {
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: as in keep_freed_memory; -1 is what that set
     unsafe {
         if libmimalloc_sys::mi_option_get(PURGE_DELAY) == -1 {
