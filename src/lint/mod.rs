@@ -100,7 +100,7 @@ pub struct Ctx<'a> {
     pub lines: LineIndex<'a>,
     /// The last node's text-to-source map, reused while a rule reports
     /// several findings in one unit.
-    locator: std::cell::RefCell<Option<(LocatorKey, std::rc::Rc<crate::refs::Locator>)>>,
+    locator: std::cell::RefCell<Option<(LocatorKey, std::rc::Rc<crate::refs::Locator<'a>>)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -125,7 +125,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Source span of `[a, b)` of a node's normalized `text`.
-    pub fn text_span(&self, n: &Node, a: usize, b: usize) -> Span {
+    pub fn text_span(&self, n: &'a Node, a: usize, b: usize) -> Span {
         let text = n.text.as_deref().unwrap_or("");
         let s0 = n.span.start.min(self.src.len());
         let s1 = n.span.end.min(self.src.len()).max(s0);

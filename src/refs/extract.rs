@@ -658,87 +658,143 @@ pub fn locate(src: &str, text: &str, target: usize) -> Option<usize> {
     Locator::new(src, text).get(target)
 }
 
-/// Maps every byte offset of a normalized text to its offset in the source
-/// it was normalized from, in one pass (so that locating n citations in a
-/// long unit is linear, not quadratic).
-#[derive(Debug, Clone)]
-pub struct Locator {
+/// Maps byte offsets of a normalized text to offsets in the source it was
+/// normalized from. The map is built lazily, one pass that stops at the
+/// furthest offset asked for (so that locating n citations in a long unit is
+/// linear, not quadratic, and a text whose citations sit early is not walked
+/// to its end); a source that begins with the text verbatim maps one to one.
+#[derive(Debug)]
+pub struct Locator<'s> {
+    src: &'s str,
+    text: &'s str,
+    identity: bool,
+    state: std::cell::RefCell<LocatorState>,
+}
+
+#[derive(Debug, Default)]
+struct LocatorState {
     /// `map[ti]`: source offset of text offset `ti`; `usize::MAX` where the
     /// text no longer follows the source.
     map: Vec<usize>,
+    /// Next text offset to map; source offset reached.
+    ti: usize,
+    si: usize,
+    /// The whole text is mapped (or lost).
+    done: bool,
 }
 
-impl Locator {
-    pub fn new(src: &str, text: &str) -> Locator {
-        const NONE: usize = usize::MAX;
-        let mut map = vec![NONE; text.len() + 1];
-        let mut si = 0;
-        let mut lost = false;
-        let mut filled = 0;
-        'chars: for (ti, tc) in text.char_indices() {
-            // skip markup (and, before a letter, line breaks) before the character
-            let mut at = si;
-            while let Some(c) = src[at..].chars().next() {
-                let skip = c == '*'
-                    || c == '\u{feff}'
-                    || (tc != ' ' && c.is_whitespace())
-                    || crate::parse::text::is_escape(src.as_bytes(), at);
-                if c == tc || !skip {
-                    break;
-                }
-                at += c.len_utf8();
-            }
-            // offsets inside the previous character map to this one
-            for m in &mut map[filled..=ti] {
-                *m = at;
-            }
-            filled = ti + 1;
-            loop {
-                let Some(sc) = src[si..].chars().next() else {
-                    lost = true;
-                    break 'chars;
-                };
-                if sc == tc {
-                    si += sc.len_utf8();
-                    break;
-                }
-                if tc == ' ' && (sc.is_whitespace() && sc != '\u{a0}' && sc != '\u{202f}') {
-                    while let Some(c) = src[si..].chars().next() {
-                        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                            si += c.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    break;
-                }
-                if sc == '*'
-                    || sc.is_whitespace()
-                    || sc == '\u{feff}'
-                    || crate::parse::text::is_escape(src.as_bytes(), si)
-                {
-                    si += sc.len_utf8();
-                    continue;
-                }
-                lost = true;
-                break 'chars;
-            }
+const NONE: usize = usize::MAX;
+
+impl<'s> Locator<'s> {
+    pub fn new(src: &'s str, text: &'s str) -> Locator<'s> {
+        Locator {
+            src,
+            text,
+            identity: src.starts_with(text),
+            state: Default::default(),
         }
-        if !lost {
-            for m in &mut map[filled..] {
-                *m = si;
-            }
-        }
-        Locator { map }
     }
 
-    /// Source offset of text offset `target` (`None` past the text or where
-    /// the text does not follow the source).
+    /// Source offset of text offset `target` (`None` where the text does not
+    /// follow the source; offsets past the text are the text's end).
     pub fn get(&self, target: usize) -> Option<usize> {
-        let last = self.map.len() - 1;
-        self.map[target.min(last)]
-            .ne(&usize::MAX)
-            .then_some(self.map[target.min(last)])
+        let target = target.min(self.text.len());
+        if self.identity {
+            return Some(target);
+        }
+        let mut st = self.state.borrow_mut();
+        while st.map.len() <= target && !st.done {
+            self.same_bytes(&mut st, target + 1);
+            if st.map.len() <= target {
+                self.step(&mut st);
+            }
+        }
+        st.map.get(target).copied().filter(|&m| m != NONE)
+    }
+
+    /// Maps a run of bytes the source has verbatim, up to text offset `limit`
+    /// (the common case, between line breaks and markup), ending on a
+    /// character boundary.
+    fn same_bytes(&self, st: &mut LocatorState, limit: usize) {
+        let (s, t) = (self.src.as_bytes(), self.text.as_bytes());
+        let n = (limit.min(t.len()).saturating_sub(st.ti)).min(s.len().saturating_sub(st.si));
+        // a run starts only where the previous character's map is complete
+        if n == 0 || st.map.len() != st.ti {
+            return;
+        }
+        let mut k = 0;
+        while k < n && t[st.ti + k] == s[st.si + k] {
+            k += 1;
+        }
+        while k > 0 && !self.text.is_char_boundary(st.ti + k) {
+            k -= 1;
+        }
+        st.map.extend(st.si..st.si + k);
+        st.ti += k;
+        st.si += k;
+    }
+
+    /// Maps the next character of the text (or, at its end, the end).
+    fn step(&self, st: &mut LocatorState) {
+        let (src, text) = (self.src, self.text);
+        let ti = st.ti;
+        let Some(tc) = text[ti..].chars().next() else {
+            let si = st.si;
+            st.map.resize(text.len() + 1, si);
+            st.done = true;
+            return;
+        };
+        // skip markup (and, before a letter, line breaks) before the character
+        let mut at = st.si;
+        while let Some(c) = src[at..].chars().next() {
+            let skip = c == '*'
+                || c == '\u{feff}'
+                || (tc != ' ' && c.is_whitespace())
+                || crate::parse::text::is_escape(src.as_bytes(), at);
+            if c == tc || !skip {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        // offsets inside the previous character map to this one
+        st.map.resize(ti + 1, at);
+        st.ti = ti + tc.len_utf8();
+        let mut si = st.si;
+        loop {
+            let Some(sc) = src[si..].chars().next() else {
+                return self.lose(st);
+            };
+            if sc == tc {
+                si += sc.len_utf8();
+                break;
+            }
+            if tc == ' ' && (sc.is_whitespace() && sc != '\u{a0}' && sc != '\u{202f}') {
+                while let Some(c) = src[si..].chars().next() {
+                    if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                        si += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                break;
+            }
+            if sc == '*'
+                || sc.is_whitespace()
+                || sc == '\u{feff}'
+                || crate::parse::text::is_escape(src.as_bytes(), si)
+            {
+                si += sc.len_utf8();
+                continue;
+            }
+            return self.lose(st);
+        }
+        st.si = si;
+    }
+
+    /// The text stops following the source: the rest of it maps nowhere.
+    fn lose(&self, st: &mut LocatorState) {
+        st.map.resize(self.text.len() + 1, NONE);
+        st.done = true;
     }
 }
 

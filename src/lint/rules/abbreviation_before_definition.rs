@@ -1,4 +1,5 @@
-use super::abbreviation_defined_twice::{definitions, uses};
+use super::abbreviation_defined_twice::{definitions, uses_before};
+use crate::ast::Span;
 use crate::lint::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -29,27 +30,19 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Sink) {
     let defs = definitions(ctx);
-    if defs.is_empty() {
-        return;
-    }
-    for (abbr, span, at) in uses(ctx, &defs) {
-        let Some(first_def) = defs
-            .iter()
-            .filter(|d| d.abbr == abbr)
-            .map(|d| d.span)
-            .min_by_key(|s| s.start)
-        else {
-            continue;
-        };
-        if at < first_def.start {
-            out.push(
-                span,
-                format!(
-                    "„{abbr}“ is used before it is defined (line {})",
-                    first_def.line
-                ),
-                Some("define the abbreviation at its first use".into()),
-            );
+    let mut first: rustc_hash::FxHashMap<&str, Span> = Default::default();
+    for d in &defs {
+        let f = first.entry(d.abbr.as_str()).or_insert(d.span);
+        if d.span.start < f.start {
+            *f = d.span;
         }
+    }
+    for (abbr, span) in uses_before(ctx, &first) {
+        let def = first[abbr.as_str()];
+        out.push(
+            span,
+            format!("„{abbr}“ is used before it is defined (line {})", def.line),
+            Some("define the abbreviation at its first use".into()),
+        );
     }
 }

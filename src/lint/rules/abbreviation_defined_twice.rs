@@ -68,11 +68,19 @@ pub(crate) fn definitions(ctx: &Ctx) -> Vec<Definition> {
 }
 
 /// Uses of defined abbreviations outside their definitions: (abbr, span, source offset).
-pub(crate) fn uses(ctx: &Ctx, defs: &[Definition]) -> Vec<(String, Span, usize)> {
-    let names: rustc_hash::FxHashSet<&str> = defs.iter().map(|d| d.abbr.as_str()).collect();
+/// Uses of the defined abbreviations that come before their first
+/// definition (`first`: each abbreviation's first definition), with their spans.
+pub(crate) fn uses_before(
+    ctx: &Ctx,
+    first: &rustc_hash::FxHashMap<&str, Span>,
+) -> Vec<(String, Span)> {
     let mut out = Vec::new();
+    let Some(last) = first.values().map(|s| s.start).max() else {
+        return out;
+    };
     ctx.doc.root.walk(&mut |n, _| {
-        if n.kind != Kind::Satz {
+        // a unit that starts after every definition has no use before one
+        if n.kind != Kind::Satz || n.span.start > last {
             return;
         }
         let Some(t) = n.text.as_deref() else { return };
@@ -85,11 +93,21 @@ pub(crate) fn uses(ctx: &Ctx, defs: &[Definition]) -> Vec<(String, Span, usize)>
                 (Some(a), false) => {
                     start = None;
                     let w = &t[a..i];
-                    if w.len() >= 2 && names.contains(w) {
-                        let defining = t[..a].ends_with('(') && t[i..].starts_with(')');
-                        if !defining {
-                            let span = ctx.text_span(n, a, i);
-                            out.push((w.to_string(), span, span.start));
+                    // abbreviations begin with a capital (see `is_abbr`)
+                    if w.len() < 2 || !w.starts_with(char::is_uppercase) {
+                        continue;
+                    }
+                    let Some(def) = first.get(w) else {
+                        continue;
+                    };
+                    if n.span.start > def.start {
+                        continue;
+                    }
+                    let defining = t[..a].ends_with('(') && t[i..].starts_with(')');
+                    if !defining {
+                        let span = ctx.text_span(n, a, i);
+                        if span.start < def.start {
+                            out.push((w.to_string(), span));
                         }
                     }
                 }

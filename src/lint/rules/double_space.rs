@@ -25,6 +25,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
+    // where two spaces occur at all, in one pass over the source
+    let hits: Vec<usize> = memchr::memmem::find_iter(ctx.src.as_bytes(), b"  ").collect();
+    if hits.is_empty() {
+        return;
+    }
     ctx.doc.root.walk(&mut |n, _| {
         if n.kind != Kind::Satz {
             return;
@@ -33,6 +38,11 @@ fn check(ctx: &Ctx, out: &mut Sink) {
             n.span.start.min(ctx.src.len()),
             n.span.end.min(ctx.src.len()),
         );
+        // (a run of spaces may begin one byte before the Satz)
+        let k = hits.partition_point(|&h| h + 1 < a);
+        if hits.get(k).is_none_or(|&h| h >= b) {
+            return;
+        }
         let Some(src) = ctx.src.get(a..b) else { return };
         for line in src.split('\n') {
             let body = line.trim();

@@ -34,8 +34,8 @@ fn check(ctx: &Ctx, out: &mut Sink) {
         }
         let Some(t) = n.text.as_deref() else { return };
         let mut open = true;
-        for (i, c) in t.char_indices() {
-            if c == '"' {
+        for i in memchr::memchr_iter(b'"', t.as_bytes()) {
+            {
                 let want = if open { "„" } else { "“" };
                 out.push(
                     ctx.text_span(n, i, i + 1),

@@ -31,10 +31,11 @@ fn check(ctx: &Ctx, out: &mut Sink) {
         let mut open: Vec<(&crate::ast::Node, usize)> = Vec::new();
         for s in &para {
             let t = s.text.as_deref().unwrap_or("");
-            for (i, c) in t.char_indices() {
-                match c {
-                    '(' => open.push((s, i)),
-                    ')' if open.pop().is_none() => {
+            // ASCII bytes never occur inside a multi-byte character
+            for i in memchr::memchr2_iter(b'(', b')', t.as_bytes()) {
+                match t.as_bytes()[i] {
+                    b'(' => open.push((s, i)),
+                    b')' if open.pop().is_none() => {
                         // "1)" and "a)" enumerations inside running text are not parentheses
                         let prev = t[..i].chars().next_back();
                         let enum_marker = prev.is_some_and(|p| p.is_alphanumeric())

@@ -45,7 +45,11 @@ fn check(ctx: &Ctx, out: &mut Sink) {
         let mut open_at = None;
         for s in &para {
             let t = s.text.as_deref().unwrap_or("");
-            for (i, c) in t.char_indices() {
+            // „ and “ both start with the byte E2
+            for i in memchr::memchr_iter(0xE2, t.as_bytes()) {
+                let Some(c) = t[i..].chars().next() else {
+                    continue;
+                };
                 match c {
                     '„' => {
                         depth += 1;
