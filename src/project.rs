@@ -75,8 +75,9 @@ impl Series {
 
 /// Resolve and lint one law.
 pub fn check(law: &Law, uni: &Universe, config: &LintConfig) -> (Vec<Resolved>, Vec<Diagnostic>) {
-    let refs = refs::resolve_all(&law.doc, &law.src, uni);
-    let ctx = Ctx::new(&law.doc, &law.src, &refs, config);
+    let lines = crate::source::LineIndex::new(&law.src);
+    let refs = refs::resolve_all_with(&law.doc, &law.src, uni, &lines);
+    let ctx = Ctx::with_lines(&law.doc, &law.src, &refs, config, lines);
     let diags = lint::run(&ctx);
     (refs, diags)
 }

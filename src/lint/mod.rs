@@ -110,12 +110,23 @@ impl<'a> Ctx<'a> {
         refs: &'a [Resolved],
         config: &'a LintConfig,
     ) -> Ctx<'a> {
+        Ctx::with_lines(doc, src, refs, config, LineIndex::new(src))
+    }
+
+    /// [`Ctx::new`] with the source's line index already built.
+    pub fn with_lines(
+        doc: &'a Document,
+        src: &'a str,
+        refs: &'a [Resolved],
+        config: &'a LintConfig,
+        lines: LineIndex<'a>,
+    ) -> Ctx<'a> {
         Ctx {
             doc,
             src,
             refs,
             config,
-            lines: LineIndex::new(src),
+            lines,
             locator: Default::default(),
         }
     }

@@ -46,7 +46,9 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
     let mut i = 0;
     let b = text.as_bytes();
     while i < text.len() {
-        if !text.is_char_boundary(i) {
+        // the first byte of a trigger first (cheap), then whether a word starts here
+        let c = b[i];
+        if !(c == 0xC2 || c.is_ascii_uppercase() || c == b'l' || c == b'd') {
             i += 1;
             continue;
         }
@@ -54,10 +56,7 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
             let prev = text[..i].chars().next_back().unwrap_or(' ');
             !prev.is_alphanumeric() && prev != '.' && prev != '-'
         };
-        let c = b[i];
-        let candidate = at_word
-            && (c == 0xC2 || c.is_ascii_uppercase() || c == b'l' || c == b'd')
-            && TRIGGERS.iter().any(|t| text[i..].starts_with(t));
+        let candidate = at_word && TRIGGERS.iter().any(|t| b[i..].starts_with(t.as_bytes()));
         if candidate {
             if let Some(f) = parse_at(text, i) {
                 i = f.end.max(i + 1);

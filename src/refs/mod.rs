@@ -7,7 +7,7 @@ pub use extract::{
     citations_only, extract_from_text, locate, names_law_after, names_particular_law,
     title_names_other_law, Found, Locator,
 };
-pub use resolve::{resolve_all, Index, OtherLaw, Universe};
+pub use resolve::{resolve_all, resolve_all_with, Index, OtherLaw, Universe};
 
 use crate::ast::Span;
 use serde::Serialize;

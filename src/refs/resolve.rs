@@ -630,6 +630,16 @@ fn declared_part(declared: &[String], level: Level, num: &str) -> bool {
 
 /// Find, and resolve, every citation of a law.
 pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
+    resolve_all_with(doc, src, uni, &LineIndex::new(src))
+}
+
+/// [`resolve_all`] with the source's line index at hand (shared with the lint).
+pub fn resolve_all_with(
+    doc: &Document,
+    src: &str,
+    uni: &Universe,
+    line_index: &LineIndex,
+) -> Vec<Resolved> {
     let ix = Index::new(doc);
     let has_artikel = ix.einzel.keys().any(|(art, _)| *art);
     let has_paragraf = ix.einzel.keys().any(|(art, _)| !*art);
@@ -640,7 +650,6 @@ pub fn resolve_all(doc: &Document, src: &str, uni: &Universe) -> Vec<Resolved> {
         .as_deref()
         .is_some_and(super::title_names_other_law);
     let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
-    let line_index = LineIndex::new(src);
     let mut out = Vec::new();
     // „quoted text“ (an amending law quoting the law it amends) may span units
     let mut quote_depth: i32 = 0;

@@ -25,11 +25,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    // where two spaces occur at all, in one pass over the source
-    let hits: Vec<usize> = memchr::memmem::find_iter(ctx.src.as_bytes(), b"  ").collect();
+    let bytes = ctx.src.as_bytes();
+    // where two spaces occur inside a line (not as its indentation), in one
+    // pass over the source
+    let hits: Vec<usize> = memchr::memmem::find_iter(bytes, b"  ")
+        .filter(|&h| !indentation(bytes, h))
+        .collect();
     if hits.is_empty() {
         return;
     }
+    // whether a pair of spaces starts in `[from, to)` (or one byte before)
+    let any_in = |from: usize, to: usize| {
+        let k = hits.partition_point(|&h| h + 1 < from);
+        hits.get(k).is_some_and(|&h| h < to)
+    };
     ctx.doc.root.walk(&mut |n, _| {
         if n.kind != Kind::Satz {
             return;
@@ -38,15 +47,17 @@ fn check(ctx: &Ctx, out: &mut Sink) {
             n.span.start.min(ctx.src.len()),
             n.span.end.min(ctx.src.len()),
         );
-        // (a run of spaces may begin one byte before the Satz)
-        let k = hits.partition_point(|&h| h + 1 < a);
-        if hits.get(k).is_none_or(|&h| h >= b) {
+        if !any_in(a, b) {
             return;
         }
         let Some(src) = ctx.src.get(a..b) else { return };
         for line in src.split('\n') {
+            let start = a + (line.as_ptr() as usize - src.as_ptr() as usize);
+            if !any_in(start, start + line.len()) {
+                continue;
+            }
             let body = line.trim();
-            if let Some(k) = body.find("  ") {
+            if let Some(k) = memchr::memmem::find(body.as_bytes(), b"  ") {
                 let off = a + (body.as_ptr() as usize - src.as_ptr() as usize) + k;
                 let run = body[k..].len() - body[k..].trim_start_matches(' ').len();
                 out.push(
@@ -57,4 +68,13 @@ fn check(ctx: &Ctx, out: &mut Sink) {
             }
         }
     });
+}
+
+/// Whether the spaces at `h` indent their line (only spaces and tabs before them).
+fn indentation(bytes: &[u8], h: usize) -> bool {
+    bytes[..h]
+        .iter()
+        .rev()
+        .find(|&&c| c != b' ' && c != b'\t')
+        .is_none_or(|&c| c == b'\n')
 }
