@@ -237,7 +237,11 @@ fn build(
                 .join("\n"),
         )
     })?;
-    Ok((world, super::links::resolve(doc, &slots)))
+    let doc = super::links::resolve(doc, &slots);
+    // the laid-out document holds what export needs; the memoized layout and
+    // evaluation (the law's data among them) are freed before export
+    typst::comemo::evict(0);
+    Ok((world, doc))
 }
 
 fn export(
