@@ -101,6 +101,8 @@ pub struct Ctx<'a> {
     /// The last node's text-to-source map, reused while a rule reports
     /// several findings in one unit.
     locator: std::cell::RefCell<Option<(LocatorKey, std::rc::Rc<crate::refs::Locator<'a>>)>>,
+    /// Adjacent numbered siblings, for the rules on order and gaps.
+    neighbours: std::cell::OnceCell<Vec<rules::Neighbours<'a>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -128,7 +130,14 @@ impl<'a> Ctx<'a> {
             config,
             lines,
             locator: Default::default(),
+            neighbours: Default::default(),
         }
+    }
+
+    /// Each numbered unit with the next one of its group (computed once).
+    pub(crate) fn neighbours(&self) -> &[rules::Neighbours<'a>] {
+        self.neighbours
+            .get_or_init(|| rules::neighbours(&self.doc.root))
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {

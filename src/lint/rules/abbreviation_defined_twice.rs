@@ -78,40 +78,40 @@ pub(crate) fn uses_before(
     let Some(last) = first.values().map(|s| s.start).max() else {
         return out;
     };
+    let finders: Vec<(&str, &Span, memchr::memmem::Finder)> = first
+        .iter()
+        .map(|(abbr, def)| (*abbr, def, memchr::memmem::Finder::new(abbr.as_bytes())))
+        .collect();
     ctx.doc.root.walk(&mut |n, _| {
         // a unit that starts after every definition has no use before one
         if n.kind != Kind::Satz || n.span.start > last {
             return;
         }
         let Some(t) = n.text.as_deref() else { return };
-        // one pass over the words of the Satz
-        let mut start = None;
-        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
-            let word_char = c.is_alphanumeric() || c == '-';
-            match (start, word_char) {
-                (None, true) => start = Some(i),
-                (Some(a), false) => {
-                    start = None;
-                    let w = &t[a..i];
-                    // abbreviations begin with a capital (see `is_abbr`)
-                    if w.len() < 2 || !w.starts_with(char::is_uppercase) {
-                        continue;
-                    }
-                    let Some(def) = first.get(w) else {
-                        continue;
-                    };
-                    if n.span.start > def.start {
-                        continue;
-                    }
-                    let defining = t[..a].ends_with('(') && t[i..].starts_with(')');
-                    if !defining {
-                        let span = ctx.text_span(n, a, i);
-                        if span.start < def.start {
-                            out.push((w.to_string(), span));
-                        }
-                    }
+        // each abbreviation's occurrences as a whole word, in text order
+        let word = |c: char| c.is_alphanumeric() || c == '-';
+        let mut hits: Vec<(usize, usize, &str, &Span)> = Vec::new();
+        for (abbr, def, finder) in &finders {
+            if n.span.start > def.start {
+                continue;
+            }
+            for a in finder.find_iter(t.as_bytes()) {
+                let i = a + abbr.len();
+                let open = t[..a].chars().next_back().is_none_or(|c| !word(c));
+                let close = t[i..].chars().next().is_none_or(|c| !word(c));
+                if open && close {
+                    hits.push((a, i, abbr, def));
                 }
-                _ => {}
+            }
+        }
+        hits.sort_unstable_by_key(|h| h.0);
+        for (a, i, w, def) in hits {
+            let defining = t[..a].ends_with('(') && t[i..].starts_with(')');
+            if !defining {
+                let span = ctx.text_span(n, a, i);
+                if span.start < def.start {
+                    out.push((w.to_string(), span));
+                }
             }
         }
     });

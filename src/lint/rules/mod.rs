@@ -162,7 +162,9 @@ pub(crate) fn numbered_groups(root: &Node) -> Vec<Vec<&Node>> {
 /// (unit, next unit, key of the unit's last number, key of the next unit's first number).
 pub(crate) type NumKey = (u64, String);
 
-pub(crate) fn neighbours(root: &Node) -> Vec<(&Node, &Node, NumKey, NumKey)> {
+pub(crate) type Neighbours<'a> = (&'a Node, &'a Node, NumKey, NumKey);
+
+pub(crate) fn neighbours(root: &Node) -> Vec<Neighbours<'_>> {
     let mut out = Vec::new();
     for group in numbered_groups(root) {
         for w in group.windows(2) {

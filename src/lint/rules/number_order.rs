@@ -1,4 +1,4 @@
-use super::{neighbours, unit_name};
+use super::unit_name;
 use crate::lint::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -27,7 +27,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    for (a, b, ka, kb) in neighbours(&ctx.doc.root) {
+    for (a, b, ka, kb) in ctx.neighbours() {
         if kb < ka {
             out.push(
                 ctx.head_span(b),
