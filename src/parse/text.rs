@@ -24,6 +24,17 @@ pub struct Paragraph {
     pieces: Vec<Piece>,
 }
 
+/// Bytes at which a run of text may end or markup begin: a space, a tab, the
+/// first byte of a wide space (E2), a backslash.
+static RUN_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[0xE2] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 /// Byte length of a collapsible space at `i` (0 if none). NBSP and narrow
 /// NBSP are kept: they are meaningful ("§\u{A0}5").
 #[inline]
@@ -101,6 +112,11 @@ impl Paragraph {
                 };
                 let mut run_start = i;
                 while i < stop {
+                    // plain bytes are copied as they are; only these need a look
+                    if !RUN_STOP[bytes[i] as usize] {
+                        i += 1;
+                        continue;
+                    }
                     let b = bytes[i];
                     // Markdown's backslash escape ("1\. Januar", "C\_2"): the
                     // backslash is markup, the character after it is text
@@ -465,8 +481,13 @@ pub fn split_saetze(t: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // the next sentence mark
+        match memchr::memchr3(b'.', b'!', b'?', &b[i..]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = b[i];
-        if c == b'.' || c == b'!' || c == b'?' {
+        {
             // skip closing quotes/parens
             let mut j = i + 1;
             loop {
@@ -490,9 +511,7 @@ pub fn split_saetze(t: &str) -> Vec<(usize, usize)> {
                 }
             }
             i = j;
-            continue;
         }
-        i += 1;
     }
     if start < t.len() {
         out.push((start, t.len()));
