@@ -64,8 +64,19 @@ pub fn series_for(files: &[PathBuf]) -> Result<(Vec<Option<usize>>, Vec<Series>)
     let mut roots: HashMap<PathBuf, usize> = HashMap::new();
     let mut all: Vec<Series> = Vec::new();
     let mut which = Vec::new();
+    // files of one directory share its workspace: look it up once per
+    // directory (a symlinked file is looked up where it points)
+    let mut by_dir: HashMap<PathBuf, Option<usize>> = HashMap::new();
     for f in files {
-        match Workspace::find(f)? {
+        let dir = f
+            .parent()
+            .filter(|_| !f.is_symlink())
+            .map(Path::to_path_buf);
+        if let Some(k) = dir.as_ref().and_then(|d| by_dir.get(d)) {
+            which.push(*k);
+            continue;
+        }
+        let found = match Workspace::find(f)? {
             Some(ws) => {
                 let key = ws.root.clone();
                 let k = match roots.get(&key) {
@@ -76,10 +87,14 @@ pub fn series_for(files: &[PathBuf]) -> Result<(Vec<Option<usize>>, Vec<Series>)
                         all.len() - 1
                     }
                 };
-                which.push(Some(k));
+                Some(k)
             }
-            None => which.push(None),
+            None => None,
+        };
+        if let Some(d) = dir {
+            by_dir.insert(d, found);
         }
+        which.push(found);
     }
     Ok((which, all))
 }
