@@ -537,3 +537,59 @@ fn a_missing_paragraph_is_another_laws_when_another_satz_of_its_unit_names_one()
     // an authority's abbreviation names no law
     assert_eq!(status("§ 12 Absatz 2"), Status::Unresolved);
 }
+
+/// One `lint` run over files of several directories: each file gets its own
+/// directory's workspace (looked up once per directory), and a symlinked file
+/// the workspace of the file it points to.
+#[test]
+fn each_directory_gets_its_own_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, plain) = (dir.path().join("ws"), dir.path().join("plain"));
+    std::fs::create_dir_all(&ws).unwrap();
+    std::fs::create_dir_all(&plain).unwrap();
+    std::fs::write(
+        ws.join("paragraf.toml"),
+        "[[law]]\nfile = \"gesetz-vii.txt\"\nexternal = [\"Anhang III\"]\n",
+    )
+    .unwrap();
+    for d in [&ws, &plain] {
+        std::fs::write(d.join("gesetz-vii.txt"), common::seed()).unwrap();
+    }
+    let mut files = vec![
+        plain.join("gesetz-vii.txt"),
+        ws.join("gesetz-vii.txt"),
+        plain.join("zweite.txt"),
+    ];
+    std::fs::write(&files[2], common::seed()).unwrap();
+    #[cfg(unix)]
+    {
+        let link = plain.join("verweis.txt");
+        std::os::unix::fs::symlink(ws.join("gesetz-vii.txt"), &link).unwrap();
+        files.push(link);
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .arg("lint")
+        .args(["--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let diags: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let errors_in = |f: &std::path::Path| {
+        diags
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .filter(|d| {
+                d["file"]
+                    .as_str()
+                    .is_some_and(|s| s.ends_with(&*f.to_string_lossy()))
+            })
+            .count()
+    };
+    assert_eq!(errors_in(&files[0]), 5);
+    assert_eq!(errors_in(&files[1]), 0);
+    assert_eq!(errors_in(&files[2]), 5);
+    if let Some(link) = files.get(3) {
+        assert_eq!(errors_in(link), 0);
+    }
+}
