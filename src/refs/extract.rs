@@ -937,6 +937,22 @@ mod tests {
             assert!(src[si..].starts_with(tc), "{ti} {tc:?} -> {si}");
         }
         assert_eq!(loc.get(text.len()), Some(src.len()));
+        // asked out of order, it answers the same
+        let again = Locator::new(src, text);
+        assert_eq!(again.get(text.len()), Some(src.len()));
+        for (ti, _) in text.char_indices() {
+            assert_eq!(again.get(ti), loc.get(ti));
+        }
+        // a source that starts with its text maps one to one
+        let same = Locator::new("§ 5 Absatz 2\n", "§ 5 Absatz 2");
+        assert_eq!((same.get(3), same.get(99)), (Some(3), Some(13)));
+        // a run of equal bytes stops on a character boundary: "ä" and "ö"
+        // share their first byte
+        let umlaut = Locator::new("Mäßig", "Möglich");
+        assert_eq!(
+            (umlaut.get(0), umlaut.get(1), umlaut.get(3)),
+            (Some(0), Some(1), None)
+        );
         // a text that stops following its source maps no further
         let lost = Locator::new("ab", "ax");
         assert_eq!(
