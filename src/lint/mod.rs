@@ -103,6 +103,8 @@ pub struct Ctx<'a> {
     locator: std::cell::RefCell<Option<(LocatorKey, std::rc::Rc<crate::refs::Locator<'a>>)>>,
     /// Adjacent numbered siblings, for the rules on order and gaps.
     neighbours: std::cell::OnceCell<Vec<rules::Neighbours<'a>>>,
+    /// Abbreviations defined in the law, for D001 and D002.
+    definitions: std::cell::OnceCell<Vec<rules::Definition>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -131,6 +133,7 @@ impl<'a> Ctx<'a> {
             lines,
             locator: Default::default(),
             neighbours: Default::default(),
+            definitions: Default::default(),
         }
     }
 
@@ -138,6 +141,11 @@ impl<'a> Ctx<'a> {
     pub(crate) fn neighbours(&self) -> &[rules::Neighbours<'a>] {
         self.neighbours
             .get_or_init(|| rules::neighbours(&self.doc.root))
+    }
+
+    /// The abbreviations the law defines ("(BKIE)"), in order (computed once).
+    pub(crate) fn definitions(&self) -> &[rules::Definition] {
+        self.definitions.get_or_init(|| rules::definitions(self))
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {

@@ -487,31 +487,28 @@ pub fn split_saetze(t: &str) -> Vec<(usize, usize)> {
             None => break,
         }
         let c = b[i];
-        {
-            // skip closing quotes/parens
-            let mut j = i + 1;
-            loop {
-                if t[j..].starts_with('“') || t[j..].starts_with('”') {
-                    j += '“'.len_utf8();
-                } else if j < b.len() && (b[j] == b'"' || b[j] == b')' || b[j] == b'\'') {
-                    j += 1;
-                } else {
-                    break;
-                }
+        // skip closing quotes/parens
+        let mut j = i + 1;
+        loop {
+            if t[j..].starts_with('“') || t[j..].starts_with('”') {
+                j += '“'.len_utf8();
+            } else if j < b.len() && (b[j] == b'"' || b[j] == b')' || b[j] == b'\'') {
+                j += 1;
+            } else {
+                break;
             }
-            if j < b.len() && b[j] == b' ' {
-                let next = t[j + 1..].chars().next();
-                let starts_sentence =
-                    next.is_some_and(|n| n.is_uppercase() || n == '„' || n == '§');
-                if starts_sentence && (c != b'.' || period_ends_sentence(t, i, j + 1)) {
-                    out.push((start, j));
-                    start = j + 1;
-                    i = j + 1;
-                    continue;
-                }
-            }
-            i = j;
         }
+        if j < b.len() && b[j] == b' ' {
+            let next = t[j + 1..].chars().next();
+            let starts_sentence = next.is_some_and(|n| n.is_uppercase() || n == '„' || n == '§');
+            if starts_sentence && (c != b'.' || period_ends_sentence(t, i, j + 1)) {
+                out.push((start, j));
+                start = j + 1;
+                i = j + 1;
+                continue;
+            }
+        }
+        i = j;
     }
     if start < t.len() {
         out.push((start, t.len()));

@@ -1,4 +1,4 @@
-use super::abbreviation_defined_twice::{definitions, uses_before};
+use super::abbreviation_defined_twice::uses_before;
 use crate::ast::Span;
 use crate::lint::{Ctx, Rule, Severity, Sink};
 
@@ -29,9 +29,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    let defs = definitions(ctx);
     let mut first: rustc_hash::FxHashMap<&str, Span> = Default::default();
-    for d in &defs {
+    for d in ctx.definitions() {
         let f = first.entry(d.abbr.as_str()).or_insert(d.span);
         if d.span.start < f.start {
             *f = d.span;

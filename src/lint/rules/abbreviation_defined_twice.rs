@@ -67,7 +67,6 @@ pub(crate) fn definitions(ctx: &Ctx) -> Vec<Definition> {
     out
 }
 
-/// Uses of defined abbreviations outside their definitions: (abbr, span, source offset).
 /// Uses of the defined abbreviations that come before their first
 /// definition (`first`: each abbreviation's first definition), with their spans.
 pub(crate) fn uses_before(
@@ -119,9 +118,8 @@ pub(crate) fn uses_before(
 }
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    let defs = definitions(ctx);
     let mut firsts = rustc_hash::FxHashMap::default();
-    for d in &defs {
+    for d in ctx.definitions() {
         let first = *firsts.entry(&d.abbr).or_insert(d);
         if !std::ptr::eq(first, d) {
             out.push(

@@ -7,6 +7,7 @@ use crate::ast::Node;
 mod abbreviated_citation;
 mod abbreviation_before_definition;
 mod abbreviation_defined_twice;
+pub(crate) use abbreviation_defined_twice::{definitions, Definition};
 mod ambiguous_target;
 mod dash_range;
 mod double_space;

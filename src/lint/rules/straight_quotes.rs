@@ -35,15 +35,13 @@ fn check(ctx: &Ctx, out: &mut Sink) {
         let Some(t) = n.text.as_deref() else { return };
         let mut open = true;
         for i in memchr::memchr_iter(b'"', t.as_bytes()) {
-            {
-                let want = if open { "„" } else { "“" };
-                out.push(
-                    ctx.text_span(n, i, i + 1),
-                    "straight quotation mark",
-                    Some(format!("write {want}")),
-                );
-                open = !open;
-            }
+            let want = if open { "„" } else { "“" };
+            out.push(
+                ctx.text_span(n, i, i + 1),
+                "straight quotation mark",
+                Some(format!("write {want}")),
+            );
+            open = !open;
         }
     });
 }
