@@ -22,8 +22,13 @@ pub struct Index<'a> {
     /// The annex cited last, and the annex the citation stood in: "gemäß Anlage 2a
     /// Abschnitt I der Berufsbildposition" … "lfd. Nr. 3.3" means Anlage 2a's row.
     last_cited_annex: std::cell::Cell<Option<(&'a Node, &'a Node)>>,
+    /// The numbered nodes below a node, by number, built on first use: see
+    /// [`Index::find_numbered`].
+    numbered_below: RefCell<FxHashMap<(*const Node, Kind), Rc<NumberedBelow<'a>>>>,
     doc: &'a Document,
 }
+
+type NumberedBelow<'a> = FxHashMap<&'a str, &'a Node>;
 
 /// Number → (annex, part) for the Nummern, table rows and numbered lines of every annex.
 type AnnexParts<'a> = FxHashMap<&'a str, Vec<(&'a Node, &'a Node)>>;
@@ -123,6 +128,7 @@ impl<'a> Index<'a> {
             kids: RefCell::default(),
             annex_parts: std::cell::OnceCell::new(),
             last_cited_annex: std::cell::Cell::new(None),
+            numbered_below: RefCell::default(),
             doc,
         };
         doc.root.walk(&mut |n, _| {
@@ -403,29 +409,51 @@ fn annex<'a>(ix: &Index<'a>, level: Level, num: &str) -> Outcome<'a> {
     }
 }
 
-/// A Nummer or Buchstabe anywhere below `n`, or a list item whose text starts with the number.
-fn find_numbered<'a>(n: &'a Node, level: Level, num: &str) -> Option<&'a Node> {
-    let kind = if level == Level::Nummer {
-        Kind::Nummer
-    } else {
-        Kind::Buchstabe
-    };
-    let mut hit = None;
-    let dot = format!("{num}.");
-    let paren = format!("{num})");
+impl<'a> Index<'a> {
+    /// The first Nummer or Buchstabe below `n` (pre-order) numbered `num`, or list
+    /// item whose text starts with the number ("3", "3.", "3)"). The numbers below
+    /// a node are collected once, so that citations of the Nummern of a long table
+    /// cost one walk, not one each.
+    fn find_numbered(&self, n: &'a Node, level: Level, num: &str) -> Option<&'a Node> {
+        let kind = if level == Level::Nummer {
+            Kind::Nummer
+        } else {
+            Kind::Buchstabe
+        };
+        let key = (n as *const Node, kind);
+        let known = self.numbered_below.borrow().get(&key).cloned();
+        let map = match known {
+            Some(m) => m,
+            None => {
+                let m = Rc::new(numbered_below(n, kind));
+                self.numbered_below.borrow_mut().insert(key, m.clone());
+                m
+            }
+        };
+        map.get(num).copied()
+    }
+}
+
+/// Every number a node below `n` answers to in [`Index::find_numbered`], mapped
+/// to the first such node in pre-order.
+fn numbered_below(n: &Node, kind: Kind) -> NumberedBelow<'_> {
+    let mut m: NumberedBelow<'_> = FxHashMap::default();
     n.walk(&mut |c, _| {
-        if hit.is_some() {
-            return;
+        if c.kind == kind {
+            if let Some(x) = c.num.as_deref() {
+                m.entry(x).or_insert(c);
+            }
         }
-        if c.kind == kind && c.num.as_deref() == Some(num) {
-            hit = Some(c);
-        } else if matches!(c.kind, Kind::Listenpunkt | Kind::Text | Kind::Nummer) {
-            if first_word(c).is_some_and(|w| w == num || w == dot || w == paren) {
-                hit = Some(c);
+        if matches!(c.kind, Kind::Listenpunkt | Kind::Text | Kind::Nummer) {
+            if let Some(w) = first_word(c) {
+                m.entry(w).or_insert(c);
+                if let Some(x) = w.strip_suffix(['.', ')']) {
+                    m.entry(x).or_insert(c);
+                }
             }
         }
     });
-    hit
+    m
 }
 
 /// Resolve one target path (the numbers of a range: both ends).
@@ -509,7 +537,7 @@ fn resolve_path<'a>(
             // text outside of any unit (tables, notes): a numbered line anywhere above
             if matches!(first, Level::Nummer | Level::Buchstabe) {
                 if let Some(top) = parents.first() {
-                    if let Some(x) = find_numbered(top, *first, &path[0].1.from) {
+                    if let Some(x) = ix.find_numbered(top, *first, &path[0].1.from) {
                         return Outcome::Found(x);
                     }
                 }
@@ -565,7 +593,7 @@ fn resolve_path<'a>(
                             if matches!(l, Level::Nummer | Level::Buchstabe) =>
                         {
                             // Nummern written as table rows or list items („*   1.“): look deeper
-                            match find_numbered(n, *l, num) {
+                            match ix.find_numbered(n, *l, num) {
                                 Some(x) => Outcome::Found(x),
                                 None => Outcome::Fail(st, reason),
                             }
