@@ -26,6 +26,12 @@ fn assert_no_panic(o: &Output) {
         !err.contains("panicked") && !out.contains("panicked"),
         "panic:\n{err}"
     );
+    // an abort (stack overflow) or a signal is no cleaner than a panic
+    assert!(
+        o.status.code().is_some() && !err.contains("overflowed its stack"),
+        "killed: {:?}\n{err}",
+        o.status
+    );
 }
 
 fn tmp() -> tempfile::TempDir {
@@ -267,6 +273,35 @@ fn amending_laws_with_unbalanced_quotes_or_garbage_fail_cleanly() {
         assert!(err.contains(&format!("{name}:")), "{name}: {err}");
         assert!(!out.exists(), "{name}");
     }
+}
+
+#[test]
+fn quotations_nested_deeper_than_any_command_fail_cleanly() {
+    // the command grammar reads „…“ in „…“ by recursion: 200,000 levels once
+    // overflowed the stack (an abort, not an error)
+    let d = tmp();
+    let law = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    let body = format!(
+        "Das Gesetz wird wie folgt geändert:\n\n1. In § 1 wird das Wort „{}x“ durch das Wort „y“ ersetzt.\n",
+        "„".repeat(200_000)
+    );
+    let p = write(d.path(), "deep-quotes.txt", body.as_bytes());
+    let out = d.path().join("out.txt");
+    let o = run(&[
+        "amend",
+        &law,
+        p.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_no_panic(&o);
+    assert_ne!(o.status.code(), Some(0));
+    let err = text(&o).1;
+    assert!(
+        err.contains("deep-quotes.txt:") && err.contains("nest more than"),
+        "{err}"
+    );
+    assert!(!out.exists());
 }
 
 #[test]

@@ -351,7 +351,33 @@ fn unbalanced_passage(text: &str) -> Option<Op> {
     Some(op)
 }
 
+/// How deep quotations may nest in one command. The grammar reads „…“ inside „…“
+/// by recursion, so deeper nesting is refused before parsing: it cannot exhaust
+/// the stack (real commands nest two or three deep).
+const MAX_QUOTE_DEPTH: usize = 64;
+
+/// The deepest nesting of „…“ in `text` (a “ without its „ counts as none).
+fn quote_depth(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '„' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            '“' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
 fn parse_befehl_strict(text: &str) -> Result<Op, String> {
+    if quote_depth(text) > MAX_QUOTE_DEPTH {
+        return Err(format!(
+            "cannot read this Änderungsbefehl: its quotations („…“) nest more than {MAX_QUOTE_DEPTH} deep"
+        ));
+    }
     let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
         let short: String = text
             .split_whitespace()
