@@ -5,25 +5,66 @@ use crate::grammar::refs::{RefsParser, Rule};
 use pest::iterators::Pair;
 use pest::Parser;
 
-/// Words (prefixes) at which a citation can start.
-const TRIGGERS: &[&str] = &[
-    "§",
-    "Art",
-    "Abs",
-    "Anh",
-    "Anl",
-    "Satz",
-    "Sätze",
-    "S.",
-    "Numm",
-    "Nr",
-    "Buchst",
-    "Doppelbuchst",
-    "lit.",
-    "Gesetz",
-    "des Gesetzes",
-    "dem Gesetz",
-];
+/// Whether a citation can start at `b`: the first words `grammar/refs.pest`
+/// can begin with ("§", "Artikel", "Art. 3", "Absatz", "Abs.", "Anhang", "Anlage",
+/// "Satz", "S.", "Nummer", "Nr.", "Buchstabe", "lit.", "Gesetz VI", "des Gesetzes
+/// VI"), told apart on their first bytes, so that the many other capitalised
+/// words ("Abschnitt", "Anhörung", "Art und Weise", "Gesetzes über") are not
+/// handed to the grammar, which could only fail on them.
+fn may_start(b: &[u8]) -> bool {
+    let at = |p: &str| b.starts_with(p.as_bytes());
+    match b.first() {
+        Some(0xC2) => at("§"),
+        Some(b'A') => {
+            at("Absatz")
+                || at("Absätz")
+                || at("Abs.")
+                || at("Artikel")
+                || at("Art.")
+                || (at("Art") && ws_then(&b[3..], |c| c.is_ascii_digit()))
+                || at("Anhang")
+                || at("Anhäng")
+                || at("Anlage")
+        }
+        Some(b'S') => at("Satz") || at("Sätze") || at("S."),
+        Some(b'N') => at("Numm") || at("Nr"),
+        Some(b'B') => at("Buchst"),
+        Some(b'D') => at("Doppelbuchst"),
+        Some(b'l') => at("lit."),
+        Some(b'G') => series_after(&b[..], "Gesetz"),
+        Some(b'd') => series_after(b, "des Gesetz") || series_after(b, "dem Gesetz"),
+        _ => false,
+    }
+}
+
+/// `b` starts with one or more spaces ([`ws` of the grammar](grammar/refs.pest))
+/// and then a byte that `next` accepts.
+fn ws_then(b: &[u8], next: impl Fn(u8) -> bool) -> bool {
+    let mut k = 0;
+    loop {
+        let rest = &b[k..];
+        if rest.starts_with(b" ") {
+            k += 1;
+        } else if rest.starts_with("\u{a0}".as_bytes()) {
+            k += 2;
+        } else if rest.starts_with("\u{202f}".as_bytes()) {
+            k += 3;
+        } else {
+            break;
+        }
+    }
+    k > 0 && b.get(k).is_some_and(|&c| next(c))
+}
+
+/// "Gesetz VI", "Gesetzes VI" (`series_law`): `word`, "es" or not, spaces, a
+/// Roman numeral.
+fn series_after(b: &[u8], word: &str) -> bool {
+    let Some(rest) = b.strip_prefix(word.as_bytes()) else {
+        return false;
+    };
+    let roman = |c: u8| b"MDCLXVI".contains(&c);
+    ws_then(rest, roman) || rest.strip_prefix(b"es").is_some_and(|r| ws_then(r, roman))
+}
 
 /// Publication organs whose "S." and "Nr." are pages and issues, not Sätze and Nummern.
 const GAZETTES: &[&str] = &[
@@ -56,7 +97,7 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
             let prev = text[..i].chars().next_back().unwrap_or(' ');
             !prev.is_alphanumeric() && prev != '.' && prev != '-'
         };
-        let candidate = at_word && TRIGGERS.iter().any(|t| b[i..].starts_with(t.as_bytes()));
+        let candidate = at_word && may_start(&b[i..]);
         if candidate {
             if let Some(f) = parse_at(text, i) {
                 i = f.end.max(i + 1);
