@@ -31,7 +31,7 @@ fn may_start(b: &[u8]) -> bool {
         Some(b'B') => at("Buchst"),
         Some(b'D') => at("Doppelbuchst"),
         Some(b'l') => at("lit."),
-        Some(b'G') => series_after(&b[..], "Gesetz"),
+        Some(b'G') => series_after(b, "Gesetz"),
         Some(b'd') => series_after(b, "des Gesetz") || series_after(b, "dem Gesetz"),
         _ => false,
     }
