@@ -110,6 +110,16 @@ fn empty_files_and_odd_shapes() {
         ("newlines.txt", "\n\n\n".into()),
         ("long-line.txt", "a".repeat(1 << 20)),
         ("word.txt", format!("§ 1 {}\n", "x".repeat(150))),
+        // a run of spaces is read once by T004, not once per pair of spaces
+        // (a million of them once took hours)
+        (
+            "spaces.txt",
+            format!(
+                "§ 1 Text{}x\n{}y\n",
+                " ".repeat(1 << 20),
+                " ".repeat(1 << 20)
+            ),
+        ),
     ] {
         let p = write(d.path(), name, content.as_bytes());
         let o = run(&["parse", p.to_str().unwrap()]);

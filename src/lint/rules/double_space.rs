@@ -26,11 +26,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Sink) {
     let bytes = ctx.src.as_bytes();
-    // where two spaces occur inside a line (not as its indentation), in one
-    // pass over the source
-    let hits: Vec<usize> = memchr::memmem::find_iter(bytes, b"  ")
-        .filter(|&h| !indentation(bytes, h))
-        .collect();
+    let hits = inner_double_spaces(bytes);
     if hits.is_empty() {
         return;
     }
@@ -70,11 +66,32 @@ fn check(ctx: &Ctx, out: &mut Sink) {
     });
 }
 
-/// Whether the spaces at `h` indent their line (only spaces and tabs before them).
-fn indentation(bytes: &[u8], h: usize) -> bool {
-    bytes[..h]
-        .iter()
-        .rev()
-        .find(|&&c| c != b' ' && c != b'\t')
-        .is_none_or(|&c| c == b'\n')
+/// Where two spaces occur inside a line (not as its indentation: only spaces
+/// and tabs before them on their line), in one pass over the source. A look
+/// back that reaches the previous pair over spaces and tabs takes that pair's
+/// answer, so a long run of spaces is read once, not once per pair.
+fn inner_double_spaces(bytes: &[u8]) -> Vec<usize> {
+    let mut hits = Vec::new();
+    // the previous pair, and whether it indents its line
+    let mut prev: Option<(usize, bool)> = None;
+    for h in memchr::memmem::find_iter(bytes, b"  ") {
+        let mut k = h;
+        let indent = loop {
+            if let Some((p, ind)) = prev {
+                if k == p + 1 {
+                    break ind;
+                }
+            }
+            match k.checked_sub(1).map(|j| bytes[j]) {
+                None | Some(b'\n') => break true,
+                Some(b' ' | b'\t') => k -= 1,
+                Some(_) => break false,
+            }
+        };
+        prev = Some((h, indent));
+        if !indent {
+            hits.push(h);
+        }
+    }
+    hits
 }
