@@ -11,6 +11,7 @@ use pest::Parser;
 /// VI"), told apart on their first bytes, so that the many other capitalised
 /// words ("Abschnitt", "Anhörung", "Art und Weise", "Gesetzes über") are not
 /// handed to the grammar, which could only fail on them.
+#[inline]
 fn may_start(b: &[u8]) -> bool {
     let at = |p: &str| b.starts_with(p.as_bytes());
     match b.first() {
@@ -87,18 +88,16 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
     let mut i = 0;
     let b = text.as_bytes();
     while i < text.len() {
-        // the first byte of a trigger first (cheap), then whether a word starts here
-        let c = b[i];
-        if !(c == 0xC2 || c.is_ascii_uppercase() || c == b'l' || c == b'd') {
-            i += 1;
-            continue;
-        }
-        let at_word = i == 0 || {
-            let prev = text[..i].chars().next_back().unwrap_or(' ');
-            !prev.is_alphanumeric() && prev != '.' && prev != '-'
+        // a word a citation can start with (its first bytes, cheap), then
+        // whether a word starts here (`may_start` only accepts ASCII and the
+        // first byte of "§", so `i` is on a character boundary)
+        let at_word = || {
+            i == 0 || {
+                let prev = text[..i].chars().next_back().unwrap_or(' ');
+                !prev.is_alphanumeric() && prev != '.' && prev != '-'
+            }
         };
-        let candidate = at_word && may_start(&b[i..]);
-        if candidate {
+        if may_start(&b[i..]) && at_word() {
             if let Some(f) = parse_at(text, i) {
                 i = f.end.max(i + 1);
                 out.push(f);
