@@ -39,7 +39,7 @@ fn main() {
         let t = Instant::now();
         for (i, s) in texts.iter().enumerate() {
             let t1 = Instant::now();
-            n += paragraf::parse::lines::classify(s).lines.len();
+            n += syntax::parse::lines::classify(s).lines.len();
             slow.push((t1.elapsed().as_secs_f64(), i));
         }
         cls = cls.min(t.elapsed().as_secs_f64());
@@ -61,7 +61,7 @@ fn main() {
     let t = Instant::now();
     let mut units = 0;
     for s in &texts {
-        units += paragraf::parse(s).einzelvorschriften().len();
+        units += syntax::parse(s).einzelvorschriften().len();
     }
     let full = t.elapsed().as_secs_f64();
     println!(
@@ -73,13 +73,13 @@ fn main() {
     let mut per = f64::MAX;
     for _ in 0..20 {
         let t = Instant::now();
-        std::hint::black_box(paragraf::parse(&bgb));
+        std::hint::black_box(syntax::parse(&bgb));
         per = per.min(t.elapsed().as_secs_f64());
     }
     let mut cls = f64::MAX;
     for _ in 0..20 {
         let t = Instant::now();
-        std::hint::black_box(paragraf::parse::lines::classify(&bgb));
+        std::hint::black_box(syntax::parse::lines::classify(&bgb));
         cls = cls.min(t.elapsed().as_secs_f64());
     }
     println!("bgb.md line grammar only: {:.1} ms", cls * 1e3);

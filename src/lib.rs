@@ -1,27 +1,15 @@
-//! paragraf: a toolkit for drafting German-style model legislation.
+//! The `paragraf` binary's library: what ties the phase crates together for
+//! the command line, the language server and `watch`.
 //!
-//! Data flow: text → [`grammar`] (pest) → [`parse`] → [`ast::Document`] →
-//! lint / diff / amend / render. See ARCHITECTURE.md.
+//! [`workspace`] reads `paragraf.toml` into typed values and finds law files;
+//! [`project`] loads a law with its workspace, resolves its citations and
+//! lints it; [`consolidate`] loads laws and amending laws in any format
+//! (plain text, Markdown, LegalDocML.de) and applies one to the other;
+//! [`lsp`] is the language server. The phases themselves live in their
+//! crates: `syntax` (paragraf-syntax), `refs`, `lint`, `diff`, `amend`,
+//! `legaldocml` and `pdf`.
 
-extern crate alloc;
-
-pub mod amend;
-pub mod ast;
-pub mod diag;
-pub mod diff;
-pub mod fsutil;
-pub mod grammar;
-pub mod legaldocml;
-pub mod lint;
+pub mod consolidate;
 pub mod lsp;
-pub mod outline;
-pub mod parse;
-pub mod pdf;
 pub mod project;
-pub mod refs;
-pub mod source;
 pub mod workspace;
-pub mod write;
-
-pub use ast::{Document, Kind, Node, Span};
-pub use parse::parse;

@@ -37,9 +37,9 @@ enum Command {
     /// Apply an amending law: write the consolidated text (exit 1 when a command cannot apply).
     Amend(cmd::amend::Args),
     /// Read a LegalDocML.de Regelungstext and write it as plain text (or JSON).
-    Import(cmd::xml::ImportArgs),
+    Import(cmd::legaldocml::ImportArgs),
     /// Write a law as LegalDocML.de 1.8.2 (Regelungstext and Anlagen).
-    Export(cmd::xml::ExportArgs),
+    Export(cmd::legaldocml::ExportArgs),
     /// Start a workspace: paragraf.toml, an example law, templates to customize.
     Init(cmd::init::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -85,6 +85,7 @@ fn keep_freed_memory() {
 /// once one byte of it is touched, and without huge pages a page given back is
 /// cheap to take again (the BGB's PDF: 1,016 MiB peak with huge pages, 897 MiB
 /// without, 848 MiB purging at once; no slower within the noise of 3 runs each).
+#[cfg(feature = "pdf")]
 fn small_pages_only() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with an integer option and flag; it only sets a process flag
@@ -116,8 +117,8 @@ fn main() -> ExitCode {
         Command::Init(a) => cmd::init::run(a),
         Command::Fmt(a) => cmd::fmt::run(a),
         Command::Amend(a) => cmd::amend::run(a),
-        Command::Import(a) => cmd::xml::import(a),
-        Command::Export(a) => cmd::xml::export(a),
+        Command::Import(a) => cmd::legaldocml::import(a),
+        Command::Export(a) => cmd::legaldocml::export(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(

@@ -1,11 +1,12 @@
 //! A law with its workspace: loading, the other laws of the series, lint.
 
-use crate::ast::Document;
-use crate::diag::LoadError;
-use crate::lint::{self, Ctx, Diagnostic};
-use crate::refs::{self, OtherLaw, Resolved, Universe};
-use crate::workspace::{LintConfig, Workspace};
+use crate::workspace::Workspace;
+use lint::LintConfig;
+use lint::{self, Ctx, Diagnostic};
+use refs::{self, OtherLaw, Resolved, Universe};
 use std::path::{Path, PathBuf};
+use syntax::ast::Document;
+use syntax::diag::LoadError;
 
 /// A law read and parsed.
 pub struct Law {
@@ -16,8 +17,8 @@ pub struct Law {
 
 impl Law {
     pub fn load(path: &Path) -> Result<Law, LoadError> {
-        let src = crate::source::read_law(path)?;
-        let mut doc = crate::parse(&src);
+        let src = syntax::source::read_law(path)?;
+        let mut doc = syntax::parse(&src);
         doc.path = Some(path.display().to_string());
         Ok(Law {
             path: path.to_path_buf(),
@@ -75,7 +76,7 @@ impl Series {
 
 /// Resolve and lint one law.
 pub fn check(law: &Law, uni: &Universe, config: &LintConfig) -> (Vec<Resolved>, Vec<Diagnostic>) {
-    let lines = crate::source::LineIndex::new(&law.src);
+    let lines = syntax::source::LineIndex::new(&law.src);
     let refs = refs::resolve_all_with(&law.doc, &law.src, uni, &lines);
     let ctx = Ctx::with_lines(&law.doc, &law.src, &refs, config, lines);
     let diags = lint::run(&ctx);

@@ -1,8 +1,9 @@
 //! Workspaces: `paragraf.toml`, found by walking up from a law file, and the law files of a directory.
 
+use lint::LintConfig;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use syntax::print::FormatConfig;
 
 /// Law text extensions paragraf reads from directories.
 pub const LAW_EXTENSIONS: &[&str] = &["md", "txt", "law"];
@@ -65,40 +66,6 @@ pub struct LawEntry {
     /// Parts known to exist outside the repository: "Anhang III".
     #[serde(default)]
     pub external: Vec<String>,
-    /// Build a PDF for it (default true).
-    #[serde(default)]
-    pub role: Option<String>,
-}
-
-/// Written-out ("Absatz") or abbreviated ("Abs.") citations.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CitationStyle {
-    /// Whatever most citations of the law use.
-    #[default]
-    Auto,
-    Written,
-    Abbreviated,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LintConfig {
-    /// Rule codes to switch off.
-    #[serde(default)]
-    pub ignore: Vec<String>,
-    /// Severity per rule code: "error", "warning", "info".
-    #[serde(default)]
-    pub severity: BTreeMap<String, String>,
-    #[serde(default)]
-    pub citation_style: CitationStyle,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FormatConfig {
-    /// Separator between § number and title: "–" (default), "-", or "" for none.
-    pub heading_separator: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -195,6 +162,15 @@ impl Workspace {
 
     pub fn law_path(&self, entry: &LawEntry) -> PathBuf {
         self.root.join(&entry.file)
+    }
+}
+
+/// The print options of the workspace a file belongs to (its `[format]`
+/// table), or the defaults.
+pub fn print_options(path: &Path) -> syntax::print::Options {
+    match Workspace::find(path) {
+        Ok(Some(ws)) => syntax::print::Options::from_config(&ws.config.format),
+        _ => syntax::print::Options::default(),
     }
 }
 

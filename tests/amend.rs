@@ -3,9 +3,9 @@
 
 mod common;
 
-use paragraf::amend::{self, apply, parse, Op};
-use paragraf::write::{wording, write, Options};
+use amend::{apply, parse, Op};
 use std::path::PathBuf;
+use syntax::print::{print, wording, Options};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -13,30 +13,30 @@ fn root() -> PathBuf {
 
 #[test]
 fn the_amending_law_in_laws_gives_the_amended_fassung() {
-    let (text, out) = amend::consolidate(
+    let (text, out) = paragraf::consolidate::consolidate(
         &root().join("laws/gesetz-vii.txt"),
         &root().join("laws/aenderung-gesetz-vii-2026.txt"),
         false,
     )
     .unwrap();
     assert_eq!(out.applied.len(), 5);
-    let got = paragraf::parse(&text);
-    let want = paragraf::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
+    let got = syntax::parse(&text);
+    let want = syntax::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
     assert_eq!(common::law_units(&got), common::law_units(&want));
     assert!(text.contains("Fassung\n\n· 1. März 2026"), "{text}");
     // the output is in canonical form: formatting it changes nothing
-    assert_eq!(write(&got, &Options::default()), text);
+    assert_eq!(print(&got, &Options::default()), text);
 }
 
 #[test]
 fn generated_amendments_apply_back() {
-    let old = paragraf::parse(&common::seed());
-    let new = paragraf::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
+    let old = syntax::parse(&common::seed());
+    let new = syntax::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
     common::generate_and_apply_docs(&old, &new);
 }
 
 fn apply_text(law: &str, commands: &str) -> Result<String, String> {
-    let doc = paragraf::parse(law);
+    let doc = syntax::parse(law);
     let src = format!("Das Gesetz X wird wie folgt geändert:\n\n{commands}\n");
     let g = parse::parse("a.txt", &src, doc.title.as_deref(), None).map_err(|e| e.to_string())?;
     let mut d = doc.clone();
@@ -49,7 +49,7 @@ fn apply_text(law: &str, commands: &str) -> Result<String, String> {
                 .map(|t| format!(" [target {t}]"))
                 .unwrap_or_default()
         )),
-        None => Ok(write(&d, &Options::default())),
+        None => Ok(print(&d, &Options::default())),
     }
 }
 
@@ -161,7 +161,7 @@ fn fx(name: &str) -> PathBuf {
 
 #[test]
 fn legaldocml_mods_sample_applies_completely() {
-    let (text, out) = amend::consolidate(
+    let (text, out) = paragraf::consolidate::consolidate(
         &fx("bgbl-1_1001_2_mods_01-zielgesetz.xml"),
         &fx("bgbl-1_1001_2_mods_01-aenderungsgesetz.xml"),
         false,
@@ -176,7 +176,7 @@ fn legaldocml_mods_sample_applies_completely() {
 
 #[test]
 fn legaldocml_substitution_sample() {
-    let (text, out) = amend::consolidate(
+    let (text, out) = paragraf::consolidate::consolidate(
         &fx("bgbl-1_1002_2_mods-subsitution_01-zielgesetz.xml"),
         &fx("bgbl-1_1002_2_mods-subsitution_01-aenderungsgesetz.xml"),
         true,
@@ -196,7 +196,7 @@ fn legaldocml_substitution_sample() {
 fn vereinsgesetz_2017_gives_the_official_consolidated_text() {
     // The command names "§ 20 Absatz 1 Satz 2"; in this fixture § 20 Absatz 1 is one
     // Satz with Nummern, and the official consolidated version leaves the text as it was.
-    let (text, out) = amend::consolidate(
+    let (text, out) = paragraf::consolidate::consolidate(
         &fx("vereinsgesetz-1964.xml"),
         &fx("vereinsgesetz-aenderung-2017.xml"),
         true,
@@ -209,12 +209,11 @@ fn vereinsgesetz_2017_gives_the_official_consolidated_text() {
         "{:?}",
         out.failed
     );
-    let official = paragraf::legaldocml::import(
-        &std::fs::read_to_string(fx("vereinsgesetz-2017.xml")).unwrap(),
-    )
-    .unwrap()
-    .doc;
-    assert_eq!(wording(&paragraf::parse(&text)), wording(&official));
+    let official =
+        legaldocml::import(&std::fs::read_to_string(fx("vereinsgesetz-2017.xml")).unwrap())
+            .unwrap()
+            .doc;
+    assert_eq!(wording(&syntax::parse(&text)), wording(&official));
     assert!(matches!(
         parse::parse_befehl("In § 20 Absatz 1 Satz 2 wird die Angabe „§ 9 Abs. 1 Satz 2, Abs. 2“ durch die Wörter „§ 9 Absatz 1 Satz 2, Absatz 2 oder 3“ ersetzt."),
         Ok(Op::Ersetzen { .. })
@@ -223,11 +222,9 @@ fn vereinsgesetz_2017_gives_the_official_consolidated_text() {
 
 #[test]
 fn import_reads_structure() {
-    let imp = paragraf::legaldocml::import(
-        &std::fs::read_to_string(fx("vereinsgesetz-1964.xml")).unwrap(),
-    )
-    .unwrap();
-    let out = paragraf::outline::outline(&imp.doc);
+    let imp = legaldocml::import(&std::fs::read_to_string(fx("vereinsgesetz-1964.xml")).unwrap())
+        .unwrap();
+    let out = syntax::outline::outline(&imp.doc);
     assert!(out.contains("§ 20"), "{out}");
     assert!(out.contains("nummer 2."), "{out}");
 }
@@ -249,9 +246,8 @@ fn a_passage_with_quotation_marks_of_its_own_that_do_not_pair() {
 #[test]
 fn a_second_unit_of_a_number_is_inserted_after_the_first() {
     // juris keeps a future Fassung of a § beside the one in force (SGB IX 2013: two § 148)
-    let old =
-        paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\n§ 2 – Ende\n\nText zwei.\n");
-    let new = paragraf::parse(
+    let old = syntax::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\n§ 2 – Ende\n\nText zwei.\n");
+    let new = syntax::parse(
         "Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\n§ 1 – Zweck\n\nText eins, künftig.\n\n§ 2 – Ende\n\nText zwei.\n",
     );
     let text = common::generate_and_apply_docs(&old, &new);
@@ -264,7 +260,7 @@ fn a_second_unit_of_a_number_is_inserted_after_the_first() {
 #[test]
 fn a_unit_moved_with_its_number_is_struck_before_it_is_inserted() {
     // FZV 2011: Anlage 10a stood before Anlage 9 and 10, and now follows them
-    let old = paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 10a – Zehn a\n\nZehn a.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n");
-    let new = paragraf::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n\nAnlage 10a – Zehn a\n\nZehn a.\n");
+    let old = syntax::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 10a – Zehn a\n\nZehn a.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n");
+    let new = syntax::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n\nAnlage 10a – Zehn a\n\nZehn a.\n");
     common::generate_and_apply_docs(&old, &new);
 }

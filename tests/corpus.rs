@@ -3,10 +3,10 @@
 
 mod common;
 
-use paragraf::ast::{Kind, Node};
 use rayon::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;
+use syntax::ast::{Kind, Node};
 
 /// Heading lines that are § or Artikel units, written independently of the grammar.
 static EINZEL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,7 +75,7 @@ fn is_sep(c: char) -> bool {
 fn ast_chars(root: &Node) -> String {
     let mut out = String::new();
     root.walk(&mut |n, _| {
-        let heading = n.style == Some(paragraf::ast::Style::Heading) || n.kind == Kind::Langtitel;
+        let heading = n.style == Some(syntax::ast::Style::Heading) || n.kind == Kind::Langtitel;
         for s in [&n.marker, &n.title, &n.text].into_iter().flatten() {
             out.extend(s.chars().filter(|&c| keep(c) && !(heading && is_sep(c))));
         }
@@ -113,11 +113,11 @@ fn corpus_parses_counts_and_covers_every_character() {
     let problems: Vec<String> = files
         .par_iter()
         .filter_map(|p| {
-            let src = match paragraf::source::read_law(p) {
+            let src = match syntax::source::read_law(p) {
                 Ok(s) => s,
                 Err(e) => return Some(format!("{}: load failed: {e}", p.display())),
             };
-            let doc = paragraf::parse(&src);
+            let doc = syntax::parse(&src);
             let expected = src.lines().filter(|l| EINZEL_HEADING.is_match(l)).count();
             let got = doc.einzelvorschriften().len();
             let mut msg = String::new();
@@ -160,7 +160,7 @@ fn corpus_parses_counts_and_covers_every_character() {
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn corpus_references_resolve() {
-    use paragraf::refs::{Scope, Status, Universe};
+    use refs::{Scope, Status, Universe};
     let Some(dir) = common::corpus_dir() else {
         eprintln!("skipped: ../shared/corpus not found");
         return;
@@ -169,15 +169,15 @@ fn corpus_references_resolve() {
     let per_file: Vec<(usize, usize, usize, Vec<String>)> = files
         .par_iter()
         .map(|p| {
-            let Ok(src) = paragraf::source::read_law(p) else {
+            let Ok(src) = syntax::source::read_law(p) else {
                 return (0, 0, 0, Vec::new());
             };
-            let doc = paragraf::parse(&src);
+            let doc = syntax::parse(&src);
             let uni = Universe {
                 declared: Vec::new(),
                 others: Vec::new(),
             };
-            let refs = paragraf::refs::resolve_all(&doc, &src, &uni);
+            let refs = refs::resolve_all(&doc, &src, &uni);
             let internal: Vec<_> = refs
                 .iter()
                 .filter(|r| matches!(r.reference.scope, Scope::Internal | Scope::Relative))
@@ -252,20 +252,20 @@ fn history_pairs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 type Pair = (
     String,
-    paragraf::Document,
-    paragraf::Document,
-    Vec<paragraf::diff::Entry>,
-    Vec<paragraf::diff::Entry>,
-    Vec<paragraf::diff::Change>,
+    syntax::Document,
+    syntax::Document,
+    Vec<diff::Entry>,
+    Vec<diff::Entry>,
+    Vec<diff::Change>,
 );
 
 /// A pair's name, both Fassungen, their units and the change list.
 fn load_pair(p: &std::path::Path) -> Pair {
     let name = p.file_name().unwrap().to_string_lossy().to_string();
-    let old = paragraf::parse(&paragraf::source::read_law(&p.join("old.md")).unwrap());
-    let new = paragraf::parse(&paragraf::source::read_law(&p.join("new.md")).unwrap());
-    let (a, b) = (paragraf::diff::entries(&old), paragraf::diff::entries(&new));
-    let changes = paragraf::diff::diff_entries(&a, &b);
+    let old = syntax::parse(&syntax::source::read_law(&p.join("old.md")).unwrap());
+    let new = syntax::parse(&syntax::source::read_law(&p.join("new.md")).unwrap());
+    let (a, b) = (diff::entries(&old), diff::entries(&new));
+    let changes = diff::diff_entries(&a, &b);
     (name, old, new, a, b, changes)
 }
 
@@ -284,8 +284,8 @@ fn history_pairs_round_trip_through_the_change_list() {
             let (name, _, _, a, b, changes) = load_pair(p);
             // the change list survives JSON, then applies back to the new Fassung
             let json = serde_json::to_string(&changes).unwrap();
-            let back: Vec<paragraf::diff::Change> = serde_json::from_str(&json).unwrap();
-            let r = match paragraf::diff::apply(&a, &back) {
+            let back: Vec<diff::Change> = serde_json::from_str(&json).unwrap();
+            let r = match diff::apply(&a, &back) {
                 Ok(got) if got == b => Ok(()),
                 Ok(got) => Err(format!(
                     "{} units after applying, {} expected",
@@ -318,7 +318,7 @@ fn history_pairs_round_trip_through_the_change_list() {
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
-    use paragraf::write::{wording, write, Options};
+    use syntax::print::{print, wording, Options};
     let Some(dir) = common::corpus_dir() else {
         eprintln!("skipped: ../shared/corpus not found");
         return;
@@ -328,10 +328,10 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
     let problems: Vec<String> = files
         .par_iter()
         .filter_map(|p| {
-            let src = paragraf::source::read_law(p).ok()?;
-            let doc = paragraf::parse(&src);
-            let out = write(&doc, &opts);
-            let again = paragraf::parse(&out);
+            let src = syntax::source::read_law(p).ok()?;
+            let doc = syntax::parse(&src);
+            let out = print(&doc, &opts);
+            let again = syntax::parse(&out);
             let (a, b) = (wording(&doc), wording(&again));
             if a != b {
                 return Some(format!(
@@ -340,7 +340,7 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
                     first_difference(&a, &b)
                 ));
             }
-            let twice = write(&again, &opts);
+            let twice = print(&again, &opts);
             if twice != out {
                 let d = similar::TextDiff::from_lines(out.as_str(), twice.as_str());
                 let u = d.unified_diff().context_radius(1).to_string();
@@ -371,7 +371,7 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn history_pairs_round_trip_through_the_amending_law() {
-    use paragraf::diff::amend;
+    use amend::generate;
     let Some(dir) = common::corpus_dir() else {
         eprintln!("skipped: ../shared/corpus not found");
         return;
@@ -381,7 +381,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
         .par_iter()
         .map(|p| {
             let (name, old, new, a, b, changes) = load_pair(p);
-            let text = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr4);
+            let text = generate::aenderungsbefehle(&old, &new, &a, &b, &changes, generate::Style::Hdr4);
             if let Ok(dir) = std::env::var("PARAGRAF_AMEND_DUMP") {
                 std::fs::write(format!("{dir}/{name}.txt"), &text).unwrap();
             }
@@ -390,11 +390,11 @@ fn history_pairs_round_trip_through_the_amending_law() {
                     // nothing but editorial changes: no amending law to apply
                     return if common::law_units(&old) == common::law_units(&new) { Ok(0) } else { Err("changes but no commands".to_string()) };
                 }
-                let law = paragraf::amend::parse::parse(&name, &text, old.title.as_deref(), None)
+                let law = amend::parse::parse(&name, &text, old.title.as_deref(), None)
                     .map_err(|e| e.to_string())?;
                 let n = law.befehle.len();
                 let mut doc = old.clone();
-                let o = paragraf::amend::apply::apply(&mut doc, &law, &name, &Default::default(), false);
+                let o = amend::apply::apply(&mut doc, &law, &name, &Default::default(), false);
                 if let Some(e) = o.failed.first() {
                     return Err(e.to_string());
                 }
@@ -443,8 +443,8 @@ fn corpus_export_validates_against_the_legaldocml_schemas() {
     let mut main = Vec::new();
     let mut anlagen = Vec::new();
     for (i, p) in pick.iter().enumerate() {
-        let doc = paragraf::parse(&paragraf::source::read_law(p).unwrap());
-        let ex = paragraf::legaldocml::export(&doc);
+        let doc = syntax::parse(&syntax::source::read_law(p).unwrap());
+        let ex = legaldocml::export(&doc);
         let d = tmp.path().join(format!("{i:03}"));
         std::fs::create_dir_all(&d).unwrap();
         let m = d.join("regelungstext-verkuendung-1.xml");

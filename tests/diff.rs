@@ -2,16 +2,17 @@
 
 mod common;
 
-use paragraf::diff::{self, amend, render, ChangeKind};
+use amend::generate;
+use diff::{render, ChangeKind};
 use std::process::Command;
 
-fn law(name: &str) -> paragraf::Document {
+fn law(name: &str) -> syntax::Document {
     let src =
         std::fs::read_to_string(format!("{}/laws/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    paragraf::parse(&src)
+    syntax::parse(&src)
 }
 
-fn pair() -> (paragraf::Document, paragraf::Document) {
+fn pair() -> (syntax::Document, syntax::Document) {
     (law("gesetz-vii.txt"), law("gesetz-vii-2026-03-01.txt"))
 }
 
@@ -66,8 +67,8 @@ fn equal_versions_have_no_changes_and_layout_is_separate() {
     let a = diff::entries(&old);
     assert!(diff::diff_entries(&a, &a).is_empty());
     // "- (1)" to "(1)" and dropping emphasis is layout, not wording
-    let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n- (1) Das **Amt** prüft.\n- (2) Es gilt.\n");
-    let y = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Das Amt prüft.\n\n(2) Es gilt.\n");
+    let x = syntax::parse("Gesetz\n\n§ 1 Zweck\n\n- (1) Das **Amt** prüft.\n- (2) Es gilt.\n");
+    let y = syntax::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Das Amt prüft.\n\n(2) Es gilt.\n");
     let changes = diff::diff(&x, &y);
     assert!(!changes.is_empty());
     assert!(
@@ -78,12 +79,12 @@ fn equal_versions_have_no_changes_and_layout_is_separate() {
 
 #[test]
 fn renumbered_units_are_recognized() {
-    let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die erste Regel gilt für alle Beteiligten des Verfahrens.\n\n(2) Die zweite Regel gilt für die Behörden des Bundes und der Länder.\n");
-    let y = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die erste Regel gilt für alle Beteiligten des Verfahrens.\n\n(2) Neu eingefügte Regel über die Zuständigkeit der Gerichte.\n\n(3) Die zweite Regel gilt für die Behörden des Bundes und der Länder.\n");
+    let x = syntax::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die erste Regel gilt für alle Beteiligten des Verfahrens.\n\n(2) Die zweite Regel gilt für die Behörden des Bundes und der Länder.\n");
+    let y = syntax::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die erste Regel gilt für alle Beteiligten des Verfahrens.\n\n(2) Neu eingefügte Regel über die Zuständigkeit der Gerichte.\n\n(3) Die zweite Regel gilt für die Behörden des Bundes und der Länder.\n");
     let (a, b) = (diff::entries(&x), diff::entries(&y));
     let changes = diff::diff_entries(&a, &b);
     assert_eq!(diff::apply(&a, &changes).unwrap(), b);
-    let text = amend::aenderungsbefehle(&x, &y, &a, &b, &changes, amend::Style::Hdr4);
+    let text = generate::aenderungsbefehle(&x, &y, &a, &b, &changes, generate::Style::Hdr4);
     assert!(
         text.contains("Der bisherige Absatz 2 wird Absatz 3."),
         "{text}"
@@ -95,9 +96,9 @@ fn amendments_snapshot() {
     let (old, new) = pair();
     let (a, b) = (diff::entries(&old), diff::entries(&new));
     let changes = diff::diff_entries(&a, &b);
-    let text = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr4);
+    let text = generate::aenderungsbefehle(&old, &new, &a, &b, &changes, generate::Style::Hdr4);
     insta::assert_snapshot!(text);
-    let hdr3 = amend::aenderungsbefehle(&old, &new, &a, &b, &changes, amend::Style::Hdr3);
+    let hdr3 = generate::aenderungsbefehle(&old, &new, &a, &b, &changes, generate::Style::Hdr3);
     assert!(
         hdr3.contains("Nach § 4 wird folgender § 4a eingefügt:"),
         "{hdr3}"
@@ -106,7 +107,7 @@ fn amendments_snapshot() {
 
 /// The generated amending law for OLD → NEW, and whether it applies back to NEW.
 fn generate_and_apply(old: &str, new: &str) -> String {
-    common::generate_and_apply_docs(&paragraf::parse(old), &paragraf::parse(new))
+    common::generate_and_apply_docs(&syntax::parse(old), &syntax::parse(new))
 }
 
 #[test]
@@ -167,17 +168,17 @@ fn a_mark_replaced_by_a_word_keeps_the_words_apart() {
 
 #[test]
 fn word_commands_agree_in_number() {
-    let x = paragraf::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.\n\n(2) Text.\n");
+    let x = syntax::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.\n\n(2) Text.\n");
     for (new, want) in [
         ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften der Länder.", "In § 1 Absatz 1 werden die Wörter „des Bundes“ durch die Wörter „der Länder“ ersetzt."),
         ("Die Behörde prüft den Antrag zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 werden die Wörter „sorgfältig und“ gestrichen."),
         ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes und der Europäischen Union.", "In § 1 Absatz 1 werden nach dem Wort „Bundes“ die Wörter „und der Europäischen Union“ eingefügt."),
         ("Die Stelle prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 wird das Wort „Behörde“ durch das Wort „Stelle“ ersetzt."),
     ] {
-        let y = paragraf::parse(&format!("Gesetz\n\n§ 1 Zweck\n\n(1) {new}\n\n(2) Text.\n"));
+        let y = syntax::parse(&format!("Gesetz\n\n§ 1 Zweck\n\n(1) {new}\n\n(2) Text.\n"));
         let (a, b) = (diff::entries(&x), diff::entries(&y));
         let changes = diff::diff_entries(&a, &b);
-        let text = amend::aenderungsbefehle(&x, &y, &a, &b, &changes, amend::Style::Hdr4);
+        let text = generate::aenderungsbefehle(&x, &y, &a, &b, &changes, generate::Style::Hdr4);
         assert!(text.contains(want), "want {want}\ngot {text}");
     }
 }

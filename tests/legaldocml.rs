@@ -3,9 +3,9 @@
 
 mod common;
 
-use paragraf::Kind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use syntax::Kind;
 
 fn schema(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -13,14 +13,9 @@ fn schema(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn xmllint() -> bool {
-    Command::new("xmllint").arg("--version").output().is_ok()
-}
-
 /// xmllint --schema; None when xmllint is not installed.
 pub fn validate(xsd: &Path, files: &[PathBuf]) -> Option<Result<(), String>> {
-    if !xmllint() {
-        eprintln!("skipped: xmllint not installed (apt-get install libxml2-utils)");
+    if !common::tool("xmllint", "libxml2-utils") {
         return None;
     }
     let out = Command::new("xmllint")
@@ -42,8 +37,8 @@ pub fn validate(xsd: &Path, files: &[PathBuf]) -> Option<Result<(), String>> {
 
 #[test]
 fn seed_export_validates() {
-    let doc = paragraf::parse(&common::seed());
-    let ex = paragraf::legaldocml::export(&doc);
+    let doc = syntax::parse(&common::seed());
+    let ex = legaldocml::export(&doc);
     let dir = tempfile::tempdir().unwrap();
     let main = dir.path().join("regelungstext-verkuendung-1.xml");
     std::fs::write(&main, &ex.regelungstext).unwrap();
@@ -72,9 +67,9 @@ fn seed_export_validates() {
 #[test]
 fn export_is_deterministic_and_escapes_text() {
     let src = "Gesetz <X> & \"Y\"\n\n§ 1 – A&B\n\n(1) Text mit <tag> & #read(\"x\") und \u{1}Steuerzeichen.\n";
-    let doc = paragraf::parse(src);
-    let a = paragraf::legaldocml::export(&doc).regelungstext;
-    let b = paragraf::legaldocml::export(&doc).regelungstext;
+    let doc = syntax::parse(src);
+    let a = legaldocml::export(&doc).regelungstext;
+    let b = legaldocml::export(&doc).regelungstext;
     assert_eq!(a, b);
     assert!(
         a.contains("Text mit &lt;tag&gt; &amp; #read(&quot;x&quot;)"),
@@ -85,10 +80,10 @@ fn export_is_deterministic_and_escapes_text() {
 
 #[test]
 fn export_then_import_keeps_the_sections() {
-    let doc = paragraf::parse(&common::seed());
-    let ex = paragraf::legaldocml::export(&doc);
-    let back = paragraf::legaldocml::import(&ex.regelungstext).unwrap().doc;
-    let paras = |d: &paragraf::Document| -> Vec<(Option<String>, Option<String>, String)> {
+    let doc = syntax::parse(&common::seed());
+    let ex = legaldocml::export(&doc);
+    let back = legaldocml::import(&ex.regelungstext).unwrap().doc;
+    let paras = |d: &syntax::Document| -> Vec<(Option<String>, Option<String>, String)> {
         let mut v = Vec::new();
         d.root.walk(&mut |n, _| {
             if matches!(n.kind, Kind::Paragraf | Kind::Absatz) {

@@ -2,16 +2,16 @@
 
 mod common;
 
-use paragraf::lint::render::{self, FileReport};
+use lint::render::{self, FileReport};
+use lint::LintConfig;
 use paragraf::project::{check, Law};
-use paragraf::refs::Universe;
-use paragraf::workspace::LintConfig;
+use refs::Universe;
 
-fn lint(src: &str, config: &LintConfig) -> Vec<paragraf::lint::Diagnostic> {
+fn lint(src: &str, config: &LintConfig) -> Vec<lint::Diagnostic> {
     let law = Law {
         path: "test.txt".into(),
         src: src.to_string(),
-        doc: paragraf::parse(src),
+        doc: syntax::parse(src),
     };
     check(
         &law,
@@ -65,7 +65,7 @@ const CASES: &[(&str, &str)] = &[
 
 #[test]
 fn every_rule_has_a_case_and_a_full_doc() {
-    for r in paragraf::lint::registry() {
+    for r in lint::registry() {
         assert!(
             CASES.iter().any(|(c, _)| *c == r.code),
             "no test case for {}",
@@ -92,7 +92,7 @@ fn seed_reports_anhang_iii_five_times_and_nothing_else_as_error() {
     let diags = lint(&src, &LintConfig::default());
     let errors: Vec<_> = diags
         .iter()
-        .filter(|d| d.severity == paragraf::lint::Severity::Error)
+        .filter(|d| d.severity == lint::Severity::Error)
         .collect();
     let at: Vec<(u32, u32, &str)> = errors
         .iter()
@@ -121,19 +121,17 @@ fn declared_anhang_clears_the_errors() {
     let law = Law {
         path: "gesetz-vii.txt".into(),
         src: src.clone(),
-        doc: paragraf::parse(&src),
+        doc: syntax::parse(&src),
     };
     let uni = Universe {
         declared: vec!["Anhang III".into()],
         others: Vec::new(),
     };
     let (refs, diags) = check(&law, &uni, &LintConfig::default());
-    assert!(diags
-        .iter()
-        .all(|d| d.severity != paragraf::lint::Severity::Error));
+    assert!(diags.iter().all(|d| d.severity != lint::Severity::Error));
     assert_eq!(
         refs.iter()
-            .filter(|r| r.status == paragraf::refs::Status::Declared)
+            .filter(|r| r.status == refs::Status::Declared)
             .count(),
         5
     );
@@ -151,9 +149,7 @@ fn workspace_file_of_the_shipped_laws() {
     let (_, law) = &series.laws[0];
     let (_, diags) = check(law, &series.universe(&law.path), series.lint_config());
     assert!(
-        diags
-            .iter()
-            .all(|d| d.severity != paragraf::lint::Severity::Error),
+        diags.iter().all(|d| d.severity != lint::Severity::Error),
         "{diags:?}"
     );
 }
@@ -161,16 +157,16 @@ fn workspace_file_of_the_shipped_laws() {
 #[test]
 fn cross_law_references_resolve() {
     let vii =
-        paragraf::parse("Gesetz VII\n\n§ 1 Zweck\n\nText.\n\nAnhang III – Typologie\n\nInhalt.\n");
+        syntax::parse("Gesetz VII\n\n§ 1 Zweck\n\nText.\n\nAnhang III – Typologie\n\nInhalt.\n");
     let src = "Gesetz VIII\n\n§ 1 Zweck\n\nDie Einstufung nach Anhang III des Gesetzes VII gilt. Anhang IV des Gesetzes VII nicht.\n";
     let law = Law {
         path: "viii.txt".into(),
         src: src.into(),
-        doc: paragraf::parse(src),
+        doc: syntax::parse(src),
     };
     let uni = Universe {
         declared: Vec::new(),
-        others: vec![paragraf::refs::OtherLaw {
+        others: vec![refs::OtherLaw {
             short: "Gesetz VII".into(),
             path: "vii.txt".into(),
             doc: &vii,
@@ -178,10 +174,10 @@ fn cross_law_references_resolve() {
         }],
     };
     let (refs, diags) = check(&law, &uni, &LintConfig::default());
-    assert_eq!(refs[0].status, paragraf::refs::Status::Resolved);
+    assert_eq!(refs[0].status, refs::Status::Resolved);
     assert_eq!(refs[0].target.as_deref(), Some("anhang-III"));
     assert_eq!(refs[0].target_file.as_deref(), Some("vii.txt"));
-    assert_eq!(refs[1].status, paragraf::refs::Status::Unresolved);
+    assert_eq!(refs[1].status, refs::Status::Unresolved);
     assert!(diags.iter().any(|d| d.code == "R001"));
 }
 
@@ -226,7 +222,7 @@ fn a_decimal_paragraph_is_another_ordinances_unless_the_law_has_them() {
     let src = "Verordnung\n\n§ 1 Anwendung\n\n(1) § 1.07 Nummer 1 bis 3, Nummer 4 Satz 1 und § 2 gelten.\n\n§ 2 Zwei\n\nText.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§ 1.07 Nummer 1 bis 3"), Status::External);
     assert_eq!(status("Nummer 4 Satz 1"), Status::External);
     assert_eq!(status("§ 2"), Status::Resolved);
@@ -246,7 +242,7 @@ fn a_missing_paragraph_in_a_sentence_naming_another_law_is_that_laws() {
     let src = "Verordnung\n\n§ 1 Anzeigen\n\n(1) Die Angaben nach § 24 Absatz 1 Nummer 1 oder nach § 24 Absatz 1 Nummer 15 des Kreditwesengesetzes genügen. Die Frist nach § 2 und nach den §§ 2, 3 und 16 bis 18 des Justizvergütungs- und -entschädigungsgesetzes gilt.\n\n(2) Nach § 99 dieser Verordnung und § 98 gilt das auch.\n\n(3) Die §§ 79 ff. EStG und § 97 gelten.\n\n§ 2 Zwei\n\nText.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§ 24 Absatz 1 Nummer 1"), Status::External);
     assert_eq!(status("§ 2"), Status::Resolved);
     // a § the law has stays its own, even beside another law's
@@ -260,7 +256,7 @@ fn a_missing_paragraph_in_a_sentence_naming_another_law_is_that_laws() {
 
 #[test]
 fn names_law_after_tells_another_laws_name_from_this_ones() {
-    use paragraf::refs::names_law_after;
+    use refs::names_law_after;
     assert!(names_law_after("§ 5 des Kreditwesengesetzes", 3));
     assert!(names_law_after("§§ 79 ff. EStG", 0));
     assert!(names_law_after(
@@ -292,7 +288,7 @@ fn a_paragraph_numbered_with_f_is_itself_when_the_law_has_it() {
     let src = "Gesetz\n\n§ 802 Eins\n\nText.\n\n§ 802f Zwei\n\n(1) Text.\n\n(2) Nach § 802f Abs. 1 und § 802ff. und § 5f. gilt.\n";
     let refs = common::refs_of(src);
     let get = |t: &str| common::reference_starting(&refs, t);
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(get("§ 802f").target.as_deref(), Some("para-802f_abs-1"));
     assert_eq!(get("§ 802ff").target.as_deref(), Some("para-802"));
     // no § 5f and no § 5: unresolved as § 5
@@ -305,7 +301,7 @@ fn a_relative_citation_that_fails_in_a_sentence_naming_another_law_is_that_laws(
     let src = "Gesetz\n\n§ 1 Eins\n\n(1) Leistungen nach § 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes.\n\n(2) Nach Absatz 7 gilt das.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("Absatz 11"), Status::External);
     assert_eq!(status("Absatz 7"), Status::Unresolved);
 }
@@ -316,7 +312,7 @@ fn a_table_cell_of_citations_in_an_anlage_cites_the_columns_law() {
     let src = "# Verordnung\n\n## § 1 Eins\n\n(1) Text nach § 2.\n\n## § 2 Zwei\n\nText.\n\n## Anlage (zu § 1)\n\n*   47\n\n    *   Eingefahren und dadurch gefährdet\n\n    *   § 10 Satz 1\n        § 49 Absatz 1 Nummer 10\n\n    *   30 €\n\n*   48\n\n    *   Nach § 77 Absatz 2 gilt das.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§ 10 Satz 1"), Status::External);
     assert_eq!(status("§ 49 Absatz 1 Nummer 10"), Status::External);
     // a sentence that cites among other words is not such a cell
@@ -333,7 +329,7 @@ fn a_table_cell_with_a_relative_citation_that_fails_is_the_columns() {
         .iter()
         .find(|r| r.reference.text == "Nummer 2")
         .unwrap();
-    assert_eq!(r.status, paragraf::refs::Status::External);
+    assert_eq!(r.status, refs::Status::External);
 }
 
 #[test]
@@ -342,7 +338,7 @@ fn a_nummer_that_the_citing_unit_lacks_is_the_annexes() {
     let src = "# Gesetz\n\n## § 1 Eins\n\n(1) Die Beträge nach den Nummern 100 und 300 bis 302 steigen.\n\n(2) Nach Nummer 7 gilt nichts.\n\n## Anlage 1 (zu § 1)\n\n| Nr. | Tätigkeit | Betrag |\n|---|---|---|\n| 100 | Erste | 5 |\n| 300 | Zweite | 6 |\n| 302 | Dritte | 7 |\n\n## Anlage 2 (zu § 1)\n\n1. Eins\n\n2. Zwei\n";
     let refs = common::refs_of(src);
     let get = |t: &str| common::reference(&refs, t);
-    use paragraf::refs::Status;
+    use refs::Status;
     let r = get("Nummern 100 und 300 bis 302");
     assert_eq!(r.status, Status::Resolved, "{r:?}");
     assert!(
@@ -359,12 +355,12 @@ fn a_missing_paragraph_in_a_law_whose_title_names_another_is_that_laws() {
     let src = "# Einführungsgesetz zur Abgabenordnung\n\n## § 1 Eins\n\n(1) § 89 Absatz 2 Satz 4 in der am 1. Januar 2017 geltenden Fassung ist anzuwenden.\n\n(2) § 77 dieses Gesetzes gilt.\n\n(3) Die Vorschriften des Patentgesetzes über die Priorität (§ 41) gelten.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§ 89 Absatz 2 Satz 4"), Status::External);
     assert_eq!(status("§ 77 dieses Gesetzes"), Status::Unresolved);
     assert_eq!(status("§ 41"), Status::External);
     // a title of its own kind only names no other law
-    use paragraf::refs::title_names_other_law;
+    use refs::title_names_other_law;
     assert!(title_names_other_law(
         "Einführungsgesetz zur Abgabenordnung"
     ));
@@ -386,7 +382,7 @@ fn a_unit_below_an_existing_paragraph_that_fails_before_another_laws_name_is_tha
     let src = "Gesetz\n\n§ 1 Eins\n\nLeistungen nach § 1 Absatz 2 Satz 1, auch in Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes. Nach § 1 Absatz 5 dieses Gesetzes und dem Bundesgesetz gilt das.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§ 1 Absatz 2 Satz 1"), Status::External);
     assert_eq!(status("§ 1 Absatz 5 dieses Gesetzes"), Status::Unresolved);
 }
@@ -397,7 +393,7 @@ fn a_row_number_after_an_annex_is_cited_is_that_annexes_row() {
     let src = "# Verordnung\n\n## § 1 Eins\n\nText.\n\n## Anlage 1a (zu § 1)\n\n*   1\n\n    *   Eins\n\n*   3\n\n    *   Drei\n\n## Anlage 2a (zu § 1)\n\n*   3\n\n    *   Andere Drei\n\n## Anlage 1b (zu § 1)\n\nDie Kenntnisse gemäß Anlage 1a sind zu vermitteln.\n\n*   lfd. Nr. 3 Drei\n";
     let refs = common::refs_of(src);
     let r = common::reference(&refs, "Nr. 3");
-    assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
+    assert_eq!(r.status, refs::Status::Resolved, "{r:?}");
     assert!(
         r.target.as_deref().unwrap().starts_with("anlage-1a"),
         "{r:?}"
@@ -414,7 +410,7 @@ fn an_unterabsatz_keeps_an_eu_citation_whole() {
         .reference
         .text
         .starts_with("Artikel 29d Absatz 3 Unterabsatz 2 Satz 3 der Verordnung (EG)"));
-    assert_eq!(refs[0].status, paragraf::refs::Status::External);
+    assert_eq!(refs[0].status, refs::Status::External);
 }
 
 #[test]
@@ -423,13 +419,10 @@ fn absatz_1_of_a_paragraph_without_absaetze_is_its_text() {
     let src = "Verordnung\n\n§ 1 Eins\n\n(1) Nach § 2 Abs. 1 Satz 2 und § 2 Abs. 2 gilt das. Nach § 3 Absatz 5 des Artikel 10-Gesetzes gilt das auch.\n\n§ 2 Zwei\n\nDer Hund bellt. Die Katze schläft.\n";
     let refs = common::refs_of(src);
     let get = |t: &str| common::reference(&refs, t);
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(get("§ 2 Abs. 1 Satz 2").status, Status::Resolved);
     assert_eq!(get("§ 2 Abs. 2").status, Status::Unresolved);
-    assert!(paragraf::refs::names_law_after(
-        "des Artikel 10-Gesetzes",
-        0
-    ));
+    assert!(refs::names_law_after("des Artikel 10-Gesetzes", 0));
 }
 
 #[test]
@@ -437,7 +430,7 @@ fn a_citation_in_brackets_after_a_law_is_that_laws() {
     // NatPhHarzV: "die im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7) ordnungsgemäße …"
     let src = "Verordnung\n\n§ 8 Eins\n\n(1) Text.\n\n(2) Die im Sinne des Bundesnaturschutzgesetzes (§ 8 Abs. 7) ordnungsgemäße Nutzung und die nach § 8 Abs. 7 bleiben.\n";
     let refs = common::refs_of(src);
-    use paragraf::refs::Status;
+    use refs::Status;
     let st: Vec<Status> = refs
         .iter()
         .filter(|r| r.reference.text == "§ 8 Abs. 7")
@@ -452,7 +445,7 @@ fn satz_in_a_buchstabe_counts_the_saetze_of_the_nummer_around_it() {
     let src = "Verordnung\n\n§ 1 Eins\n\n1. Erster Satz. Zweiter Satz, wenn er\n\n    a) betrunken ist oder\n\n    b) berauscht nach Satz 3 ist.\n\n    Der dritte Satz.\n";
     let refs = common::refs_of(src);
     let r = common::reference(&refs, "Satz 3");
-    assert_eq!(r.status, paragraf::refs::Status::Resolved, "{r:?}");
+    assert_eq!(r.status, refs::Status::Resolved, "{r:?}");
 }
 
 #[test]
@@ -461,7 +454,7 @@ fn a_nummer_of_a_named_annex_is_the_annexes() {
     // der Anlage 1 zur Gebührenordnung für Zahnärzte"
     let src = "# Verordnung\n\n## § 1 Eins\n\n(1) Gebühren nach Nummer 2 der Anlage 2 zu dieser Verordnung.\n\n(2) Leistungen nach Nummer 8000 der Anlage 1 zur Gebührenordnung für Zahnärzte.\n\n## Anlage 2 (zu § 1)\n\n1. Eins\n\n2. Zwei\n";
     let refs = common::refs_of(src);
-    use paragraf::refs::Status;
+    use refs::Status;
     let r = common::reference_starting(&refs, "Nummer 2 der Anlage 2");
     assert_eq!(r.status, Status::Resolved, "{r:?}");
     assert!(
@@ -478,7 +471,7 @@ fn a_catalog_whose_lead_in_names_a_law_cites_that_law() {
     let src = "# Strafprozeßordnung (StPO)\n\n## § 100a Überwachung\n\n(1) Die Telekommunikation darf überwacht werden, wenn eine in Absatz 2 bezeichnete Tat vorliegt.\n\n(2) Schwere Straftaten im Sinne des Absatzes 1 sind:\n\n1.  aus dem Strafgesetzbuch:\n\n    a)  Straftaten nach den §§ 80a bis 82,\n\n    b)  Straftaten nach § 177 Absatz 6 Satz 2 Nummer 2,\n\n2.  aus dem Asylgesetz:\n\n    a)  Straftaten nach § 84 Absatz 3,\n\n## § 177 Kosten\n\nDie Kosten trägt der Antragsteller.\n\n## § 178 Bußgeld\n\nOrdnungswidrig im Sinne des § 15 Absatz 1 Nummer 2 des Binnenschifffahrtsaufgabengesetzes handelt, wer\n\n1.  entgegen § 177 Absatz 5 eine Sache nicht herausgibt,\n\n2.  entgegen § 190 etwas tut.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§§ 80a bis 82"), Status::External);
     assert_eq!(status("§ 177 Absatz 6 Satz 2 Nummer 2"), Status::External);
     assert_eq!(status("§ 84 Absatz 3"), Status::External);
@@ -486,12 +479,10 @@ fn a_catalog_whose_lead_in_names_a_law_cites_that_law() {
     assert_eq!(status("§ 177 Absatz 5"), Status::Unresolved);
     assert_eq!(status("§ 190"), Status::Unresolved);
     // "des Gesetzes" names no particular law
-    assert!(!paragraf::refs::names_particular_law(
+    assert!(!refs::names_particular_law(
         "Folgende Vorschriften treten am Tage nach der Verkündung des Gesetzes in Kraft:"
     ));
-    assert!(paragraf::refs::names_particular_law(
-        "aus dem Strafgesetzbuch:"
-    ));
+    assert!(refs::names_particular_law("aus dem Strafgesetzbuch:"));
 }
 
 #[test]
@@ -500,7 +491,7 @@ fn a_relative_citation_that_fails_continues_the_last_citation_above_its_level() 
     let src = "# Gesetz\n\n## § 2 Angaben\n\n(1) Die Verschreibung enthält:\n\n1.  den Namen,\n\n2.  das Datum,\n\n4.  die Dosierung,\n\n5.  die Menge.\n\n(6) Fehlen Angaben nach Absatz 1 Nummer 2, nach Nummer 5 oder zur Dosierung nach Nummer 4, so gilt § 3 mit Ausnahme des Absatzes 2 entsprechend.\n\n## § 3 Zwei Absätze\n\n(1) Eins.\n\n(2) Zwei.\n\n## § 775 Einstellung\n\nDie Vollstreckung ist einzustellen:\n\n1.  eins,\n\n2.  zwei,\n\n3.  drei.\n\n## § 776 Aufhebung\n\nIn den Fällen des § 775 Nr. 1, 3 sind die Maßregeln aufzuheben. Im Fall der Nummer 2 bleiben sie bestehen, ebenso im Fall der Nummer 9.\n\n## § 777 Fremd\n\nDie Pflicht nach § 9 Absatz 1 Nummer 1 des Kreditwesengesetzes gilt; Nummer 3 gilt nicht.\n";
     let refs = common::refs_of(src);
     let r = |t: &str| common::reference(&refs, t);
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(r("Nummer 5").target.as_deref(), Some("para-2_abs-1_nr-5"));
     assert_eq!(r("Nummer 4").target.as_deref(), Some("para-2_abs-1_nr-4"));
     assert_eq!(r("Absatzes 2").target.as_deref(), Some("para-3_abs-2"));
@@ -517,7 +508,7 @@ fn nummern_cited_in_an_absatz_without_any_are_those_of_the_one_absatz_that_has_t
     let src = "# Gesetz\n\n## § 579 Nichtigkeitsklage\n\n(1) Die Nichtigkeitsklage findet statt:\n\n1.  wenn das Gericht nicht vorschriftsmäßig besetzt war;\n\n2.  wenn ein Richter mitgewirkt hat;\n\n3.  wenn ein Richter abgelehnt war.\n\n(2) In den Fällen der Nummern 1, 3 findet die Klage nicht statt, wenn ein Rechtsmittel möglich war. Nummer 7 gibt es nicht.\n";
     let refs = common::refs_of(src);
     let r = |t: &str| common::reference(&refs, t);
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(r("Nummern 1, 3").status, Status::Resolved);
     assert_eq!(
         r("Nummern 1, 3").target.as_deref(),
@@ -532,7 +523,7 @@ fn a_missing_paragraph_is_another_laws_when_another_satz_of_its_unit_names_one()
     let src = "# Gebührenverordnung\n\n## § 1 Gebühren\n\nDie Gebühren ergeben sich aus der Anlage.\n\n## Anlage Gebührenverzeichnis\n\n- § 9 Absatz 1 und 3 Nummer 1, Anlage 2 Abschnitt A. 1. II. Nummer 15 SchSV i. V. m. MARPOL Anlage II Regel 9\n\n- § 12 Absatz 2. Änderungen beschließt das BKIE.\n";
     let refs = common::refs_of(src);
     let status = |t: &str| common::reference(&refs, t).status;
-    use paragraf::refs::Status;
+    use refs::Status;
     assert_eq!(status("§ 9 Absatz 1 und 3 Nummer 1"), Status::External);
     // an authority's abbreviation names no law
     assert_eq!(status("§ 12 Absatz 2"), Status::Unresolved);

@@ -2,15 +2,15 @@
 
 mod common;
 
-use paragraf::ast::{Kind, Node};
+use syntax::ast::{Kind, Node};
 
-fn units(doc: &paragraf::Document) -> Vec<&Node> {
+fn units(doc: &syntax::Document) -> Vec<&Node> {
     doc.einzelvorschriften()
 }
 
 #[test]
 fn seed_outline_is_exact() {
-    let doc = paragraf::parse(&common::seed());
+    let doc = syntax::parse(&common::seed());
     assert_eq!(
         doc.title.as_deref(),
         Some("Gesetz VII – Missbrauch von KI-Systemen („Digitaler Waffeneinsatz“)")
@@ -62,13 +62,13 @@ fn seed_outline_is_exact() {
 #[test]
 fn seed_ids_spans_and_styles() {
     let src = common::seed();
-    let doc = paragraf::parse(&src);
+    let doc = syntax::parse(&src);
     let abs = doc.root.find("para-4_abs-3").expect("§ 4 Absatz 3");
     assert_eq!(abs.span.line, 34);
     assert_eq!(abs.span.column, 1);
     assert_eq!(abs.style, None);
     let dash = doc.root.find("para-4_abs-1").unwrap();
-    assert_eq!(dash.style, Some(paragraf::ast::Style::Dash));
+    assert_eq!(dash.style, Some(syntax::ast::Style::Dash));
     let satz = doc.root.find("para-4_abs-3_satz-1").unwrap();
     assert_eq!(&src[satz.span.start..satz.span.end], "Die technische Einstufung der Gefährdung erfolgt gemäß den Bewertungsdimensionen im **Anhang III**.");
     assert_eq!(satz.text.as_deref(), Some("Die technische Einstufung der Gefährdung erfolgt gemäß den Bewertungsdimensionen im Anhang III."));
@@ -86,23 +86,23 @@ fn seed_ids_spans_and_styles() {
 
 #[test]
 fn json_round_trips_and_names_kinds() {
-    let doc = paragraf::parse(&common::seed());
+    let doc = syntax::parse(&common::seed());
     let json = serde_json::to_string(&doc).unwrap();
     assert!(json.contains(r#""kind":"paragraf""#));
     assert!(json.contains(r#""kind":"absatz""#));
-    let back: paragraf::Document = serde_json::from_str(&json).unwrap();
+    let back: syntax::Document = serde_json::from_str(&json).unwrap();
     assert_eq!(back.root, doc.root);
 }
 
 #[test]
 fn outline_snapshot() {
-    let doc = paragraf::parse(&common::seed());
-    insta::assert_snapshot!(paragraf::outline::outline(&doc));
+    let doc = syntax::parse(&common::seed());
+    insta::assert_snapshot!(syntax::outline::outline(&doc));
 }
 
 #[test]
 fn corpus_excerpt_gliederung_nests_by_type_not_heading_level() {
-    let doc = paragraf::parse(&common::fixture("bgb-excerpt.md"));
+    let doc = syntax::parse(&common::fixture("bgb-excerpt.md"));
     assert_eq!(doc.abbreviation.as_deref(), Some("BGB"));
     let buch = doc
         .root
@@ -144,7 +144,7 @@ fn corpus_excerpt_gliederung_nests_by_type_not_heading_level() {
 #[test]
 fn nummern_and_buchstaben_nest() {
     let src = "# Test\n\n## § 1 Begriffe\n\n(1) Im Sinne dieses Gesetzes ist\n\n1.  ein Ding\n\n    a)  rund oder\n\n    b)  eckig,\n\n2.  ein anderes Ding.\n\nDas gilt nicht für Kreise.\n\n(2) Satz 1 gilt entsprechend.\n";
-    let doc = paragraf::parse(src);
+    let doc = syntax::parse(src);
     let abs1 = doc.root.find("para-1_abs-1").unwrap();
     let kinds: Vec<Kind> = abs1.children.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [Kind::Satz, Kind::Nummer, Kind::Nummer, Kind::Text]);
@@ -163,7 +163,7 @@ fn nummern_and_buchstaben_nest() {
 #[test]
 fn plain_items_on_consecutive_lines() {
     let src = "Gesetz X\n\n§ 1 Begriffe\n\n(1) Es gilt:\n1. eins,\n2. zwei.\n(2) Die Frist endet mit dem\n18. Lebensjahr.\n";
-    let doc = paragraf::parse(src);
+    let doc = syntax::parse(src);
     let p = doc.root.find("para-1").unwrap();
     assert_eq!(p.children.len(), 2, "{p:#?}");
     assert_eq!(
@@ -184,15 +184,15 @@ fn plain_items_on_consecutive_lines() {
 fn line_endings_bom_and_spaces() {
     let lf = "Gesetz X\n\n§ 1 Zweck\n\n(1) Das Gesetz gilt.\n(2) Es gilt\nweiter.\n";
     let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
-    let a = paragraf::parse(lf);
-    let b = paragraf::parse(&crlf);
+    let a = syntax::parse(lf);
+    let b = syntax::parse(&crlf);
     assert_eq!(a.root.full_text(), b.root.full_text());
     assert_eq!(
         b.root.find("para-1_abs-2_satz-1").unwrap().text.as_deref(),
         Some("Es gilt weiter.")
     );
     let nbsp = "Gesetz X\n\n§\u{a0}1 Zweck\n\n(1)\u{a0}Nach\u{a0}§\u{a0}2 gilt das.\n";
-    let c = paragraf::parse(nbsp);
+    let c = syntax::parse(nbsp);
     assert_eq!(c.einzelvorschriften().len(), 1);
     assert_eq!(
         c.root.find("para-1_abs-1_satz-1").unwrap().text.as_deref(),
@@ -222,21 +222,21 @@ fn empty_and_odd_inputs_parse() {
         "[^x]:",
         "|",
     ] {
-        let d = paragraf::parse(s);
+        let d = syntax::parse(s);
         let _ = serde_json::to_string(&d).unwrap();
     }
 }
 
 #[test]
 fn bad_bytes_are_errors_with_position() {
-    let e = paragraf::source::decode("x.txt", b"abc\nd\xffe".to_vec())
+    let e = syntax::source::decode("x.txt", b"abc\nd\xffe".to_vec())
         .unwrap_err()
         .to_string();
     assert_eq!(
         e,
         "x.txt:2:2: invalid UTF-8 at byte 5; law texts must be UTF-8"
     );
-    let e = paragraf::source::decode("x.txt", b"ab\0".to_vec())
+    let e = syntax::source::decode("x.txt", b"ab\0".to_vec())
         .unwrap_err()
         .to_string();
     assert!(e.starts_with("x.txt:1:3: NUL byte at byte 2"), "{e}");
@@ -250,7 +250,7 @@ fn a_paragraph_across_the_64_kib_chunks_of_the_line_grammar_stays_one() {
     let body = line.repeat(3000); // ~200 KiB, one Satz
     let src =
         format!("# Gesetz\n\n## § 1 Test\n\n(1) {body}des Gesetzes.\n\n(2) Zweiter Absatz.\n");
-    let doc = paragraf::parse(&src);
+    let doc = syntax::parse(&src);
     let p = &doc
         .root
         .children
@@ -277,7 +277,7 @@ fn a_paragraph_across_the_64_kib_chunks_of_the_line_grammar_stays_one() {
 fn a_definition_term_is_the_one_line_above_its_value() {
     // the corpus writes a new entry right under a line of text (LKWÜberlStVAusnV 2012)
     let src = "Stand: Die V tritt mit Ablauf des 31.12.2016 außer Kraft\nGeändert durch\n:   Art. 1 V v. 5.7.2012 BAnz AT 11.07.2012 V1\n\n## § 1 Anwendungsbereich\n\nText.\n";
-    let doc = paragraf::parse(src);
+    let doc = syntax::parse(src);
     let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
     assert_eq!(kinds[..2], [Kind::Text, Kind::Metadatum]);
     let meta = &doc.root.children[1];
@@ -305,7 +305,7 @@ fn juris_satznummern_number_the_saetze() {
     // EStG § 43a Absatz 3 and § 1a, as the corpus has them: the number at the start of
     // a line, then spaces up to the text column
     let src = "# Einkommensteuergesetz (EStG)\n\n#### § 43a Bemessung\n\n(3)\n1             Die auszahlende Stelle hat ausländische Steuern nach\nMaßgabe des Absatzes 4 zu berücksichtigen.\n2             Sie hat nach Absatz 4 bis zum 15. Dezember auszugleichen.\n3             Der nicht ausgeglichene Verlust ist zu übertragen.\n\n(4)\n1.  Aufwendungen sind abziehbar.\n    2                   Voraussetzung ist, dass Satz 1 gilt.\n\n(5) Die Dichte von Wasser (ρ = 1,0 · 10\n3             kg/m 3 ) gilt nach Absatz 3 Satz 3.\n";
-    let doc = paragraf::parse(src);
+    let doc = syntax::parse(src);
     let abs = |n: &str| {
         doc.root
             .find(&format!("para-43a_abs-{n}"))
@@ -333,8 +333,7 @@ fn juris_satznummern_number_the_saetze() {
     // "Satz 1" of the Nummer and "Absatz 3 Satz 3" are there
     let refs = common::refs_alone(&doc, src);
     assert!(
-        refs.iter()
-            .all(|r| r.status == paragraf::refs::Status::Resolved),
+        refs.iter().all(|r| r.status == refs::Status::Resolved),
         "{refs:?}"
     );
     // a citation in a numbered Satz is placed in its line, after the number
@@ -344,14 +343,14 @@ fn juris_satznummern_number_the_saetze() {
         .expect("Absatz 4 in Satz 2");
     assert_eq!(r.reference.span.column, 28);
     // the plain form writes the numbers where they were, and reads them back
-    let out = paragraf::write::write(&doc, &Default::default());
+    let out = syntax::print::print(&doc, &Default::default());
     assert!(
         out.contains("\n2             Sie hat nach Absatz 4 bis zum 15. Dezember auszugleichen.\n"),
         "{out}"
     );
-    let again = paragraf::parse(&out);
+    let again = syntax::parse(&out);
     assert_eq!(
-        paragraf::write::write(&again, &Default::default()),
+        syntax::print::print(&again, &Default::default()),
         out,
         "idempotent"
     );
@@ -365,7 +364,7 @@ fn juris_satznummern_number_the_saetze() {
 fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
     // the corpus (pandoc) writes "1\. Januar", "C\_2", "\*"
     let md = "# Gesetz\n\n## § 3 Titel mit \\_Strich\n\n(1) Ab dem 1\\. Januar 2027 gilt C\\_2 \\* 3 nach Absatz 2, ein Backslash \\\\ und \\§ 4 bleiben.\n\n| a\\_b |\n|---|\n| c |\n";
-    let doc = paragraf::parse(md);
+    let doc = syntax::parse(md);
     let p = doc.root.find("para-3").expect("§ 3");
     assert_eq!(p.title.as_deref(), Some("Titel mit _Strich"));
     assert_eq!(
@@ -390,7 +389,7 @@ fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
         .walk(&mut |n, _| cells.extend(n.cells.iter().cloned()));
     assert!(cells.contains(&"a\\_b".to_string()), "{cells:?}");
     // plain text has no escapes but at the start of a line
-    let plain = paragraf::parse("Gesetz\n\n§ 3 Titel\n\n(1) Es gilt C\\_2.\n");
+    let plain = syntax::parse("Gesetz\n\n§ 3 Titel\n\n(1) Es gilt C\\_2.\n");
     let p = plain.root.find("para-3").expect("§ 3");
     assert_eq!(saetze_of(p), vec![(None, "Es gilt C\\_2.".to_string())]);
 }
@@ -399,7 +398,7 @@ fn markdown_backslash_escapes_are_markup_but_plain_text_keeps_backslashes() {
 fn a_paragraph_title_on_a_heading_of_its_own_is_the_paragraphs() {
     // SokaSiG's Anlagen (Tarifverträge): "## § 2" then "## Ausbildungsvergütung"
     let src = "# Gesetz\n\n## § 1 Eins\n\n(1) Text.\n\n### Anlage 1 (zu § 1)\n\n## § 2\n\n## Ausbildungsvergütung\n\n(1) Satz eins.\n\n(2) Die Vergütung.\n\n(3) Weiter.\nAbs. 2 bleibt unberührt.\n\n## § 3\n\n(1) Ohne Titel.\n\n## Schlussbestimmung\n\nText.\n";
-    let doc = paragraf::parse(src);
+    let doc = syntax::parse(src);
     let anlage = doc
         .root
         .children
@@ -416,5 +415,5 @@ fn a_paragraph_title_on_a_heading_of_its_own_is_the_paragraphs() {
     assert_eq!(last.kind, Kind::Ueberschrift);
     let refs = common::refs_alone(&doc, src);
     let abs = refs.iter().find(|r| r.reference.text == "Abs. 2").unwrap();
-    assert_eq!(abs.status, paragraf::refs::Status::Resolved);
+    assert_eq!(abs.status, refs::Status::Resolved);
 }

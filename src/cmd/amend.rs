@@ -21,12 +21,12 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let out = paragraf::amend::consolidate(&a.law, &a.amending, a.keep_going);
+    let out = paragraf::consolidate::consolidate(&a.law, &a.amending, a.keep_going);
     let (text, report) = match out {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
-            if let paragraf::amend::ConsolidateError::Amend(ae) = &e {
+            if let paragraf::consolidate::ConsolidateError::Amend(ae) = &e {
                 if let Some(t) = &ae.target {
                     eprintln!("  target: {t}");
                 }
@@ -53,7 +53,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         );
     }
     match &a.output {
-        Some(p) => paragraf::fsutil::write_atomic(p, text.as_bytes())?,
+        Some(p) => syntax::fsutil::write_atomic(p, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(if report.failed.is_empty() {

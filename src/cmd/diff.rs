@@ -1,5 +1,6 @@
+use amend::generate;
 use anyhow::Result;
-use paragraf::diff::{self, amend, render};
+use diff::render;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,7 +57,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if let Some(path) = &a.synopse {
         let title = new.doc.title.clone().unwrap_or_default();
-        paragraf::fsutil::write_atomic(
+        syntax::fsutil::write_atomic(
             path,
             render::synopse_html(&title, &oe, &ne, &changes).as_bytes(),
         )?;
@@ -65,38 +66,34 @@ pub fn run(a: Args) -> Result<ExitCode> {
     #[cfg(feature = "pdf")]
     if let Some(path) = &a.pdf {
         let title = new.doc.title.clone().unwrap_or_default();
-        let date = |d: &paragraf::Document| {
-            d.fassung
-                .as_deref()
-                .and_then(paragraf::pdf::model::german_date)
-        };
+        let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
         let data = serde_json::json!({
             "title": title,
             "old_title": date(&old.doc).map(|d| format!("Fassung vom {d}")).unwrap_or_else(|| "Geltende Fassung".into()),
             "new_title": date(&new.doc).map(|d| format!("Fassung vom {d}")).unwrap_or_else(|| "Neue Fassung".into()),
             "rows": render::synopse_rows(&oe, &ne, &changes),
         });
-        let bytes = paragraf::pdf::compile_main(
+        let bytes = pdf::compile_main(
             "synopse.typ",
             data,
-            &paragraf::pdf::Template::builtin(),
+            &pdf::Template::builtin(),
             &Default::default(),
         )?;
-        paragraf::fsutil::write_atomic(path, &bytes)?;
+        syntax::fsutil::write_atomic(path, &bytes)?;
         eprintln!("wrote {}", path.display());
     }
     if a.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&changes)?)?;
     } else if a.amendments {
         let style = if a.style == AmendStyle::Hdr3 {
-            amend::Style::Hdr3
+            generate::Style::Hdr3
         } else {
-            amend::Style::Hdr4
+            generate::Style::Hdr4
         };
         write!(
             out,
             "{}",
-            amend::aenderungsbefehle(&old.doc, &new.doc, &oe, &ne, &changes, style)
+            generate::aenderungsbefehle(&old.doc, &new.doc, &oe, &ne, &changes, style)
         )?;
     } else if a.unified {
         write!(
@@ -147,9 +144,9 @@ pub fn git(a: GitArgs) -> Result<ExitCode> {
     let [path, old, _, _, new, ..] = a.args.as_slice() else {
         anyhow::bail!("git-diff expects the arguments git passes to an external diff command");
     };
-    let load = |p: &str| -> Result<paragraf::Document> {
+    let load = |p: &str| -> Result<syntax::Document> {
         if p == "/dev/null" {
-            return Ok(paragraf::parse(""));
+            return Ok(syntax::parse(""));
         }
         Ok(paragraf::project::Law::load(std::path::Path::new(p))?.doc)
     };

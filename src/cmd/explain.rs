@@ -10,7 +10,7 @@ pub struct Args {
 pub fn run(a: Args) -> Result<ExitCode> {
     match a.code {
         None => {
-            for r in paragraf::lint::registry() {
+            for r in lint::registry() {
                 println!(
                     "{}  {:<32} {:<8} {}",
                     r.code,
@@ -20,7 +20,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 );
             }
         }
-        Some(c) => match paragraf::lint::rule(&c) {
+        Some(c) => match lint::rule(&c) {
             Some(r) => {
                 println!("# {} ({}): {}\n", r.name, r.code, r.summary);
                 println!("Default severity: {}\n", r.severity.as_str());

@@ -1,7 +1,7 @@
 use anyhow::{bail, Result};
-use paragraf::write::{wording, write, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use syntax::print::{print, wording};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,18 +38,18 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     let mut unformatted = 0;
     for f in &files {
-        let src = paragraf::source::read_law(f)?;
-        if paragraf::legaldocml::is_xml(&src) {
+        let src = syntax::source::read_law(f)?;
+        if legaldocml::is_xml(&src) {
             bail!(
                 "{}: LegalDocML.de XML; `paragraf import` writes it as plain text",
                 f.display()
             );
         }
-        let doc = paragraf::parse(&src);
-        let opts = Options::for_path(f);
-        let out = write(&doc, &opts);
+        let doc = syntax::parse(&src);
+        let opts = paragraf::workspace::print_options(f);
+        let out = print(&doc, &opts);
         // the safety net: the formatted text must say exactly the same
-        let again = paragraf::parse(&out);
+        let again = syntax::parse(&out);
         if !a.no_verify && wording(&again) != wording(&doc) {
             bail!(
                 "{}: formatting would change the wording; file left alone (please report this)",
@@ -74,7 +74,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 )
             );
         } else {
-            paragraf::fsutil::write_atomic(f, out.as_bytes())?;
+            syntax::fsutil::write_atomic(f, out.as_bytes())?;
             eprintln!("formatted {}", f.display());
         }
     }

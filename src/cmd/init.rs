@@ -85,7 +85,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         if p.exists() {
             bail!("{}: exists; nothing overwritten", p.display());
         }
-        paragraf::fsutil::write_atomic(&p, text.as_bytes())?;
+        syntax::fsutil::write_atomic(&p, text.as_bytes())?;
         Ok(())
     };
     write("laws/beispiel.txt", EXAMPLE)?;

@@ -1,8 +1,9 @@
 use anyhow::{bail, Result};
-use paragraf::lint::render::{self, FileReport};
-use paragraf::lint::Severity;
+use lint::render::{self, FileReport};
+use lint::LintConfig;
+use lint::Severity;
 use paragraf::project::{check, Law, Series};
-use paragraf::workspace::{LintConfig, Workspace};
+use paragraf::workspace::Workspace;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
@@ -101,8 +102,8 @@ pub fn series_for(files: &[PathBuf]) -> Result<(Vec<Option<usize>>, Vec<Series>)
 
 pub struct Checked {
     pub law: Law,
-    pub refs: Vec<paragraf::refs::Resolved>,
-    pub diags: Vec<paragraf::lint::Diagnostic>,
+    pub refs: Vec<refs::Resolved>,
+    pub diags: Vec<lint::Diagnostic>,
 }
 
 /// Parse, resolve and lint every file in parallel; `f` turns each result into
@@ -113,7 +114,7 @@ pub fn check_files<T: Send>(
 ) -> Result<Vec<T>> {
     let (which, series) = series_for(files)?;
     let default = LintConfig::default();
-    let empty = paragraf::refs::Universe {
+    let empty = refs::Universe {
         declared: Vec::new(),
         others: Vec::new(),
     };

@@ -5,13 +5,13 @@ pub mod diff;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod legaldocml;
 pub mod lint;
 pub mod parse;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod refs;
 pub mod watch;
-pub mod xml;
 
 use std::io::IsTerminal;
 

@@ -1,10 +1,10 @@
 use anyhow::{bail, Context, Result};
-use paragraf::ast::Kind;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
+use syntax::ast::Kind;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,14 +22,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
     if a.stats {
         return stats(&a.path);
     }
-    let doc = paragraf::parse::parse_file(&a.path)?;
+    let doc = syntax::parse::parse_file(&a.path)?;
     let mut out = std::io::stdout().lock();
     use std::io::Write;
     if a.json {
         serde_json::to_writer_pretty(&mut out, &doc).context("writing JSON")?;
         writeln!(out)?;
     } else {
-        write!(out, "{}", paragraf::outline::outline(&doc))?;
+        write!(out, "{}", syntax::outline::outline(&doc))?;
     }
     let path = a.path.display();
     for w in &doc.warnings {
@@ -82,9 +82,9 @@ fn stats(dir: &std::path::Path) -> Result<ExitCode> {
         .par_iter()
         .map(|p| {
             let mut acc = Acc::default();
-            match paragraf::source::read_law(p) {
+            match syntax::source::read_law(p) {
                 Ok(src) => {
-                    let doc = paragraf::parse(&src);
+                    let doc = syntax::parse(&src);
                     acc.bytes = src.len() as u64;
                     acc.files = 1;
                     acc.warnings = doc.warnings.len();

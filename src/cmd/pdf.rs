@@ -1,7 +1,7 @@
 use anyhow::{bail, Context, Result};
-use paragraf::lint::Severity;
-use paragraf::pdf::model;
-use paragraf::pdf::{compile, Options, Template};
+use lint::Severity;
+use pdf::model;
+use pdf::{compile, Options, Template};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -61,7 +61,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     // the laws are in `data` now: free them before Typst needs the memory
     drop(checked);
     let bytes = compile(data, &tpl, &opts)?;
-    paragraf::fsutil::write_atomic(&a.output, &bytes)?;
+    syntax::fsutil::write_atomic(&a.output, &bytes)?;
     eprintln!("wrote {} ({} KiB)", a.output.display(), bytes.len() / 1024);
     Ok(ExitCode::SUCCESS)
 }
@@ -152,12 +152,12 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
             .collect();
         errors += errs.len();
         if !errs.is_empty() {
-            let r = paragraf::lint::render::FileReport {
+            let r = lint::render::FileReport {
                 path: &path,
                 src: &c.law.src,
                 diagnostics: &errs,
             };
-            eprint!("{}", paragraf::lint::render::human(&r, super::use_color()));
+            eprint!("{}", lint::render::human(&r, super::use_color()));
         }
         let warnings = c
             .diags
@@ -199,7 +199,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
         let bytes = compile(data.clone(), &tpl, &opts)
             .with_context(|| format!("{}", c.law.path.display()))?;
         let target = out_dir.join(format!("{stem}.pdf"));
-        paragraf::fsutil::write_atomic(&target, &bytes)?;
+        syntax::fsutil::write_atomic(&target, &bytes)?;
         say(&bar, format!("wrote {}", target.display()));
         laws.push(data);
         bar.inc(1);
@@ -208,7 +208,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     bar.set_message("volume");
     let bytes = compile(model::volume(&title, laws), &tpl, &opts)?;
     let target = out_dir.join(format!("{}.pdf", title.to_lowercase().replace(' ', "-")));
-    paragraf::fsutil::write_atomic(&target, &bytes)?;
+    syntax::fsutil::write_atomic(&target, &bytes)?;
     say(&bar, format!("wrote {}", target.display()));
     bar.finish_and_clear();
     Ok(ExitCode::SUCCESS)

@@ -1,5 +1,5 @@
 use anyhow::{bail, Result};
-use paragraf::refs::Status;
+use refs::Status;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -2,13 +2,13 @@
 //! the answers to the editor's questions, as plain functions over that state.
 
 use super::position::Lines;
-use crate::ast::{Kind, Node};
-use crate::lint::{Diagnostic, Severity};
 use crate::project::{check, Law, Series};
-use crate::refs::{Resolved, Status, Universe};
-use crate::workspace::LintConfig;
+use lint::LintConfig;
+use lint::{Diagnostic, Severity};
 use lsp_types as lsp;
+use refs::{Resolved, Status, Universe};
 use std::path::{Path, PathBuf};
+use syntax::ast::{Kind, Node};
 
 /// One law, analysed from the editor's buffer.
 pub struct Analysis {
@@ -21,7 +21,7 @@ pub struct Analysis {
 
 /// Parse, resolve and lint `text` as the law at `path`, against its series.
 pub fn analyze(path: &Path, text: String, series: Option<&Series>) -> Analysis {
-    let limit = crate::source::max_file_size();
+    let limit = syntax::source::max_file_size();
     if text.len() as u64 > limit {
         let note = format!(
             "{} bytes exceeds the limit of {limit} bytes (set PARAGRAF_MAX_FILE_SIZE to raise it); not analysed",
@@ -29,7 +29,7 @@ pub fn analyze(path: &Path, text: String, series: Option<&Series>) -> Analysis {
         );
         let law = Law {
             path: path.to_path_buf(),
-            doc: crate::parse(""),
+            doc: syntax::parse(""),
             src: String::new(),
         };
         return Analysis {
@@ -39,7 +39,7 @@ pub fn analyze(path: &Path, text: String, series: Option<&Series>) -> Analysis {
             notes: vec![note],
         };
     }
-    let mut doc = crate::parse(&text);
+    let mut doc = syntax::parse(&text);
     doc.path = Some(path.display().to_string());
     let law = Law {
         path: path.to_path_buf(),
@@ -166,7 +166,7 @@ impl Analysis {
                     s.push_str(&format!(" ({})", escape_markdown(&t)));
                 }
                 s.push_str("\n\n");
-                let text = crate::write::write_nodes(std::slice::from_ref(n), &Default::default());
+                let text = syntax::print::write_nodes(std::slice::from_ref(n), &Default::default());
                 for para in text.split("\n\n") {
                     s.push_str(&escape_markdown(para.trim_end()));
                     s.push_str("\n\n");
@@ -212,13 +212,13 @@ impl Analysis {
     /// `paragraf fmt` as one edit, or nothing when the text is formatted; an
     /// error when formatting would change the wording (the buffer is kept).
     pub fn format(&self, utf8: bool) -> Result<Vec<lsp::TextEdit>, String> {
-        let opts = crate::write::Options::for_path(&self.law.path);
-        let out = crate::write::write(&self.law.doc, &opts);
+        let opts = crate::workspace::print_options(&self.law.path);
+        let out = syntax::print::print(&self.law.doc, &opts);
         if out == self.law.src {
             return Ok(Vec::new());
         }
-        let again = crate::parse(&out);
-        if crate::write::wording(&again) != crate::write::wording(&self.law.doc) {
+        let again = syntax::parse(&out);
+        if syntax::print::wording(&again) != syntax::print::wording(&self.law.doc) {
             return Err("formatting would change the wording; buffer left alone".into());
         }
         let lines = Lines::new(&self.law.src, utf8);
@@ -240,7 +240,7 @@ fn plain_hover(value: String, range: Option<lsp::Range>) -> lsp::Hover {
 }
 
 /// "§ 3 Absatz 3" for an Absatz, the unit's label otherwise.
-fn cited_label(doc: &crate::ast::Document, n: &Node) -> String {
+fn cited_label(doc: &syntax::ast::Document, n: &Node) -> String {
     let mut chain: Vec<String> = Vec::new();
     let mut found = false;
     doc.root.walk_with_parents(&mut |m, parents| {

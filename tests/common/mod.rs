@@ -3,6 +3,24 @@
 
 use std::path::PathBuf;
 
+/// Whether the command-line tool `name` runs. When it does not, a test that
+/// needs it is skipped on a developer's machine, but fails under CI (`CI` set),
+/// where `.ci/run` installs `package`: a check must not pass by not running.
+pub fn tool(name: &str, package: &str) -> bool {
+    let ok = std::process::Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is missing (apt-get install {package}); CI requires it"
+        );
+        eprintln!("skipped: {name} not installed (apt-get install {package})");
+    }
+    ok
+}
+
 /// `../shared/corpus` beside the project, if present.
 pub fn corpus_dir() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -25,22 +43,21 @@ pub fn fixture(name: &str) -> String {
 /// The units of a law that an amending law speaks about (not the editorial
 /// parts), for comparing a consolidated text with the new Fassung.
 pub fn law_units(
-    doc: &paragraf::Document,
+    doc: &syntax::Document,
 ) -> Vec<(String, String, Option<String>, Option<String>, String)> {
-    paragraf::diff::entries(doc)
+    diff::entries(doc)
         .into_iter()
-        .filter(|e| !paragraf::diff::amend::is_editorial(e.kind))
+        .filter(|e| !amend::generate::is_editorial(e.kind))
         .map(|e| (e.id, e.kind.as_str().to_string(), e.num, e.title, e.text))
         .collect()
 }
 
 /// The amending law generated for OLD → NEW, after asserting that it applies
 /// to OLD and gives NEW's units.
-pub fn generate_and_apply_docs(x: &paragraf::Document, y: &paragraf::Document) -> String {
-    use paragraf::{amend, diff};
+pub fn generate_and_apply_docs(x: &syntax::Document, y: &syntax::Document) -> String {
     let (a, b) = (diff::entries(x), diff::entries(y));
     let changes = diff::diff_entries(&a, &b);
-    let text = diff::amend::aenderungsbefehle(x, y, &a, &b, &changes, Default::default());
+    let text = amend::generate::aenderungsbefehle(x, y, &a, &b, &changes, Default::default());
     let law = amend::parse::parse("gen", &text, x.title.as_deref(), None).unwrap();
     let mut doc = x.clone();
     let o = amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
@@ -51,33 +68,27 @@ pub fn generate_and_apply_docs(x: &paragraf::Document, y: &paragraf::Document) -
 
 /// The citations of a law resolved on its own (no workspace, nothing declared).
 /// The citations of a law text parsed alone (no workspace).
-pub fn refs_of(src: &str) -> Vec<paragraf::refs::Resolved> {
-    refs_alone(&paragraf::parse(src), src)
+pub fn refs_of(src: &str) -> Vec<refs::Resolved> {
+    refs_alone(&syntax::parse(src), src)
 }
 
-pub fn refs_alone(doc: &paragraf::Document, src: &str) -> Vec<paragraf::refs::Resolved> {
-    let uni = paragraf::refs::Universe {
+pub fn refs_alone(doc: &syntax::Document, src: &str) -> Vec<refs::Resolved> {
+    let uni = refs::Universe {
         declared: Vec::new(),
         others: Vec::new(),
     };
-    paragraf::refs::resolve_all(doc, src, &uni)
+    refs::resolve_all(doc, src, &uni)
 }
 
 /// The citation written `text` among `refs` (the first one), or a panic listing them all.
-pub fn reference<'r>(
-    refs: &'r [paragraf::refs::Resolved],
-    text: &str,
-) -> &'r paragraf::refs::Resolved {
+pub fn reference<'r>(refs: &'r [refs::Resolved], text: &str) -> &'r refs::Resolved {
     refs.iter()
         .find(|r| r.reference.text == text)
         .unwrap_or_else(|| panic!("{text} not in {refs:#?}"))
 }
 
 /// The first citation whose text starts with `text`.
-pub fn reference_starting<'r>(
-    refs: &'r [paragraf::refs::Resolved],
-    text: &str,
-) -> &'r paragraf::refs::Resolved {
+pub fn reference_starting<'r>(refs: &'r [refs::Resolved], text: &str) -> &'r refs::Resolved {
     refs.iter()
         .find(|r| r.reference.text.starts_with(text))
         .unwrap_or_else(|| panic!("{text} not in {refs:#?}"))

@@ -1,0 +1,1164 @@
+//! Applying Änderungsbefehle to the AST of a law.
+//!
+//! Places are found by kind and number ("§ 3" anywhere in the law, "Absatz 2"
+//! among the children of what came before), never by position. Quoted
+//! passages are parsed as law text ([`syntax::parse::parse_fragment`]), so an
+//! inserted unit has the same structure as if it had been written there.
+
+use super::{
+    ort_text, Aenderungsgesetz, AmendError, Applied, Befehl, Objekt, Op, Ort, Teil, TeilKind,
+};
+use syntax::ast::{Document, Kind, Node, Span};
+use syntax::parse::text::split_saetze;
+
+type Path = Vec<usize>;
+
+/// What a place names.
+#[derive(Debug, Clone, PartialEq)]
+enum Ziel {
+    /// A unit (or a Satz node).
+    Node(Path),
+    /// The heading of a unit.
+    Titel(Path),
+    /// The Sätze of a unit before its sub-units.
+    Einleitung(Path),
+    /// The free text after the sub-units of a unit.
+    Schluss(Path),
+}
+
+fn at<'a>(root: &'a Node, path: &[usize]) -> &'a Node {
+    let mut n = root;
+    for &i in path {
+        n = &n.children[i];
+    }
+    n
+}
+
+fn at_mut<'a>(root: &'a mut Node, path: &[usize]) -> &'a mut Node {
+    let mut n = root;
+    for &i in path {
+        n = &mut n.children[i];
+    }
+    n
+}
+
+fn child(path: &[usize], i: usize) -> Path {
+    let mut p = path.to_vec();
+    p.push(i);
+    p
+}
+
+fn node_kind(t: TeilKind) -> Option<Kind> {
+    Some(match t {
+        TeilKind::Paragraf => Kind::Paragraf,
+        TeilKind::Artikel => Kind::Artikel,
+        TeilKind::Absatz => Kind::Absatz,
+        TeilKind::Nummer => Kind::Nummer,
+        TeilKind::Buchstabe => Kind::Buchstabe,
+        TeilKind::Doppelbuchstabe => Kind::Doppelbuchstabe,
+        TeilKind::Anhang => Kind::Anhang,
+        TeilKind::Anlage => Kind::Anlage,
+        TeilKind::Eingangsformel => Kind::Eingangsformel,
+        TeilKind::Praeambel => Kind::Praeambel,
+        TeilKind::Inhaltsuebersicht => Kind::Inhaltsuebersicht,
+        _ => return None,
+    })
+}
+
+fn same_num(a: &str, b: &str) -> bool {
+    a == b
+        || a.trim_end_matches('.') == b.trim_end_matches('.')
+        || syntax::vocab::same_numbers(a, b)
+}
+
+/// All descendants of `from` (not `from` itself) of `kind` with number `num`.
+fn find_deep(root: &Node, from: &[usize], kind: Kind, num: Option<&str>, out: &mut Vec<Path>) {
+    let n = at(root, from);
+    for (i, c) in n.children.iter().enumerate() {
+        let p = child(from, i);
+        if c.kind == kind && num.is_none_or(|x| c.num.as_deref().is_some_and(|y| same_num(x, y))) {
+            out.push(p.clone());
+        }
+        // §§ of an Anlage are not the §§ of the law
+        if !(c.kind.is_annex() && from.is_empty() && kind.is_einzelvorschrift())
+            && !c.kind.is_gliederungseinheit()
+            && c.kind != Kind::Satz
+            && !(c.kind.is_einzelvorschrift() && kind.is_einzelvorschrift())
+        {
+            find_deep(root, &p, kind, num, out);
+        }
+    }
+}
+
+/// Children of `from` of `kind` (looking through unnumbered text paragraphs).
+fn find_child(root: &Node, from: &[usize], kind: Kind) -> Vec<Path> {
+    let n = at(root, from);
+    let mut out = Vec::new();
+    for (i, c) in n.children.iter().enumerate() {
+        if c.kind == kind {
+            out.push(child(from, i));
+        } else if matches!(c.kind, Kind::Text | Kind::Listenpunkt) {
+            for (j, d) in c.children.iter().enumerate() {
+                if d.kind == kind {
+                    out.push(child(&child(from, i), j));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The Satz nodes of a unit, in order (its own, or those of its text paragraphs).
+fn saetze_of(root: &Node, from: &[usize]) -> Vec<Path> {
+    let n = at(root, from);
+    if n.kind == Kind::Satz {
+        return vec![from.to_vec()];
+    }
+    let own: Vec<Path> = n
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Satz)
+        .map(|(i, _)| child(from, i))
+        .collect();
+    if !own.is_empty() {
+        return own;
+    }
+    let mut out = Vec::new();
+    for (i, c) in n.children.iter().enumerate() {
+        if c.kind == Kind::Text {
+            for (j, d) in c.children.iter().enumerate() {
+                if d.kind == Kind::Satz {
+                    out.push(child(&child(from, i), j));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn pick(
+    cands: Vec<Path>,
+    what: &str,
+    nums: &[String],
+    range: bool,
+    root: &Node,
+) -> Result<Vec<Path>, String> {
+    let num_of = |p: &Path| at(root, p).num.clone().unwrap_or_default();
+    if nums.is_empty() {
+        return match cands.len() {
+            1 => Ok(cands),
+            0 => Err(format!("{what} not found")),
+            n => Err(format!("{what} is ambiguous: the law has {n}")),
+        };
+    }
+    let one = |num: &str| -> Result<Path, String> {
+        let hits: Vec<&Path> = cands.iter().filter(|p| same_num(&num_of(p), num)).collect();
+        match hits.as_slice() {
+            [p] => Ok((*p).clone()),
+            [] => Err(format!("{what} {num} not found")),
+            _ => Err(format!(
+                "{what} {num} is ambiguous: the law has it {} times",
+                hits.len()
+            )),
+        }
+    };
+    // "§§ 802a bis 802j (weggefallen)" is one unit with a range for a number
+    let joined = nums.join(if range { " bis " } else { " und " });
+    if nums.len() > 1 {
+        if let Ok(p) = one(&joined) {
+            return Ok(vec![p]);
+        }
+    }
+    if range && nums.len() == 2 {
+        let a = one(&nums[0])?;
+        let b = one(&nums[1])?;
+        let ia = cands.iter().position(|p| *p == a).unwrap_or(0);
+        let ib = cands.iter().position(|p| *p == b).unwrap_or(0);
+        if ib < ia {
+            return Err(format!("{what} {} bis {}: empty range", nums[0], nums[1]));
+        }
+        return Ok(cands[ia..=ib].to_vec());
+    }
+    nums.iter().map(|n| one(n)).collect()
+}
+
+/// Resolve a place.
+fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
+    // "Die Überschrift des § 6": the heading belongs to the unit after it
+    let mut ort: Vec<Teil> = ort.to_vec();
+    if ort
+        .first()
+        .is_some_and(|t| t.kind == TeilKind::Ueberschrift)
+        && ort.len() > 1
+    {
+        let u = ort.remove(0);
+        ort.push(u);
+    }
+    let mut cur: Vec<Path> = vec![vec![]];
+    let mut out_kind: Option<TeilKind> = None;
+    for t in &ort {
+        let mut next = Vec::new();
+        for c in &cur {
+            match t.kind {
+                TeilKind::Gesetz => next.push(c.clone()),
+                TeilKind::Ueberschrift | TeilKind::Einleitung | TeilKind::Schluss => {
+                    out_kind = Some(t.kind);
+                    next.push(c.clone());
+                }
+                TeilKind::Satz => {
+                    let numbered = saetze_of(root, c);
+                    let mut picked = Vec::new();
+                    let idx = |n: &str| -> Result<usize, String> {
+                        let k: usize = n.parse().map_err(|_| format!("Satz {n}?"))?;
+                        if k == 0 || k > numbered.len() {
+                            Err(format!(
+                                "Satz {k} not found: the unit has {} Sätze",
+                                numbered.len()
+                            ))
+                        } else {
+                            Ok(k - 1)
+                        }
+                    };
+                    if t.range && t.nums.len() == 2 {
+                        let (a, b) = (idx(&t.nums[0])?, idx(&t.nums[1])?);
+                        picked.extend(numbered[a..=b.max(a)].iter().cloned());
+                    } else {
+                        for n in &t.nums {
+                            picked.push(numbered[idx(n)?].clone());
+                        }
+                    }
+                    next.extend(picked);
+                }
+                TeilKind::Paragraf | TeilKind::Artikel | TeilKind::Gliederung => {
+                    let kind = match t.kind {
+                        TeilKind::Gliederung => t.gliederung.unwrap_or(Kind::Abschnitt),
+                        k => node_kind(k).expect("mapped"),
+                    };
+                    let mut cands = Vec::new();
+                    find_deep(root, c, kind, None, &mut cands);
+                    if cands.is_empty() && c.is_empty() && kind.is_einzelvorschrift() {
+                        // a law that only has §§ in its annexes
+                        let n = at(root, c);
+                        for (i, a) in n.children.iter().enumerate() {
+                            if a.kind.is_annex() {
+                                find_deep(root, &[i], kind, None, &mut cands);
+                            }
+                        }
+                    }
+                    next.extend(pick(cands, &what_word(t), &t.nums, t.range, root)?);
+                }
+                _ => {
+                    let kind = node_kind(t.kind).expect("mapped");
+                    let mut cands = find_child(root, c, kind);
+                    if cands.is_empty() && !c.is_empty() {
+                        // "§ 3 Nummer 2" where the Nummern sit in the only Absatz
+                        let mut deep = Vec::new();
+                        find_deep(root, c, kind, None, &mut deep);
+                        cands = deep;
+                    }
+                    if cands.is_empty() && c.is_empty() {
+                        find_deep(root, c, kind, None, &mut cands);
+                    }
+                    next.extend(pick(cands, &what_word(t), &t.nums, t.range, root)?);
+                }
+            }
+        }
+        cur = next;
+    }
+    Ok(cur
+        .into_iter()
+        .map(|p| match out_kind {
+            Some(TeilKind::Ueberschrift) => Ziel::Titel(p),
+            Some(TeilKind::Einleitung) => Ziel::Einleitung(p),
+            Some(TeilKind::Schluss) => Ziel::Schluss(p),
+            _ => Ziel::Node(p),
+        })
+        .collect())
+}
+
+fn what_word(t: &Teil) -> String {
+    let mut t = t.clone();
+    t.nums.clear();
+    ort_text(&[t])
+}
+
+// ----- text slots ------------------------------------------------------------
+
+/// A run of text that a word command can edit: the Sätze of one unit, or one text field.
+#[derive(Debug, Clone)]
+enum Slot {
+    Saetze(Path),
+    Satz(Path),
+    Field(Path),
+    Cell(Path, usize),
+}
+
+fn slots(root: &Node, z: &Ziel) -> Vec<Slot> {
+    let mut out = Vec::new();
+    match z {
+        Ziel::Titel(p) => {
+            // a heading is a field of its own; for the law: the Langtitel
+            if p.is_empty() {
+                if let Some(i) = root.children.iter().position(|c| c.kind == Kind::Langtitel) {
+                    out.push(Slot::Field(vec![i]));
+                }
+            } else {
+                out.push(Slot::Field(p.clone()));
+            }
+        }
+        Ziel::Einleitung(p) => out.push(Slot::Saetze(p.clone())),
+        Ziel::Schluss(p) => {
+            let n = at(root, p);
+            let last_item = n
+                .children
+                .iter()
+                .rposition(|c| c.kind.is_gliederungseinheit());
+            for (i, c) in n.children.iter().enumerate() {
+                if c.kind == Kind::Text && last_item.is_some_and(|l| i > l) {
+                    out.push(Slot::Saetze(child(p, i)));
+                }
+            }
+        }
+        Ziel::Node(p) => {
+            fn walk(root: &Node, p: &Path, out: &mut Vec<Slot>) {
+                let n = at(root, p);
+                if n.kind == Kind::Satz {
+                    out.push(Slot::Satz(p.clone()));
+                    return;
+                }
+                if n.children.iter().any(|c| c.kind == Kind::Satz) {
+                    out.push(Slot::Saetze(p.clone()));
+                } else if n.text.is_some() {
+                    out.push(Slot::Field(p.clone()));
+                }
+                for i in 0..n.cells.len() {
+                    out.push(Slot::Cell(p.clone(), i));
+                }
+                for (i, c) in n.children.iter().enumerate() {
+                    if c.kind != Kind::Satz {
+                        walk(root, &child(p, i), out);
+                    }
+                }
+            }
+            walk(root, p, &mut out);
+        }
+    }
+    out
+}
+
+/// Whether a field slot is the node's heading (else its `text`: title line,
+/// Fassung, Metadatum value, footnote).
+fn field_is_title(n: &Node) -> bool {
+    n.title.is_some()
+        && !matches!(
+            n.kind,
+            Kind::Langtitel | Kind::Fassung | Kind::Metadatum | Kind::Fussnote
+        )
+}
+
+fn slot_text(root: &Node, s: &Slot) -> String {
+    match s {
+        Slot::Saetze(p) => syntax::print::own_text(at(root, p)),
+        Slot::Satz(p) => at(root, p).text.clone().unwrap_or_default(),
+        Slot::Field(p) => {
+            let n = at(root, p);
+            let f = if field_is_title(n) { &n.title } else { &n.text };
+            f.clone().unwrap_or_default()
+        }
+        Slot::Cell(p, i) => at(root, p).cells[*i].clone(),
+    }
+}
+
+/// The texts of the Sätze of `parent`, and the index among them of child `i`.
+fn satz_texts(parent: &Node, i: usize) -> (Vec<String>, usize) {
+    let texts = parent
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Satz)
+        .filter_map(|c| c.text.clone())
+        .collect();
+    let k = parent.children[..i.min(parent.children.len())]
+        .iter()
+        .filter(|c| c.kind == Kind::Satz)
+        .count();
+    (texts, k)
+}
+
+/// Replace the Sätze of a unit by `text`, split anew.
+fn set_saetze(n: &mut Node, text: &str) {
+    let first = n.children.iter().position(|c| c.kind == Kind::Satz);
+    n.children.retain(|c| c.kind != Kind::Satz);
+    let at = first.unwrap_or(0).min(n.children.len());
+    let new: Vec<Node> = split_saetze(text)
+        .into_iter()
+        .map(|(s, e)| {
+            let mut c = Node::new(Kind::Satz, Span::default());
+            c.text = Some(text[s..e].to_string());
+            c
+        })
+        .collect();
+    n.children.splice(at..at, new);
+}
+
+fn set_slot(root: &mut Node, s: &Slot, text: &str) {
+    match s {
+        Slot::Saetze(p) => {
+            let n = at_mut(root, p);
+            n.emphasis.clear();
+            set_saetze(n, text)
+        }
+        Slot::Satz(p) => {
+            // the Satz may now be several: split within its parent
+            let (parent, i) = p.split_at(p.len() - 1);
+            let parent = at_mut(root, parent);
+            let i = i[0];
+            let (mut parts, k) = satz_texts(parent, i);
+            if k < parts.len() {
+                parts[k] = text.to_string();
+            }
+            parts.retain(|p| !p.trim().is_empty());
+            set_saetze(parent, &parts.join(" "));
+        }
+        Slot::Field(p) => {
+            let n = at_mut(root, p);
+            n.emphasis.clear();
+            if field_is_title(n) {
+                n.title = Some(text.to_string());
+            } else {
+                n.text = Some(text.to_string());
+            }
+        }
+        Slot::Cell(p, i) => at_mut(root, p).cells[*i] = text.to_string(),
+    }
+}
+
+/// Byte ranges where `needle` occurs in `hay` as whole words.
+pub fn occurrences(hay: &str, o: &Objekt) -> Vec<(usize, usize)> {
+    let needle = o.text.as_str();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut out = Vec::new();
+    for (i, _) in hay.match_indices(needle) {
+        let end = i + needle.len();
+        let before = hay[..i].chars().next_back();
+        let after = hay[end..].chars().next();
+        let first = needle.chars().next();
+        let last = needle.chars().next_back();
+        if (word(first) && word(before)) || (word(last) && word(after)) {
+            continue;
+        }
+        if o.am_ende && !hay[end..].trim().is_empty() {
+            continue;
+        }
+        out.push((i, end));
+    }
+    out
+}
+
+/// Tidy the spaces an edit leaves: no double spaces, none before , ; . :
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() && !w.starts_with([',', ';', '.', ':', ')']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+// ----- commands ----------------------------------------------------------------
+
+/// Everything that can go wrong with one command, before it gets its place in the file.
+struct Fail {
+    message: String,
+    target: Option<Span>,
+}
+
+impl From<String> for Fail {
+    fn from(message: String) -> Fail {
+        Fail {
+            message,
+            target: None,
+        }
+    }
+}
+
+fn node_span(root: &Node, z: &Ziel) -> Option<Span> {
+    let p = match z {
+        Ziel::Node(p) | Ziel::Titel(p) | Ziel::Einleitung(p) | Ziel::Schluss(p) => p,
+    };
+    let s = at(root, p).span;
+    (s.line > 0).then_some(s)
+}
+
+fn word_edit(
+    root: &mut Node,
+    ziele: &[Ziel],
+    find: &Objekt,
+    jeweils: bool,
+    edit: &dyn Fn(&str, (usize, usize)) -> String,
+) -> Result<usize, Fail> {
+    let mut hits: Vec<(Slot, Vec<(usize, usize)>)> = Vec::new();
+    for z in ziele {
+        for s in slots(root, z) {
+            let t = slot_text(root, &s);
+            let o = occurrences(&t, find);
+            if !o.is_empty() {
+                hits.push((s, o));
+            }
+        }
+    }
+    let total: usize = hits.iter().map(|h| h.1.len()).sum();
+    let target = ziele.first().and_then(|z| node_span(root, z));
+    if total == 0 {
+        return Err(Fail {
+            message: format!(
+                "„{}“ not found{}",
+                find.text,
+                if find.am_ende { " at the end" } else { "" }
+            ),
+            target,
+        });
+    }
+    if total > 1 && !jeweils {
+        return Err(Fail {
+            message: format!(
+                "„{}“ occurs {total} times; the command does not say which (\"jeweils\" would mean all)",
+                find.text
+            ),
+            target,
+        });
+    }
+    for (s, occ) in hits {
+        let mut t = slot_text(root, &s);
+        for &r in occ.iter().rev() {
+            t = edit(&t, r);
+        }
+        set_slot(root, &s, &tidy(&t));
+    }
+    Ok(total)
+}
+
+fn fragment(zitat: &str) -> Result<Vec<Node>, String> {
+    let nodes = syntax::parse::parse_fragment(zitat);
+    if nodes.is_empty() {
+        return Err("the quoted passage is empty".into());
+    }
+    Ok(nodes)
+}
+
+/// Whether the quoted passage is Sätze (no marker, no heading): "Neu. Auch neu."
+fn is_satz_text(nodes: &[Node]) -> bool {
+    nodes.iter().all(|n| n.kind == Kind::Text)
+}
+
+fn quoted_text(nodes: &[Node]) -> String {
+    nodes
+        .iter()
+        .map(syntax::print::own_text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The ranks of Gliederung types as this law nests them (the parser nests by
+/// the order it meets them: the BGB has Kapitel below Untertitel). A type the
+/// law does not have yet ranks right below the heading it is inserted into
+/// (`container`), or by the usual order at the top level.
+fn gliederung_ranks(root: &Node, extra: Kind, container: Option<Kind>) -> Vec<Kind> {
+    fn walk(n: &Node, depth: usize, seen: &mut Vec<(Kind, usize)>) {
+        for c in &n.children {
+            if c.kind.is_gliederung() {
+                match seen.iter_mut().find(|(k, _)| *k == c.kind) {
+                    Some((_, d)) => *d = (*d).min(depth),
+                    None => seen.push((c.kind, depth)),
+                }
+                walk(c, depth + 1, seen);
+            } else if c.kind.is_annex() {
+                walk(c, depth, seen);
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    walk(root, 0, &mut seen);
+    seen.sort_by_key(|(k, d)| (*d, k.gliederung_rank()));
+    let mut order: Vec<Kind> = seen.into_iter().map(|(k, _)| k).collect();
+    if extra.is_gliederung() && !order.contains(&extra) {
+        let below = container.and_then(|c| order.iter().position(|k| *k == c));
+        let pos = match below {
+            Some(p) => p + 1,
+            None => order
+                .iter()
+                .position(|k| k.gliederung_rank() > extra.gliederung_rank())
+                .unwrap_or(order.len()),
+        };
+        order.insert(pos, extra);
+    }
+    order
+}
+
+/// Insert `new` into the children of `parent` at `i`; a Gliederung heading takes
+/// in the units after it, as a heading in the text would.
+fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
+    let Some(last_kind) = new.last().map(|n| n.kind) else {
+        return;
+    };
+    let order = if last_kind.is_gliederung() {
+        // the innermost Gliederung unit on the way to `parent`
+        let mut container = None;
+        let mut node: &Node = root;
+        for &k in parent {
+            node = &node.children[k];
+            if node.kind.is_gliederung() {
+                container = Some(node.kind);
+            }
+        }
+        gliederung_ranks(root, last_kind, container)
+    } else {
+        Vec::new()
+    };
+    let gliederung_rank = |k: Kind| order.iter().position(|x| *x == k);
+    let n = at_mut(root, parent);
+    let count = new.len();
+    let i = i.min(n.children.len());
+    n.children.splice(i..i, new);
+    // the last inserted Gliederung unit absorbs what follows it
+    let last = i + count - 1;
+    let Some(rank) = gliederung_rank(n.children[last].kind) else {
+        return;
+    };
+    let mut parent: Path = parent.to_vec();
+    let mut idx = last;
+    loop {
+        let p = at_mut(root, &parent);
+        let mut moved = Vec::new();
+        while idx + 1 < p.children.len() {
+            let c = &p.children[idx + 1];
+            let stop = gliederung_rank(c.kind).is_some_and(|r| r <= rank) || c.kind.is_annex();
+            if stop {
+                break;
+            }
+            moved.push(p.children.remove(idx + 1));
+        }
+        p.children[idx].children.extend(moved);
+        // a Gliederung unit cannot sit inside one of its own rank or lower
+        let parent_rank = if parent.is_empty() {
+            None
+        } else {
+            gliederung_rank(at(root, &parent).kind)
+        };
+        match parent_rank {
+            Some(pr) if pr >= rank => {
+                let (gp, pi) = parent.split_at(parent.len() - 1);
+                let pi = pi[0];
+                let g = at_mut(root, &parent).children.remove(idx);
+                let gp: Path = gp.to_vec();
+                at_mut(root, &gp).children.insert(pi + 1, g);
+                parent = gp;
+                idx = pi + 1;
+            }
+            _ => break,
+        }
+    }
+}
+
+/// Whether "wird aufgehoben" leaves "(weggefallen)" in place of child `i`:
+/// §§ and Artikel always, other numbered units when a later one of their kind
+/// follows (so that the numbering stays); otherwise the unit goes.
+pub fn keeps_placeholder(parent: &Node, i: usize) -> bool {
+    let n = &parent.children[i];
+    n.num.is_some()
+        && (n.kind.is_einzelvorschrift()
+            || parent.children[i + 1..].iter().any(|c| c.kind == n.kind))
+}
+
+fn placeholder(n: &Node) -> Node {
+    let m = n.marker.clone().unwrap_or_default();
+    let text = format!("{m} (weggefallen)");
+    let mut nodes = syntax::parse::parse_fragment(&text);
+    let mut p = nodes
+        .pop()
+        .unwrap_or_else(|| Node::new(n.kind, Span::default()));
+    if p.kind != n.kind {
+        p = Node::new(n.kind, Span::default());
+        p.marker = n.marker.clone();
+        p.title = Some("(weggefallen)".into());
+    }
+    p.num = n.num.clone();
+    p.repealed = true;
+    p
+}
+
+fn renumber(n: &mut Node, new_num: &str) {
+    if let (Some(m), Some(old)) = (&n.marker, &n.num) {
+        if let Some(pos) = m.rfind(old.as_str()) {
+            let mut s = m.clone();
+            s.replace_range(pos..pos + old.len(), new_num);
+            n.marker = Some(s);
+        }
+    }
+    n.num = Some(new_num.to_string());
+}
+
+fn path_of(z: &Ziel) -> &Path {
+    match z {
+        Ziel::Node(p) | Ziel::Titel(p) | Ziel::Einleitung(p) | Ziel::Schluss(p) => p,
+    }
+}
+
+/// Apply one command.
+fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<String, Fail> {
+    let full = |ort: &Ort| super::parse::combine(&b.kontext, ort);
+    let resolve = |root: &Node, ort: &Ort| -> Result<Vec<Ziel>, Fail> {
+        let o = full(ort);
+        if o.is_empty() {
+            if let Some(p) = eid_target {
+                return Ok(vec![Ziel::Node(p.clone())]);
+            }
+            return Err("the command names no place".to_string().into());
+        }
+        match locate(root, &o) {
+            Ok(z) => Ok(z),
+            Err(e) => match eid_target {
+                Some(p) => Ok(vec![Ziel::Node(p.clone())]),
+                None => Err(format!("{}: {e}", ort_text(&o)).into()),
+            },
+        }
+    };
+    match &b.op {
+        Op::Unlesbar { message } => Err(message.clone().into()),
+        Op::Aendern { ort } => {
+            resolve(root, ort)?;
+            Ok(format!("{}: amended as follows", ort_text(&full(ort))))
+        }
+        Op::Ersetzen {
+            ort,
+            alt,
+            neu,
+            jeweils,
+        } => {
+            let z = resolve(root, ort)?;
+            let neu = neu.text.clone();
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            // a mark replaced by a word: "können," → "können und"
+            let (pre, post) = (
+                !word(alt.text.chars().next()) && word(neu.chars().next()),
+                !word(alt.text.chars().last()) && word(neu.chars().last()),
+            );
+            let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
+                let pre = if pre && word(t[..s].chars().last()) {
+                    " "
+                } else {
+                    ""
+                };
+                let post = if post && word(t[e..].chars().next()) {
+                    " "
+                } else {
+                    ""
+                };
+                format!("{}{pre}{}{post}{}", &t[..s], neu, &t[e..])
+            })?;
+            Ok(format!(
+                "{}: „{}“ → „{}“ ({n}×)",
+                ort_text(&full(ort)),
+                alt.text,
+                neu
+            ))
+        }
+        Op::Streichen { ort, alt, jeweils } => {
+            let z = resolve(root, ort)?;
+            let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
+                format!("{} {}", &t[..s], &t[e..])
+            })?;
+            Ok(format!(
+                "{}: „{}“ struck ({n}×)",
+                ort_text(&full(ort)),
+                alt.text
+            ))
+        }
+        Op::EinfuegenWort {
+            ort,
+            nach,
+            anker,
+            neu,
+            jeweils,
+        } => {
+            let z = resolve(root, ort)?;
+            let ins = neu.text.clone();
+            let after = *nach;
+            let n = word_edit(root, &z, anker, *jeweils, &|t, (s, e)| {
+                if after {
+                    format!("{} {}{}", &t[..e], ins, &t[e..])
+                } else {
+                    format!("{}{} {}", &t[..s], ins, &t[s..])
+                }
+            })?;
+            Ok(format!(
+                "{}: „{}“ inserted {} „{}“ ({n}×)",
+                ort_text(&full(ort)),
+                neu.text,
+                if after { "after" } else { "before" },
+                anker.text
+            ))
+        }
+        Op::Fassen { ort, zitat } => {
+            let z = resolve(root, ort)?;
+            if z.len() > 1 {
+                // "Absatz 2 bis Absatz 3 wird ersetzt durch: …"
+                let b2 = Befehl {
+                    op: Op::ErsetzenEinheit {
+                        ort: ort.clone(),
+                        zitate: vec![zitat.clone()],
+                    },
+                    ..b.clone()
+                };
+                return apply_one(root, &b2, eid_target);
+            }
+            let Some(z) = z.first() else {
+                return Err("nothing to restate".to_string().into());
+            };
+            match z {
+                Ziel::Titel(p) => {
+                    let t = zitat.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let s = slots(root, z);
+                    match s.first() {
+                        Some(s) => set_slot(root, s, &t),
+                        None => at_mut(root, p).title = Some(t),
+                    }
+                }
+                Ziel::Einleitung(p) | Ziel::Schluss(p) => {
+                    let nodes = fragment(zitat)?;
+                    let t = quoted_text(&nodes);
+                    set_saetze(at_mut(root, p), &t);
+                }
+                Ziel::Node(p) => {
+                    let nodes = fragment(zitat)?;
+                    let old = at(root, p);
+                    let container = matches!(
+                        old.kind,
+                        Kind::Praeambel
+                            | Kind::Eingangsformel
+                            | Kind::Inhaltsuebersicht
+                            | Kind::Schlussformel
+                    );
+                    if container && !nodes.iter().any(|n| n.kind == old.kind) {
+                        // the content of the Präambel (or Inhaltsübersicht) anew, under its heading
+                        at_mut(root, p).children = nodes;
+                    } else if old.kind == Kind::Satz
+                        || (is_satz_text(&nodes) && old.kind != Kind::Text)
+                    {
+                        let s = if old.kind == Kind::Satz {
+                            Slot::Satz(p.clone())
+                        } else {
+                            Slot::Saetze(p.clone())
+                        };
+                        set_slot(root, &s, &quoted_text(&nodes));
+                    } else if p.is_empty() {
+                        return Err("the whole law cannot be restated".to_string().into());
+                    } else {
+                        let (parent, i) = p.split_at(p.len() - 1);
+                        let i = i[0];
+                        at_mut(root, parent).children.remove(i);
+                        insert_at(root, parent, i, nodes);
+                    }
+                }
+            }
+            Ok(format!("{}: restated", ort_text(&full(ort))))
+        }
+        Op::ErsetzenEinheit { ort, zitate } => {
+            let z = resolve(root, ort)?;
+            let paths: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
+            let first = paths
+                .first()
+                .cloned()
+                .ok_or_else(|| "nothing to replace".to_string())?;
+            let nodes: Vec<Node> = zitate
+                .iter()
+                .map(|q| fragment(q))
+                .collect::<Result<Vec<_>, _>>()?
+                .concat();
+            if at(root, &first).kind == Kind::Satz {
+                // replace the Sätze by the quoted ones
+                let (parent, _) = first.split_at(first.len() - 1);
+                let parent: Path = parent.to_vec();
+                let mut parts: Vec<String> = Vec::new();
+                let mut done = false;
+                for (i, c) in at(root, &parent).children.iter().enumerate() {
+                    if c.kind != Kind::Satz {
+                        continue;
+                    }
+                    if paths.contains(&child(&parent, i)) {
+                        if !done {
+                            parts.push(quoted_text(&nodes));
+                            done = true;
+                        }
+                    } else {
+                        parts.push(c.text.clone().unwrap_or_default());
+                    }
+                }
+                set_saetze(at_mut(root, &parent), &parts.join(" "));
+            } else {
+                let (parent, i) = first.split_at(first.len() - 1);
+                let parent: Path = parent.to_vec();
+                let i = i[0];
+                // remove from the back so that earlier paths stay valid
+                for p in paths.iter().rev() {
+                    let (pp, j) = p.split_at(p.len() - 1);
+                    if pp == parent.as_slice() {
+                        at_mut(root, &parent).children.remove(j[0]);
+                    }
+                }
+                insert_at(root, &parent, i, nodes);
+            }
+            Ok(format!("{}: replaced", ort_text(&full(ort))))
+        }
+        Op::Einfuegen { nach, ort, zitate } => {
+            let z = resolve(root, ort)?;
+            let p = path_of(
+                z.last()
+                    .filter(|_| *nach)
+                    .or(z.first())
+                    .ok_or_else(|| "no place".to_string())?,
+            )
+            .clone();
+            let nodes: Vec<Node> = zitate
+                .iter()
+                .map(|q| fragment(q))
+                .collect::<Result<Vec<_>, _>>()?
+                .concat();
+            if p.is_empty() {
+                return Err("cannot insert before or after the whole law"
+                    .to_string()
+                    .into());
+            }
+            if at(root, &p).kind == Kind::Satz && is_satz_text(&nodes) {
+                let (parent, i) = p.split_at(p.len() - 1);
+                let parent: Path = parent.to_vec();
+                let (mut parts, k) = satz_texts(at(root, &parent), i[0]);
+                parts.insert(if *nach { k + 1 } else { k }, quoted_text(&nodes));
+                set_saetze(at_mut(root, &parent), &parts.join(" "));
+            } else {
+                let (parent, i) = p.split_at(p.len() - 1);
+                let i = if *nach { i[0] + 1 } else { i[0] };
+                insert_at(root, parent, i, nodes);
+            }
+            Ok(format!(
+                "{}: inserted {}",
+                ort_text(&full(ort)),
+                if *nach { "after" } else { "before" }
+            ))
+        }
+        Op::Anfuegen {
+            ort,
+            neu,
+            zitate,
+            vorn,
+        } => {
+            let o = full(ort);
+            let z = if o.is_empty() {
+                vec![Ziel::Node(vec![])]
+            } else {
+                resolve(root, ort)?
+            };
+            let [z] = z.as_slice() else {
+                return Err("can append to one unit only".to_string().into());
+            };
+            let p = path_of(z).clone();
+            let nodes: Vec<Node> = zitate
+                .iter()
+                .map(|q| fragment(q))
+                .collect::<Result<Vec<_>, _>>()?
+                .concat();
+            let saetze = neu.first().is_some_and(|t| t.kind == TeilKind::Satz)
+                || is_satz_text(&nodes) && !p.is_empty();
+            if saetze {
+                let s = saetze_of(root, &p);
+                let holder: Path = match s.first() {
+                    Some(f) => f[..f.len() - 1].to_vec(),
+                    None => p.clone(),
+                };
+                let mut t = syntax::print::own_text(at(root, &holder));
+                let q = quoted_text(&nodes);
+                t = if *vorn {
+                    format!("{q} {t}")
+                } else {
+                    format!("{t} {q}")
+                };
+                set_saetze(at_mut(root, &holder), t.trim());
+            } else {
+                let n = at(root, &p);
+                let i = if *vorn {
+                    let k = nodes.first().map(|x| x.kind);
+                    n.children
+                        .iter()
+                        .position(|c| Some(c.kind) == k)
+                        .unwrap_or(n.children.len())
+                } else {
+                    n.children.len()
+                };
+                insert_at(root, &p, i, nodes);
+            }
+            Ok(format!(
+                "{}: {}",
+                if o.is_empty() {
+                    "Gesetz".into()
+                } else {
+                    ort_text(&o)
+                },
+                if *vorn { "prepended" } else { "appended" }
+            ))
+        }
+        Op::Aufheben { ort, streichen } => {
+            let z = resolve(root, ort)?;
+            let mut paths: Vec<Ziel> = z;
+            paths.reverse();
+            for z in &paths {
+                match z {
+                    Ziel::Titel(p) => at_mut(root, p).title = None,
+                    Ziel::Einleitung(p) | Ziel::Schluss(p) => set_saetze(at_mut(root, p), ""),
+                    Ziel::Node(p) if p.is_empty() => {
+                        return Err("cannot repeal the whole law here".to_string().into())
+                    }
+                    Ziel::Node(p) => {
+                        let (parent, i) = p.split_at(p.len() - 1);
+                        let parent: Path = parent.to_vec();
+                        let i = i[0];
+                        let n = at(root, p);
+                        if n.kind == Kind::Satz {
+                            let (mut parts, k) = satz_texts(at(root, &parent), i);
+                            parts.remove(k);
+                            set_saetze(at_mut(root, &parent), &parts.join(" "));
+                            continue;
+                        }
+                        if *streichen && n.kind.is_gliederung() {
+                            // the heading goes, the units under it stay where they are
+                            let kids = std::mem::take(&mut at_mut(root, p).children);
+                            at_mut(root, &parent).children.remove(i);
+                            // as in the text: they now follow the innermost heading before them
+                            let mut host = parent.clone();
+                            let mut k = i;
+                            while k > 0 && at(root, &host).children[k - 1].kind.is_gliederung() {
+                                host.push(k - 1);
+                                k = at(root, &host).children.len();
+                            }
+                            at_mut(root, &host).children.splice(k..k, kids);
+                            continue;
+                        }
+                        let keep = !*streichen && keeps_placeholder(at(root, &parent), i);
+                        if keep {
+                            let ph = placeholder(n);
+                            at_mut(root, &parent).children[i] = ph;
+                        } else {
+                            at_mut(root, &parent).children.remove(i);
+                        }
+                    }
+                }
+            }
+            Ok(format!(
+                "{}: {}",
+                ort_text(&full(ort)),
+                if *streichen { "struck" } else { "repealed" }
+            ))
+        }
+        Op::Umnummern { alt, neu } => {
+            let z = resolve(root, alt)?;
+            let news: Vec<String> = neu.last().map(|t| t.nums.clone()).unwrap_or_default();
+            let olds: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
+            let news: Vec<String> =
+                if neu.last().is_some_and(|t| t.range) && news.len() == 2 && olds.len() > 2 {
+                    // "4 bis 8": count up from the first
+                    let start: u32 = news[0]
+                        .parse()
+                        .map_err(|_| format!("cannot count from {}", news[0]))?;
+                    (0..olds.len() as u32)
+                        .map(|k| (start + k).to_string())
+                        .collect()
+                } else {
+                    news
+                };
+            if news.len() != olds.len() {
+                return Err(
+                    format!("{} units renumbered to {} numbers", olds.len(), news.len()).into(),
+                );
+            }
+            for (p, n) in olds.iter().zip(news) {
+                renumber(at_mut(root, p), &n);
+            }
+            Ok(format!("{} → {}", ort_text(&full(alt)), ort_text(neu)))
+        }
+    }
+}
+
+/// Apply all commands to `doc` in order; `path` is the amending law's path
+/// for errors. Stops at the first command that cannot apply, unless
+/// `keep_going`: then the others still apply and every failure is reported.
+pub fn apply(
+    doc: &mut Document,
+    law: &Aenderungsgesetz,
+    path: &str,
+    eids: &std::collections::HashMap<String, String>,
+    keep_going: bool,
+) -> super::Outcome {
+    let mut out = super::Outcome::default();
+    for b in &law.befehle {
+        // the eId of the target, or of the nearest unit around it
+        let eid_target = b.eid.as_ref().and_then(|e| {
+            let mut e = e.as_str();
+            loop {
+                if let Some(p) = eids.get(e).and_then(|id| path_by_id(&doc.root, id)) {
+                    return Some(p);
+                }
+                e = e.rsplit_once('_')?.0;
+            }
+        });
+        match apply_one(&mut doc.root, b, eid_target.as_ref()) {
+            Ok(what) => out.applied.push(Applied {
+                nummer: b.nummer.clone(),
+                line: b.line,
+                what,
+            }),
+            Err(f) => {
+                out.failed.push(AmendError {
+                    path: path.to_string(),
+                    line: b.line,
+                    column: b.column,
+                    message: format!("command {}: {}", b.nummer, f.message),
+                    target: f.target.map(|s| {
+                        format!(
+                            "{}:{}:{}",
+                            doc.path.clone().unwrap_or_default(),
+                            s.line,
+                            s.column
+                        )
+                    }),
+                });
+                if !keep_going {
+                    break;
+                }
+            }
+        }
+    }
+    syntax::parse::assign_ids(&mut doc.root);
+    out
+}
+
+fn path_by_id(root: &Node, id: &str) -> Option<Path> {
+    fn go(n: &Node, id: &str, p: &mut Path) -> bool {
+        if n.id == id {
+            return true;
+        }
+        for (i, c) in n.children.iter().enumerate() {
+            p.push(i);
+            if go(c, id, p) {
+                return true;
+            }
+            p.pop();
+        }
+        false
+    }
+    let mut p = Vec::new();
+    go(root, id, &mut p).then_some(p)
+}

@@ -1,0 +1,1252 @@
+//! Änderungsbefehle: the amending law that turns the old Fassung into the new,
+//! phrased as the Handbuch der Rechtsförmlichkeit (4th edition) prescribes.
+
+use diff::{citation_of, Change, ChangeKind, Entry, WordEdit};
+use rustc_hash::FxHashMap;
+use syntax::ast::{Document, Kind, Node};
+use syntax::vocab::is_multi;
+
+/// HdR4 ("der folgende § 4a") or the older HdR3 phrasing ("folgender § 4a").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    #[default]
+    Hdr4,
+    Hdr3,
+}
+
+/// A citation of several units ("§§ 114, 115", "Artikel 3 und 4") takes the plural.
+fn is_plural(c: &str) -> bool {
+    c.starts_with("§§ ") || c.strip_prefix("Artikel ").is_some_and(is_multi)
+}
+
+/// Number agreement for a command whose unit is cited in the plural:
+/// "§§ 8, 9 wird aufgehoben." → "Die §§ 8, 9 werden aufgehoben.",
+/// "Nach §§ 8, 9 wird" → "Nach den §§ 8, 9 wird". The quoted passage is left alone.
+fn agree(cmd: &str) -> String {
+    let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
+    let mut out = sentence.to_string();
+    if let Some(r) = sentence
+        .strip_prefix("Der bisherige ")
+        .filter(|r| is_plural(r))
+    {
+        out = format!("Die bisherigen {}", r.replacen(" wird ", " werden ", 1));
+    } else if is_plural(sentence) {
+        out = format!("Die {}", sentence.replacen(" wird ", " werden ", 1));
+    } else {
+        for (from, to) in [
+            ("Nach ", "Nach den "),
+            ("Vor ", "Vor den "),
+            ("In ", "In den "),
+            ("Dem ", "Den "),
+        ] {
+            if let Some(r) = sentence.strip_prefix(from).filter(|r| is_plural(r)) {
+                out = format!("{to}{r}");
+                break;
+            }
+        }
+    }
+    // genitive and dative inside the sentence: "des §§ 8, 9" → "der §§ 8, 9"
+    out = out
+        .replace("des §§ ", "der §§ ")
+        .replace("dem §§ ", "den §§ ");
+    out + rest
+}
+
+/// "§ 3" → "des § 3"; "Absatz 2" → "des Absatzes 2"; "Anlage 1" → "der Anlage 1".
+fn genitive(c: &str) -> String {
+    let first = c.split(' ').next().unwrap_or("");
+    match first {
+        "§" => format!("des {c}"),
+        "Absatz" => format!("des Absatzes{}", &c[6..]),
+        "Artikel" => format!("des Artikels{}", &c[7..]),
+        "Anhang" => format!("des Anhangs{}", &c[6..]),
+        "Abschnitt" => format!("des Abschnitts{}", &c[9..]),
+        "Unterabschnitt" => format!("des Unterabschnitts{}", &c[14..]),
+        "Kapitel" => format!("des Kapitels{}", &c[7..]),
+        "Teil" => format!("des Teils{}", &c[4..]),
+        "Buch" => format!("des Buches{}", &c[4..]),
+        "Titel" => format!("des Titels{}", &c[5..]),
+        _ => format!("der {c}"),
+    }
+}
+
+/// "§ 3" → "dem § 3"; "Absatz 2" → "dem Absatz 2"; "Anlage 1" → "der Anlage 1".
+fn dative(c: &str) -> String {
+    match c.split(' ').next().unwrap_or("") {
+        "Nummer" | "Anlage" | "Präambel" => format!("der {c}"),
+        _ => format!("dem {c}"),
+    }
+}
+
+/// "Die Überschrift des § 6 wird wie folgt gefasst: „…“"
+fn ueberschrift(cite: &str, title: &str) -> String {
+    format!(
+        "Die Überschrift {} wird wie folgt gefasst:\n„{title}“",
+        genitive(cite)
+    )
+}
+
+fn quote(s: &str) -> String {
+    format!("„{}“", s.trim())
+}
+
+fn is_angabe(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit() || c == '§') || !s.chars().any(|c| c.is_alphabetic())
+}
+
+/// "das Wort „x“" / "die Wörter „x y“" / "die Angabe „§ 5“", and whether it is plural.
+fn words_phrase(s: &str, case: Case) -> (String, bool) {
+    let s = s.trim();
+    let n = s.split_whitespace().count();
+    let (sg, pl) = match case {
+        Case::Nom => ("das Wort", "die Wörter"),
+        Case::Dat => ("dem Wort", "den Wörtern"),
+    };
+    if is_angabe(s) {
+        let a = match case {
+            Case::Nom => "die Angabe",
+            Case::Dat => "der Angabe",
+        };
+        (format!("{a} {}", quote(s)), false)
+    } else if n <= 1 {
+        (format!("{sg} {}", quote(s)), false)
+    } else {
+        (format!("{pl} {}", quote(s)), true)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Case {
+    Nom,
+    Dat,
+}
+
+/// A contiguous run of changed words: (old text, new text, old range).
+struct Hunk {
+    old: String,
+    new: String,
+    start: usize,
+    end: usize,
+}
+
+fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
+    let mut out: Vec<Hunk> = Vec::new();
+    let mut cur: Option<Hunk> = None;
+    for w in words {
+        if w.op == "equal" {
+            // a single space between two edits keeps them one hunk
+            if w.text.trim().is_empty() && cur.is_some() {
+                let h = cur.as_mut().expect("checked");
+                h.old.push_str(&w.text);
+                h.new.push_str(&w.text);
+                h.end = w.old.1;
+                continue;
+            }
+            if let Some(h) = cur.take() {
+                out.push(h);
+            }
+            continue;
+        }
+        let h = cur.get_or_insert(Hunk {
+            old: String::new(),
+            new: String::new(),
+            start: w.old.0,
+            end: w.old.0,
+        });
+        if w.op == "delete" {
+            h.old.push_str(&w.text);
+            h.end = w.old.1;
+        } else {
+            h.new.push_str(&w.text);
+        }
+    }
+    if let Some(h) = cur {
+        out.push(h);
+    }
+    for h in &mut out {
+        let (o, n) = (h.old.trim_end().to_string(), h.new.trim_end().to_string());
+        h.old = o;
+        h.new = n;
+    }
+    out
+}
+
+/// The word before `at` in `text` that makes the insertion point unique, growing to the left.
+fn anchor_before(text: &str, at: usize) -> Option<String> {
+    let before = text[..at].trim_end();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    for k in 1..=words.len().min(6) {
+        let a = words[words.len() - k..].join(" ");
+        if text.matches(a.as_str()).count() == 1 {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// The command for one changed text, relative to `place` ("§ 3 Absatz 3"), or None when it reads better restated.
+fn word_command(
+    place: &str,
+    old_text: &str,
+    words: &[WordEdit],
+    unique: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let hs = hunks(words);
+    // one change is a word command; several read better as the unit restated
+    if hs.len() != 1 {
+        return None;
+    }
+    let changed: usize = hs.iter().map(|h| h.old.len().max(h.new.len())).sum();
+    if changed * 2 > old_text.len().max(1) {
+        return None; // most of the text is new: restate it
+    }
+    let mut cmds = Vec::new();
+    for h in &hs {
+        // a quoted passage must be unique in the unit
+        if !h.old.is_empty() && (old_text.matches(h.old.as_str()).count() != 1 || !unique(&h.old)) {
+            return None;
+        }
+        let cmd = if !h.old.is_empty() && !h.new.is_empty() {
+            let (o, pl) = words_phrase(&h.old, Case::Nom);
+            let (n, _) = words_phrase(&h.new, Case::Nom);
+            let verb = if pl { "werden" } else { "wird" };
+            format!("In {place} {verb} {o} durch {n} ersetzt.")
+        } else if !h.old.is_empty() {
+            let (o, pl) = words_phrase(&h.old, Case::Nom);
+            let verb = if pl { "werden" } else { "wird" };
+            format!("In {place} {verb} {o} gestrichen.")
+        } else {
+            let (n, pl) = words_phrase(&h.new, Case::Nom);
+            let verb = if pl { "werden" } else { "wird" };
+            let new_satz = h
+                .new
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+                && old_text[..h.start].trim_end().ends_with('.')
+                && h.new.trim_end().ends_with('.');
+            if new_satz && h.start >= old_text.trim_end().len() {
+                format!(
+                    "{} wird der folgende Satz angefügt: {}",
+                    capitalize(&dative(place)),
+                    quote(&h.new)
+                )
+            } else {
+                let a = anchor_before(old_text, h.start)?;
+                if !unique(&a) {
+                    return None;
+                }
+                let (a, _) = words_phrase(&a, Case::Dat);
+                format!("In {place} {verb} nach {a} {n} eingefügt.")
+            }
+        };
+        cmds.push(cmd);
+    }
+    Some(cmds.join("\n"))
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The group of an insertion: a whole § (or Anlage) inserted is a command of its
+/// own, never "§ 5 wird wie folgt geändert: … Nach § 4 wird folgender eingefügt".
+fn insert_key(id: &str) -> String {
+    match unit_of(id) {
+        u if u == id => String::new(),
+        u => u.to_string(),
+    }
+}
+
+fn unit_of(id: &str) -> &str {
+    // the Einzelvorschrift (or annex, Gliederung unit) a change belongs to
+    let parts: Vec<&str> = id.split('_').collect();
+    let k = parts.iter().position(|p| {
+        p.starts_with("para-")
+            || p.starts_with("art-")
+            || p.starts_with("anhang-")
+            || p.starts_with("anlage-")
+    });
+    match k {
+        Some(k) => {
+            let end: usize = parts[..=k].iter().map(|p| p.len() + 1).sum::<usize>() - 1;
+            &id[..end]
+        }
+        None => id,
+    }
+}
+
+/// Whether a unit can be named in a command ("§ 3 Absatz 2", "Anlage 1"):
+/// every part of its id is a numbered unit or a named part of the law.
+fn addressable(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('_').all(|p| {
+            let (k, n) = p.split_once('-').unwrap_or((p, ""));
+            let numbered = matches!(
+                k,
+                "para"
+                    | "art"
+                    | "abs"
+                    | "nr"
+                    | "bst"
+                    | "dbst"
+                    | "anhang"
+                    | "anlage"
+                    | "buch"
+                    | "teil"
+                    | "uteil"
+                    | "kapitel"
+                    | "ukapitel"
+                    | "abschnitt"
+                    | "uabschnitt"
+                    | "titel"
+                    | "utitel"
+            );
+            (numbered && !n.contains("dup"))
+                || matches!(k, "praeambel" | "eingangsformel" | "langtitel" | "inhuebs") && n == "1"
+        })
+}
+
+/// Editorial parts of a publication that an amending law does not amend.
+pub fn is_editorial(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote
+    )
+}
+
+/// How a place is named for a restatement: "§ 3 Absatz 2", "Die Präambel".
+fn subject(id: &str, all: &[Entry]) -> String {
+    match id {
+        "praeambel-1" => "Die Präambel".into(),
+        "eingangsformel-1" => "Die Eingangsformel".into(),
+        "inhuebs-1" => "Die Inhaltsübersicht".into(),
+        "langtitel-1" => "Die Überschrift des Gesetzes".into(),
+        _ => citation_of(id, all),
+    }
+}
+
+/// Whether "wird aufgehoben" leaves "(weggefallen)" for the unit `id` of the old Fassung
+/// (the rule of [`crate::apply::keeps_placeholder`]).
+fn keeps_placeholder(parents: &FxHashMap<&str, (&Node, usize)>, id: &str) -> bool {
+    parents
+        .get(id)
+        .is_some_and(|&(p, i)| crate::apply::keeps_placeholder(p, i))
+}
+
+/// The verb that takes a unit out: "gestrichen" where its place stays as
+/// "(weggefallen)", "aufgehoben" otherwise.
+fn repeal_verb(parents: &FxHashMap<&str, (&Node, usize)>, id: &str) -> &'static str {
+    if keeps_placeholder(parents, id) {
+        "gestrichen"
+    } else {
+        "aufgehoben"
+    }
+}
+
+/// Each node's parent and its index there.
+fn parents(doc: &Document) -> FxHashMap<&str, (&Node, usize)> {
+    let mut m = FxHashMap::default();
+    doc.root.walk(&mut |n, _| {
+        for (i, c) in n.children.iter().enumerate() {
+            m.insert(c.id.as_str(), (n, i));
+        }
+    });
+    m
+}
+
+fn index(doc: &Document) -> FxHashMap<&str, &Node> {
+    let mut m = FxHashMap::default();
+    doc.root.walk(&mut |n, _| {
+        m.insert(n.id.as_str(), n);
+    });
+    m
+}
+
+/// Units a command already covers, by side: an id of the old Fassung may
+/// name another unit in the new one (§ 475 Absatz 2 moved away, a new
+/// Absatz 2 inserted), so the two sides are kept apart.
+#[derive(Default)]
+struct Consumed {
+    old: rustc_hash::FxHashSet<String>,
+    new: rustc_hash::FxHashSet<String>,
+}
+
+impl Consumed {
+    /// The old unit and everything below it.
+    fn old(&mut self, n: &Node) {
+        n.walk(&mut |d, _| {
+            self.old.insert(d.id.clone());
+        });
+    }
+    /// The new unit and everything below it.
+    fn new(&mut self, n: &Node) {
+        n.walk(&mut |d, _| {
+            self.new.insert(d.id.clone());
+        });
+    }
+    fn covers(&self, c: &Change) -> bool {
+        if c.new.is_none() {
+            self.old.contains(c.id())
+        } else {
+            self.new.contains(c.id())
+        }
+    }
+}
+
+fn restated(n: &Node) -> String {
+    format!(
+        "„{}“",
+        syntax::print::write_nodes(std::slice::from_ref(n), &Default::default())
+    )
+}
+
+fn leading_number(s: &str) -> Option<u32> {
+    s.chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .ok()
+}
+
+/// The amending law's text: Eingangssatz and numbered commands, such that
+/// applying it ([`crate::apply`]) to the old Fassung gives the new one.
+pub fn aenderungsbefehle(
+    old_doc: &Document,
+    new_doc: &Document,
+    old: &[Entry],
+    new: &[Entry],
+    changes: &[Change],
+    style: Style,
+) -> String {
+    let old_title = old_doc.title.clone().unwrap_or_else(|| "Gesetz".into());
+    let folgende = |article: &str| match style {
+        Style::Hdr4 => format!("{article} folgende"),
+        Style::Hdr3 => match article {
+            "der" => "folgender".to_string(),
+            "die" => "folgende".to_string(),
+            _ => "folgendes".to_string(),
+        },
+    };
+    let first_word = old_title.split_whitespace().next().unwrap_or("");
+    let art = if first_word.ends_with("ordnung")
+        || first_word.ends_with("Ordnung")
+        || first_word.ends_with("Satzung")
+    {
+        "Die"
+    } else {
+        "Das"
+    };
+    let date = old_doc
+        .fassung
+        .as_deref()
+        .and_then(syntax::date::german)
+        .map(|d| format!(" vom {d}"))
+        .unwrap_or_default();
+    let mut out = format!("{art} {old_title}{date} wird wie folgt geändert:\n\n");
+    let old_ix = index(old_doc);
+    let new_ix = index(new_doc);
+    // old units that go (an id of theirs may name another unit in the new Fassung)
+    let removed_old: rustc_hash::FxHashSet<&str> = changes
+        .iter()
+        .filter(|c| c.new.is_none())
+        .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
+        .collect();
+    // old units removed outright (neither renumbered nor moved)
+    let gone_old: rustc_hash::FxHashSet<&str> = changes
+        .iter()
+        .filter(|c| c.new.is_none() && c.kind == ChangeKind::Removed)
+        .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
+        .collect();
+    let old_parents = parents(old_doc);
+    let new_parents = parents(new_doc);
+
+    // commands, each tagged with the unit it belongs to
+    let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
+    let mut consumed = Consumed::default();
+    // restatements under a new number: after the renumbering
+    let mut late: std::collections::HashSet<usize> = Default::default();
+    // the old unit `old_id`, cited as `cite`, reads as the new unit `n`, with everything below it
+    let fassen = |old_id: &str,
+                  cite: String,
+                  n: &Node,
+                  cmds: &mut Vec<(String, String)>,
+                  consumed: &mut Consumed| {
+        consumed.new(n);
+        if let Some(o) = old_ix.get(old_id) {
+            consumed.old(o);
+        }
+        cmds.push((
+            unit_of(old_id).to_string(),
+            format!("{cite} wird wie folgt gefasst:\n{}", restated(n)),
+        ));
+    };
+    let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut Consumed| {
+        // restate the unit as it reads in the new Fassung
+        match new_ix.get(id) {
+            Some(n) => fassen(id, subject(id, new), n, cmds, consumed),
+            None => {
+                if let Some(o) = old_ix.get(id) {
+                    consumed.old(o);
+                }
+                let verb = repeal_verb(&old_parents, id);
+                cmds.push((
+                    unit_of(id).to_string(),
+                    format!("{} wird {verb}.", subject(id, old)),
+                ));
+            }
+        }
+    };
+    // Gliederung units renumbered among their siblings (Titel 1 → Titel 2): old id → new id.
+    // The units under them follow without a command of their own.
+    let gl_pairs: Vec<(&str, &str)> = changes
+        .iter()
+        .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
+        .filter_map(|c| Some((c.pair.as_deref()?, c.new.as_ref()?)))
+        .filter(|(_, n)| n.kind.is_gliederung())
+        .map(|(o, n)| (o, n.id.as_str()))
+        .collect();
+    // an old id under renumbered Gliederung units, as it reads after their renumbering
+    fn translate(map: &FxHashMap<&str, &str>, old_id: &str) -> String {
+        let mut cut = old_id.len();
+        loop {
+            let prefix = &old_id[..cut];
+            if let Some(n) = map.get(prefix) {
+                return format!("{n}{}", &old_id[cut..]);
+            }
+            match prefix.rfind('_') {
+                Some(k) => cut = k,
+                None => return old_id.to_string(),
+            }
+        }
+    }
+    // outer units first: a Titel renumbered inside a renumbered Abschnitt
+    let mut sibling_renum: FxHashMap<&str, &str> = FxHashMap::default();
+    loop {
+        let before = sibling_renum.len();
+        for &(o, n) in &gl_pairs {
+            if !sibling_renum.contains_key(o)
+                && o.rsplit('_').next() != n.rsplit('_').next()
+                && translate(&sibling_renum, parent(o)) == parent(n)
+            {
+                sibling_renum.insert(o, n);
+            }
+        }
+        if sibling_renum.len() == before {
+            break;
+        }
+    }
+    let translate = |old_id: &str| translate(&sibling_renum, old_id);
+    fn last_seg(id: &str) -> &str {
+        id.rsplit('_').next().unwrap_or(id)
+    }
+    let mut renumbered_done: rustc_hash::FxHashSet<String> = Default::default();
+    // a renumbered Gliederung unit under another title: "Die Überschrift … wird wie folgt gefasst"
+    let retitle = |o: &str, n: &str, cmds: &mut Vec<(String, String)>| {
+        if let (Some(on), Some(nn)) = (old_ix.get(o), new_ix.get(n)) {
+            if let Some(t) = nn
+                .title
+                .as_deref()
+                .filter(|t| on.title.as_deref() != Some(*t))
+            {
+                cmds.push((String::new(), ueberschrift(&citation_of(n, new), t)));
+            }
+        }
+    };
+    // renumber the Gliederung units under one parent, the last first when they move up
+    let emit_chain = |parent_new: &str,
+                      cmds: &mut Vec<(String, String)>,
+                      renumbered_done: &mut rustc_hash::FxHashSet<String>| {
+        let mut chain: Vec<(&str, &str)> = sibling_renum
+            .iter()
+            .filter(|(_, n)| parent(n) == parent_new && !renumbered_done.contains(**n))
+            .map(|(o, n)| (*o, *n))
+            .collect();
+        chain.sort_by_cached_key(|(_, n)| new.iter().position(|e| e.id == *n));
+        // "titel-4" → 4
+        let num = |id: &str| leading_number(last_seg(id).split_once('-').map_or("", |(_, n)| n));
+        let up = chain.first().is_some_and(|(o, n)| num(n) > num(o));
+        if up {
+            chain.reverse();
+        }
+        for &(o, n) in &chain {
+            renumbered_done.insert(n.to_string());
+            let cite_old = format!("{}_{}", translate(parent(o)), last_seg(o));
+            cmds.push((
+                String::new(),
+                format!(
+                    "Der bisherige {} wird {}.",
+                    citation_of(&cite_old, new),
+                    last_part(&citation_of(n, new))
+                ),
+            ));
+        }
+        for &(o, n) in &chain {
+            retitle(o, n, cmds);
+        }
+    };
+    // headings struck in a row: the inner ones first, while their path still reads
+    let mut strikes: Vec<(usize, String, String)> = Vec::new();
+    let flush = |strikes: &mut Vec<(usize, String, String)>, cmds: &mut Vec<(String, String)>| {
+        strikes.sort_by_key(|s| std::cmp::Reverse(s.0));
+        cmds.extend(strikes.drain(..).map(|(_, u, c)| (u, c)));
+    };
+    for c in changes {
+        let strike = c.new.is_none() && c.old.as_ref().is_some_and(|e| e.kind.is_gliederung());
+        if !strike && !strikes.is_empty() {
+            flush(&mut strikes, &mut cmds);
+        }
+        if c.kind == ChangeKind::Layout {
+            continue;
+        }
+        // the date of the Fassung, the metadata and editorial notes are not amended by the law
+        if c.new
+            .as_ref()
+            .or(c.old.as_ref())
+            .is_some_and(|e| is_editorial(e.kind))
+        {
+            continue;
+        }
+        if consumed.covers(c) {
+            continue;
+        }
+        // Gliederung renumbered: one chain of "Der bisherige Titel 4 wird Titel 5." per
+        // parent, the last first; the units under them follow
+        if let (Some(p), true) = (
+            c.pair.as_deref(),
+            matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved),
+        ) {
+            let (o_id, n_id) = if c.new.is_none() {
+                (c.id(), p)
+            } else {
+                (p, c.id())
+            };
+            let gl = c
+                .new
+                .as_ref()
+                .or(c.old.as_ref())
+                .is_some_and(|e| e.kind.is_gliederung());
+            if gl && sibling_renum.get(o_id) == Some(&n_id) {
+                if c.new.is_none() || renumbered_done.contains(n_id) {
+                    continue;
+                }
+                emit_chain(parent(n_id), &mut cmds, &mut renumbered_done);
+                continue;
+            }
+            // a unit under a renumbered Gliederung unit, with its own number unchanged
+            if gl && translate(o_id) == n_id {
+                if c.new.is_some() {
+                    retitle(o_id, n_id, &mut cmds);
+                }
+                continue;
+            }
+        }
+        let id = c.id().to_string();
+        // a unit a command cannot name (no number, or its number twice): restate the unit around it
+        let nameable = |id: &str| -> bool {
+            addressable(id) && {
+                let mut ok = true;
+                let mut prefix = String::new();
+                for part in id.split('_') {
+                    if !prefix.is_empty() {
+                        prefix.push('_');
+                    }
+                    prefix.push_str(part);
+                    let dup = format!("{prefix}-dup2");
+                    if old_ix.contains_key(dup.as_str()) || new_ix.contains_key(dup.as_str()) {
+                        ok = false;
+                    }
+                }
+                ok
+            }
+        };
+        // a second unit of a number inserted after the first ("Nach § 148 wird folgender
+        // § 148 eingefügt"): only its anchor is named, and the old text has it once
+        let dup_inserted = c.old.is_none()
+            && matches!(c.kind, ChangeKind::Inserted)
+            && id
+                .rsplit_once('_')
+                .map_or(id.as_str(), |(_, l)| l)
+                .contains("-dup")
+            && id.rsplit_once('_').is_none_or(|(p, _)| nameable(p))
+            && id.rsplit_once("-dup").is_some_and(|(base, _)| {
+                old_ix.contains_key(base) && !old_ix.contains_key(format!("{base}-dup2").as_str())
+            });
+        if !nameable(&id) && !dup_inserted {
+            let mut cur = id.as_str();
+            let anc = loop {
+                if nameable(cur) {
+                    break Some(cur);
+                }
+                match cur.rsplit_once('_') {
+                    Some((p, _)) => cur = p,
+                    None => break None,
+                }
+            };
+            // no name of its own up to the §: the Gliederung unit around it, restated whole
+            // (two § 37 that swap places: "Abschnitt 5 wird wie folgt gefasst")
+            let around = || -> Option<&str> {
+                let mut at = cur;
+                loop {
+                    let (p, _) = new_parents.get(at).or_else(|| old_parents.get(at))?;
+                    if p.kind.is_gliederung()
+                        && nameable(&p.id)
+                        && old_ix.contains_key(p.id.as_str())
+                        && new_ix.contains_key(p.id.as_str())
+                    {
+                        return Some(p.id.as_str());
+                    }
+                    at = p.id.as_str();
+                }
+            };
+            match (anc, around()) {
+                (Some(a), _) => restate_unit(a, &mut cmds, &mut consumed),
+                (None, Some(g)) => {
+                    let n = new_ix.get(g).expect("checked");
+                    fassen(g, citation_of(g, old), n, &mut cmds, &mut consumed);
+                }
+                (None, None) => cmds.push((
+                    String::new(),
+                    format!("[nicht ausdrückbar: Änderung an {id}]"),
+                )),
+            }
+            continue;
+        }
+        // "renumbered" into another unit (§ 475 Absatz 2 → § 476 Absatz 2): no command
+        // renumbers across units; the old one goes, the new one is inserted
+        let kind = match (c.kind, c.pair.as_deref()) {
+            (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
+            (k, _) => k,
+        };
+        match kind {
+            ChangeKind::Inserted | ChangeKind::Moved if c.new.is_some() => {
+                let e = c.new.as_ref().expect("inserted has new");
+                let Some(node) = new_ix.get(e.id.as_str()) else {
+                    continue;
+                };
+                let gliederung = e.kind.is_gliederung();
+                // a unit moved with its number (FZV: Anlage 10a now after Anlage 10) goes
+                // first, so that the law never has the number twice
+                if (kind == ChangeKind::Moved
+                    || (unit_of(&e.id) == e.id && gone_old.contains(e.id.as_str())))
+                    && !gliederung
+                    && addressable(&e.id)
+                {
+                    if let Some(o) = old_ix.get(e.id.as_str()) {
+                        if !consumed.old.contains(e.id.as_str()) {
+                            consumed.old(o);
+                            let verb = repeal_verb(&old_parents, &e.id);
+                            // a command of its own: under "Anlage 9 wird wie folgt geändert"
+                            // the insertion would lose its number
+                            cmds.push((
+                                String::new(),
+                                format!("{} wird {verb}.", citation_of(&e.id, old)),
+                            ));
+                        }
+                    }
+                }
+                let quoted = if gliederung {
+                    // a heading: the units after it stay where they are and fall under it
+                    let mut h = (*node).clone();
+                    h.children.clear();
+                    restated(&h)
+                } else {
+                    consumed.new(node);
+                    restated(node)
+                };
+                let pos = new.iter().position(|x| x.id == e.id).unwrap_or(0);
+                let plural = e.kind.is_einzelvorschrift() && e.num.as_deref().is_some_and(is_multi);
+                let what = match &e.num {
+                    Some(n) if plural && e.kind == Kind::Paragraf => format!("§§ {n}"),
+                    Some(n) => format!("{} {n}", kind_word(e.kind)),
+                    None => citation_of(&e.id, new),
+                };
+                // "werden die folgenden §§ 899 bis 915h angefügt"
+                let agree_inserted = |cmd: String| -> String {
+                    if !plural {
+                        return cmd;
+                    }
+                    let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
+                    let mut sentence = sentence.to_string();
+                    for (from, to) in [
+                        (" wird der folgende ", " werden die folgenden "),
+                        (" wird folgender ", " werden folgende "),
+                    ] {
+                        sentence = sentence.replacen(from, to, 1);
+                    }
+                    sentence + rest
+                };
+                let article = match e.kind {
+                    Kind::Nummer | Kind::Anlage => "die",
+                    Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => "das",
+                    _ => "der",
+                };
+                if gliederung {
+                    // the new number is free once its siblings are renumbered
+                    emit_chain(parent(&e.id), &mut cmds, &mut renumbered_done);
+                }
+                let cmd = if gliederung {
+                    // after the last § (or heading) before it, or before the first after it
+                    let before = new[..pos].iter().rev().find(|x| {
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            && addressable(&x.id)
+                    });
+                    let after = new[pos + 1..].iter().find(|x| {
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            && addressable(&x.id)
+                    });
+                    // right below the heading it belongs to ("Nach Untertitel 1" would put
+                    // it after that unit): before the unit it takes in, or into the heading
+                    let parent_heading = before.filter(|b| e.id.starts_with(&format!("{}_", b.id)));
+                    // the first unit after it that is there already (new ones follow later)
+                    let after_stays = new[pos + 1..].iter().find(|x| {
+                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            && addressable(&x.id)
+                            && ((old_ix.contains_key(x.id.as_str())
+                                && !removed_old.contains(x.id.as_str()))
+                                || renumbered_done.contains(x.id.as_str()))
+                    });
+                    let (before, after) = match parent_heading {
+                        Some(_) => (None, after_stays),
+                        None => (before, after),
+                    };
+                    match (before, after) {
+                        (None, None) if parent_heading.is_some() => format!(
+                            "{} wird {} {what} angefügt:\n{quoted}",
+                            capitalize(&dative(&citation_of(
+                                &parent_heading.expect("checked").id,
+                                new
+                            ))),
+                            folgende(article)
+                        ),
+                        (Some(b), _) => format!(
+                            "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&b.id, new),
+                            folgende(article)
+                        ),
+                        (_, Some(a)) => format!(
+                            "Vor {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&a.id, new),
+                            folgende(article)
+                        ),
+                        _ => format!(
+                            "Dem Gesetz wird {} {what} angefügt:\n{quoted}",
+                            folgende(article)
+                        ),
+                    }
+                } else {
+                    let sibling_before = new[..pos].iter().rev().find(|x| {
+                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
+                    });
+                    let sibling = |x: &&Entry| {
+                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
+                    };
+                    // a § before which a heading starts is under another heading
+                    let same_heading = |k: usize| {
+                        !e.kind.is_einzelvorschrift()
+                            || !new[pos + 1..pos + 1 + k]
+                                .iter()
+                                .any(|x| x.kind.is_gliederung())
+                    };
+                    let any_after = new[pos + 1..]
+                        .iter()
+                        .position(|x| sibling(&x))
+                        .filter(|&k| same_heading(k))
+                        .map(|k| &new[pos + 1 + k]);
+                    // a unit after it only helps as an anchor if it is there and stays
+                    // (the old Absatz 2 that goes is not the new Absatz 2)
+                    let sibling_after = new[pos + 1..]
+                        .iter()
+                        .position(|x| {
+                            sibling(&x)
+                                && old_ix.contains_key(x.id.as_str())
+                                && !removed_old.contains(x.id.as_str())
+                        })
+                        .filter(|&k| same_heading(k))
+                        .map(|k| &new[pos + 1 + k]);
+                    let p = parent(&e.id);
+                    let para_like = e.kind.is_einzelvorschrift() || e.kind.is_annex();
+                    // a § right after a heading: before the next § that is there, or into the heading
+                    let heading_before = e.kind.is_einzelvorschrift()
+                        && new[..pos]
+                            .iter()
+                            .rev()
+                            .find(|x| x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                            .is_some_and(|x| x.kind.is_gliederung());
+                    let (sibling_before, sibling_after) = if heading_before {
+                        (None, sibling_after)
+                    } else {
+                        (sibling_before, sibling_after)
+                    };
+                    if heading_before && sibling_after.is_none() {
+                        let h = new[..pos]
+                            .iter()
+                            .rev()
+                            .find(|x| x.kind.is_gliederung())
+                            .expect("checked");
+                        cmds.push((
+                            insert_key(&e.id),
+                            agree_inserted(format!(
+                                "{} wird {} {what} angefügt:\n{quoted}",
+                                capitalize(&dative(&citation_of(&h.id, new))),
+                                folgende(article)
+                            )),
+                        ));
+                        continue;
+                    }
+                    match (sibling_before, sibling_after) {
+                        (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => {
+                            format!(
+                                "{} wird {} {what} angefügt:\n{quoted}",
+                                capitalize(&dative(&citation_of(p, new))),
+                                folgende(article)
+                            )
+                        }
+                        (Some(b), _) => format!(
+                            "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&b.id, new),
+                            folgende(article)
+                        ),
+                        (None, Some(a)) => format!(
+                            "Vor {} wird {} {what} eingefügt:\n{quoted}",
+                            citation_of(&a.id, new),
+                            folgende(article)
+                        ),
+                        (None, None) if p.is_empty() || para_like => {
+                            // the first § of its kind: after whatever precedes it
+                            let prev = new[..pos].iter().rev().find(|x| {
+                                addressable(&x.id)
+                                    && !is_editorial(x.kind)
+                                    && !x.id.starts_with(&format!("{}_", e.id))
+                            });
+                            let last = !new[pos + 1..].iter().any(|x| {
+                                addressable(&x.id) && !x.id.starts_with(&format!("{}_", e.id))
+                            });
+                            match prev.filter(|_| !last) {
+                                Some(b)
+                                    if b.kind.is_einzelvorschrift()
+                                        || b.kind.is_gliederung()
+                                        || b.kind.is_annex() =>
+                                {
+                                    format!(
+                                        "Nach {} wird {} {what} eingefügt:\n{quoted}",
+                                        citation_of(&b.id, new),
+                                        folgende(article)
+                                    )
+                                }
+                                _ => format!(
+                                    "Dem Gesetz wird {} {what} angefügt:\n{quoted}",
+                                    folgende(article)
+                                ),
+                            }
+                        }
+                        (None, None) => format!(
+                            "{} wird {} {what} angefügt:\n{quoted}",
+                            capitalize(&dative(&citation_of(p, new))),
+                            folgende(article)
+                        ),
+                    }
+                };
+                cmds.push((insert_key(&e.id), agree_inserted(cmd)));
+            }
+            ChangeKind::Removed | ChangeKind::Moved | ChangeKind::Renumbered if c.new.is_none() => {
+                let e = c.old.as_ref().expect("removed has old");
+                if e.kind.is_gliederung() {
+                    // the heading goes; the units under it stay
+                    strikes.push((
+                        e.id.matches('_').count(),
+                        unit_of(&e.id).to_string(),
+                        format!("{} wird gestrichen.", citation_of(&e.id, old)),
+                    ));
+                    continue;
+                }
+                if let Some(o) = old_ix.get(e.id.as_str()) {
+                    consumed.old(o);
+                }
+                if kind == ChangeKind::Renumbered {
+                    continue; // said with the new number
+                }
+                let verb = repeal_verb(&old_parents, &e.id);
+                cmds.push((
+                    unit_of(&e.id).to_string(),
+                    format!("{} wird {verb}.", citation_of(&e.id, old)),
+                ));
+            }
+            ChangeKind::Renumbered => {
+                let (Some(n), Some(p)) = (&c.new, &c.pair) else {
+                    continue;
+                };
+                let o = old.iter().find(|x| x.id == *p);
+                if let (Some(o), Some(nn)) = (o.and_then(|o| o.num.as_deref()), n.num.as_deref()) {
+                    if is_multi(o) && syntax::vocab::same_numbers(o, nn) {
+                        // "§§ 114, 115" now reads "§§ 114 und 115": the same units, restated
+                        if let Some(node) = new_ix.get(n.id.as_str()) {
+                            fassen(p, citation_of(p, old), node, &mut cmds, &mut consumed);
+                            continue;
+                        }
+                    }
+                }
+                cmds.push((
+                    unit_of(&n.id).to_string(),
+                    format!(
+                        "Der bisherige {} wird {}.",
+                        citation_of(p, old),
+                        last_part(&citation_of(&n.id, new))
+                    ),
+                ));
+                if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
+                    restate_unit(&n.id, &mut cmds, &mut consumed);
+                    late.insert(cmds.len() - 1);
+                }
+            }
+            ChangeKind::Repealed => {
+                let e = c.old.as_ref().expect("repealed has old");
+                if keeps_placeholder(&old_parents, &e.id) {
+                    if let Some(o) = old_ix.get(e.id.as_str()) {
+                        consumed.old(o);
+                    }
+                    cmds.push((
+                        unit_of(&e.id).to_string(),
+                        format!("{} wird aufgehoben.", citation_of(&e.id, old)),
+                    ));
+                } else {
+                    restate_unit(&e.id, &mut cmds, &mut consumed);
+                }
+            }
+            ChangeKind::Modified => {
+                let (o, n) = (
+                    c.old.as_ref().expect("has old"),
+                    c.new.as_ref().expect("has new"),
+                );
+                let place = citation_of(&o.id, old);
+                let heading =
+                    o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
+                if o.marker != n.marker || (o.title != n.title && !heading) {
+                    restate_unit(&o.id, &mut cmds, &mut consumed);
+                    continue;
+                }
+                if o.title != n.title {
+                    match &n.title {
+                        Some(t) => cmds.push((unit_of(&o.id).to_string(), ueberschrift(&place, t))),
+                        None => {
+                            restate_unit(&o.id, &mut cmds, &mut consumed);
+                            continue;
+                        }
+                    }
+                }
+                if o.text != n.text {
+                    let unique_in_unit = |s: &str| -> bool {
+                        let Some(node) = old_ix.get(o.id.as_str()) else {
+                            return false;
+                        };
+                        let f = crate::Objekt {
+                            text: s.to_string(),
+                            am_ende: false,
+                        };
+                        let mut count = 0;
+                        node.walk(&mut |d, _| {
+                            if d.kind != Kind::Satz {
+                                let t = syntax::print::own_text(d);
+                                count += crate::apply::occurrences(&t, &f).len();
+                                for c in &d.cells {
+                                    count += crate::apply::occurrences(c, &f).len();
+                                }
+                            }
+                        });
+                        count == 1
+                    };
+                    match word_command(&place, &o.text, &c.words, &unique_in_unit) {
+                        Some(cmd) => cmds.push((unit_of(&o.id).to_string(), cmd)),
+                        None => restate_unit(&o.id, &mut cmds, &mut consumed),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    flush(&mut strikes, &mut cmds);
+
+    // group per unit: one command stands alone, several go under "… wird wie folgt geändert:"
+    let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
+    for (i, (u, c)) in cmds.into_iter().enumerate() {
+        let l = late.contains(&i);
+        match groups.last_mut() {
+            Some((gu, v)) if *gu == u && !u.is_empty() => v.push((c, l)),
+            _ => groups.push((u, vec![(c, l)])),
+        }
+    }
+    let groups: Vec<(String, Vec<String>)> = groups
+        .into_iter()
+        .map(|(u, mut cs)| {
+            order_group(&mut cs);
+            (u, cs.into_iter().map(|(c, _)| c).collect())
+        })
+        .collect();
+    for (i, (u, cs)) in groups.iter().enumerate() {
+        let n = i + 1;
+        if cs.len() == 1 || u.is_empty() {
+            out.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0]), 3)));
+        } else {
+            let unit = if new_ix.contains_key(u.as_str()) {
+                citation_of(u, new)
+            } else {
+                citation_of(u, old)
+            };
+            out.push_str(&format!(
+                "{n}. {}\n\n",
+                agree(&format!("{unit} wird wie folgt geändert:"))
+            ));
+            for (k, c) in cs.iter().enumerate() {
+                let rel = agree(&relative(c, &unit));
+                out.push_str(&format!("   {}) {}\n\n", letters(k), indent(&rel, 6)));
+            }
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// a), b), ..., z), aa), bb), ...
+fn letters(k: usize) -> String {
+    let c = char::from(b'a' + (k % 26) as u8);
+    std::iter::repeat_n(c, k / 26 + 1).collect()
+}
+
+/// Inside one unit: repeals first (they name the old numbers), then changes
+/// of wording, then renumberings, then insertions (they name the new numbers).
+fn order_group(cs: &mut [(String, bool)]) {
+    let phase = |(c, late): &(String, bool)| -> u8 {
+        let sentence = c.split('„').next().unwrap_or(c);
+        if *late {
+            3
+        } else if c.starts_with("Der bisherige ") {
+            2
+        } else if sentence.contains(" eingefügt")
+            || sentence.contains(" angefügt")
+            || sentence.contains(" vorangestellt")
+        {
+            4
+        } else if !c.starts_with("In ")
+            && (c.ends_with(" aufgehoben.") || c.ends_with(" gestrichen."))
+        {
+            0
+        } else {
+            1
+        }
+    };
+    cs.sort_by_key(phase);
+    let mut plain: Vec<String> = cs.iter().map(|(c, _)| c.clone()).collect();
+    order_renumberings(&mut plain);
+    for (slot, c) in cs.iter_mut().zip(plain) {
+        slot.0 = c;
+    }
+}
+
+/// Renumberings upwards run from the last unit to the first, so that no two units share a number.
+fn order_renumberings(cs: &mut [String]) {
+    let mut i = 0;
+    while i < cs.len() {
+        let mut j = i;
+        while j < cs.len() && cs[j].starts_with("Der bisherige ") {
+            j += 1;
+        }
+        if j > i + 1 {
+            let up = cs[i]
+                .rsplit_once(" wird ")
+                .and_then(|(a, b)| {
+                    Some((
+                        leading_number(a.rsplit(' ').next()?)?,
+                        leading_number(b.rsplit(' ').next()?)?,
+                    ))
+                })
+                .is_some_and(|(a, b)| b > a);
+            if up {
+                cs[i..j].reverse();
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn kind_word(k: Kind) -> &'static str {
+    match k {
+        Kind::Paragraf => "§",
+        Kind::Artikel => "Artikel",
+        Kind::Absatz => "Absatz",
+        Kind::Nummer => "Nummer",
+        Kind::Buchstabe => "Buchstabe",
+        Kind::Doppelbuchstabe => "Doppelbuchstabe",
+        Kind::Anhang => "Anhang",
+        Kind::Anlage => "Anlage",
+        k => k.gliederung_word().unwrap_or("Text"),
+    }
+}
+
+fn parent(id: &str) -> &str {
+    id.rsplit_once('_').map(|(p, _)| p).unwrap_or("")
+}
+
+fn last_part(c: &str) -> String {
+    // "§ 3 Absatz 4" → "Absatz 4"
+    let w: Vec<&str> = c.split(' ').collect();
+    if w.len() >= 2 {
+        w[w.len() - 2..].join(" ")
+    } else {
+        c.to_string()
+    }
+}
+
+/// Inside "§ 3 wird wie folgt geändert:", the commands say "Absatz 3", not "§ 3 Absatz 3".
+fn relative(cmd: &str, unit: &str) -> String {
+    // only the sentence is rewritten, never the quoted passage
+    match cmd.find('„') {
+        Some(q) => relative_sentence(&cmd[..q], unit) + &cmd[q..],
+        None => relative_sentence(cmd, unit),
+    }
+}
+
+fn relative_sentence(cmd: &str, unit: &str) -> String {
+    // "Die Überschrift des § 6 wird ..." → "Die Überschrift wird ..."
+    if let Some(rest) = cmd.strip_prefix(&format!("Die Überschrift {} ", genitive(unit))) {
+        return format!("Die Überschrift {rest}");
+    }
+    // "Dem § 1 wird der folgende Absatz 3 angefügt:" → "Der folgende Absatz 3 wird angefügt:"
+    let dem = format!("{} wird ", capitalize(&dative(unit)));
+    if let Some(rest) = cmd.strip_prefix(&dem) {
+        if let Some((what, tail)) = rest.split_once(" angefügt:") {
+            return format!("{} wird angefügt:{tail}", capitalize(what));
+        }
+    }
+    let r = cmd
+        .replace(&format!("In {unit} "), "In ")
+        .replace(&format!("{unit} "), "");
+    let r = r
+        .replace("In werden", &format!("In {unit} werden"))
+        .replace("In wird", &format!("In {unit} wird"));
+    // "Die Überschrift des § 3" stays; a bare "wird aufgehoben" needs its subject
+    if r.starts_with("wird ") {
+        format!("{unit} {r}")
+    } else {
+        capitalize(&r)
+    }
+}
+
+fn indent(s: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    s.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 || l.is_empty() {
+                l.to_string()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,221 @@
+//! Amending laws: read the Änderungsbefehle of an amending law
+//! ([`parse`]), apply them to a law ([`apply`]), write the consolidated text.
+//!
+//! A command names a place ("§ 3 Absatz 3 Satz 1") and an operation (replace
+//! words, restate a unit, insert, repeal, renumber). Places are resolved in
+//! the law's AST; a command that cannot apply unambiguously is an error that
+//! points at the command and, where there is one, at the target.
+
+// pest_derive without `std` generates code that names `alloc`
+extern crate alloc;
+
+pub mod apply;
+pub mod generate;
+mod grammar;
+pub mod parse;
+
+use serde::Serialize;
+
+/// The kind of a part of a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TeilKind {
+    Paragraf,
+    Artikel,
+    Absatz,
+    Satz,
+    Nummer,
+    Buchstabe,
+    Doppelbuchstabe,
+    Anhang,
+    Anlage,
+    /// Buch, Teil, Kapitel, Abschnitt, ... (the Kind in `gliederung`).
+    Gliederung,
+    /// The heading of the unit named before or after it.
+    Ueberschrift,
+    /// The text of a unit before its Nummern ("einleitender Satzteil").
+    Einleitung,
+    /// The text of a unit after its Nummern ("abschließender Satzteil").
+    Schluss,
+    /// The law itself ("Dem Gesetz wird ... angefügt").
+    Gesetz,
+    Eingangsformel,
+    Praeambel,
+    Inhaltsuebersicht,
+}
+
+/// One part of a place: "Absatz 3", "Absätze 2 bis 4", "Überschrift".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Teil {
+    pub kind: TeilKind,
+    /// For `Gliederung`: the type of unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gliederung: Option<syntax::ast::Kind>,
+    /// One number, a list ("2 und 3") or a range ("2 bis 4": both ends, `range`).
+    pub nums: Vec<String>,
+    pub range: bool,
+}
+
+/// A place in the law: "§ 3 Absatz 3 Satz 1".
+pub type Ort = Vec<Teil>;
+
+/// Quoted words, or a punctuation mark ("der Punkt am Ende").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Objekt {
+    pub text: String,
+    /// "am Ende": the occurrence at the end of the text.
+    pub am_ende: bool,
+}
+
+/// What a command does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    /// "§ 3 wird wie folgt geändert:" (the commands below it are relative to it).
+    Aendern { ort: Ort },
+    /// "§ 3 Absatz 3 wird wie folgt gefasst: „…“"
+    Fassen { ort: Ort, zitat: String },
+    /// "Satz 2 wird durch die folgenden Sätze ersetzt: „…“"
+    ErsetzenEinheit { ort: Ort, zitate: Vec<String> },
+    /// "In § 3 werden die Wörter „x“ durch die Wörter „y“ ersetzt."
+    Ersetzen {
+        ort: Ort,
+        alt: Objekt,
+        neu: Objekt,
+        jeweils: bool,
+    },
+    /// "In § 5 werden die Wörter „x“ gestrichen."
+    Streichen {
+        ort: Ort,
+        alt: Objekt,
+        jeweils: bool,
+    },
+    /// "In Absatz 1 wird nach dem Wort „x“ das Wort „y“ eingefügt."
+    EinfuegenWort {
+        ort: Ort,
+        nach: bool,
+        anker: Objekt,
+        neu: Objekt,
+        jeweils: bool,
+    },
+    /// "Nach § 4 wird der folgende § 4a eingefügt: „…“"
+    Einfuegen {
+        nach: bool,
+        ort: Ort,
+        zitate: Vec<String>,
+    },
+    /// "Dem § 3 wird folgender Absatz 4 angefügt: „…“" (`vorn`: "vorangestellt").
+    Anfuegen {
+        ort: Ort,
+        neu: Ort,
+        zitate: Vec<String>,
+        vorn: bool,
+    },
+    /// "§ 5 Absatz 4 wird aufgehoben." (`streichen`: "gestrichen", no placeholder).
+    Aufheben { ort: Ort, streichen: bool },
+    /// "Der bisherige Absatz 3 wird Absatz 4."
+    Umnummern { alt: Ort, neu: Ort },
+    /// A command the grammar could not read (applying it fails with `message`).
+    Unlesbar { message: String },
+}
+
+/// One Änderungsbefehl with where it was written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Befehl {
+    /// "1.", "1. a)", "2. b) aa)": the numbering down to this command.
+    pub nummer: String,
+    /// The command as written (without its number).
+    pub text: String,
+    pub line: u32,
+    pub column: u32,
+    /// The place given by "… wird wie folgt geändert:" above this command.
+    pub kontext: Ort,
+    pub op: Op,
+    /// LegalDocML: the eId of the target (from `akn:ref/@href`), if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eid: Option<String>,
+}
+
+/// An amending law, as far as it amends one law.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aenderungsgesetz {
+    /// The Eingangssatz: "Das Gesetz VII ... wird wie folgt geändert:".
+    pub eingangssatz: String,
+    pub befehle: Vec<Befehl>,
+}
+
+/// A command that could not be read or applied.
+#[derive(Debug, Clone, Serialize, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct AmendError {
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    /// Where in the target law (line:column), when the target was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// What one command did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Applied {
+    pub nummer: String,
+    pub line: u32,
+    /// "§ 3 Absatz 3: 1 replacement".
+    pub what: String,
+}
+
+/// The Gliederung type a word of a citation names, also in the genitive
+/// ("des Abschnitts", "des Buches").
+pub fn gliederung_kind(word: &str) -> Option<syntax::ast::Kind> {
+    use syntax::ast::Kind;
+    Kind::from_gliederung_word(word)
+        .or_else(|| word.strip_suffix("es").and_then(Kind::from_gliederung_word))
+        .or_else(|| word.strip_suffix('s').and_then(Kind::from_gliederung_word))
+}
+
+/// "§ 3 Absatz 3 Satz 1" from a place.
+pub fn ort_text(ort: &[Teil]) -> String {
+    let mut s = Vec::new();
+    for t in ort {
+        let word = match t.kind {
+            TeilKind::Paragraf if t.nums.len() > 1 => "§§",
+            TeilKind::Paragraf => "§",
+            TeilKind::Artikel => "Artikel",
+            TeilKind::Absatz => "Absatz",
+            TeilKind::Satz => "Satz",
+            TeilKind::Nummer => "Nummer",
+            TeilKind::Buchstabe => "Buchstabe",
+            TeilKind::Doppelbuchstabe => "Doppelbuchstabe",
+            TeilKind::Anhang => "Anhang",
+            TeilKind::Anlage => "Anlage",
+            TeilKind::Gliederung => t
+                .gliederung
+                .and_then(syntax::ast::Kind::gliederung_word)
+                .unwrap_or("Abschnitt"),
+            TeilKind::Ueberschrift => "Überschrift",
+            TeilKind::Einleitung => "einleitender Satzteil",
+            TeilKind::Schluss => "abschließender Satzteil",
+            TeilKind::Gesetz => "Gesetz",
+            TeilKind::Eingangsformel => "Eingangsformel",
+            TeilKind::Praeambel => "Präambel",
+            TeilKind::Inhaltsuebersicht => "Inhaltsübersicht",
+        };
+        let mut p = word.to_string();
+        if !t.nums.is_empty() {
+            p.push(' ');
+            p.push_str(&t.nums.join(if t.range { " bis " } else { ", " }));
+        }
+        s.push(p);
+    }
+    s.join(" ")
+}
+
+/// What applying an amending law did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outcome {
+    pub applied: Vec<Applied>,
+    /// Commands that could not apply (only with `keep_going`; otherwise the first is an error).
+    pub failed: Vec<AmendError>,
+}

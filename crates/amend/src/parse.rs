@@ -1,0 +1,649 @@
+//! Reading an amending law: cut it into numbered commands, parse each with
+//! `grammar/aenderung.pest`.
+
+use super::{
+    gliederung_kind, Aenderungsgesetz, AmendError, Befehl, Objekt, Op, Ort, Teil, TeilKind,
+};
+use crate::grammar::{AenderungParser, Rule};
+use pest::iterators::Pair;
+use pest::Parser;
+use syntax::source::LineIndex;
+
+/// One numbered item of the amending law with its raw text.
+struct Item {
+    level: usize,
+    marker: String,
+    start: usize,
+    end: usize,
+}
+
+/// A part of the amending law that amends one law: its Eingangssatz and items.
+struct Target {
+    eingangssatz: String,
+    start: usize,
+    items: Vec<Item>,
+}
+
+fn marker_level(m: &str) -> Option<usize> {
+    let m = m.trim();
+    if let Some(n) = m.strip_suffix('.') {
+        let digits = n.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        return (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then_some(0);
+    }
+    let l = m.strip_suffix(')')?;
+    if l.is_empty() || l.len() > 3 || !l.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let first = l.chars().next()?;
+    if !l.chars().all(|c| c == first) && l.len() > 1 {
+        return None;
+    }
+    Some(l.len())
+}
+
+/// The list marker at the start of `line` ("1.", "a)", "aa)") and where the text begins.
+fn item_marker(line: &str) -> Option<(String, usize, usize)> {
+    let t = line.trim_start_matches([' ', '\t', '\u{a0}']);
+    let indent = line.len() - t.len();
+    let t2 = t.strip_prefix("- ").unwrap_or(t);
+    let dash = t.len() - t2.len();
+    let end = t2.find([' ', '\t', '\u{a0}'])?;
+    let m = &t2[..end];
+    marker_level(m)?;
+    Some((m.to_string(), indent + dash, indent + dash + end))
+}
+
+fn quote_balance(s: &str) -> i64 {
+    s.chars()
+        .map(|c| match c {
+            '„' => 1,
+            '“' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn is_artikel_heading(t: &str) -> bool {
+    let t = t.trim_start_matches('#').trim();
+    let rest = t
+        .strip_prefix("Artikel ")
+        .or_else(|| t.strip_prefix("Art. "))
+        .or_else(|| t.strip_prefix("§ "));
+    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn targets(src: &str) -> Vec<Target> {
+    let mut out: Vec<Target> = Vec::new();
+    let mut depth: i64 = 0;
+    let mut cur: Option<Item> = None;
+    let mut in_target = false;
+    let mut para_start: Option<usize> = None;
+    let mut pos = 0;
+    let close = |cur: &mut Option<Item>, out: &mut Vec<Target>, end: usize| {
+        if let Some(mut it) = cur.take() {
+            it.end = end;
+            if let Some(t) = out.last_mut() {
+                t.items.push(it);
+            }
+        }
+    };
+    for line in src.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let text = line.trim_end_matches(['\n', '\r']);
+        if depth <= 0 {
+            depth = 0;
+            let t = text.trim();
+            if is_artikel_heading(t) && !t.contains('„') {
+                close(&mut cur, &mut out, start);
+                in_target = false;
+                para_start = None;
+            } else if in_target && item_marker(text).is_some() {
+                close(&mut cur, &mut out, start);
+                let (m, _, _) = item_marker(text).expect("checked");
+                cur = Some(Item {
+                    level: marker_level(&m).unwrap_or(0),
+                    marker: m,
+                    start,
+                    end: pos,
+                });
+            } else if cur.is_none() {
+                if t.is_empty() {
+                    para_start = None;
+                } else {
+                    let ps = *para_start.get_or_insert(start);
+                    let para = src[ps..pos].trim();
+                    if para.ends_with("wie folgt geändert:") || para.ends_with("wie folgt geändert")
+                    {
+                        out.push(Target {
+                            eingangssatz: para.split_whitespace().collect::<Vec<_>>().join(" "),
+                            start: ps,
+                            items: Vec::new(),
+                        });
+                        in_target = true;
+                        para_start = None;
+                    }
+                }
+            }
+        }
+        depth += quote_balance(text);
+    }
+    close(&mut cur, &mut out, pos);
+    out
+}
+
+/// Remove the common indentation of the lines after the first.
+fn dedent(s: &str) -> String {
+    let mut lines = s.lines();
+    let first = lines.next().unwrap_or("");
+    let rest: Vec<&str> = lines.collect();
+    let min = rest
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out = first.to_string();
+    for l in rest {
+        out.push('\n');
+        if l.trim().is_empty() {
+            continue;
+        }
+        out.push_str(&l[min.min(l.len() - l.trim_start_matches([' ', '\t']).len())..]);
+    }
+    out
+}
+
+/// Read the Änderungsbefehle for the law called `title` (or `abbreviation`).
+/// An amending law with one Eingangssatz is taken whatever it names.
+pub fn parse(
+    path: &str,
+    src: &str,
+    title: Option<&str>,
+    abbreviation: Option<&str>,
+) -> Result<Aenderungsgesetz, AmendError> {
+    let idx = LineIndex::new(src);
+    let err = |off: usize, message: String| {
+        let (line, column) = idx.line_col(off);
+        AmendError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            target: None,
+        }
+    };
+    let ts = targets(src);
+    if ts.is_empty() {
+        return Err(err(
+            0,
+            "no Eingangssatz found (\"Das … wird wie folgt geändert:\"): is this an amending law?"
+                .into(),
+        ));
+    }
+    let t = if ts.len() == 1 {
+        &ts[0]
+    } else {
+        let names: Vec<String> = [title.map(strip_abbr), abbreviation.map(str::to_string)]
+            .into_iter()
+            .flatten()
+            .filter(|n| n.len() >= 2)
+            .collect();
+        let hits: Vec<&Target> = ts
+            .iter()
+            .filter(|t| names.iter().any(|n| t.eingangssatz.contains(n.as_str())))
+            .collect();
+        match hits.as_slice() {
+            [one] => *one,
+            [] => {
+                return Err(err(
+                    ts[0].start,
+                    format!(
+                        "the amending law amends {} laws and none of them is {}",
+                        ts.len(),
+                        title.unwrap_or("the given law")
+                    ),
+                ))
+            }
+            _ => {
+                return Err(err(
+                    hits[1].start,
+                    format!(
+                        "the amending law amends {} more than once",
+                        title.unwrap_or("the given law")
+                    ),
+                ))
+            }
+        }
+    };
+    let mut befehle = Vec::new();
+    let mut stack: Vec<(usize, String, Ort)> = Vec::new(); // (level, numbering, context)
+    for it in &t.items {
+        let raw = &src[it.start..it.end];
+        let (_, _, text_start) = item_marker(raw).unwrap_or_default();
+        let body = raw[text_start..].trim_start_matches([' ', '\t']);
+        let body_off = it.start + (raw.len() - body.len());
+        let text = dedent(body.trim_end());
+        while stack.last().is_some_and(|(l, _, _)| *l >= it.level) {
+            stack.pop();
+        }
+        let nummer = stack
+            .iter()
+            .map(|(_, m, _)| m.as_str())
+            .chain([it.marker.as_str()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kontext: Ort = stack.last().map(|(_, _, o)| o.clone()).unwrap_or_default();
+        let op = parse_befehl(&text).unwrap_or_else(|message| Op::Unlesbar { message });
+        let (line, column) = idx.line_col(body_off);
+        if let Op::Aendern { ort } = &op {
+            let full = combine(&kontext, ort);
+            stack.push((it.level, it.marker.clone(), full));
+        }
+        befehle.push(Befehl {
+            nummer,
+            text: text.clone(),
+            line,
+            column,
+            kontext,
+            op,
+            eid: None,
+        });
+    }
+    if befehle.is_empty() {
+        return Err(err(
+            t.start,
+            "the Eingangssatz is followed by no numbered command".into(),
+        ));
+    }
+    Ok(Aenderungsgesetz {
+        eingangssatz: t.eingangssatz.clone(),
+        befehle,
+    })
+}
+
+/// "Gesetz VII – Missbrauch (Kurz)" → "Gesetz VII – Missbrauch"; "… (StGBEG)" → "…".
+fn strip_abbr(t: &str) -> String {
+    let t = t.trim();
+    match t.rfind(" (") {
+        Some(i) if t.ends_with(')') => t[..i].to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// The place of a command below "… wird wie folgt geändert:": relative parts
+/// continue the context, a part of a kind the context has replaces it there.
+pub fn combine(kontext: &[Teil], ort: &[Teil]) -> Ort {
+    let Some(first) = ort.first() else {
+        return kontext.to_vec();
+    };
+    if matches!(
+        first.kind,
+        TeilKind::Paragraf
+            | TeilKind::Artikel
+            | TeilKind::Anhang
+            | TeilKind::Anlage
+            | TeilKind::Gliederung
+            | TeilKind::Gesetz
+            | TeilKind::Eingangsformel
+            | TeilKind::Praeambel
+            | TeilKind::Inhaltsuebersicht
+    ) && !kontext.is_empty()
+        && !(first.kind == TeilKind::Ueberschrift)
+    {
+        // an absolute place, unless it is the heading of the context
+        return ort.to_vec();
+    }
+    let rank = |k: TeilKind| match k {
+        TeilKind::Absatz => 1,
+        TeilKind::Satz => 2,
+        TeilKind::Nummer => 3,
+        TeilKind::Buchstabe => 4,
+        TeilKind::Doppelbuchstabe => 5,
+        TeilKind::Einleitung | TeilKind::Schluss => 6,
+        TeilKind::Ueberschrift => 7,
+        _ => 0,
+    };
+    let r = rank(first.kind);
+    let mut out: Ort = kontext
+        .iter()
+        .take_while(|t| rank(t.kind) == 0 || rank(t.kind) < r || r == 0)
+        .cloned()
+        .collect();
+    // "Satz 2" under "Absatz 1 Nummer 3": Sätze are counted in the Nummer
+    if first.kind == TeilKind::Satz && out.len() < kontext.len() {
+        out = kontext.to_vec();
+    }
+    out.extend(ort.iter().cloned());
+    out
+}
+
+/// Parse one command (its text without the number).
+pub fn parse_befehl(text: &str) -> Result<Op, String> {
+    parse_befehl_strict(text).or_else(|e| unbalanced_passage(text).ok_or(e))
+}
+
+/// A command whose one quoted passage, at its end, has quotation marks of its
+/// own that do not pair up ("„Teil B – … „x" …“"): the passage is everything
+/// from the first „ to the last “, and the sentence before it is read alone.
+fn unbalanced_passage(text: &str) -> Option<Op> {
+    let t = text.trim();
+    let open = t.find('„')?;
+    let close = t.rfind('“')?;
+    let after = t[close + '“'.len_utf8()..].trim();
+    if close <= open || !(after.is_empty() || after == ".") {
+        return None;
+    }
+    let passage = &t[open + '„'.len_utf8()..close];
+    let probe = format!("{}„\u{1}“", &t[..open]);
+    let mut op = parse_befehl_strict(&probe).ok()?;
+    let mut zitate: Vec<&mut String> = match &mut op {
+        Op::Fassen { zitat, .. } => vec![zitat],
+        Op::ErsetzenEinheit { zitate, .. }
+        | Op::Einfuegen { zitate, .. }
+        | Op::Anfuegen { zitate, .. } => zitate.iter_mut().collect(),
+        _ => return None,
+    };
+    match zitate.as_mut_slice() {
+        [z] => **z = passage.to_string(),
+        _ => return None,
+    }
+    Some(op)
+}
+
+/// How deep quotations may nest in one command. The grammar reads „…“ inside „…“
+/// by recursion, so deeper nesting is refused before parsing: it cannot exhaust
+/// the stack (real commands nest two or three deep).
+const MAX_QUOTE_DEPTH: usize = 64;
+
+/// The deepest nesting of „…“ in `text` (a “ without its „ counts as none).
+fn quote_depth(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '„' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            '“' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+fn parse_befehl_strict(text: &str) -> Result<Op, String> {
+    if quote_depth(text) > MAX_QUOTE_DEPTH {
+        return Err(format!(
+            "cannot read this Änderungsbefehl: its quotations („…“) nest more than {MAX_QUOTE_DEPTH} deep"
+        ));
+    }
+    let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
+        let short: String = text
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((p, _)) => p,
+        };
+        let near: String = text.trim()[at.min(text.trim().len())..]
+            .chars()
+            .take(30)
+            .collect();
+        format!("cannot read this Änderungsbefehl: \"{short} …\" (stuck at \"{near}\")")
+    })?;
+    let befehl = pairs.into_iter().next().ok_or("empty")?;
+    let cmd = befehl
+        .into_inner()
+        .find(|p| p.as_rule() != Rule::EOI)
+        .ok_or("empty command")?;
+    let rule = cmd.as_rule();
+    let parts: Vec<Pair<Rule>> = cmd.into_inner().collect();
+    let orts: Vec<Ort> = parts
+        .iter()
+        .filter(|p| matches!(p.as_rule(), Rule::ort | Rule::in_ort | Rule::dativ_ort))
+        .map(ort_of)
+        .collect();
+    let objekte: Vec<Objekt> = parts
+        .iter()
+        .filter(|p| p.as_rule() == Rule::objekt)
+        .map(objekt_of)
+        .collect();
+    let zitate: Vec<String> = parts
+        .iter()
+        .filter(|p| p.as_rule() == Rule::zitat)
+        .map(zitat_of)
+        .collect();
+    let jeweils = parts.iter().any(|p| p.as_rule() == Rule::jeweils);
+    let ort0 = orts.first().cloned().unwrap_or_default();
+    let neue: Option<Ort> = parts
+        .iter()
+        .find(|p| p.as_rule() == Rule::neue_einheit)
+        .map(|p| {
+            p.clone()
+                .into_inner()
+                .filter(|q| q.as_rule() == Rule::teil)
+                .map(teil_of)
+                .collect()
+        });
+    Ok(match rule {
+        Rule::aendern => Op::Aendern { ort: ort0 },
+        Rule::fassen => Op::Fassen {
+            ort: ort0,
+            zitat: zitate.into_iter().next().unwrap_or_default(),
+        },
+        Rule::ersetzen_einheit => Op::ErsetzenEinheit { ort: ort0, zitate },
+        Rule::ersetzen => {
+            let mut it = objekte.into_iter();
+            Op::Ersetzen {
+                ort: ort0,
+                alt: it.next().ok_or("missing words")?,
+                neu: it.next().ok_or("missing words")?,
+                jeweils,
+            }
+        }
+        Rule::streichen => Op::Streichen {
+            ort: ort0,
+            alt: objekte.into_iter().next().ok_or("missing words")?,
+            jeweils,
+        },
+        Rule::einfuegen_wort => {
+            let (nach, anker) = lage(&parts, Rule::lage, Rule::objekt).ok_or("missing anchor")?;
+            let anker = objekt_of(&anker);
+            Op::EinfuegenWort {
+                ort: ort0,
+                nach,
+                anker,
+                neu: objekte.into_iter().next().ok_or("missing words")?,
+                jeweils,
+            }
+        }
+        Rule::einfuegen => {
+            let (nach, ort) = lage(&parts, Rule::position, Rule::ort).ok_or("missing position")?;
+            let ort = ort_of(&ort);
+            Op::Einfuegen { nach, ort, zitate }
+        }
+        Rule::anfuegen | Rule::voranstellen => Op::Anfuegen {
+            ort: ort0,
+            neu: neue.unwrap_or_default(),
+            zitate,
+            vorn: rule == Rule::voranstellen,
+        },
+        Rule::aufheben => Op::Aufheben {
+            ort: ort0,
+            streichen: !parts
+                .iter()
+                .any(|p| p.as_rule() == Rule::aufhebung && p.as_str() == "aufgehoben"),
+        },
+        Rule::umnummern => Op::Umnummern {
+            alt: ort0,
+            neu: orts.get(1).cloned().unwrap_or_default(),
+        },
+        _ => return Err("unknown command".into()),
+    })
+}
+
+/// "nach …" / "vor …": whether it is "nach", and the part of kind `inner` it names.
+fn lage<'i>(parts: &[Pair<'i, Rule>], outer: Rule, inner: Rule) -> Option<(bool, Pair<'i, Rule>)> {
+    let l = parts.iter().find(|p| p.as_rule() == outer)?;
+    let nach = !l.as_str().to_lowercase().starts_with("vor");
+    let x = l.clone().into_inner().find(|p| p.as_rule() == inner)?;
+    Some((nach, x))
+}
+
+fn ort_of(p: &Pair<Rule>) -> Ort {
+    let mut out = Vec::new();
+    for q in p.clone().into_inner() {
+        match q.as_rule() {
+            Rule::teil => out.push(teil_of(q)),
+            Rule::ort => out.extend(ort_of(&q)),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn nums_of(p: Pair<Rule>) -> (Vec<String>, bool) {
+    let mut nums = Vec::new();
+    let mut range = false;
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::num => nums.push(q.as_str().to_string()),
+            Rule::verbinder if q.as_str() == "bis" => range = true,
+            _ => {}
+        }
+    }
+    (nums, range)
+}
+
+fn teil_of(p: Pair<Rule>) -> Teil {
+    let inner = p.into_inner().next().expect("teil has one child");
+    let rule = inner.as_rule();
+    let mut t = Teil {
+        kind: TeilKind::Gesetz,
+        gliederung: None,
+        nums: Vec::new(),
+        range: false,
+    };
+    for q in inner.clone().into_inner() {
+        match q.as_rule() {
+            Rule::nummern => (t.nums, t.range) = nums_of(q),
+            Rule::g_typ => t.gliederung = gliederung_kind(q.as_str()),
+            _ => {}
+        }
+    }
+    t.kind = match rule {
+        Rule::ueberschrift => TeilKind::Ueberschrift,
+        Rule::satzteil => {
+            let s = inner.as_str();
+            if s.contains("abschließend") || s.contains(" nach ") {
+                TeilKind::Schluss
+            } else {
+                TeilKind::Einleitung
+            }
+        }
+        Rule::gesetz => TeilKind::Gesetz,
+        Rule::eingangsformel => TeilKind::Eingangsformel,
+        Rule::praeambel => TeilKind::Praeambel,
+        Rule::inhaltsuebersicht => TeilKind::Inhaltsuebersicht,
+        Rule::paragraf => TeilKind::Paragraf,
+        Rule::artikel_nr => TeilKind::Artikel,
+        Rule::absatz => TeilKind::Absatz,
+        Rule::satz => TeilKind::Satz,
+        Rule::nummer => TeilKind::Nummer,
+        Rule::buchstabe => TeilKind::Buchstabe,
+        Rule::doppelbuchstabe => TeilKind::Doppelbuchstabe,
+        Rule::anhang => TeilKind::Anhang,
+        Rule::anlage => TeilKind::Anlage,
+        Rule::gliederung => TeilKind::Gliederung,
+        _ => TeilKind::Gesetz,
+    };
+    t
+}
+
+fn objekt_of(p: &Pair<Rule>) -> Objekt {
+    let mut o = Objekt {
+        text: String::new(),
+        am_ende: false,
+    };
+    for q in p.clone().into_inner() {
+        match q.as_rule() {
+            Rule::zitat => o.text = zitat_of(&q),
+            Rule::zeichen => {
+                o.text = match q.as_str() {
+                    "Punkt" => ".",
+                    "Komma" => ",",
+                    "Semikolon" => ";",
+                    _ => ":",
+                }
+                .to_string()
+            }
+            Rule::am_ende => o.am_ende = true,
+            _ => {}
+        }
+    }
+    o
+}
+
+fn zitat_of(p: &Pair<Rule>) -> String {
+    p.clone()
+        .into_inner()
+        .next()
+        .map(|q| q.as_str().to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_common_forms() {
+        let cases = [
+            "In § 20 Absatz 1 Satz 2 wird die Angabe „§ 9 Abs. 1 Satz 2, Abs. 2“ durch die Wörter „§ 9 Absatz 1 Satz 2, Absatz 2 oder 3“ ersetzt.",
+            "In Nummer 3 wird das Wort „oder“ am Ende durch ein „,“ ersetzt.",
+            "In Nummer 4 wird die Angabe „50“ durch die Angabe „30“ ersetzt",
+            "wird der „.“ am Ende durch das Wort „oder“ ersetzt.",
+            "In Absatz 1 wird nach den Wörtern „gegenüber den Organen“ das Wort „, Gremien“ eingefügt.",
+            "In dem Teilsatz vor Nummer 1 wird nach den Wörtern „nach § 3 Absatz 1“ die Angabe „und 2“ eingefügt.",
+            "Vor dem Wort „Interessenvertreterinnen“ wird das Wort „Alle“ eingefügt.",
+            "Folgende Nummer 5 wird angefügt: „5. neu.“",
+            "Die folgenden Buchstaben e bis g werden angefügt: „e) x, f) y, g) z“",
+            "Nummer 5 wird aufgehoben.",
+            "Satz 2 wird aufgehoben.",
+            "Satz 2 wird durch die folgenden Sätze ersetzt: „A. B.“",
+            "Nach Absatz 8 wird folgender Absatz 9 eingefügt: „(9) Neu.“",
+            "§ 9 Absatz 1 wird wie folgt gefasst: „(1) Neu.“",
+            "§ 3 wird wie folgt geändert:",
+            "Die Überschrift des § 6 wird wie folgt gefasst:\n„Neu“",
+            "Der bisherige Absatz 3 wird Absatz 4.",
+            "Dem Gesetz wird der folgende Anhang I angefügt:\n„Anhang I Inhalt\n\n1. a,“",
+            "Dem § 1 wird folgender Satz angefügt: „Neu.“",
+            "In § 5 werden die Wörter „x y“ gestrichen.",
+            "In § 5 wird die Angabe „x“ jeweils durch die Angabe „y“ ersetzt.",
+            "Absatz 2 bis Absatz 3 wird ersetzt durch: „(2) a“",
+            "Der Titel des Gesetzes wird ersetzt durch: „Neu“",
+            "Die Absätze 3 und 4 werden aufgehoben.",
+            "Die bisherigen Nummern 4 bis 8 werden durch die folgenden Nummern 5 bis 8 ersetzt: „5. a“",
+        ];
+        for c in cases {
+            if let Err(e) = parse_befehl(c) {
+                panic!("{c}: {e}");
+            }
+        }
+        let op = parse_befehl(
+            "In § 3 Absatz 3 werden die Wörter „kann“ durch die Wörter „wird“ ersetzt.",
+        )
+        .unwrap();
+        match op {
+            Op::Ersetzen { ort, alt, neu, .. } => {
+                assert_eq!(super::super::ort_text(&ort), "§ 3 Absatz 3");
+                assert_eq!(alt.text, "kann");
+                assert_eq!(neu.text, "wird");
+            }
+            o => panic!("{o:?}"),
+        }
+    }
+}

@@ -1,0 +1,959 @@
+//! Structural comparison of two Fassungen of a law.
+//!
+//! Both laws are flattened into their units in document order ([`Entry`]: a
+//! Gliederung heading, a §, an Absatz, a Nummer, a paragraph of text ...,
+//! each with its own wording; Sätze belong to the unit that holds them).
+//! Units are aligned by their id (kind and number) with the patience
+//! algorithm; units left over on both sides are paired by wording, which
+//! finds renumbered and moved units. Inside a matched unit the wording is
+//! compared word by word. The result is a list of [`Change`]s that
+//! [`apply`] turns back into the new Fassung.
+
+pub mod render;
+
+/// "para-3_abs-3_nr-2" → "§ 3 Absatz 3 Nummer 2" (unnumbered parts are skipped).
+pub fn citation_of(id: &str, all: &[Entry]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut prefix = String::new();
+    for p in id.split('_') {
+        if !prefix.is_empty() {
+            prefix.push('_');
+        }
+        prefix.push_str(p);
+        let Some(mut name) = syntax::vocab::part_name(p) else {
+            continue;
+        };
+        // one unit for several §§ ("§§ 114, 115 (weggefallen)") is named as it reads
+        if (p.starts_with("para-") || p.starts_with("art-"))
+            && p.split_once('-').is_some_and(|(_, n)| n.contains('-'))
+        {
+            if let Some(num) = all
+                .iter()
+                .find(|e| e.id == prefix)
+                .and_then(|e| e.num.as_deref())
+            {
+                if syntax::vocab::is_multi(num) {
+                    name = if p.starts_with("para-") {
+                        format!("§§ {num}")
+                    } else {
+                        format!("Artikel {num}")
+                    };
+                }
+            }
+        }
+        // an annex without a number ("Anlage (zu § 6)") is named without one
+        if p.starts_with("anlage-") || p.starts_with("anhang-") {
+            if let Some(e) = all.iter().find(|e| e.id == prefix) {
+                if e.num.is_none() {
+                    name = name.split(' ').next().unwrap_or("Anlage").to_string();
+                }
+            }
+        }
+        parts.push(name);
+    }
+    // a § stands alone: "§ 3 Absatz 3", not "Abschnitt 1 § 3 Absatz 3"
+    let start = parts
+        .iter()
+        .rposition(|p| {
+            p.starts_with("§ ")
+                || p.starts_with("Artikel ")
+                || p.starts_with("Anhang")
+                || p.starts_with("Anlage")
+        })
+        .unwrap_or(0);
+    let s = parts[start..].join(" ");
+    if s.is_empty() {
+        "der Text".to_string()
+    } else {
+        s
+    }
+}
+
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+use syntax::ast::{Document, Kind, Node, Style};
+
+/// One unit with its own wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub kind: Kind,
+    pub depth: usize,
+    /// Marker and title as printed: "§ 4 Erfassung und Zuständigkeit", "(3)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The unit's own text (its Sätze, or its `text`).
+    pub text: String,
+    /// Layout that does not change the wording: list dash, emphasis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
+}
+
+impl Entry {
+    /// The wording: what a change of layout leaves alone.
+    fn wording(&self) -> (&Option<String>, &Option<String>, &str) {
+        (&self.marker, &self.title, &self.text)
+    }
+
+    /// "§ 4 Erfassung und Zuständigkeit", "(3) Die technische ...".
+    pub fn label(&self) -> String {
+        let mut s = self.marker.clone().unwrap_or_default();
+        if let Some(t) = &self.title {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(t);
+        }
+        s
+    }
+}
+
+/// The unit's Sätze (see [`syntax::print::own_text`]) and table cells.
+fn own_text(n: &Node) -> String {
+    let own = syntax::print::own_text(n);
+    if n.cells.is_empty() {
+        return own;
+    }
+    let has_own = n.text.is_some() || n.children.iter().any(|c| c.kind == Kind::Satz);
+    let mut parts: Vec<&str> = Vec::new();
+    if has_own {
+        parts.push(&own);
+    }
+    parts.extend(n.cells.iter().map(String::as_str));
+    parts.join(" ")
+}
+
+fn layout_of(n: &Node) -> Option<String> {
+    let mut l = Vec::new();
+    if n.style == Some(Style::Dash) {
+        l.push("dash".to_string());
+    }
+    let emph = n.emphasis.len()
+        + n.children
+            .iter()
+            .filter(|c| c.kind == Kind::Satz)
+            .map(|c| c.emphasis.len())
+            .sum::<usize>();
+    if emph > 0 {
+        l.push(format!("emphasis×{emph}"));
+    }
+    (!l.is_empty()).then(|| l.join(","))
+}
+
+/// Whether a node is one of the units [`entries`] lists.
+fn is_entry(k: Kind) -> bool {
+    !matches!(k, Kind::Dokument | Kind::Satz | Kind::Frontmatter)
+}
+
+/// The units of a law in document order.
+pub fn entries(doc: &Document) -> Vec<Entry> {
+    // sized once: an Entry is large, and growing by doubling touches twice the memory
+    let mut count = 0;
+    doc.root.walk(&mut |n, _| {
+        count += usize::from(is_entry(n.kind));
+    });
+    let mut out = Vec::with_capacity(count);
+    doc.root.walk(&mut |n, depth| {
+        if !is_entry(n.kind) {
+            return;
+        }
+        out.push(Entry {
+            id: n.id.clone(),
+            kind: n.kind,
+            depth,
+            marker: n.marker.clone(),
+            num: n.num.clone(),
+            title: n.title.clone(),
+            text: own_text(n),
+            layout: layout_of(n),
+        });
+    });
+    out
+}
+
+/// What happened to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Same unit, other wording (or other title).
+    Modified,
+    /// A new unit.
+    Inserted,
+    /// A unit removed.
+    Removed,
+    /// A unit now marked „(weggefallen)“.
+    Repealed,
+    /// Same wording under another number.
+    Renumbered,
+    /// Same wording elsewhere.
+    Moved,
+    /// Only the layout changed (list dash, emphasis), not the wording.
+    Layout,
+}
+
+/// A word-level edit inside a modified unit. Offsets are byte ranges into the old and new text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordEdit {
+    pub op: String,
+    pub text: String,
+    pub old: (usize, usize),
+    pub new: (usize, usize),
+}
+
+/// One change. `at` is the position in the old law's units where it applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub at: usize,
+    /// The unit in the old Fassung (removed, modified, renumbered, moved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<Entry>,
+    /// The unit in the new Fassung (inserted, modified, renumbered, moved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordEdit>,
+    /// For renumbered and moved units: the id on the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pair: Option<String>,
+}
+
+impl Change {
+    fn removed(at: usize, old: &Entry) -> Change {
+        Change {
+            kind: ChangeKind::Removed,
+            at,
+            old: Some(old.clone()),
+            new: None,
+            words: Vec::new(),
+            pair: None,
+        }
+    }
+
+    fn inserted(at: usize, new: &Entry) -> Change {
+        Change {
+            kind: ChangeKind::Inserted,
+            at,
+            old: None,
+            new: Some(new.clone()),
+            words: Vec::new(),
+            pair: None,
+        }
+    }
+
+    /// The id of the unit concerned (new id when there is one).
+    pub fn id(&self) -> &str {
+        self.new
+            .as_ref()
+            .or(self.old.as_ref())
+            .map(|e| e.id.as_str())
+            .unwrap_or("")
+    }
+}
+
+/// Words and punctuation as separate tokens; spaces are tokens too, so that
+/// the tokens always add up to the text.
+pub fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<u8> = None; // 0 word, 1 space
+    for (i, c) in s.char_indices() {
+        let class = if c.is_alphanumeric() || c == '-' && prev == Some(0) {
+            Some(0)
+        } else if c.is_whitespace() {
+            Some(1)
+        } else {
+            None
+        };
+        let boundary = match (prev, class) {
+            (Some(a), Some(b)) => a != b,
+            _ => true,
+        };
+        if boundary && i > start {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        prev = class;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// Word-level edits from `old` to `new` (patience: anchors on words that
+/// occur once, so repeated function words do not pull unrelated passages together).
+pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let offs = |t: &[&str]| {
+        let mut v = Vec::with_capacity(t.len() + 1);
+        let mut o = 0;
+        v.push(0);
+        for x in t {
+            o += x.len();
+            v.push(o);
+        }
+        v
+    };
+    let (oa, ob) = (offs(&a), offs(&b));
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        let (tag, o, n) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (
+                "equal",
+                (old_index, old_index + len),
+                (new_index, new_index + len),
+            ),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (
+                "delete",
+                (old_index, old_index + old_len),
+                (new_index, new_index),
+            ),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (
+                "insert",
+                (old_index, old_index),
+                (new_index, new_index + new_len),
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                out.push(WordEdit {
+                    op: "delete".into(),
+                    text: old[oa[old_index]..oa[old_index + old_len]].to_string(),
+                    old: (oa[old_index], oa[old_index + old_len]),
+                    new: (ob[new_index], ob[new_index]),
+                });
+                (
+                    "insert",
+                    (old_index + old_len, old_index + old_len),
+                    (new_index, new_index + new_len),
+                )
+            }
+        };
+        let (os, oe) = (oa[o.0], oa[o.1]);
+        let (ns, ne) = (ob[n.0], ob[n.1]);
+        let text = if tag == "insert" {
+            &new[ns..ne]
+        } else {
+            &old[os..oe]
+        };
+        out.push(WordEdit {
+            op: tag.into(),
+            text: text.to_string(),
+            old: (os, oe),
+            new: (ns, ne),
+        });
+    }
+    out
+}
+
+fn bag(s: &str) -> (rustc_hash::FxHashMap<&str, i32>, usize) {
+    let mut m: rustc_hash::FxHashMap<&str, i32> = Default::default();
+    let mut n = 0;
+    for t in tokens(s).into_iter().filter(|t| !t.trim().is_empty()) {
+        *m.entry(t).or_default() += 1;
+        n += 1;
+    }
+    (m, n)
+}
+
+fn dice(
+    a: &rustc_hash::FxHashMap<&str, i32>,
+    na: usize,
+    b: &rustc_hash::FxHashMap<&str, i32>,
+    nb: usize,
+) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common: i32 = small
+        .iter()
+        .map(|(k, v)| (*v).min(*large.get(k).unwrap_or(&0)))
+        .sum();
+    2.0 * common as f64 / (na + nb).max(1) as f64
+}
+
+/// Compare two Fassungen.
+pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
+    let a = entries(old);
+    let b = entries(new);
+    diff_entries(&a, &b)
+}
+
+pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
+    let (ka, kb) = align_keys(a, b);
+    let mut changes = Vec::new();
+    // indices into `changes`, with the diff op they came from
+    let mut removed: Vec<(usize, usize)> = Vec::new();
+    let mut inserted: Vec<(usize, usize)> = Vec::new();
+    for (op_ix, op) in capture_diff_slices(Algorithm::Patience, &ka, &kb)
+        .into_iter()
+        .enumerate()
+    {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                for k in 0..len {
+                    let (x, y) = (&a[old_index + k], &b[new_index + k]);
+                    if x.id != y.id {
+                        // a Gliederung unit found by its title under another number
+                        let mut gone = Change::removed(old_index + k, x);
+                        gone.kind = ChangeKind::Renumbered;
+                        gone.pair = Some(y.id.clone());
+                        let mut came = Change::inserted(old_index + k, y);
+                        came.kind = ChangeKind::Renumbered;
+                        came.pair = Some(x.id.clone());
+                        if x.text != y.text {
+                            came.words = word_edits(&x.text, &y.text);
+                        }
+                        changes.push(came);
+                        changes.push(gone);
+                    } else if x.wording() != y.wording() {
+                        let kind =
+                            if y.title.as_deref().is_some_and(|t| {
+                                t.contains("weggefallen") || t.contains("aufgehoben")
+                            }) && !x
+                                .title
+                                .as_deref()
+                                .is_some_and(|t| t.contains("weggefallen"))
+                            {
+                                ChangeKind::Repealed
+                            } else {
+                                ChangeKind::Modified
+                            };
+                        changes.push(Change {
+                            kind,
+                            at: old_index + k,
+                            old: Some(x.clone()),
+                            new: Some(y.clone()),
+                            words: Vec::new(), // below, in parallel
+                            pair: None,
+                        });
+                    } else if x.layout != y.layout || x.depth != y.depth {
+                        changes.push(Change {
+                            kind: ChangeKind::Layout,
+                            at: old_index + k,
+                            old: Some(x.clone()),
+                            new: Some(y.clone()),
+                            words: Vec::new(),
+                            pair: None,
+                        });
+                    }
+                }
+            }
+            // a replacement is a deletion followed by an insertion
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push_removed(
+                &mut changes,
+                &mut removed,
+                &a[old_index..old_index + old_len],
+                old_index,
+                op_ix,
+            ),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => push_inserted(
+                &mut changes,
+                &mut inserted,
+                &b[new_index..new_index + new_len],
+                old_index,
+                op_ix,
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push_removed(
+                    &mut changes,
+                    &mut removed,
+                    &a[old_index..old_index + old_len],
+                    old_index,
+                    op_ix,
+                );
+                push_inserted(
+                    &mut changes,
+                    &mut inserted,
+                    &b[new_index..new_index + new_len],
+                    old_index + old_len,
+                    op_ix,
+                );
+            }
+        }
+    }
+    // the word edits of the modified units, one core each
+    {
+        use rayon::prelude::*;
+        changes
+            .par_iter_mut()
+            .with_min_len(64)
+            .filter(|c| matches!(c.kind, ChangeKind::Modified | ChangeKind::Repealed))
+            .for_each(|c| {
+                if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                    c.words = word_edits(&o.text, &n.text);
+                }
+            });
+    }
+    pair_renumbered(&mut changes, &removed, &inserted);
+    split_shifted(&mut changes);
+    changes
+}
+
+/// What the alignment compares: the id, except for a Gliederung unit
+/// - whose title is found once in each Fassung (and is not a placeholder such
+///   as "(weggefallen)"): it is found by its title, so that a new Titel 1
+///   before the old Titel 1 shows the old one renumbered, not reworded;
+/// - whose §§ are, for the most part, under another number of its kind in the
+///   new Fassung (BGB 2018: Untertitel 2 "Reisevertrag" became Untertitel 4,
+///   new Untertitel 2 and 3 came before it): it is found by its §§.
+type AlignKey<'a> = (std::borrow::Cow<'a, str>, Kind, u8);
+
+fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<AlignKey<'a>>) {
+    use std::borrow::Cow;
+    fn title_of(e: &Entry) -> Option<&str> {
+        let t = e.title.as_deref()?.trim();
+        let placeholder = t.is_empty()
+            || t.starts_with('(')
+            || ["weggefallen", "aufgehoben", "zukünftig", "gestrichen"]
+                .iter()
+                .any(|w| t.contains(w));
+        (e.kind.is_gliederung() && !placeholder).then_some(t)
+    }
+    let count = |v: &'a [Entry]| {
+        let mut m: rustc_hash::FxHashMap<(Kind, &'a str), u32> = Default::default();
+        for e in v {
+            if let Some(t) = title_of(e) {
+                *m.entry((e.kind, t)).or_default() += 1;
+            }
+        }
+        m
+    };
+    let (ca, cb) = (count(a), count(b));
+    let by_title = |e: &'a Entry| {
+        title_of(e)
+            .filter(|t| ca.get(&(e.kind, *t)) == Some(&1) && cb.get(&(e.kind, *t)) == Some(&1))
+    };
+    let keys = |v: &'a [Entry]| -> Vec<AlignKey<'a>> {
+        v.iter()
+            .map(|e| match by_title(e) {
+                Some(t) => (Cow::Borrowed(t), e.kind, 1),
+                None => (Cow::Borrowed(e.id.as_str()), e.kind, 0),
+            })
+            .collect()
+    };
+    let (mut ka, mut kb) = (keys(a), keys(b));
+
+    // the §§ under each Gliederung unit keyed by its id
+    let paras = |v: &'a [Entry], keys: &[AlignKey<'a>]| {
+        let mut m: rustc_hash::FxHashMap<&'a str, (usize, Vec<&'a str>)> = Default::default();
+        for (i, e) in v.iter().enumerate() {
+            if !e.kind.is_gliederung() || keys[i].2 != 0 {
+                continue;
+            }
+            let ps: Vec<&str> = v[i + 1..]
+                .iter()
+                .take_while(|x| x.depth > e.depth)
+                .filter(|x| x.kind.is_einzelvorschrift())
+                .map(|x| x.id.as_str())
+                .collect();
+            if !ps.is_empty() {
+                m.insert(e.id.as_str(), (i, ps));
+            }
+        }
+        m
+    };
+    let (pa, pb) = (paras(a, &ka), paras(b, &kb));
+    // does the unit of this id keep most of its §§ under the same id?
+    let stays = |id: &str| -> bool {
+        match (pa.get(id), pb.get(id)) {
+            (Some((_, x)), Some((_, y))) => {
+                let ys: rustc_hash::FxHashSet<&str> = y.iter().copied().collect();
+                x.iter().filter(|p| ys.contains(*p)).count() * 2 >= x.len()
+            }
+            _ => false,
+        }
+    };
+    // (kind, §) → the new unit of that kind holding it
+    let mut holder: rustc_hash::FxHashMap<(Kind, &str), usize> = Default::default();
+    for (i, ps) in pb.values() {
+        for p in ps {
+            holder.insert((b[*i].kind, p), *i);
+        }
+    }
+    let mut claimed: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut olds: Vec<(&str, &(usize, Vec<&str>))> = pa.iter().map(|(k, v)| (*k, v)).collect();
+    olds.sort_by_key(|(_, (i, _))| *i);
+    for (id, (i, ps)) in olds {
+        if stays(id) {
+            continue;
+        }
+        let mut votes: rustc_hash::FxHashMap<usize, usize> = Default::default();
+        for p in ps {
+            if let Some(&j) = holder.get(&(a[*i].kind, *p)) {
+                *votes.entry(j).or_default() += 1;
+            }
+        }
+        let Some((j, n)) = votes
+            .into_iter()
+            .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))
+        else {
+            continue;
+        };
+        if n * 2 < ps.len() || b[j].id == id || claimed.contains(&j) || stays(&b[j].id) {
+            continue;
+        }
+        claimed.insert(j);
+        ka[*i] = (Cow::Owned(b[j].id.clone()), a[*i].kind, 2);
+        kb[j] = (Cow::Owned(b[j].id.clone()), b[j].kind, 2);
+    }
+    (ka, kb)
+}
+
+/// „(2) new“ inserted before the old Absatz 2, which becomes Absatz 3: the
+/// id alignment sees Absatz 2 modified and Absatz 3 inserted. When the old
+/// wording reappears (nearly) unchanged in an inserted unit, it is the old
+/// unit renumbered, and the modified one is new.
+fn split_shifted(changes: &mut Vec<Change>) {
+    // the inserted units' words, counted once
+    let ins: Vec<usize> = (0..changes.len())
+        .filter(|&k| changes[k].kind == ChangeKind::Inserted && changes[k].new.is_some())
+        .collect();
+    if ins.is_empty() {
+        return;
+    }
+    let texts: Vec<&str> = ins
+        .iter()
+        .map(|&k| changes[k].new.as_ref().map_or("", |n| n.text.as_str()))
+        .collect();
+    // computed when first needed: most modified units are rewordings and need none
+    let mut bags: Vec<Option<(rustc_hash::FxHashMap<&str, i32>, usize)>> = vec![None; ins.len()];
+    let mut taken = vec![false; ins.len()];
+    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (modified change, inserted change)
+    for k in 0..changes.len() {
+        let c = &changes[k];
+        if c.kind != ChangeKind::Modified {
+            continue;
+        }
+        let (Some(o), Some(n)) = (&c.old, &c.new) else {
+            continue;
+        };
+        if o.text.len() < 20 {
+            continue;
+        }
+        // the unit itself was reworded, not replaced: half of it is still there
+        // (the word edits say so at once; the bags only where they do not)
+        let kept: usize = c
+            .words
+            .iter()
+            .filter(|w| w.op == "equal" && w.text.chars().any(char::is_alphanumeric))
+            .map(|w| w.text.len())
+            .sum();
+        if kept * 2 >= o.text.len().max(n.text.len()) {
+            continue;
+        }
+        let close = |t: &str| t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8;
+        let cands: Vec<usize> = (0..ins.len())
+            .filter(|&q| {
+                !taken[q]
+                    && close(texts[q])
+                    && changes[ins[q]]
+                        .new
+                        .as_ref()
+                        .is_some_and(|x| x.kind == o.kind && x.id != o.id)
+            })
+            .collect();
+        if cands.is_empty() {
+            continue;
+        }
+        let (ob, on) = bag(&o.text);
+        let (nb, nn) = bag(&n.text);
+        if dice(&ob, on, &nb, nn) >= 0.5 {
+            continue;
+        }
+        for q in cands {
+            let (qb, qn) = bags[q].get_or_insert_with(|| bag(texts[q]));
+            if dice(&ob, on, qb, *qn) >= 0.9 {
+                taken[q] = true;
+                pairs.push((k, ins[q]));
+                break;
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let target_of: std::collections::HashMap<usize, usize> = pairs.iter().copied().collect();
+    let source_of: std::collections::HashMap<usize, usize> =
+        pairs.iter().map(|&(a, b)| (b, a)).collect();
+    let old_changes = std::mem::take(changes);
+    changes.reserve(old_changes.len() + pairs.len());
+    let ids: Vec<Option<String>> = old_changes
+        .iter()
+        .map(|c| c.new.as_ref().map(|n| n.id.clone()))
+        .collect();
+    let olds: Vec<Option<Entry>> = old_changes.iter().map(|c| c.old.clone()).collect();
+    for (k, mut c) in old_changes.into_iter().enumerate() {
+        if let Some(&j) = target_of.get(&k) {
+            let old = c.old.take().expect("modified has old");
+            changes.push(Change {
+                kind: ChangeKind::Inserted,
+                at: c.at,
+                old: None,
+                new: c.new.take(),
+                words: Vec::new(),
+                pair: None,
+            });
+            changes.push(Change {
+                kind: ChangeKind::Renumbered,
+                at: c.at,
+                old: Some(old),
+                new: None,
+                words: Vec::new(),
+                pair: ids[j].clone(),
+            });
+        } else if let Some(&src) = source_of.get(&k) {
+            let old = olds[src].as_ref().expect("modified has old");
+            c.kind = ChangeKind::Renumbered;
+            c.pair = Some(old.id.clone());
+            c.words = word_edits(&old.text, c.new.as_ref().map_or("", |n| &n.text));
+            changes.push(c);
+        } else {
+            changes.push(c);
+        }
+    }
+}
+
+fn push_removed(
+    changes: &mut Vec<Change>,
+    removed: &mut Vec<(usize, usize)>,
+    units: &[Entry],
+    at: usize,
+    op: usize,
+) {
+    for (k, e) in units.iter().enumerate() {
+        removed.push((changes.len(), op));
+        changes.push(Change::removed(at + k, e));
+    }
+}
+
+fn push_inserted(
+    changes: &mut Vec<Change>,
+    inserted: &mut Vec<(usize, usize)>,
+    units: &[Entry],
+    at: usize,
+    op: usize,
+) {
+    for e in units {
+        inserted.push((changes.len(), op));
+        changes.push(Change::inserted(at, e));
+    }
+}
+
+/// A removed and an inserted unit of the same kind with (nearly) the same
+/// wording are one unit that was renumbered (same place: the same replaced
+/// block, or next to it) or moved.
+fn pair_renumbered(
+    changes: &mut [Change],
+    removed: &[(usize, usize)],
+    inserted: &[(usize, usize)],
+) {
+    if removed.is_empty() || inserted.is_empty() {
+        return;
+    }
+    let keys = subtree_keys(changes, inserted, true);
+    let old_keys = subtree_keys(changes, removed, false);
+    // exact wording first (a hash lookup), then similar wording among few candidates
+    let mut exact: std::collections::HashMap<(Kind, &str), Vec<usize>> = Default::default();
+    for (j, &(i, _)) in inserted.iter().enumerate() {
+        if let Some(n) = &changes[i].new {
+            exact.entry((n.kind, keys[j].as_str())).or_default().push(j);
+        }
+    }
+    let fuzzy_budget = removed.len() * inserted.len() <= 40_000;
+    let bags: Vec<(rustc_hash::FxHashMap<&str, i32>, usize)> = if fuzzy_budget {
+        keys.iter().map(|k| bag(k)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut used = vec![false; inserted.len()];
+    for (ri, &(r, r_op)) in removed.iter().enumerate() {
+        let Some(old) = changes[r].old.clone() else {
+            continue;
+        };
+        // a placeholder ("§§ 907 und 908 (weggefallen)") says nothing of its own
+        let placeholder = old
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("weggefallen") || t.contains("aufgehoben"));
+        if old.text.len() < 20 && old.title.is_none() {
+            continue;
+        }
+        // ... unless it names the same units ("§§ 114, 115" → "§§ 114 und 115")
+        let same_units = |j: usize| {
+            !placeholder
+                || changes[inserted[j].0]
+                    .new
+                    .as_ref()
+                    .and_then(|n| {
+                        Some(syntax::vocab::same_numbers(
+                            old.num.as_deref()?,
+                            n.num.as_deref()?,
+                        ))
+                    })
+                    .unwrap_or(false)
+        };
+        let ko = &old_keys[ri];
+        let mut best: Option<(usize, f64)> = exact
+            .get(&(old.kind, ko.as_str()))
+            .and_then(|v| v.iter().find(|&&j| !used[j] && same_units(j)))
+            .map(|&j| (j, 1.0));
+        if best.is_none() && fuzzy_budget && !placeholder {
+            let (ob, on) = bag(ko);
+            for (j, &(i, _)) in inserted.iter().enumerate() {
+                if used[j] {
+                    continue;
+                }
+                let Some(new) = &changes[i].new else { continue };
+                let kn = &keys[j];
+                if new.kind != old.kind
+                    || kn.len() * 10 < ko.len() * 8
+                    || ko.len() * 10 < kn.len() * 8
+                {
+                    continue;
+                }
+                let s = dice(&ob, on, &bags[j].0, bags[j].1);
+                if s >= 0.9 && best.is_none_or(|(_, bs)| s > bs) {
+                    best = Some((j, s));
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            used[j] = true;
+            let (i, i_op) = inserted[j];
+            let near = i_op == r_op || changes[i].at.abs_diff(changes[r].at) <= 1;
+            let kind = if near {
+                ChangeKind::Renumbered
+            } else {
+                ChangeKind::Moved
+            };
+            changes[r].kind = kind;
+            changes[i].kind = kind;
+            changes[r].pair = changes[i].new.as_ref().map(|e| e.id.clone());
+            changes[i].pair = Some(old.id.clone());
+            let (ot, nt) = (
+                old.text.clone(),
+                changes[i]
+                    .new
+                    .as_ref()
+                    .map(|e| e.text.clone())
+                    .unwrap_or_default(),
+            );
+            if ot != nt {
+                changes[i].words = word_edits(&ot, &nt);
+            }
+        }
+    }
+}
+
+/// The wording that identifies each unit of a removed (or inserted) run: its
+/// title and text, and for a unit whose text is all in the units below it
+/// (a § of Absätze), their text too, so that two §§ "Abweichende
+/// Vereinbarungen" are told apart by what they say.
+fn subtree_keys(changes: &[Change], list: &[(usize, usize)], new_side: bool) -> Vec<String> {
+    let entry = |i: usize| {
+        if new_side {
+            changes[i].new.as_ref()
+        } else {
+            changes[i].old.as_ref()
+        }
+    };
+    (0..list.len())
+        .map(|k| {
+            let Some(e) = entry(list[k].0) else {
+                return String::new();
+            };
+            let mut s = format!("{} {}", e.title.as_deref().unwrap_or(""), e.text);
+            if e.text.trim().is_empty() && !e.kind.is_gliederung() {
+                let prefix = format!("{}_", e.id);
+                for &(i, _) in &list[k + 1..] {
+                    match entry(i) {
+                        Some(d) if d.id.starts_with(&prefix) => {
+                            s.push(' ');
+                            s.push_str(&d.text);
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+/// Apply changes to the old Fassung's units; gives the new Fassung's units.
+pub fn apply(old: &[Entry], changes: &[Change]) -> Result<Vec<Entry>, String> {
+    let mut out = Vec::with_capacity(old.len() + changes.len());
+    let mut i = 0;
+    let mut sorted: Vec<&Change> = changes.iter().collect();
+    // at one position, insertions come before the change of the unit there
+    sorted.sort_by(|x, y| {
+        x.at.cmp(&y.at)
+            .then_with(|| x.old.is_some().cmp(&y.old.is_some()))
+    });
+    for c in sorted {
+        if c.at > old.len() {
+            return Err(format!(
+                "change at unit {} beyond the {} units of the old Fassung",
+                c.at,
+                old.len()
+            ));
+        }
+        while i < c.at {
+            out.push(old[i].clone());
+            i += 1;
+        }
+        match (&c.old, &c.new) {
+            (Some(o), n) => {
+                if i >= old.len() || old[i].id != o.id {
+                    return Err(format!(
+                        "change of {} does not match the old Fassung at unit {}",
+                        o.id, c.at
+                    ));
+                }
+                i += 1;
+                if let Some(n) = n {
+                    out.push(n.clone());
+                }
+            }
+            (None, Some(n)) => out.push(n.clone()),
+            (None, None) => {}
+        }
+    }
+    out.extend(old[i..].iter().cloned());
+    Ok(out)
+}

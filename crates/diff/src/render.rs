@@ -1,0 +1,403 @@
+//! Diff output: colored inline and side by side, unified by unit, JSON, Synopse (HTML).
+
+use super::{Change, ChangeKind, Entry, WordEdit};
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const STRIKE: &str = "\x1b[9m";
+const RESET: &str = "\x1b[0m";
+
+fn kind_word(k: ChangeKind) -> &'static str {
+    match k {
+        ChangeKind::Modified => "geändert",
+        ChangeKind::Inserted => "eingefügt",
+        ChangeKind::Removed => "aufgehoben",
+        ChangeKind::Repealed => "weggefallen",
+        ChangeKind::Renumbered => "umnummeriert",
+        ChangeKind::Moved => "verschoben",
+        ChangeKind::Layout => "nur Layout",
+    }
+}
+
+/// Where a unit stands: "§ 4 Absatz 3".
+pub fn place(e: &Entry, all: &[Entry]) -> String {
+    crate::citation_of(&e.id, all)
+}
+
+/// Where a change stands: in the new Fassung, or in the old one for removals.
+fn change_place(c: &Change, old: &[Entry], new: &[Entry]) -> String {
+    match (&c.new, &c.old) {
+        (Some(n), _) => place(n, new),
+        (None, Some(o)) => place(o, old),
+        (None, None) => String::new(),
+    }
+}
+
+fn words_inline(words: &[WordEdit], color: bool) -> String {
+    let mut s = String::new();
+    for w in words {
+        match (w.op.as_str(), color) {
+            ("equal", _) => s.push_str(&w.text),
+            ("delete", true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
+            ("insert", true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
+            ("delete", false) => s.push_str(&format!("[-{}-]", w.text)),
+            (_, false) => s.push_str(&format!("{{+{}+}}", w.text)),
+            _ => s.push_str(&w.text),
+        }
+    }
+    s
+}
+
+/// Inline: one block per change, words marked in place.
+pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> String {
+    let mut out = String::new();
+    for c in changes {
+        let (e, all) = match (&c.new, &c.old) {
+            (Some(n), _) => (n, new),
+            (None, Some(o)) => (o, old),
+            _ => continue,
+        };
+        if c.kind == ChangeKind::Renumbered && c.old.is_some() && c.new.is_none() {
+            continue; // shown with its new number
+        }
+        let head = format!("{} ({})", place(e, all), kind_word(c.kind));
+        out.push_str(&if color {
+            format!("{BOLD}{head}{RESET}\n")
+        } else {
+            format!("{head}\n")
+        });
+        match c.kind {
+            ChangeKind::Modified | ChangeKind::Repealed => {
+                let (o, n) = (
+                    c.old.as_ref().expect("modified has old"),
+                    c.new.as_ref().expect("modified has new"),
+                );
+                if o.label() != n.label() {
+                    out.push_str(&format!(
+                        "  {}\n",
+                        words_inline(&super::word_edits(&o.label(), &n.label()), color)
+                    ));
+                }
+                if o.text != n.text {
+                    out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
+                }
+            }
+            ChangeKind::Inserted => out.push_str(&paint(
+                &format!("  + {} {}\n", e.label(), e.text),
+                GREEN,
+                color,
+            )),
+            ChangeKind::Removed => out.push_str(&paint(
+                &format!("  - {} {}\n", e.label(), e.text),
+                RED,
+                color,
+            )),
+            ChangeKind::Renumbered | ChangeKind::Moved => {
+                if let Some(p) = &c.pair {
+                    out.push_str(&paint(&format!("  bisher {}\n", p), DIM, color));
+                }
+                if !c.words.is_empty() && c.words.iter().any(|w| w.op != "equal") {
+                    out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
+                }
+            }
+            ChangeKind::Layout => out.push_str(&paint(
+                &format!(
+                    "  {} → {}\n",
+                    c.old
+                        .as_ref()
+                        .and_then(|o| o.layout.clone())
+                        .unwrap_or_else(|| "–".into()),
+                    e.layout.clone().unwrap_or_else(|| "–".into())
+                ),
+                DIM,
+                color,
+            )),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn paint(s: &str, c: &str, color: bool) -> String {
+    if color {
+        format!("{c}{}{RESET}\n", s.trim_end_matches('\n'))
+    } else {
+        s.to_string()
+    }
+}
+
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for w in s.split(' ') {
+        let cur = lines.last_mut().expect("one line");
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+            lines.push(String::new());
+        }
+        let cur = lines.last_mut().expect("one line");
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    lines
+}
+
+/// Side by side: old | new, wrapped to the terminal width.
+pub fn side_by_side(
+    changes: &[Change],
+    old: &[Entry],
+    new: &[Entry],
+    width: usize,
+    color: bool,
+) -> String {
+    let col = (width.saturating_sub(3) / 2).max(20);
+    let mut out = String::new();
+    for c in changes {
+        if c.kind == ChangeKind::Layout {
+            continue;
+        }
+        let lt = c
+            .old
+            .as_ref()
+            .map(|o| format!("{} {}", o.label(), o.text))
+            .unwrap_or_default();
+        let rt = c
+            .new
+            .as_ref()
+            .map(|n| format!("{} {}", n.label(), n.text))
+            .unwrap_or_default();
+        let head = change_place(c, old, new);
+        out.push_str(&format!(
+            "{}── {head} ({})\n",
+            if color { BOLD } else { "" },
+            kind_word(c.kind)
+        ));
+        if color {
+            out.push_str(RESET);
+        }
+        let (l, r) = (wrap(&lt, col), wrap(&rt, col));
+        for k in 0..l.len().max(r.len()) {
+            let a = l.get(k).map(String::as_str).unwrap_or("");
+            let b = r.get(k).map(String::as_str).unwrap_or("");
+            let pad = col.saturating_sub(a.chars().count());
+            if color {
+                out.push_str(&format!(
+                    "{RED}{a}{RESET}{} │ {GREEN}{b}{RESET}\n",
+                    " ".repeat(pad)
+                ));
+            } else {
+                out.push_str(&format!("{a}{} │ {b}\n", " ".repeat(pad)));
+            }
+        }
+    }
+    out
+}
+
+/// Unified diff by unit.
+pub fn unified(
+    changes: &[Change],
+    old: &[Entry],
+    new: &[Entry],
+    old_name: &str,
+    new_name: &str,
+) -> String {
+    let mut out = format!("--- {old_name}\n+++ {new_name}\n");
+    for c in changes {
+        if c.kind == ChangeKind::Layout {
+            continue;
+        }
+        let head = change_place(c, old, new);
+        out.push_str(&format!("@@ {head} @@\n"));
+        if let Some(o) = &c.old {
+            out.push_str(&format!("-{} {}\n", o.label(), o.text));
+        }
+        if let Some(n) = &c.new {
+            out.push_str(&format!("+{} {}\n", n.label(), n.text));
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A piece of text in the Synopse, marked as deleted or inserted.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Seg {
+    pub t: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<&'static str>,
+}
+
+/// One row of the Synopse.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Row {
+    pub left: Vec<Seg>,
+    pub right: Vec<Seg>,
+    /// "unverändert", "geändert", "eingefügt", "aufgehoben"
+    pub state: &'static str,
+    pub depth: usize,
+}
+
+fn seg(t: String, mark: Option<&'static str>) -> Seg {
+    Seg { t, mark }
+}
+
+fn segs(words: &[WordEdit], new_side: bool) -> Vec<Seg> {
+    words
+        .iter()
+        .filter_map(|w| match (w.op.as_str(), new_side) {
+            ("equal", _) => Some(seg(w.text.clone(), None)),
+            ("delete", false) => Some(seg(w.text.clone(), Some("del"))),
+            ("insert", true) => Some(seg(w.text.clone(), Some("ins"))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The rows of the Synopse: every unit of the new Fassung, with removed units where they stood.
+pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row> {
+    use std::collections::HashMap;
+    let by_new: HashMap<&str, &Change> = changes
+        .iter()
+        .filter_map(|c| c.new.as_ref().map(|n| (n.id.as_str(), c)))
+        .collect();
+    let removed: Vec<&Change> = changes.iter().filter(|c| c.new.is_none()).collect();
+    let old_index: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut rows = Vec::new();
+    let mut rm = removed.iter().peekable();
+    let mut old_pos = 0usize;
+    let gone = |o: &Entry| Row {
+        left: vec![seg(
+            format!("{} {}", o.label(), o.text).trim().to_string(),
+            Some("del"),
+        )],
+        right: Vec::new(),
+        state: "aufgehoben",
+        depth: o.depth,
+    };
+    for n in new {
+        if let Some(&oi) = old_index.get(n.id.as_str()) {
+            old_pos = oi;
+        }
+        while let Some(r) = rm.peek() {
+            if r.at > old_pos {
+                break;
+            }
+            rows.push(gone(r.old.as_ref().expect("removed has old")));
+            rm.next();
+        }
+        let whole = format!("{} {}", n.label(), n.text).trim().to_string();
+        let row = match by_new.get(n.id.as_str()) {
+            None
+            | Some(Change {
+                kind: ChangeKind::Layout,
+                ..
+            }) => Row {
+                left: vec![seg(whole, None)],
+                right: vec![seg("unverändert".into(), None)],
+                state: "unverändert",
+                depth: n.depth,
+            },
+            Some(c) => match (&c.old, c.kind) {
+                (Some(o), ChangeKind::Modified | ChangeKind::Repealed) => {
+                    let lw = super::word_edits(&o.label(), &n.label());
+                    let mut left = segs(&lw, false);
+                    let mut right = segs(&lw, true);
+                    left.push(seg(" ".into(), None));
+                    right.push(seg(" ".into(), None));
+                    left.extend(segs(&c.words, false));
+                    right.extend(segs(&c.words, true));
+                    Row {
+                        left,
+                        right,
+                        state: "geändert",
+                        depth: n.depth,
+                    }
+                }
+                (Some(o), _) => Row {
+                    left: vec![seg(format!("{} {}", o.label(), o.text), None)],
+                    right: vec![seg(whole, None)],
+                    state: "geändert",
+                    depth: n.depth,
+                },
+                (None, _) => Row {
+                    left: Vec::new(),
+                    right: vec![seg(whole, Some("ins"))],
+                    state: "eingefügt",
+                    depth: n.depth,
+                },
+            },
+        };
+        rows.push(row);
+    }
+    for r in rm {
+        rows.push(gone(r.old.as_ref().expect("removed has old")));
+    }
+    rows
+}
+
+fn html_segs(v: &[Seg]) -> String {
+    v.iter()
+        .map(|s| match s.mark {
+            Some("del") => format!("<del>{}</del>", esc(&s.t)),
+            Some("ins") => format!("<ins>{}</ins>", esc(&s.t)),
+            _ => esc(&s.t),
+        })
+        .collect()
+}
+
+/// The Synopse: old | new in two columns, as ministries print it.
+pub fn synopse_html(title: &str, old: &[Entry], new: &[Entry], changes: &[Change]) -> String {
+    let mut rows = String::new();
+    for r in synopse_rows(old, new, changes) {
+        let cls = format!("d{}", r.depth.min(6));
+        match r.state {
+            "unverändert" => rows.push_str(&format!(
+                "<tr class={cls}><td class=same>{}</td><td class=unv>unverändert</td></tr>\n",
+                html_segs(&r.left)
+            )),
+            "aufgehoben" => rows.push_str(&format!(
+                "<tr class={cls}><td class=del>{}</td><td class=gone></td></tr>\n",
+                esc(&r.left.iter().map(|s| s.t.as_str()).collect::<String>())
+            )),
+            _ => rows.push_str(&format!(
+                "<tr class=\"{cls} chg\"><td>{}</td><td>{}</td></tr>\n",
+                html_segs(&r.left),
+                html_segs(&r.right)
+            )),
+        }
+    }
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Synopse – {t}</title>
+<style>
+body{{font-family:Georgia,'Times New Roman',serif;margin:2em auto;max-width:70em;color:#111}}
+h1{{font-size:1.3em;text-align:center}}
+table{{border-collapse:collapse;width:100%}}
+th{{background:#eee;text-align:left;padding:.4em;border:1px solid #999}}
+td{{vertical-align:top;padding:.35em .5em;border:1px solid #bbb;width:50%}}
+td.unv{{color:#777;font-style:italic}}
+td.same{{color:#333}}
+td.del,del{{background:#fde2e2;text-decoration:line-through}}
+ins{{background:#ddf4dd;text-decoration:none;font-weight:bold}}
+tr.d1 td,tr.d2 td{{font-weight:bold}}
+</style></head><body>
+<h1>Synopse: {t}</h1>
+<table><thead><tr><th>Geltende Fassung</th><th>Neue Fassung</th></tr></thead>
+<tbody>
+{rows}</tbody></table></body></html>
+"#,
+        t = esc(title)
+    )
+}

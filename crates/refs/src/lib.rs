@@ -1,0 +1,161 @@
+//! Citations in law text: extraction (`grammar/refs.pest`) and resolution to AST nodes.
+
+// pest_derive without `std` generates code that names `alloc`
+extern crate alloc;
+
+mod extract;
+mod grammar;
+mod resolve;
+
+pub use extract::{
+    citations_only, extract_from_text, locate, names_law_after, names_particular_law,
+    title_names_other_law, Found, Locator,
+};
+pub use resolve::{resolve_all, resolve_all_with, Index, OtherLaw, Universe};
+
+use serde::Serialize;
+use syntax::ast::Span;
+
+/// The level a citation names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Paragraf,
+    Artikel,
+    Absatz,
+    Satz,
+    Nummer,
+    Buchstabe,
+    Doppelbuchstabe,
+    Anhang,
+    Anlage,
+    Teil,
+    /// "Unterabsatz 2" of EU law: no unit of German law, passed through.
+    Unterabsatz,
+}
+
+impl Level {
+    /// The word drafters write for one unit of this level ("Absatz").
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Paragraf => "§",
+            Level::Artikel => "Artikel",
+            Level::Absatz => "Absatz",
+            Level::Satz => "Satz",
+            Level::Nummer => "Nummer",
+            Level::Buchstabe => "Buchstabe",
+            Level::Doppelbuchstabe => "Doppelbuchstabe",
+            Level::Anhang => "Anhang",
+            Level::Anlage => "Anlage",
+            Level::Teil => "Teil",
+            Level::Unterabsatz => "Unterabsatz",
+        }
+    }
+}
+
+/// One number or range at a level: "3", "3 bis 5".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The range was written with a dash ("3-5") instead of "bis".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub dash: bool,
+}
+
+/// One level of a citation with its numbers: "Absatz 1 und 2".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub level: Level,
+    pub items: Vec<Item>,
+    /// The unit word was abbreviated ("Abs.", "Nr.", "S.").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abbreviation: Option<String>,
+}
+
+/// Which law a citation points into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "name")]
+pub enum Scope {
+    /// This law, absolute ("§ 5", "Anhang III", "§ 5 dieses Gesetzes").
+    Internal,
+    /// This law, relative to where it stands ("Absatz 1", "Satz 2").
+    Relative,
+    /// Another law of the series ("des Gesetzes VI"): its short name.
+    Series(String),
+    /// A law outside the series ("BGB", "des Bürgerlichen Gesetzbuchs").
+    External(String),
+}
+
+/// A citation found in the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reference {
+    /// The citation as written.
+    pub text: String,
+    /// Where it stands in the source.
+    pub span: Span,
+    /// The id of the node whose text holds it.
+    pub node: String,
+    /// Byte range in that node's normalized `text` (or `title`).
+    pub text_range: (usize, usize),
+    /// It stands in the node's title, not its text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
+    pub steps: Vec<Step>,
+    pub scope: Scope,
+}
+
+/// What a citation resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Resolved,
+    Unresolved,
+    /// To a part declared in `paragraf.toml` as existing outside the repository.
+    Declared,
+    Repealed,
+    Ambiguous,
+    External,
+}
+
+/// A citation with its resolution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolved {
+    #[serde(flatten)]
+    pub reference: Reference,
+    pub status: Status,
+    /// The id of the node it names (the first, for lists and ranges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The file of the target, when it is another law of the series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_file: Option<String>,
+    /// Why it did not resolve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl Reference {
+    /// The single targets a citation names: "§§ 3, 5 Absatz 1" → [§ 3], [§ 5, Absatz 1].
+    /// A range stays one target (its last item has `to`).
+    pub fn targets(&self) -> Vec<Vec<(Level, Item)>> {
+        let mut out = Vec::new();
+        let mut prefix: Vec<(Level, Item)> = Vec::new();
+        for (si, step) in self.steps.iter().enumerate() {
+            let last_step = si + 1 == self.steps.len();
+            for (ii, item) in step.items.iter().enumerate() {
+                let last_item = ii + 1 == step.items.len();
+                if !last_item || last_step {
+                    let mut t = prefix.clone();
+                    t.push((step.level, item.clone()));
+                    out.push(t);
+                }
+            }
+            if let Some(last) = step.items.last() {
+                prefix.push((step.level, last.clone()));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,1178 @@
+//! Step 2: assemble classified lines into the tree.
+//!
+//! A stack of open units (Gliederung, §, Absatz, Nummer, ...) receives
+//! paragraphs of text. Gliederung units nest by the order of their types as
+//! this law uses them (learned as they appear, starting from the canonical
+//! order Buch > Teil > Kapitel > Abschnitt > Unterabschnitt > Titel >
+//! Untertitel), not by Markdown heading level. Nummern and Buchstaben nest by
+//! marker order and indentation.
+
+use super::heading::{self, HeadingInfo};
+use super::lines::{Line, LineKind, Lines, MarkerKind};
+use super::text::{satznummern, split_saetze, Paragraph};
+use crate::ast::{Document, Kind, Node, Span, Style};
+use crate::diag::Warning;
+use crate::source::LineIndex;
+
+/// Longest line, in bytes, still read as an entry of a table of contents.
+const TOC_ENTRY_MAX: usize = 250;
+
+/// Limits against hostile input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Maximum nesting of Nummern, Buchstaben and list items inside one unit.
+    pub max_item_depth: usize,
+    /// A passage quoted in an Änderungsbefehl: no title or Fassung line.
+    pub fragment: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_item_depth: 16,
+            fragment: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Level {
+    Root,
+    Anhang,
+    Gliederung {
+        key: u16,
+    },
+    Special,
+    Einzel,
+    Absatz,
+    Item {
+        indent: usize,
+        content_col: usize,
+        rank: u8,
+    },
+}
+
+struct Frame {
+    node: Node,
+    level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Owner {
+    /// Sätze go directly into the unit on top of the stack (text after its marker).
+    Unit,
+    /// A free paragraph, placed by its indentation.
+    Free,
+    /// The value of a Metadatum.
+    Meta,
+    /// A footnote definition.
+    Footnote,
+}
+
+struct Para {
+    lines: Vec<(usize, usize)>,
+    indent: usize,
+    owner: Owner,
+    /// For Meta: the key; for Footnote: the id.
+    label: Option<String>,
+    start: usize,
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    idx: LineIndex<'a>,
+    plain: bool,
+    stack: Vec<Frame>,
+    para: Option<Para>,
+    order: Vec<(u16, u8)>, // learned Gliederung order: (key, canonical rank)
+    warnings: Vec<Warning>,
+    title: Option<String>,
+    fassung_pending: bool,
+    fassung: Option<String>,
+    seen_unit: bool,
+    toc_seen: Vec<(Kind, String)>,
+    limits: Limits,
+}
+
+pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
+    // plain text: no Markdown heading of a title or a unit (a YAML front
+    // matter may still precede it). "## Gebühren des Bundes", a heading
+    // without type word or number, is how plain text says one (see write.rs).
+    let plain = !lines.lines.iter().any(|l| match l.kind {
+        LineKind::Heading { level } => {
+            level == 1 || heading::classify(&src[l.content.0..l.content.1]).is_some()
+        }
+        _ => false,
+    });
+    let mut root = Node::new(
+        Kind::Dokument,
+        Span {
+            start: 0,
+            end: src.len(),
+            ..Default::default()
+        },
+    );
+    root.id = String::new();
+    let mut b = Builder {
+        src,
+        idx: LineIndex::new(src),
+        plain,
+        stack: vec![Frame {
+            node: root,
+            level: Level::Root,
+        }],
+        para: None,
+        order: Vec::new(),
+        warnings: Vec::new(),
+        title: limits.fragment.then(String::new),
+        fassung_pending: false,
+        fassung: None,
+        seen_unit: false,
+        toc_seen: Vec::new(),
+        limits,
+    };
+    let mut abbreviation = None;
+    if let Some((body, whole)) = lines.front_matter {
+        let raw = &src[body.0..body.1];
+        let mut n = Node::new(
+            Kind::Frontmatter,
+            Span {
+                start: whole.0,
+                end: whole.1,
+                ..Default::default()
+            },
+        );
+        n.text = Some(raw.trim_end().to_string());
+        match serde_norway::from_str::<serde_norway::Value>(raw) {
+            Ok(v) => {
+                if let Some(t) = v
+                    .get("Title")
+                    .or_else(|| v.get("title"))
+                    .and_then(|t| t.as_str())
+                {
+                    b.title = Some(t.trim().to_string());
+                }
+                abbreviation = v
+                    .get("jurabk")
+                    .or_else(|| v.get("abbreviation"))
+                    .and_then(|t| t.as_str())
+                    .map(|s| s.to_string());
+            }
+            Err(e) => {
+                let (line, column) = b.idx.line_col(body.0);
+                b.warnings.push(Warning {
+                    line,
+                    column,
+                    message: format!("front matter is not valid YAML: {e}"),
+                });
+            }
+        }
+        b.stack[0].node.children.push(n);
+    }
+    let mut prev_blank = true;
+    let mut prev_text_end: Option<usize> = None; // end of the previous non-blank line's content
+    let ls = lines.lines;
+    for (i, line) in ls.iter().enumerate() {
+        let line = *line;
+        match line.kind {
+            LineKind::Blank => {
+                b.flush();
+                prev_blank = true;
+                prev_text_end = None;
+                continue;
+            }
+            LineKind::Heading { level } => {
+                b.flush();
+                b.heading(line, level);
+            }
+            LineKind::DefValue => b.def_value(line),
+            LineKind::FootnoteDef => {
+                b.flush();
+                b.para = Some(Para {
+                    lines: vec![line.content],
+                    indent: 0,
+                    owner: Owner::Footnote,
+                    label: Some(src[line.marker.0..line.marker.1].to_string()),
+                    start: line.start,
+                });
+            }
+            LineKind::TableRow => {
+                if b.para.is_some()
+                    && !prev_blank
+                    && b.para.as_ref().is_some_and(|p| p.owner != Owner::Free)
+                {
+                    b.continue_para(line);
+                } else {
+                    b.flush();
+                    b.table_row(line, i > 0 && matches!(ls[i - 1].kind, LineKind::TableRow));
+                }
+            }
+            LineKind::Item { kind, dash } => {
+                let prev_end = prev_text_end.map(|e| src[..e].trim_end());
+                if prev_blank
+                    || dash
+                    || b.para.is_none()
+                    || b.item_starts_block(line, kind, prev_end)
+                {
+                    b.flush();
+                    b.item(line, kind, dash);
+                } else {
+                    b.continue_para(line);
+                }
+            }
+            LineKind::Bullet => {
+                b.flush();
+                b.bullet(line);
+            }
+            LineKind::Text => {
+                if b.para.is_some() && !prev_blank {
+                    b.continue_para(line);
+                } else {
+                    b.flush();
+                    b.para = Some(Para {
+                        lines: vec![line.content],
+                        indent: line.indent,
+                        owner: Owner::Free,
+                        label: None,
+                        start: line.start,
+                    });
+                }
+            }
+        }
+        prev_blank = false;
+        prev_text_end = Some(line.end);
+    }
+    b.flush();
+    while b.stack.len() > 1 {
+        b.pop();
+    }
+    let mut root = b
+        .stack
+        .pop()
+        .map(|f| f.node)
+        .unwrap_or_else(|| Node::new(Kind::Dokument, Span::default()));
+    super::ids::assign(&mut root);
+    fix_spans(&mut root, &b.idx);
+    let fassung = b.fassung;
+    Document {
+        path: None,
+        title: b.title,
+        abbreviation,
+        fassung,
+        format: if plain {
+            "plain".into()
+        } else {
+            "markdown".into()
+        },
+        root,
+        warnings: b.warnings,
+    }
+}
+
+/// Containers end where their last descendant ends; fill lines and columns.
+fn fix_spans(n: &mut Node, idx: &LineIndex) {
+    for c in &mut n.children {
+        fix_spans(c, idx);
+    }
+    if let Some(last) = n.children.last() {
+        if last.span.end > n.span.end {
+            n.span.end = last.span.end;
+        }
+    }
+    if n.span.end < n.span.start {
+        n.span.end = n.span.start;
+    }
+    n.span = idx.span(n.span.start, n.span.end);
+}
+
+fn rank_of(kind: MarkerKind, marker: &str) -> (Kind, u8) {
+    match kind {
+        MarkerKind::Absatz => (Kind::Absatz, 0),
+        MarkerKind::Nummer => (Kind::Nummer, 1),
+        MarkerKind::Buchstabe => {
+            let letters = marker.trim_end_matches(')');
+            let mut cs = letters.chars();
+            let first = cs.next();
+            if letters.chars().count() >= 2 && letters.chars().all(|c| Some(c) == first) {
+                (Kind::Doppelbuchstabe, 3)
+            } else {
+                (Kind::Buchstabe, 2)
+            }
+        }
+    }
+}
+
+fn strip_marker_num(marker: &str) -> String {
+    marker
+        .trim_matches(|c| c == '(' || c == ')' || c == '.')
+        .to_string()
+}
+
+/// Is `next` the number that follows `prev` ("1" → "2", "1" → "1a", "a" → "b", "aa" → "bb")?
+pub fn is_successor(prev: &str, next: &str) -> bool {
+    let split = |s: &str| {
+        let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let rest = s[d.len()..].to_string();
+        (d.parse::<u64>().ok(), rest)
+    };
+    let (pn, ps) = split(prev);
+    let (nn, ns) = split(next);
+    match (pn, nn) {
+        (Some(p), Some(n)) => (n == p + 1 && ns.is_empty()) || (n == p && ns > ps),
+        (None, None) => {
+            let p: Vec<char> = ps.chars().collect();
+            let n: Vec<char> = ns.chars().collect();
+            if p.is_empty() || n.is_empty() {
+                return false;
+            }
+            (n.len() == p.len() && n.iter().all(|&c| c as u32 == p[0] as u32 + 1))
+                || (n.len() == p.len() + 1 && n.iter().all(|&c| c == 'a'))
+        }
+        _ => false,
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn top(&self) -> &Frame {
+        self.stack.last().expect("root frame")
+    }
+
+    fn pop(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let mut node = self.stack.pop().expect("len > 1").node;
+        // a finished unit keeps no spare capacity: most have one to three children,
+        // and a Vec's first allocation holds four
+        node.children.shrink_to_fit();
+        let parent = self.stack.last_mut().expect("root frame");
+        parent.node.children.push(node);
+    }
+
+    fn pop_while(&mut self, mut pred: impl FnMut(&Level) -> bool) {
+        while self.stack.len() > 1 && pred(&self.top().level) {
+            self.pop();
+        }
+    }
+
+    fn close_einzel(&mut self) {
+        self.pop_while(|l| {
+            matches!(
+                l,
+                Level::Item { .. } | Level::Absatz | Level::Einzel | Level::Special
+            )
+        });
+    }
+
+    fn push(&mut self, node: Node, level: Level) {
+        self.stack.push(Frame { node, level });
+    }
+
+    fn span_at(&self, start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            ..Default::default()
+        }
+    }
+
+    fn warn(&mut self, off: usize, msg: impl Into<String>) {
+        let (line, column) = self.idx.line_col(off);
+        self.warnings.push(Warning {
+            line,
+            column,
+            message: msg.into(),
+        });
+    }
+
+    fn continue_para(&mut self, line: Line) {
+        if let Some(p) = &mut self.para {
+            // text lines: their content (after the indentation and an escaping backslash)
+            let start = if line.kind == LineKind::Text {
+                line.content.0
+            } else {
+                line.start + line.indent_bytes(self.src)
+            };
+            p.lines.push((start, line.end));
+        }
+    }
+
+    // ----- headings -------------------------------------------------------
+
+    fn heading(&mut self, line: Line, level: u8) {
+        let text = &self.src[line.content.0..line.content.1];
+        if level == 1
+            && !self.seen_unit
+            && self.stack[0]
+                .node
+                .children
+                .iter()
+                .all(|c| c.kind != Kind::Langtitel)
+        {
+            // the first level-1 heading is the title
+            self.langtitel(line.start, line.content);
+            return;
+        }
+        let unescaped;
+        let text = if self.plain {
+            text
+        } else {
+            unescaped = super::text::unescape_markdown(text);
+            &*unescaped
+        };
+        let info = heading::classify(text);
+        let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
+        node.style = Some(Style::Heading);
+        match info {
+            Some(info) => self.open_unit(node, info),
+            None => {
+                let t = heading::strip_emphasis(text);
+                let t = t.trim();
+                let t = t.strip_prefix("(XXXX)").unwrap_or(t).trim().to_string();
+                // "## § 2" then "## Ausbildungsvergütung": the title of the § on a heading of its own
+                let top = &self.top().node;
+                if top.kind.is_einzelvorschrift()
+                    && top.title.is_none()
+                    && top.children.is_empty()
+                    && self.para.is_none()
+                    && !t.is_empty()
+                {
+                    let span = self.span_at(top.span.start, line.end);
+                    let top = &mut self.stack.last_mut().expect("root").node;
+                    top.title = Some(t);
+                    top.span = span;
+                    return;
+                }
+                node.title = if t.is_empty() { None } else { Some(t) };
+                let key = 200 + level as u16;
+                self.open_gliederung(node, key, 9 + level);
+            }
+        }
+    }
+
+    fn langtitel(&mut self, start: usize, content: (usize, usize)) {
+        let para = Paragraph::build_with(self.src, &[content], !self.plain);
+        let mut n = Node::new(Kind::Langtitel, self.span_at(start, content.1));
+        let t = heading::strip_emphasis(&para.text).to_string();
+        self.title = Some(t.clone());
+        n.text = Some(t);
+        self.stack[0].node.children.push(n);
+    }
+
+    fn open_unit(&mut self, mut node: Node, info: HeadingInfo) {
+        node.kind = info.kind;
+        node.marker = info.marker;
+        node.num = info.num;
+        node.title = info.title;
+        node.repealed = info.repealed;
+        match info.kind {
+            Kind::Paragraf | Kind::Artikel => {
+                self.seen_unit = true;
+                self.close_einzel();
+                self.push(node, Level::Einzel);
+            }
+            Kind::Anhang | Kind::Anlage => {
+                self.seen_unit = true;
+                self.pop_while(|_| true);
+                self.push(node, Level::Anhang);
+            }
+            Kind::Eingangsformel
+            | Kind::Praeambel
+            | Kind::Inhaltsuebersicht
+            | Kind::Schlussformel => {
+                self.pop_while(|_| true);
+                self.push(node, Level::Special);
+            }
+            Kind::Hinweis => {
+                self.close_einzel();
+                self.push(node, Level::Special);
+            }
+            k => {
+                self.seen_unit = true;
+                let sub = if k == Kind::Gliederung {
+                    // Roman and Arabic untyped headings are different levels
+                    let roman = node
+                        .num
+                        .as_deref()
+                        .is_some_and(|n| n.chars().all(|c| "IVXLCDM".contains(c)));
+                    if roman {
+                        1
+                    } else {
+                        2
+                    }
+                } else {
+                    0
+                };
+                let key = (k.gliederung_rank() as u16) * 4 + sub;
+                self.open_gliederung(node, key, k.gliederung_rank());
+            }
+        }
+    }
+
+    fn open_gliederung(&mut self, node: Node, key: u16, canonical: u8) {
+        self.seen_unit = true;
+        self.close_einzel();
+        if !self.order.iter().any(|(k, _)| *k == key) {
+            // a type seen for the first time
+            let top = self.top();
+            let nest_under = match top.level {
+                Level::Gliederung { key: tk } if top.node.children.is_empty() => Some(tk),
+                _ => None,
+            };
+            let pos = match nest_under {
+                Some(tk) => self
+                    .order
+                    .iter()
+                    .position(|(k, _)| *k == tk)
+                    .map(|p| p + 1)
+                    .unwrap_or(self.order.len()),
+                None => self
+                    .order
+                    .iter()
+                    .position(|(_, r)| *r > canonical)
+                    .unwrap_or(self.order.len()),
+            };
+            self.order.insert(pos, (key, canonical));
+        }
+        let rank = self.order.iter().position(|(k, _)| *k == key).unwrap_or(0);
+        let order = &self.order;
+        let rank_of = |k: u16| order.iter().position(|(x, _)| *x == k).unwrap_or(0);
+        let mut pops = 0;
+        for f in self.stack.iter().rev() {
+            match f.level {
+                Level::Gliederung { key: k } if rank_of(k) >= rank => pops += 1,
+                _ => break,
+            }
+        }
+        for _ in 0..pops {
+            self.pop();
+        }
+        self.push(node, Level::Gliederung { key });
+    }
+
+    // ----- items ----------------------------------------------------------
+
+    fn item_starts_block(&self, line: Line, kind: MarkerKind, prev_end: Option<&str>) -> bool {
+        let marker = &self.src[line.marker.0..line.marker.1];
+        let num = strip_marker_num(marker);
+        let first = matches!(num.as_str(), "1" | "a" | "aa");
+        if first && prev_end.is_some_and(|p| p.ends_with(':')) {
+            return true;
+        }
+        let (k, _) = rank_of(kind, marker);
+        // the successor of an open unit of the same kind
+        for f in self.stack.iter().rev() {
+            if f.node.kind == k {
+                return f.node.num.as_deref().is_some_and(|p| is_successor(p, &num));
+            }
+            if matches!(
+                f.level,
+                Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }
+            ) {
+                break;
+            }
+        }
+        // plain text: "§ 1 Titel" directly followed by "(1) ..."
+        if self.plain && kind == MarkerKind::Absatz && num == "1" {
+            if let Some(p) = &self.para {
+                if p.lines.len() == 1 && p.owner == Owner::Free {
+                    let t = &self.src[p.lines[0].0..p.lines[0].1];
+                    return heading::classify(t).is_some_and(|h| h.kind.is_einzelvorschrift());
+                }
+            }
+        }
+        false
+    }
+
+    fn item(&mut self, line: Line, kind: MarkerKind, dash: bool) {
+        let marker = &self.src[line.marker.0..line.marker.1];
+        let (k, rank) = rank_of(kind, marker);
+        let mut node = Node::new(
+            k,
+            self.span_at(
+                if dash {
+                    line.start + line.indent_bytes(self.src)
+                } else {
+                    line.marker.0
+                },
+                line.end,
+            ),
+        );
+        node.marker = Some(marker.to_string());
+        node.num = Some(strip_marker_num(marker));
+        if dash {
+            node.style = Some(Style::Dash);
+        }
+        if k == Kind::Absatz {
+            self.pop_while(|l| matches!(l, Level::Item { .. } | Level::Absatz));
+            self.push(node, Level::Absatz);
+        } else {
+            let indent = line.indent;
+            self.pop_while(|l| match l {
+                Level::Item {
+                    indent: ti,
+                    rank: tr,
+                    ..
+                } => *ti > indent || (*ti == indent && *tr >= rank),
+                _ => false,
+            });
+            let depth = self
+                .stack
+                .iter()
+                .filter(|f| matches!(f.level, Level::Item { .. }))
+                .count();
+            if depth >= self.limits.max_item_depth {
+                self.warn(
+                    line.start,
+                    format!(
+                        "nesting deeper than {} levels; kept at this level",
+                        self.limits.max_item_depth
+                    ),
+                );
+                self.pop();
+            }
+            self.push(
+                node,
+                Level::Item {
+                    indent,
+                    content_col: line.content_col,
+                    rank,
+                },
+            );
+        }
+        if line.content.0 < line.content.1 {
+            self.para = Some(Para {
+                lines: vec![line.content],
+                indent: line.content_col,
+                owner: Owner::Unit,
+                label: None,
+                start: line.content.0,
+            });
+        }
+    }
+
+    fn bullet(&mut self, line: Line) {
+        // "*    *   cell": one Listenpunkt per dash
+        let mut indent = line.indent;
+        let mut pos = line.start + line.indent_bytes(self.src);
+        loop {
+            let rest = &self.src[pos..line.end];
+            let dash_len = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+            let after = &rest[dash_len..];
+            let ws = after.len()
+                - after
+                    .trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'])
+                    .len();
+            let content_start = pos + dash_len + ws;
+            let content_col = indent + self.src[pos..content_start].chars().count();
+            let node = Node::new(Kind::Listenpunkt, self.span_at(pos, line.end));
+            let rank = 4;
+            // a bullet belongs to an item only when indented into it
+            self.pop_while(|l| match l {
+                Level::Item { indent: ti, .. } => *ti >= indent,
+                _ => false,
+            });
+            let depth = self
+                .stack
+                .iter()
+                .filter(|f| matches!(f.level, Level::Item { .. }))
+                .count();
+            if depth >= self.limits.max_item_depth {
+                self.warn(
+                    pos,
+                    format!(
+                        "nesting deeper than {} levels; kept at this level",
+                        self.limits.max_item_depth
+                    ),
+                );
+                self.pop();
+            }
+            self.push(
+                node,
+                Level::Item {
+                    indent,
+                    content_col,
+                    rank,
+                },
+            );
+            let next = &self.src[content_start..line.end];
+            let mut cs = next.chars();
+            let nested = matches!(cs.next(), Some('-' | '*' | '•' | '–'))
+                && matches!(cs.next(), Some(' ' | '\t' | '\u{a0}'));
+            if nested {
+                indent = content_col;
+                pos = content_start;
+                continue;
+            }
+            // "- \1. text": the backslash escapes, it is not text
+            let content_start = if line.content.0 == content_start + 1
+                && self.src[content_start..].starts_with('\\')
+            {
+                content_start + 1
+            } else {
+                content_start
+            };
+            if content_start < line.end {
+                self.para = Some(Para {
+                    lines: vec![(content_start, line.end)],
+                    indent: content_col,
+                    owner: Owner::Unit,
+                    label: None,
+                    start: content_start,
+                });
+            }
+            break;
+        }
+    }
+
+    // ----- other lines ----------------------------------------------------
+
+    fn def_value(&mut self, line: Line) {
+        // key: the open paragraph, or a one-line Text just closed
+        let key = match self.para.take() {
+            Some(mut p) if p.owner == Owner::Free => {
+                // a term is one line: the lines above it are text of their own
+                // ("Stand: …" then "Geändert durch" then ":   Art. 1 V …")
+                let last = p.lines.pop().expect("a paragraph has a line");
+                if !p.lines.is_empty() {
+                    self.para = Some(p);
+                    self.flush();
+                }
+                Some((
+                    Paragraph::build_with(self.src, &[last], !self.plain).text,
+                    last.0,
+                ))
+            }
+            Some(p) => {
+                self.para = Some(p);
+                self.flush();
+                None
+            }
+            None => {
+                let top = &mut self.stack.last_mut().expect("root").node;
+                match top.children.last() {
+                    Some(c) if c.kind == Kind::Text && c.children.len() == 1 => {
+                        let c = top.children.pop().expect("checked");
+                        Some((c.children[0].text.clone().unwrap_or_default(), c.span.start))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let start = key.as_ref().map(|k| k.1).unwrap_or(line.start);
+        self.para = Some(Para {
+            lines: vec![line.content],
+            indent: 4,
+            owner: Owner::Meta,
+            label: key.map(|k| k.0),
+            start,
+        });
+    }
+
+    fn table_row(&mut self, line: Line, continues: bool) {
+        let row = self.src[line.content.0..line.end].trim_end();
+        let row_start = line.content.0 - 1;
+        let is_sep = row
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+'));
+        let top = &mut self.stack.last_mut().expect("root").node;
+        let table_open = continues && top.children.last().is_some_and(|c| c.kind == Kind::Tabelle);
+        if !table_open {
+            top.children.push(Node::new(
+                Kind::Tabelle,
+                Span {
+                    start: row_start,
+                    end: line.end,
+                    ..Default::default()
+                },
+            ));
+        }
+        let table = top.children.last_mut().expect("pushed");
+        table.span.end = line.end;
+        if is_sep {
+            return;
+        }
+        let mut z = Node::new(
+            Kind::Zeile,
+            Span {
+                start: row_start,
+                end: line.end,
+                ..Default::default()
+            },
+        );
+        let inner = row.strip_suffix('|').unwrap_or(row);
+        z.cells = inner.split('|').map(|c| c.trim().to_string()).collect();
+        table.children.push(z);
+    }
+
+    // ----- paragraphs -----------------------------------------------------
+
+    fn saetze(&self, para: &Paragraph) -> Vec<Node> {
+        let marks = satznummern(para, self.src);
+        if !marks.is_empty() {
+            return self.numbered_saetze(para, &marks);
+        }
+        split_saetze(&para.text)
+            .into_iter()
+            .map(|(s, e)| {
+                let mut n = Node::new(
+                    Kind::Satz,
+                    self.span_at(para.src_offset(s), para.src_end(e)),
+                );
+                n.text = Some(para.text[s..e].to_string());
+                n.emphasis = para.emphasis_in(s, e);
+                n
+            })
+            .collect()
+    }
+
+    /// Sätze numbered in the text (juris' Satznummern): one Satz per number, the
+    /// number its marker; text before the first number is Satz 1.
+    fn numbered_saetze(&self, para: &Paragraph, marks: &[(usize, usize, u32)]) -> Vec<Node> {
+        let t = &para.text;
+        let mut out = Vec::with_capacity(marks.len() + 1);
+        let satz = |start: usize, text_start: usize, end: usize, marker: Option<u32>| {
+            let end = text_start + t[text_start..end].trim_end().len();
+            let mut n = Node::new(
+                Kind::Satz,
+                self.span_at(para.src_offset(start), para.src_end(end)),
+            );
+            if let Some(m) = marker {
+                n.marker = Some(m.to_string());
+                n.num = Some(m.to_string());
+            }
+            n.text = Some(t[text_start..end].to_string());
+            n.emphasis = para.emphasis_in(text_start, end);
+            n
+        };
+        if marks[0].0 > 0 {
+            out.push(satz(0, 0, marks[0].0, None));
+        }
+        for (i, &(start, text_start, num)) in marks.iter().enumerate() {
+            let end = marks.get(i + 1).map_or(t.len(), |m| m.0);
+            out.push(satz(start, text_start, end, Some(num)));
+        }
+        out
+    }
+
+    fn text_node(&self, para: &Paragraph, start: usize) -> Node {
+        let mut t = Node::new(
+            Kind::Text,
+            self.span_at(start, para.src_end(para.text.len())),
+        );
+        t.children = self.saetze(para);
+        t
+    }
+
+    fn flush(&mut self) {
+        let Some(p) = self.para.take() else { return };
+        match p.owner {
+            Owner::Unit => {
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+                let saetze = self.saetze(&para);
+                let top = &mut self.stack.last_mut().expect("root").node;
+                if matches!(
+                    para.text.as_str(),
+                    "(weggefallen)" | "(aufgehoben)" | "weggefallen" | "aufgehoben"
+                ) {
+                    top.repealed = true;
+                }
+                top.children.extend(saetze);
+            }
+            Owner::Meta => {
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+                let mut n = Node::new(
+                    Kind::Metadatum,
+                    self.span_at(p.start, para.src_end(para.text.len())),
+                );
+                n.title = p.label;
+                n.text = Some(para.text);
+                self.stack.last_mut().expect("root").node.children.push(n);
+            }
+            Owner::Footnote => {
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+                let mut n = Node::new(
+                    Kind::Fussnote,
+                    self.span_at(p.start, para.src_end(para.text.len()).max(p.start)),
+                );
+                n.marker = p.label.as_ref().map(|id| format!("[^{id}]"));
+                n.num = p.label;
+                n.text = Some(para.text);
+                n.emphasis = para.emphasis;
+                self.stack.last_mut().expect("root").node.children.push(n);
+            }
+            Owner::Free => self.flush_free(p),
+        }
+    }
+
+    fn flush_free(&mut self, p: Para) {
+        let in_toc = self
+            .stack
+            .iter()
+            .any(|f| f.node.kind == Kind::Inhaltsuebersicht);
+        if self.plain && p.indent == 0 && self.plain_structure(&p, in_toc) {
+            return;
+        }
+        if in_toc && self.plain {
+            // one entry per line, outside the list items it is not indented into
+            let indent = p.indent;
+            self.pop_while(
+                |l| matches!(l, Level::Item { content_col, .. } if *content_col > indent),
+            );
+            for &(s, e) in &p.lines {
+                let para = Paragraph::build_with(self.src, &[(s, e)], !self.plain);
+                let mut t = Node::new(Kind::Text, self.span_at(s, e));
+                let mut satz = Node::new(Kind::Satz, self.span_at(s, e));
+                satz.text = Some(para.text);
+                t.children.push(satz);
+                self.stack.last_mut().expect("root").node.children.push(t);
+            }
+            return;
+        }
+        let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+        if self.fassung_pending {
+            self.fassung_pending = false;
+            if let Some(f) = self.stack[0]
+                .node
+                .children
+                .last_mut()
+                .filter(|n| n.kind == Kind::Fassung)
+            {
+                f.text = Some(para.text.clone());
+                f.span.end = para.src_end(para.text.len());
+                self.fassung = crate::date::parse_german(&para.text);
+                return;
+            }
+        }
+        // place by indentation: leave list items whose content starts right of it
+        let indent = p.indent;
+        self.pop_while(|l| matches!(l, Level::Item { content_col, .. } if *content_col > indent));
+        if matches!(self.top().level, Level::Root | Level::Gliederung { .. }) && self.seen_unit {
+            self.warn(p.start, "text outside of any unit (§, Artikel, Anhang)");
+        }
+        let t = self.text_node(&para, p.start);
+        self.stack.last_mut().expect("root").node.children.push(t);
+    }
+
+    /// Marks a heading as seen in the table of contents; true the first time.
+    fn first_in_toc(&mut self, info: &HeadingInfo) -> bool {
+        let key = (info.kind, info.num.clone().unwrap_or_default());
+        let first = !self.toc_seen.contains(&key);
+        if first {
+            self.toc_seen.push(key);
+        }
+        first
+    }
+
+    /// The open Inhaltsübersicht holds nothing but lines of text so far.
+    fn toc_is_textual(&self) -> bool {
+        match self
+            .stack
+            .iter()
+            .rposition(|f| f.node.kind == Kind::Inhaltsuebersicht)
+        {
+            Some(i) => {
+                i + 1 == self.stack.len()
+                    && self.stack[i].node.children.iter().all(|c| {
+                        // an entry is a line; running text means the list has ended
+                        c.kind == Kind::Text && c.span.end - c.span.start <= TOC_ENTRY_MAX
+                    })
+            }
+            None => false,
+        }
+    }
+
+    /// Plain text: title, Fassung, headings and notes written as paragraphs.
+    fn plain_structure(&mut self, p: &Para, in_toc: bool) -> bool {
+        let first = p.lines[0];
+        let first_text = &self.src[first.0..first.1];
+        // a backslash takes away one reading: before what would be a list item
+        // ("\1. Abschnitt") only that one, before anything else the heading, note
+        // or title reading ("\Kapitel 1" is text)
+        let escaped = self.src[..first.0].ends_with('\\');
+        if escaped && in_toc && self.toc_is_textual() {
+            // an entry of a table of contents kept from the heading reading
+            // ("\§ 1 Zweck", "\* § 1 Zweck") still counts as seen there: the next
+            // such line is the heading itself
+            let entry = first_text.trim_start_matches(['*', '-', '•', '–', ' ', '\t']);
+            if let Some(info) = plain_heading(entry, p.lines.len() == 1) {
+                self.first_in_toc(&info);
+            }
+        }
+        if escaped && !reads_as_markup(first_text) {
+            return false;
+        }
+        let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
+        let has_langtitel = self.stack[0]
+            .node
+            .children
+            .iter()
+            .any(|c| c.kind == Kind::Langtitel);
+        // with the title known from the front matter, the first paragraph is the
+        // title line only when it repeats that title
+        let title_line = at_header
+            && !has_langtitel
+            && !self.fassung_pending
+            && self.title.as_deref().is_none_or(|known| {
+                let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let line: Vec<&str> = p.lines.iter().map(|l| &self.src[l.0..l.1]).collect();
+                !known.trim().is_empty() && norm(&line.join(" ")).starts_with(&norm(known))
+            });
+        if title_line {
+            let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
+            let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+            let mut n = Node::new(Kind::Langtitel, self.span_at(p.start, content.1));
+            self.title = Some(para.text.clone());
+            n.text = Some(para.text);
+            self.stack[0].node.children.push(n);
+            return true;
+        }
+        if at_header && p.lines.len() == 1 && !self.limits.fragment {
+            let t = first_text.trim();
+            for w in ["Fassung", "Stand"] {
+                if let Some(rest) = t.strip_prefix(w) {
+                    if rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}']) {
+                        let mut n = Node::new(Kind::Fassung, self.span_at(first.0, first.1));
+                        n.marker = Some(w.to_string());
+                        let rest = rest.trim_start_matches([' ', ':', '\u{a0}']).trim();
+                        if rest.is_empty() {
+                            self.fassung_pending = true;
+                        } else {
+                            n.marker = Some(t[..t.len() - rest.len()].trim_end().to_string());
+                            n.text = Some(rest.to_string());
+                            self.fassung = crate::date::parse_german(rest);
+                        }
+                        self.stack[0].node.children.push(n);
+                        return true;
+                    }
+                }
+            }
+        }
+        if self.fassung_pending {
+            return false;
+        }
+        // "Hinweis: ..." closes the current unit
+        if !in_toc {
+            for w in ["Hinweis:", "Hinweise:", "Anmerkung:"] {
+                if first_text.starts_with(w) {
+                    self.close_einzel();
+                    let mut n = Node::new(Kind::Hinweis, self.span_at(first.0, first.1));
+                    n.marker = Some(w.to_string());
+                    let mut lines = p.lines.clone();
+                    lines[0].0 += w.len();
+                    let para = Paragraph::build_with(self.src, &lines, !self.plain);
+                    n.children = self.saetze(&para);
+                    self.stack.last_mut().expect("root").node.children.push(n);
+                    return true;
+                }
+            }
+        }
+        // a heading: one line, or a first line that reads as one
+        let Some(info) = plain_heading(first_text, p.lines.len() == 1) else {
+            return false;
+        };
+        // a heading read for the first time is an entry of a table of contents
+        // written one entry per line; a bulleted or tabular one holds no such lines
+        if in_toc && self.toc_is_textual() {
+            if info.kind != Kind::Inhaltsuebersicht && self.first_in_toc(&info) {
+                return false;
+            }
+        }
+        let mut node = Node::new(info.kind, self.span_at(first.0, first.1));
+        node.style = Some(Style::Plain);
+        self.open_unit(node, info);
+        if p.lines.len() > 1 {
+            let rest = Para {
+                lines: p.lines[1..].to_vec(),
+                indent: 0,
+                owner: Owner::Free,
+                label: None,
+                start: p.lines[1].0,
+            };
+            self.flush_free(rest);
+        }
+        true
+    }
+}
+
+/// The heading a paragraph of plain text at the left margin reads as, by
+/// its first line (`alone`: the paragraph has no other line).
+pub fn plain_heading(first_line: &str, alone: bool) -> Option<HeadingInfo> {
+    let t = first_line.trim_end();
+    let long = t.len() > 250 && t.chars().count() > 250;
+    if long && t.len() > 4000 {
+        return None;
+    }
+    let info = heading::classify(t)?;
+    let ok_kind = info.kind.is_einzelvorschrift()
+        || info.kind.is_gliederung()
+        || info.kind.is_annex()
+        || matches!(
+            info.kind,
+            Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel
+        );
+    // a Gliederung or annex needs its own line
+    if !ok_kind || !alone && !info.kind.is_einzelvorschrift() {
+        return None;
+    }
+    // "MARKER – Titel" on a line of its own is a heading even where the title
+    // ends like a sentence or the marker has no type word ("I. – Allgemeines")
+    let dashed = alone
+        && info.marker.as_deref().is_some_and(|m| {
+            t.trim_start_matches('\\')
+                .strip_prefix(m)
+                .is_some_and(|r| r.starts_with(" – ") && r.len() > " – ".len())
+        });
+    if long && !dashed {
+        return None;
+    }
+    // otherwise a title never ends like a sentence
+    if !dashed
+        && info
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with(['.', ',', ';']) && !t.ends_with("usw."))
+    {
+        return None;
+    }
+    if info.kind == Kind::Gliederung && !dashed {
+        return None; // "1. Abschnitt..." without a type word is a Nummer in plain text
+    }
+    Some(info)
+}
+
+/// Whether a line would be read as markup (a list item, bullet, table row,
+/// heading mark ...) rather than as text.
+pub fn reads_as_markup(t: &str) -> bool {
+    let ls = super::lines::classify(t);
+    ls.front_matter.is_some()
+        || ls
+            .lines
+            .first()
+            .is_some_and(|l| !matches!(l.kind, super::lines::LineKind::Text))
+}
+
+impl Line {
+    /// Byte length of the indentation.
+    fn indent_bytes(&self, src: &str) -> usize {
+        let l = &src[self.start..self.end];
+        l.len()
+            - l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'])
+                .len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn successors() {
+        assert!(is_successor("1", "2"));
+        assert!(is_successor("1", "1a"));
+        assert!(is_successor("1a", "2"));
+        assert!(is_successor("a", "b"));
+        assert!(is_successor("aa", "bb"));
+        assert!(!is_successor("1", "3"));
+    }
+}
