@@ -292,7 +292,7 @@ fn history_pairs_round_trip_through_the_change_list() {
                     got.len(),
                     b.len()
                 )),
-                Err(e) => Err(e),
+                Err(e) => Err(e.to_string()),
             };
             (name, changes.len(), r)
         })

@@ -211,7 +211,7 @@ impl Analysis {
 
     /// `paragraf fmt` as one edit, or nothing when the text is formatted; an
     /// error when formatting would change the wording (the buffer is kept).
-    pub fn format(&self, utf8: bool) -> Result<Vec<lsp::TextEdit>, String> {
+    pub fn format(&self, utf8: bool) -> Result<Vec<lsp::TextEdit>, WordingWouldChange> {
         let opts = crate::workspace::print_options(&self.law.path);
         let out = syntax::print::print(&self.law.doc, &opts);
         if out == self.law.src {
@@ -219,7 +219,7 @@ impl Analysis {
         }
         let again = syntax::parse(&out);
         if syntax::print::wording(&again) != syntax::print::wording(&self.law.doc) {
-            return Err("formatting would change the wording; buffer left alone".into());
+            return Err(WordingWouldChange);
         }
         let lines = Lines::new(&self.law.src, utf8);
         Ok(vec![lsp::TextEdit {
@@ -228,6 +228,11 @@ impl Analysis {
         }])
     }
 }
+
+/// Formatting refused: the canonical form would read back with other wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("formatting would change the wording; buffer left alone")]
+pub struct WordingWouldChange;
 
 fn plain_hover(value: String, range: Option<lsp::Range>) -> lsp::Hover {
     lsp::Hover {

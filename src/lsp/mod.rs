@@ -108,7 +108,7 @@ struct Server<'c> {
     utf8: bool,
     docs: HashMap<lsp::Uri, Open>,
     /// Workspaces by root, loaded once until a file is saved.
-    series: HashMap<PathBuf, Result<Series, String>>,
+    series: HashMap<PathBuf, Result<Series, syntax::diag::LoadError>>,
 }
 
 fn params<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, (ErrorCode, String)> {
@@ -146,7 +146,7 @@ impl Server<'_> {
                 let root = ws.root.clone();
                 self.series
                     .entry(root.clone())
-                    .or_insert_with(|| Series::load(ws).map_err(|e| e.to_string()));
+                    .or_insert_with(|| Series::load(ws));
                 Some(root)
             }
             Ok(None) => None,

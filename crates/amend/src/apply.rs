@@ -13,6 +13,62 @@ use syntax::parse::text::split_saetze;
 
 type Path = Vec<usize>;
 
+/// Why a command could not apply; its text is the message after "command N:".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// A command the grammar could not read, with the reader's message.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("the command names no place")]
+    NoPlace,
+    /// A place that does not resolve: "§ 3 Absatz 4: Absatz 4 not found".
+    #[error("{place}: {problem}")]
+    Place {
+        place: String,
+        problem: Box<Problem>,
+    },
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("{what} is ambiguous: the law has {count}")]
+    Ambiguous { what: String, count: usize },
+    #[error("{what} is ambiguous: the law has it {count} times")]
+    AmbiguousNumber { what: String, count: usize },
+    #[error("{what} {from} bis {to}: empty range")]
+    EmptyRange {
+        what: String,
+        from: String,
+        to: String,
+    },
+    #[error("Satz {0}?")]
+    NotASatzNumber(String),
+    #[error("Satz {k} not found: the unit has {count} Sätze")]
+    SatzNotFound { k: usize, count: usize },
+    #[error("„{words}“ not found{}", if *at_end { " at the end" } else { "" })]
+    WordsNotFound { words: String, at_end: bool },
+    #[error("„{words}“ occurs {count} times; the command does not say which (\"jeweils\" would mean all)")]
+    WordsAmbiguous { words: String, count: usize },
+    #[error("the quoted passage is empty")]
+    EmptyPassage,
+    #[error("nothing to restate")]
+    NothingToRestate,
+    #[error("the whole law cannot be restated")]
+    WholeLawRestated,
+    #[error("nothing to replace")]
+    NothingToReplace,
+    #[error("no place")]
+    NoInsertionPlace,
+    #[error("cannot insert before or after the whole law")]
+    InsertAroundLaw,
+    #[error("can append to one unit only")]
+    AppendToSeveral,
+    #[error("cannot repeal the whole law here")]
+    WholeLawRepealed,
+    #[error("cannot count from {0}")]
+    CannotCount(String),
+    #[error("{units} units renumbered to {numbers} numbers")]
+    RenumberCount { units: usize, numbers: usize },
+}
+
 /// What a place names.
 #[derive(Debug, Clone, PartialEq)]
 enum Ziel {
@@ -48,21 +104,9 @@ fn child(path: &[usize], i: usize) -> Path {
     p
 }
 
+/// The kind of node a part names (Sätze are counted, not found as nodes).
 fn node_kind(t: TeilKind) -> Option<Kind> {
-    Some(match t {
-        TeilKind::Paragraf => Kind::Paragraf,
-        TeilKind::Artikel => Kind::Artikel,
-        TeilKind::Absatz => Kind::Absatz,
-        TeilKind::Nummer => Kind::Nummer,
-        TeilKind::Buchstabe => Kind::Buchstabe,
-        TeilKind::Doppelbuchstabe => Kind::Doppelbuchstabe,
-        TeilKind::Anhang => Kind::Anhang,
-        TeilKind::Anlage => Kind::Anlage,
-        TeilKind::Eingangsformel => Kind::Eingangsformel,
-        TeilKind::Praeambel => Kind::Praeambel,
-        TeilKind::Inhaltsuebersicht => Kind::Inhaltsuebersicht,
-        _ => return None,
-    })
+    t.unit_kind().filter(|k| *k != Kind::Satz)
 }
 
 fn same_num(a: &str, b: &str) -> bool {
@@ -143,24 +187,27 @@ fn pick(
     nums: &[String],
     range: bool,
     root: &Node,
-) -> Result<Vec<Path>, String> {
+) -> Result<Vec<Path>, Problem> {
     let num_of = |p: &Path| at(root, p).num.clone().unwrap_or_default();
     if nums.is_empty() {
         return match cands.len() {
             1 => Ok(cands),
-            0 => Err(format!("{what} not found")),
-            n => Err(format!("{what} is ambiguous: the law has {n}")),
+            0 => Err(Problem::NotFound(what.to_string())),
+            count => Err(Problem::Ambiguous {
+                what: what.to_string(),
+                count,
+            }),
         };
     }
-    let one = |num: &str| -> Result<Path, String> {
+    let one = |num: &str| -> Result<Path, Problem> {
         let hits: Vec<&Path> = cands.iter().filter(|p| same_num(&num_of(p), num)).collect();
         match hits.as_slice() {
             [p] => Ok((*p).clone()),
-            [] => Err(format!("{what} {num} not found")),
-            _ => Err(format!(
-                "{what} {num} is ambiguous: the law has it {} times",
-                hits.len()
-            )),
+            [] => Err(Problem::NotFound(format!("{what} {num}"))),
+            _ => Err(Problem::AmbiguousNumber {
+                what: format!("{what} {num}"),
+                count: hits.len(),
+            }),
         }
     };
     // "§§ 802a bis 802j (weggefallen)" is one unit with a range for a number
@@ -176,7 +223,11 @@ fn pick(
         let ia = cands.iter().position(|p| *p == a).unwrap_or(0);
         let ib = cands.iter().position(|p| *p == b).unwrap_or(0);
         if ib < ia {
-            return Err(format!("{what} {} bis {}: empty range", nums[0], nums[1]));
+            return Err(Problem::EmptyRange {
+                what: what.to_string(),
+                from: nums[0].clone(),
+                to: nums[1].clone(),
+            });
         }
         return Ok(cands[ia..=ib].to_vec());
     }
@@ -184,7 +235,7 @@ fn pick(
 }
 
 /// Resolve a place.
-fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
+fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
     // "Die Überschrift des § 6": the heading belongs to the unit after it
     let mut ort: Vec<Teil> = ort.to_vec();
     if ort
@@ -209,13 +260,15 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, String> {
                 TeilKind::Satz => {
                     let numbered = saetze_of(root, c);
                     let mut picked = Vec::new();
-                    let idx = |n: &str| -> Result<usize, String> {
-                        let k: usize = n.parse().map_err(|_| format!("Satz {n}?"))?;
+                    let idx = |n: &str| -> Result<usize, Problem> {
+                        let k: usize = n
+                            .parse()
+                            .map_err(|_| Problem::NotASatzNumber(n.to_string()))?;
                         if k == 0 || k > numbered.len() {
-                            Err(format!(
-                                "Satz {k} not found: the unit has {} Sätze",
-                                numbered.len()
-                            ))
+                            Err(Problem::SatzNotFound {
+                                k,
+                                count: numbered.len(),
+                            })
                         } else {
                             Ok(k - 1)
                         }
@@ -474,14 +527,14 @@ fn tidy(s: &str) -> String {
 
 /// Everything that can go wrong with one command, before it gets its place in the file.
 struct Fail {
-    message: String,
+    problem: Problem,
     target: Option<Span>,
 }
 
-impl From<String> for Fail {
-    fn from(message: String) -> Fail {
+impl From<Problem> for Fail {
+    fn from(problem: Problem) -> Fail {
         Fail {
-            message,
+            problem,
             target: None,
         }
     }
@@ -516,20 +569,19 @@ fn word_edit(
     let target = ziele.first().and_then(|z| node_span(root, z));
     if total == 0 {
         return Err(Fail {
-            message: format!(
-                "„{}“ not found{}",
-                find.text,
-                if find.am_ende { " at the end" } else { "" }
-            ),
+            problem: Problem::WordsNotFound {
+                words: find.text.clone(),
+                at_end: find.am_ende,
+            },
             target,
         });
     }
     if total > 1 && !jeweils {
         return Err(Fail {
-            message: format!(
-                "„{}“ occurs {total} times; the command does not say which (\"jeweils\" would mean all)",
-                find.text
-            ),
+            problem: Problem::WordsAmbiguous {
+                words: find.text.clone(),
+                count: total,
+            },
             target,
         });
     }
@@ -543,10 +595,10 @@ fn word_edit(
     Ok(total)
 }
 
-fn fragment(zitat: &str) -> Result<Vec<Node>, String> {
+fn fragment(zitat: &str) -> Result<Vec<Node>, Problem> {
     let nodes = syntax::parse::parse_fragment(zitat);
     if nodes.is_empty() {
-        return Err("the quoted passage is empty".into());
+        return Err(Problem::EmptyPassage);
     }
     Ok(nodes)
 }
@@ -709,387 +761,457 @@ fn path_of(z: &Ziel) -> &Path {
     }
 }
 
-/// Apply one command.
-fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<String, Fail> {
-    let full = |ort: &Ort| super::parse::combine(&b.kontext, ort);
-    let resolve = |root: &Node, ort: &Ort| -> Result<Vec<Ziel>, Fail> {
-        let o = full(ort);
+/// One command being applied: where it stands, and the target its eId names.
+struct Cmd<'a> {
+    b: &'a Befehl,
+    eid_target: Option<&'a Path>,
+}
+
+impl Cmd<'_> {
+    /// The place with the context of "… wird wie folgt geändert:" above it.
+    fn full(&self, ort: &Ort) -> Ort {
+        super::parse::combine(&self.b.kontext, ort)
+    }
+
+    /// The units a place names (the eId's target when the words do not resolve).
+    fn resolve(&self, root: &Node, ort: &Ort) -> Result<Vec<Ziel>, Fail> {
+        let o = self.full(ort);
         if o.is_empty() {
-            if let Some(p) = eid_target {
-                return Ok(vec![Ziel::Node(p.clone())]);
-            }
-            return Err("the command names no place".to_string().into());
+            return match self.eid_target {
+                Some(p) => Ok(vec![Ziel::Node(p.clone())]),
+                None => Err(Problem::NoPlace.into()),
+            };
         }
         match locate(root, &o) {
             Ok(z) => Ok(z),
-            Err(e) => match eid_target {
+            Err(e) => match self.eid_target {
                 Some(p) => Ok(vec![Ziel::Node(p.clone())]),
-                None => Err(format!("{}: {e}", ort_text(&o)).into()),
+                None => Err(Problem::Place {
+                    place: ort_text(&o),
+                    problem: Box::new(e),
+                }
+                .into()),
             },
         }
-    };
+    }
+
+    fn place(&self, ort: &Ort) -> String {
+        ort_text(&self.full(ort))
+    }
+}
+
+/// Apply one command: one function per operation.
+fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<String, Fail> {
+    let cmd = Cmd { b, eid_target };
     match &b.op {
-        Op::Unlesbar { message } => Err(message.clone().into()),
+        Op::Unlesbar { message } => Err(Problem::Unreadable(message.clone()).into()),
         Op::Aendern { ort } => {
-            resolve(root, ort)?;
-            Ok(format!("{}: amended as follows", ort_text(&full(ort))))
+            cmd.resolve(root, ort)?;
+            Ok(format!("{}: amended as follows", cmd.place(ort)))
         }
         Op::Ersetzen {
             ort,
             alt,
             neu,
             jeweils,
-        } => {
-            let z = resolve(root, ort)?;
-            let neu = neu.text.clone();
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            // a mark replaced by a word: "können," → "können und"
-            let (pre, post) = (
-                !word(alt.text.chars().next()) && word(neu.chars().next()),
-                !word(alt.text.chars().last()) && word(neu.chars().last()),
-            );
-            let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
-                let pre = if pre && word(t[..s].chars().last()) {
-                    " "
-                } else {
-                    ""
-                };
-                let post = if post && word(t[e..].chars().next()) {
-                    " "
-                } else {
-                    ""
-                };
-                format!("{}{pre}{}{post}{}", &t[..s], neu, &t[e..])
-            })?;
-            Ok(format!(
-                "{}: „{}“ → „{}“ ({n}×)",
-                ort_text(&full(ort)),
-                alt.text,
-                neu
-            ))
-        }
-        Op::Streichen { ort, alt, jeweils } => {
-            let z = resolve(root, ort)?;
-            let n = word_edit(root, &z, alt, *jeweils, &|t, (s, e)| {
-                format!("{} {}", &t[..s], &t[e..])
-            })?;
-            Ok(format!(
-                "{}: „{}“ struck ({n}×)",
-                ort_text(&full(ort)),
-                alt.text
-            ))
-        }
+        } => ersetzen(&cmd, root, ort, alt, neu, *jeweils),
+        Op::Streichen { ort, alt, jeweils } => streichen(&cmd, root, ort, alt, *jeweils),
         Op::EinfuegenWort {
             ort,
             nach,
             anker,
             neu,
             jeweils,
-        } => {
-            let z = resolve(root, ort)?;
-            let ins = neu.text.clone();
-            let after = *nach;
-            let n = word_edit(root, &z, anker, *jeweils, &|t, (s, e)| {
-                if after {
-                    format!("{} {}{}", &t[..e], ins, &t[e..])
-                } else {
-                    format!("{}{} {}", &t[..s], ins, &t[s..])
-                }
-            })?;
-            Ok(format!(
-                "{}: „{}“ inserted {} „{}“ ({n}×)",
-                ort_text(&full(ort)),
-                neu.text,
-                if after { "after" } else { "before" },
-                anker.text
-            ))
-        }
-        Op::Fassen { ort, zitat } => {
-            let z = resolve(root, ort)?;
-            if z.len() > 1 {
-                // "Absatz 2 bis Absatz 3 wird ersetzt durch: …"
-                let b2 = Befehl {
-                    op: Op::ErsetzenEinheit {
-                        ort: ort.clone(),
-                        zitate: vec![zitat.clone()],
-                    },
-                    ..b.clone()
-                };
-                return apply_one(root, &b2, eid_target);
-            }
-            let Some(z) = z.first() else {
-                return Err("nothing to restate".to_string().into());
-            };
-            match z {
-                Ziel::Titel(p) => {
-                    let t = zitat.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let s = slots(root, z);
-                    match s.first() {
-                        Some(s) => set_slot(root, s, &t),
-                        None => at_mut(root, p).title = Some(t),
-                    }
-                }
-                Ziel::Einleitung(p) | Ziel::Schluss(p) => {
-                    let nodes = fragment(zitat)?;
-                    let t = quoted_text(&nodes);
-                    set_saetze(at_mut(root, p), &t);
-                }
-                Ziel::Node(p) => {
-                    let nodes = fragment(zitat)?;
-                    let old = at(root, p);
-                    let container = matches!(
-                        old.kind,
-                        Kind::Praeambel
-                            | Kind::Eingangsformel
-                            | Kind::Inhaltsuebersicht
-                            | Kind::Schlussformel
-                    );
-                    if container && !nodes.iter().any(|n| n.kind == old.kind) {
-                        // the content of the Präambel (or Inhaltsübersicht) anew, under its heading
-                        at_mut(root, p).children = nodes;
-                    } else if old.kind == Kind::Satz
-                        || (is_satz_text(&nodes) && old.kind != Kind::Text)
-                    {
-                        let s = if old.kind == Kind::Satz {
-                            Slot::Satz(p.clone())
-                        } else {
-                            Slot::Saetze(p.clone())
-                        };
-                        set_slot(root, &s, &quoted_text(&nodes));
-                    } else if p.is_empty() {
-                        return Err("the whole law cannot be restated".to_string().into());
-                    } else {
-                        let (parent, i) = p.split_at(p.len() - 1);
-                        let i = i[0];
-                        at_mut(root, parent).children.remove(i);
-                        insert_at(root, parent, i, nodes);
-                    }
-                }
-            }
-            Ok(format!("{}: restated", ort_text(&full(ort))))
-        }
-        Op::ErsetzenEinheit { ort, zitate } => {
-            let z = resolve(root, ort)?;
-            let paths: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
-            let first = paths
-                .first()
-                .cloned()
-                .ok_or_else(|| "nothing to replace".to_string())?;
-            let nodes: Vec<Node> = zitate
-                .iter()
-                .map(|q| fragment(q))
-                .collect::<Result<Vec<_>, _>>()?
-                .concat();
-            if at(root, &first).kind == Kind::Satz {
-                // replace the Sätze by the quoted ones
-                let (parent, _) = first.split_at(first.len() - 1);
-                let parent: Path = parent.to_vec();
-                let mut parts: Vec<String> = Vec::new();
-                let mut done = false;
-                for (i, c) in at(root, &parent).children.iter().enumerate() {
-                    if c.kind != Kind::Satz {
-                        continue;
-                    }
-                    if paths.contains(&child(&parent, i)) {
-                        if !done {
-                            parts.push(quoted_text(&nodes));
-                            done = true;
-                        }
-                    } else {
-                        parts.push(c.text.clone().unwrap_or_default());
-                    }
-                }
-                set_saetze(at_mut(root, &parent), &parts.join(" "));
-            } else {
-                let (parent, i) = first.split_at(first.len() - 1);
-                let parent: Path = parent.to_vec();
-                let i = i[0];
-                // remove from the back so that earlier paths stay valid
-                for p in paths.iter().rev() {
-                    let (pp, j) = p.split_at(p.len() - 1);
-                    if pp == parent.as_slice() {
-                        at_mut(root, &parent).children.remove(j[0]);
-                    }
-                }
-                insert_at(root, &parent, i, nodes);
-            }
-            Ok(format!("{}: replaced", ort_text(&full(ort))))
-        }
-        Op::Einfuegen { nach, ort, zitate } => {
-            let z = resolve(root, ort)?;
-            let p = path_of(
-                z.last()
-                    .filter(|_| *nach)
-                    .or(z.first())
-                    .ok_or_else(|| "no place".to_string())?,
-            )
-            .clone();
-            let nodes: Vec<Node> = zitate
-                .iter()
-                .map(|q| fragment(q))
-                .collect::<Result<Vec<_>, _>>()?
-                .concat();
-            if p.is_empty() {
-                return Err("cannot insert before or after the whole law"
-                    .to_string()
-                    .into());
-            }
-            if at(root, &p).kind == Kind::Satz && is_satz_text(&nodes) {
-                let (parent, i) = p.split_at(p.len() - 1);
-                let parent: Path = parent.to_vec();
-                let (mut parts, k) = satz_texts(at(root, &parent), i[0]);
-                parts.insert(if *nach { k + 1 } else { k }, quoted_text(&nodes));
-                set_saetze(at_mut(root, &parent), &parts.join(" "));
-            } else {
-                let (parent, i) = p.split_at(p.len() - 1);
-                let i = if *nach { i[0] + 1 } else { i[0] };
-                insert_at(root, parent, i, nodes);
-            }
-            Ok(format!(
-                "{}: inserted {}",
-                ort_text(&full(ort)),
-                if *nach { "after" } else { "before" }
-            ))
-        }
+        } => einfuegen_wort(&cmd, root, ort, *nach, anker, neu, *jeweils),
+        Op::Fassen { ort, zitat } => fassen(&cmd, root, ort, zitat),
+        Op::ErsetzenEinheit { ort, zitate } => ersetzen_einheit(&cmd, root, ort, zitate),
+        Op::Einfuegen { nach, ort, zitate } => einfuegen(&cmd, root, *nach, ort, zitate),
         Op::Anfuegen {
             ort,
             neu,
             zitate,
             vorn,
-        } => {
-            let o = full(ort);
-            let z = if o.is_empty() {
-                vec![Ziel::Node(vec![])]
-            } else {
-                resolve(root, ort)?
-            };
-            let [z] = z.as_slice() else {
-                return Err("can append to one unit only".to_string().into());
-            };
-            let p = path_of(z).clone();
-            let nodes: Vec<Node> = zitate
-                .iter()
-                .map(|q| fragment(q))
-                .collect::<Result<Vec<_>, _>>()?
-                .concat();
-            let saetze = neu.first().is_some_and(|t| t.kind == TeilKind::Satz)
-                || is_satz_text(&nodes) && !p.is_empty();
-            if saetze {
-                let s = saetze_of(root, &p);
-                let holder: Path = match s.first() {
-                    Some(f) => f[..f.len() - 1].to_vec(),
-                    None => p.clone(),
-                };
-                let mut t = syntax::print::own_text(at(root, &holder));
-                let q = quoted_text(&nodes);
-                t = if *vorn {
-                    format!("{q} {t}")
-                } else {
-                    format!("{t} {q}")
-                };
-                set_saetze(at_mut(root, &holder), t.trim());
-            } else {
-                let n = at(root, &p);
-                let i = if *vorn {
-                    let k = nodes.first().map(|x| x.kind);
-                    n.children
-                        .iter()
-                        .position(|c| Some(c.kind) == k)
-                        .unwrap_or(n.children.len())
-                } else {
-                    n.children.len()
-                };
-                insert_at(root, &p, i, nodes);
-            }
-            Ok(format!(
-                "{}: {}",
-                if o.is_empty() {
-                    "Gesetz".into()
-                } else {
-                    ort_text(&o)
-                },
-                if *vorn { "prepended" } else { "appended" }
-            ))
+        } => anfuegen(&cmd, root, ort, neu, zitate, *vorn),
+        Op::Aufheben { ort, streichen } => aufheben(&cmd, root, ort, *streichen),
+        Op::Umnummern { alt, neu } => umnummern(&cmd, root, alt, neu),
+    }
+}
+
+/// "In § 3 werden die Wörter „x“ durch die Wörter „y“ ersetzt."
+fn ersetzen(
+    cmd: &Cmd,
+    root: &mut Node,
+    ort: &Ort,
+    alt: &Objekt,
+    neu: &Objekt,
+    jeweils: bool,
+) -> Result<String, Fail> {
+    let z = cmd.resolve(root, ort)?;
+    let neu = neu.text.clone();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // a mark replaced by a word: "können," → "können und"
+    let (pre, post) = (
+        !word(alt.text.chars().next()) && word(neu.chars().next()),
+        !word(alt.text.chars().last()) && word(neu.chars().last()),
+    );
+    let n = word_edit(root, &z, alt, jeweils, &|t, (s, e)| {
+        let pre = if pre && word(t[..s].chars().last()) {
+            " "
+        } else {
+            ""
+        };
+        let post = if post && word(t[e..].chars().next()) {
+            " "
+        } else {
+            ""
+        };
+        format!("{}{pre}{}{post}{}", &t[..s], neu, &t[e..])
+    })?;
+    Ok(format!(
+        "{}: „{}“ → „{}“ ({n}×)",
+        cmd.place(ort),
+        alt.text,
+        neu
+    ))
+}
+
+/// "In § 5 werden die Wörter „x“ gestrichen."
+fn streichen(
+    cmd: &Cmd,
+    root: &mut Node,
+    ort: &Ort,
+    alt: &Objekt,
+    jeweils: bool,
+) -> Result<String, Fail> {
+    let z = cmd.resolve(root, ort)?;
+    let n = word_edit(root, &z, alt, jeweils, &|t, (s, e)| {
+        format!("{} {}", &t[..s], &t[e..])
+    })?;
+    Ok(format!("{}: „{}“ struck ({n}×)", cmd.place(ort), alt.text))
+}
+
+/// "In Absatz 1 wird nach dem Wort „x“ das Wort „y“ eingefügt."
+fn einfuegen_wort(
+    cmd: &Cmd,
+    root: &mut Node,
+    ort: &Ort,
+    after: bool,
+    anker: &Objekt,
+    neu: &Objekt,
+    jeweils: bool,
+) -> Result<String, Fail> {
+    let z = cmd.resolve(root, ort)?;
+    let ins = neu.text.clone();
+    let n = word_edit(root, &z, anker, jeweils, &|t, (s, e)| {
+        if after {
+            format!("{} {}{}", &t[..e], ins, &t[e..])
+        } else {
+            format!("{}{} {}", &t[..s], ins, &t[s..])
         }
-        Op::Aufheben { ort, streichen } => {
-            let z = resolve(root, ort)?;
-            let mut paths: Vec<Ziel> = z;
-            paths.reverse();
-            for z in &paths {
-                match z {
-                    Ziel::Titel(p) => at_mut(root, p).title = None,
-                    Ziel::Einleitung(p) | Ziel::Schluss(p) => set_saetze(at_mut(root, p), ""),
-                    Ziel::Node(p) if p.is_empty() => {
-                        return Err("cannot repeal the whole law here".to_string().into())
-                    }
-                    Ziel::Node(p) => {
-                        let (parent, i) = p.split_at(p.len() - 1);
-                        let parent: Path = parent.to_vec();
-                        let i = i[0];
-                        let n = at(root, p);
-                        if n.kind == Kind::Satz {
-                            let (mut parts, k) = satz_texts(at(root, &parent), i);
-                            parts.remove(k);
-                            set_saetze(at_mut(root, &parent), &parts.join(" "));
-                            continue;
-                        }
-                        if *streichen && n.kind.is_gliederung() {
-                            // the heading goes, the units under it stay where they are
-                            let kids = std::mem::take(&mut at_mut(root, p).children);
-                            at_mut(root, &parent).children.remove(i);
-                            // as in the text: they now follow the innermost heading before them
-                            let mut host = parent.clone();
-                            let mut k = i;
-                            while k > 0 && at(root, &host).children[k - 1].kind.is_gliederung() {
-                                host.push(k - 1);
-                                k = at(root, &host).children.len();
-                            }
-                            at_mut(root, &host).children.splice(k..k, kids);
-                            continue;
-                        }
-                        let keep = !*streichen && keeps_placeholder(at(root, &parent), i);
-                        if keep {
-                            let ph = placeholder(n);
-                            at_mut(root, &parent).children[i] = ph;
-                        } else {
-                            at_mut(root, &parent).children.remove(i);
-                        }
-                    }
+    })?;
+    Ok(format!(
+        "{}: „{}“ inserted {} „{}“ ({n}×)",
+        cmd.place(ort),
+        neu.text,
+        if after { "after" } else { "before" },
+        anker.text
+    ))
+}
+
+/// "§ 3 Absatz 3 wird wie folgt gefasst: „…“"
+fn fassen(cmd: &Cmd, root: &mut Node, ort: &Ort, zitat: &str) -> Result<String, Fail> {
+    let z = cmd.resolve(root, ort)?;
+    if z.len() > 1 {
+        // "Absatz 2 bis Absatz 3 wird ersetzt durch: …"
+        return ersetzen_einheit(cmd, root, ort, &[zitat.to_string()]);
+    }
+    let Some(z) = z.first() else {
+        return Err(Problem::NothingToRestate.into());
+    };
+    match z {
+        Ziel::Titel(p) => {
+            let t = zitat.split_whitespace().collect::<Vec<_>>().join(" ");
+            let s = slots(root, z);
+            match s.first() {
+                Some(s) => set_slot(root, s, &t),
+                None => at_mut(root, p).title = Some(t),
+            }
+        }
+        Ziel::Einleitung(p) | Ziel::Schluss(p) => {
+            let nodes = fragment(zitat)?;
+            let t = quoted_text(&nodes);
+            set_saetze(at_mut(root, p), &t);
+        }
+        Ziel::Node(p) => restate_unit(root, p, fragment(zitat)?)?,
+    }
+    Ok(format!("{}: restated", cmd.place(ort)))
+}
+
+/// The unit at `p` in the wording of `nodes`.
+fn restate_unit(root: &mut Node, p: &Path, nodes: Vec<Node>) -> Result<(), Problem> {
+    let old = at(root, p);
+    let container = matches!(
+        old.kind,
+        Kind::Praeambel | Kind::Eingangsformel | Kind::Inhaltsuebersicht | Kind::Schlussformel
+    );
+    if container && !nodes.iter().any(|n| n.kind == old.kind) {
+        // the content of the Präambel (or Inhaltsübersicht) anew, under its heading
+        at_mut(root, p).children = nodes;
+    } else if old.kind == Kind::Satz || (is_satz_text(&nodes) && old.kind != Kind::Text) {
+        let s = if old.kind == Kind::Satz {
+            Slot::Satz(p.clone())
+        } else {
+            Slot::Saetze(p.clone())
+        };
+        set_slot(root, &s, &quoted_text(&nodes));
+    } else if p.is_empty() {
+        return Err(Problem::WholeLawRestated);
+    } else {
+        let (parent, i) = p.split_at(p.len() - 1);
+        let i = i[0];
+        at_mut(root, parent).children.remove(i);
+        insert_at(root, parent, i, nodes);
+    }
+    Ok(())
+}
+
+/// The quoted passages of a command, parsed, one after the other.
+fn fragments(zitate: &[String]) -> Result<Vec<Node>, Problem> {
+    Ok(zitate
+        .iter()
+        .map(|q| fragment(q))
+        .collect::<Result<Vec<_>, _>>()?
+        .concat())
+}
+
+/// "Satz 2 wird durch die folgenden Sätze ersetzt: „…“"
+fn ersetzen_einheit(
+    cmd: &Cmd,
+    root: &mut Node,
+    ort: &Ort,
+    zitate: &[String],
+) -> Result<String, Fail> {
+    let z = cmd.resolve(root, ort)?;
+    let paths: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
+    let first = paths.first().cloned().ok_or(Problem::NothingToReplace)?;
+    let nodes = fragments(zitate)?;
+    if at(root, &first).kind == Kind::Satz {
+        // replace the Sätze by the quoted ones
+        let (parent, _) = first.split_at(first.len() - 1);
+        let parent: Path = parent.to_vec();
+        let mut parts: Vec<String> = Vec::new();
+        let mut done = false;
+        for (i, c) in at(root, &parent).children.iter().enumerate() {
+            if c.kind != Kind::Satz {
+                continue;
+            }
+            if paths.contains(&child(&parent, i)) {
+                if !done {
+                    parts.push(quoted_text(&nodes));
+                    done = true;
                 }
+            } else {
+                parts.push(c.text.clone().unwrap_or_default());
             }
-            Ok(format!(
-                "{}: {}",
-                ort_text(&full(ort)),
-                if *streichen { "struck" } else { "repealed" }
-            ))
         }
-        Op::Umnummern { alt, neu } => {
-            let z = resolve(root, alt)?;
-            let news: Vec<String> = neu.last().map(|t| t.nums.clone()).unwrap_or_default();
-            let olds: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
-            let news: Vec<String> =
-                if neu.last().is_some_and(|t| t.range) && news.len() == 2 && olds.len() > 2 {
-                    // "4 bis 8": count up from the first
-                    let start: u32 = news[0]
-                        .parse()
-                        .map_err(|_| format!("cannot count from {}", news[0]))?;
-                    (0..olds.len() as u32)
-                        .map(|k| (start + k).to_string())
-                        .collect()
-                } else {
-                    news
-                };
-            if news.len() != olds.len() {
-                return Err(
-                    format!("{} units renumbered to {} numbers", olds.len(), news.len()).into(),
-                );
+        set_saetze(at_mut(root, &parent), &parts.join(" "));
+    } else {
+        let (parent, i) = first.split_at(first.len() - 1);
+        let parent: Path = parent.to_vec();
+        let i = i[0];
+        // remove from the back so that earlier paths stay valid
+        for p in paths.iter().rev() {
+            let (pp, j) = p.split_at(p.len() - 1);
+            if pp == parent.as_slice() {
+                at_mut(root, &parent).children.remove(j[0]);
             }
-            for (p, n) in olds.iter().zip(news) {
-                renumber(at_mut(root, p), &n);
-            }
-            Ok(format!("{} → {}", ort_text(&full(alt)), ort_text(neu)))
+        }
+        insert_at(root, &parent, i, nodes);
+    }
+    Ok(format!("{}: replaced", cmd.place(ort)))
+}
+
+/// "Nach § 4 wird der folgende § 4a eingefügt: „…“"
+fn einfuegen(
+    cmd: &Cmd,
+    root: &mut Node,
+    nach: bool,
+    ort: &Ort,
+    zitate: &[String],
+) -> Result<String, Fail> {
+    let z = cmd.resolve(root, ort)?;
+    let p = path_of(
+        z.last()
+            .filter(|_| nach)
+            .or(z.first())
+            .ok_or(Problem::NoInsertionPlace)?,
+    )
+    .clone();
+    let nodes = fragments(zitate)?;
+    if p.is_empty() {
+        return Err(Problem::InsertAroundLaw.into());
+    }
+    if at(root, &p).kind == Kind::Satz && is_satz_text(&nodes) {
+        let (parent, i) = p.split_at(p.len() - 1);
+        let parent: Path = parent.to_vec();
+        let (mut parts, k) = satz_texts(at(root, &parent), i[0]);
+        parts.insert(if nach { k + 1 } else { k }, quoted_text(&nodes));
+        set_saetze(at_mut(root, &parent), &parts.join(" "));
+    } else {
+        let (parent, i) = p.split_at(p.len() - 1);
+        let i = if nach { i[0] + 1 } else { i[0] };
+        insert_at(root, parent, i, nodes);
+    }
+    Ok(format!(
+        "{}: inserted {}",
+        cmd.place(ort),
+        if nach { "after" } else { "before" }
+    ))
+}
+
+/// "Dem § 3 wird folgender Absatz 4 angefügt: „…“" (`vorn`: "vorangestellt").
+fn anfuegen(
+    cmd: &Cmd,
+    root: &mut Node,
+    ort: &Ort,
+    neu: &Ort,
+    zitate: &[String],
+    vorn: bool,
+) -> Result<String, Fail> {
+    let o = cmd.full(ort);
+    let z = if o.is_empty() {
+        vec![Ziel::Node(vec![])]
+    } else {
+        cmd.resolve(root, ort)?
+    };
+    let [z] = z.as_slice() else {
+        return Err(Problem::AppendToSeveral.into());
+    };
+    let p = path_of(z).clone();
+    let nodes = fragments(zitate)?;
+    let saetze = neu.first().is_some_and(|t| t.kind == TeilKind::Satz)
+        || is_satz_text(&nodes) && !p.is_empty();
+    if saetze {
+        let s = saetze_of(root, &p);
+        let holder: Path = match s.first() {
+            Some(f) => f[..f.len() - 1].to_vec(),
+            None => p.clone(),
+        };
+        let t = syntax::print::own_text(at(root, &holder));
+        let q = quoted_text(&nodes);
+        let t = if vorn {
+            format!("{q} {t}")
+        } else {
+            format!("{t} {q}")
+        };
+        set_saetze(at_mut(root, &holder), t.trim());
+    } else {
+        let n = at(root, &p);
+        let i = if vorn {
+            let k = nodes.first().map(|x| x.kind);
+            n.children
+                .iter()
+                .position(|c| Some(c.kind) == k)
+                .unwrap_or(n.children.len())
+        } else {
+            n.children.len()
+        };
+        insert_at(root, &p, i, nodes);
+    }
+    Ok(format!(
+        "{}: {}",
+        if o.is_empty() {
+            "Gesetz".into()
+        } else {
+            ort_text(&o)
+        },
+        if vorn { "prepended" } else { "appended" }
+    ))
+}
+
+/// "§ 5 Absatz 4 wird aufgehoben." (`streichen`: "gestrichen", no placeholder).
+fn aufheben(cmd: &Cmd, root: &mut Node, ort: &Ort, streichen: bool) -> Result<String, Fail> {
+    let mut ziele = cmd.resolve(root, ort)?;
+    ziele.reverse();
+    for z in &ziele {
+        match z {
+            Ziel::Titel(p) => at_mut(root, p).title = None,
+            Ziel::Einleitung(p) | Ziel::Schluss(p) => set_saetze(at_mut(root, p), ""),
+            Ziel::Node(p) if p.is_empty() => return Err(Problem::WholeLawRepealed.into()),
+            Ziel::Node(p) => remove_unit(root, p, streichen),
         }
     }
+    Ok(format!(
+        "{}: {}",
+        cmd.place(ort),
+        if streichen { "struck" } else { "repealed" }
+    ))
+}
+
+/// Take the unit at `p` (not the root) out of the law: a Satz goes, a struck
+/// Gliederung heading leaves its units in place, a repealed unit leaves
+/// „(weggefallen)“ where its siblings keep numbers.
+fn remove_unit(root: &mut Node, p: &Path, streichen: bool) {
+    let (parent, i) = p.split_at(p.len() - 1);
+    let parent: Path = parent.to_vec();
+    let i = i[0];
+    let n = at(root, p);
+    if n.kind == Kind::Satz {
+        let (mut parts, k) = satz_texts(at(root, &parent), i);
+        parts.remove(k);
+        set_saetze(at_mut(root, &parent), &parts.join(" "));
+        return;
+    }
+    if streichen && n.kind.is_gliederung() {
+        // the heading goes, the units under it stay where they are
+        let kids = std::mem::take(&mut at_mut(root, p).children);
+        at_mut(root, &parent).children.remove(i);
+        // as in the text: they now follow the innermost heading before them
+        let mut host = parent.clone();
+        let mut k = i;
+        while k > 0 && at(root, &host).children[k - 1].kind.is_gliederung() {
+            host.push(k - 1);
+            k = at(root, &host).children.len();
+        }
+        at_mut(root, &host).children.splice(k..k, kids);
+        return;
+    }
+    if !streichen && keeps_placeholder(at(root, &parent), i) {
+        let ph = placeholder(n);
+        at_mut(root, &parent).children[i] = ph;
+    } else {
+        at_mut(root, &parent).children.remove(i);
+    }
+}
+
+/// "Der bisherige Absatz 3 wird Absatz 4."
+fn umnummern(cmd: &Cmd, root: &mut Node, alt: &Ort, neu: &Ort) -> Result<String, Fail> {
+    let z = cmd.resolve(root, alt)?;
+    let news: Vec<String> = neu.last().map(|t| t.nums.clone()).unwrap_or_default();
+    let olds: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
+    let news: Vec<String> =
+        if neu.last().is_some_and(|t| t.range) && news.len() == 2 && olds.len() > 2 {
+            // "4 bis 8": count up from the first
+            let start: u32 = news[0]
+                .parse()
+                .map_err(|_| Problem::CannotCount(news[0].clone()))?;
+            (0..olds.len() as u32)
+                .map(|k| (start + k).to_string())
+                .collect()
+        } else {
+            news
+        };
+    if news.len() != olds.len() {
+        return Err(Problem::RenumberCount {
+            units: olds.len(),
+            numbers: news.len(),
+        }
+        .into());
+    }
+    for (p, n) in olds.iter().zip(news) {
+        renumber(at_mut(root, p), &n);
+    }
+    Ok(format!("{} → {}", cmd.place(alt), ort_text(neu)))
 }
 
 /// Apply all commands to `doc` in order; `path` is the amending law's path
@@ -1125,7 +1247,7 @@ pub fn apply(
                     path: path.to_string(),
                     line: b.line,
                     column: b.column,
-                    message: format!("command {}: {}", b.nummer, f.message),
+                    message: format!("command {}: {}", b.nummer, f.problem),
                     target: f.target.map(|s| {
                         format!(
                             "{}:{}:{}",

@@ -1,8 +1,8 @@
 //! Änderungsbefehle: the amending law that turns the old Fassung into the new,
 //! phrased as the Handbuch der Rechtsförmlichkeit (4th edition) prescribes.
 
-use diff::{citation_of, Change, ChangeKind, Entry, WordEdit};
-use rustc_hash::FxHashMap;
+use diff::{citation_of, Change, ChangeKind, Entry, Units, WordEdit};
+use rustc_hash::{FxHashMap, FxHashSet};
 use syntax::ast::{Document, Kind, Node};
 use syntax::vocab::is_multi;
 
@@ -391,7 +391,7 @@ impl Consumed {
         });
     }
     fn covers(&self, c: &Change) -> bool {
-        if c.new.is_none() {
+        if c.new_unit().is_none() {
             self.old.contains(c.id())
         } else {
             self.new.contains(c.id())
@@ -424,298 +424,304 @@ pub fn aenderungsbefehle(
     changes: &[Change],
     style: Style,
 ) -> String {
-    let old_title = old_doc.title.clone().unwrap_or_else(|| "Gesetz".into());
-    let folgende = |article: &str| match style {
-        Style::Hdr4 => format!("{article} folgende"),
-        Style::Hdr3 => match article {
-            "der" => "folgender".to_string(),
-            "die" => "folgende".to_string(),
-            _ => "folgendes".to_string(),
-        },
-    };
-    let first_word = old_title.split_whitespace().next().unwrap_or("");
-    let art = if first_word.ends_with("ordnung")
-        || first_word.ends_with("Ordnung")
-        || first_word.ends_with("Satzung")
-    {
-        "Die"
-    } else {
-        "Das"
-    };
-    let date = old_doc
-        .fassung
-        .as_deref()
-        .and_then(syntax::date::german)
-        .map(|d| format!(" vom {d}"))
-        .unwrap_or_default();
-    let mut out = format!("{art} {old_title}{date} wird wie folgt geändert:\n\n");
-    let old_ix = index(old_doc);
-    let new_ix = index(new_doc);
-    // old units that go (an id of theirs may name another unit in the new Fassung)
-    let removed_old: rustc_hash::FxHashSet<&str> = changes
-        .iter()
-        .filter(|c| c.new.is_none())
-        .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
-        .collect();
-    // old units removed outright (neither renumbered nor moved)
-    let gone_old: rustc_hash::FxHashSet<&str> = changes
-        .iter()
-        .filter(|c| c.new.is_none() && c.kind == ChangeKind::Removed)
-        .filter_map(|c| c.old.as_ref().map(|e| e.id.as_str()))
-        .collect();
-    let old_parents = parents(old_doc);
-    let new_parents = parents(new_doc);
+    let g = Generator::new(old_doc, new_doc, old, new, changes, style);
+    let mut out = Commands::default();
+    for c in changes {
+        g.change(&mut out, c);
+    }
+    out.flush_strikes();
+    let text = g.eingangssatz() + &g.numbered(out);
+    text.trim_end().to_string() + "\n"
+}
 
-    // commands, each tagged with the unit it belongs to
-    let mut cmds: Vec<(String, String)> = Vec::new(); // (unit id, command)
-    let mut consumed = Consumed::default();
-    // restatements under a new number: after the renumbering
-    let mut late: std::collections::HashSet<usize> = Default::default();
-    // the old unit `old_id`, cited as `cite`, reads as the new unit `n`, with everything below it
-    let fassen = |old_id: &str,
-                  cite: String,
-                  n: &Node,
-                  cmds: &mut Vec<(String, String)>,
-                  consumed: &mut Consumed| {
-        consumed.new(n);
-        if let Some(o) = old_ix.get(old_id) {
-            consumed.old(o);
-        }
-        cmds.push((
-            unit_of(old_id).to_string(),
-            format!("{cite} wird wie folgt gefasst:\n{}", restated(n)),
-        ));
-    };
-    let restate_unit = |id: &str, cmds: &mut Vec<(String, String)>, consumed: &mut Consumed| {
-        // restate the unit as it reads in the new Fassung
-        match new_ix.get(id) {
-            Some(n) => fassen(id, subject(id, new), n, cmds, consumed),
-            None => {
-                if let Some(o) = old_ix.get(id) {
-                    consumed.old(o);
-                }
-                let verb = repeal_verb(&old_parents, id);
-                cmds.push((
-                    unit_of(id).to_string(),
-                    format!("{} wird {verb}.", subject(id, old)),
-                ));
-            }
-        }
-    };
-    // Gliederung units renumbered among their siblings (Titel 1 → Titel 2): old id → new id.
-    // The units under them follow without a command of their own.
-    let gl_pairs: Vec<(&str, &str)> = changes
-        .iter()
-        .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
-        .filter_map(|c| Some((c.pair.as_deref()?, c.new.as_ref()?)))
-        .filter(|(_, n)| n.kind.is_gliederung())
-        .map(|(o, n)| (o, n.id.as_str()))
-        .collect();
-    // an old id under renumbered Gliederung units, as it reads after their renumbering
-    fn translate(map: &FxHashMap<&str, &str>, old_id: &str) -> String {
-        let mut cut = old_id.len();
-        loop {
-            let prefix = &old_id[..cut];
-            if let Some(n) = map.get(prefix) {
-                return format!("{n}{}", &old_id[cut..]);
-            }
-            match prefix.rfind('_') {
-                Some(k) => cut = k,
-                None => return old_id.to_string(),
-            }
-        }
+/// What the generator knows of the two Fassungen (read-only while it writes).
+struct Generator<'a> {
+    old_doc: &'a Document,
+    old: &'a [Entry],
+    new: &'a [Entry],
+    style: Style,
+    old_ix: FxHashMap<&'a str, &'a Node>,
+    new_ix: FxHashMap<&'a str, &'a Node>,
+    old_parents: FxHashMap<&'a str, (&'a Node, usize)>,
+    new_parents: FxHashMap<&'a str, (&'a Node, usize)>,
+    /// Old units that go (an id of theirs may name another unit in the new Fassung).
+    removed_old: FxHashSet<&'a str>,
+    /// Old units removed outright (neither renumbered nor moved).
+    gone_old: FxHashSet<&'a str>,
+    /// Gliederung units renumbered among their siblings (Titel 1 → Titel 2):
+    /// old id → new id; the units under them follow without a command.
+    sibling_renum: FxHashMap<&'a str, &'a str>,
+}
+
+/// The commands written so far, each tagged with the unit it belongs to.
+#[derive(Default)]
+struct Commands {
+    /// (unit id, command); an empty unit id stands alone.
+    cmds: Vec<(String, String)>,
+    consumed: Consumed,
+    /// Restatements under a new number: they go after the renumbering.
+    late: std::collections::HashSet<usize>,
+    renumbered_done: FxHashSet<String>,
+    /// Headings struck in a row: (depth, unit, command), the inner ones first.
+    strikes: Vec<(usize, String, String)>,
+}
+
+impl Commands {
+    fn push(&mut self, unit: impl Into<String>, cmd: String) {
+        self.cmds.push((unit.into(), cmd));
     }
-    // outer units first: a Titel renumbered inside a renumbered Abschnitt
-    let mut sibling_renum: FxHashMap<&str, &str> = FxHashMap::default();
+
+    /// Headings struck in a row, the inner ones first, while their path still reads.
+    fn flush_strikes(&mut self) {
+        self.strikes.sort_by_key(|s| std::cmp::Reverse(s.0));
+        self.cmds
+            .extend(self.strikes.drain(..).map(|(_, u, c)| (u, c)));
+    }
+}
+
+/// Which unit ids `gl_pairs` renumbers among their siblings, outer units first
+/// (a Titel renumbered inside a renumbered Abschnitt).
+fn sibling_renumberings<'a>(gl_pairs: &[(&'a str, &'a str)]) -> FxHashMap<&'a str, &'a str> {
+    let mut map: FxHashMap<&str, &str> = FxHashMap::default();
     loop {
-        let before = sibling_renum.len();
-        for &(o, n) in &gl_pairs {
-            if !sibling_renum.contains_key(o)
+        let before = map.len();
+        for &(o, n) in gl_pairs {
+            if !map.contains_key(o)
                 && o.rsplit('_').next() != n.rsplit('_').next()
-                && translate(&sibling_renum, parent(o)) == parent(n)
+                && translate(&map, parent(o)) == parent(n)
             {
-                sibling_renum.insert(o, n);
+                map.insert(o, n);
             }
         }
-        if sibling_renum.len() == before {
-            break;
+        if map.len() == before {
+            return map;
         }
     }
-    let translate = |old_id: &str| translate(&sibling_renum, old_id);
-    fn last_seg(id: &str) -> &str {
-        id.rsplit('_').next().unwrap_or(id)
+}
+
+/// An old id under renumbered Gliederung units, as it reads after their renumbering.
+fn translate(map: &FxHashMap<&str, &str>, old_id: &str) -> String {
+    let mut cut = old_id.len();
+    loop {
+        let prefix = &old_id[..cut];
+        if let Some(n) = map.get(prefix) {
+            return format!("{n}{}", &old_id[cut..]);
+        }
+        match prefix.rfind('_') {
+            Some(k) => cut = k,
+            None => return old_id.to_string(),
+        }
     }
-    let mut renumbered_done: rustc_hash::FxHashSet<String> = Default::default();
-    // a renumbered Gliederung unit under another title: "Die Überschrift … wird wie folgt gefasst"
-    let retitle = |o: &str, n: &str, cmds: &mut Vec<(String, String)>| {
-        if let (Some(on), Some(nn)) = (old_ix.get(o), new_ix.get(n)) {
+}
+
+fn last_seg(id: &str) -> &str {
+    id.rsplit('_').next().unwrap_or(id)
+}
+
+/// Whether an entry is a § or a heading a command can name.
+fn anchor_unit(x: &Entry) -> bool {
+    (x.kind.is_einzelvorschrift() || x.kind.is_gliederung()) && addressable(&x.id)
+}
+
+impl<'a> Generator<'a> {
+    fn new(
+        old_doc: &'a Document,
+        new_doc: &'a Document,
+        old: &'a [Entry],
+        new: &'a [Entry],
+        changes: &'a [Change],
+        style: Style,
+    ) -> Generator<'a> {
+        let removed_old = changes
+            .iter()
+            .filter(|c| c.new_unit().is_none())
+            .filter_map(|c| c.old().map(|e| e.id.as_str()))
+            .collect();
+        let gone_old = changes
+            .iter()
+            .filter(|c| c.new_unit().is_none() && c.kind == ChangeKind::Removed)
+            .filter_map(|c| c.old().map(|e| e.id.as_str()))
+            .collect();
+        let gl_pairs: Vec<(&str, &str)> = changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
+            .filter_map(|c| Some((c.pair.as_deref()?, c.new_unit()?)))
+            .filter(|(_, n)| n.kind.is_gliederung())
+            .map(|(o, n)| (o, n.id.as_str()))
+            .collect();
+        Generator {
+            old_doc,
+            old,
+            new,
+            style,
+            old_ix: index(old_doc),
+            new_ix: index(new_doc),
+            old_parents: parents(old_doc),
+            new_parents: parents(new_doc),
+            removed_old,
+            gone_old,
+            sibling_renum: sibling_renumberings(&gl_pairs),
+        }
+    }
+
+    /// "Das Gesetz VII vom 14. Oktober 2025 wird wie folgt geändert:"
+    fn eingangssatz(&self) -> String {
+        let old_title = self
+            .old_doc
+            .title
+            .clone()
+            .unwrap_or_else(|| "Gesetz".into());
+        let first_word = old_title.split_whitespace().next().unwrap_or("");
+        let art = if first_word.ends_with("ordnung")
+            || first_word.ends_with("Ordnung")
+            || first_word.ends_with("Satzung")
+        {
+            "Die"
+        } else {
+            "Das"
+        };
+        let date = self
+            .old_doc
+            .fassung
+            .as_deref()
+            .and_then(syntax::date::german)
+            .map(|d| format!(" vom {d}"))
+            .unwrap_or_default();
+        format!("{art} {old_title}{date} wird wie folgt geändert:\n\n")
+    }
+
+    /// "der folgende" (HdR4) or "folgender" (HdR3).
+    fn folgende(&self, article: &str) -> String {
+        match self.style {
+            Style::Hdr4 => format!("{article} folgende"),
+            Style::Hdr3 => match article {
+                "der" => "folgender".to_string(),
+                "die" => "folgende".to_string(),
+                _ => "folgendes".to_string(),
+            },
+        }
+    }
+
+    fn translate(&self, old_id: &str) -> String {
+        translate(&self.sibling_renum, old_id)
+    }
+
+    /// The old unit `old_id`, cited as `cite`, reads as the new unit `n`, with everything below it.
+    fn fassen(&self, out: &mut Commands, old_id: &str, cite: String, n: &Node) {
+        out.consumed.new(n);
+        if let Some(o) = self.old_ix.get(old_id) {
+            out.consumed.old(o);
+        }
+        out.push(
+            unit_of(old_id),
+            format!("{cite} wird wie folgt gefasst:\n{}", restated(n)),
+        );
+    }
+
+    /// The unit as it reads in the new Fassung, or its repeal when it is gone.
+    fn restate_unit(&self, out: &mut Commands, id: &str) {
+        match self.new_ix.get(id) {
+            Some(n) => self.fassen(out, id, subject(id, self.new), n),
+            None => {
+                if let Some(o) = self.old_ix.get(id) {
+                    out.consumed.old(o);
+                }
+                let verb = repeal_verb(&self.old_parents, id);
+                out.push(
+                    unit_of(id),
+                    format!("{} wird {verb}.", subject(id, self.old)),
+                );
+            }
+        }
+    }
+
+    /// A renumbered Gliederung unit under another title: "Die Überschrift … wird wie folgt gefasst".
+    fn retitle(&self, out: &mut Commands, o: &str, n: &str) {
+        if let (Some(on), Some(nn)) = (self.old_ix.get(o), self.new_ix.get(n)) {
             if let Some(t) = nn
                 .title
                 .as_deref()
                 .filter(|t| on.title.as_deref() != Some(*t))
             {
-                cmds.push((String::new(), ueberschrift(&citation_of(n, new), t)));
+                out.push("", ueberschrift(&citation_of(n, self.new), t));
             }
         }
-    };
-    // renumber the Gliederung units under one parent, the last first when they move up
-    let emit_chain = |parent_new: &str,
-                      cmds: &mut Vec<(String, String)>,
-                      renumbered_done: &mut rustc_hash::FxHashSet<String>| {
-        let mut chain: Vec<(&str, &str)> = sibling_renum
+    }
+
+    /// Renumber the Gliederung units under one parent, the last first when they move up.
+    fn emit_chain(&self, out: &mut Commands, parent_new: &str) {
+        let mut chain: Vec<(&str, &str)> = self
+            .sibling_renum
             .iter()
-            .filter(|(_, n)| parent(n) == parent_new && !renumbered_done.contains(**n))
+            .filter(|(_, n)| parent(n) == parent_new && !out.renumbered_done.contains(**n))
             .map(|(o, n)| (*o, *n))
             .collect();
-        chain.sort_by_cached_key(|(_, n)| new.iter().position(|e| e.id == *n));
+        chain.sort_by_cached_key(|(_, n)| self.new.iter().position(|e| e.id == *n));
         // "titel-4" → 4
         let num = |id: &str| leading_number(last_seg(id).split_once('-').map_or("", |(_, n)| n));
-        let up = chain.first().is_some_and(|(o, n)| num(n) > num(o));
-        if up {
+        if chain.first().is_some_and(|(o, n)| num(n) > num(o)) {
             chain.reverse();
         }
         for &(o, n) in &chain {
-            renumbered_done.insert(n.to_string());
-            let cite_old = format!("{}_{}", translate(parent(o)), last_seg(o));
-            cmds.push((
-                String::new(),
+            out.renumbered_done.insert(n.to_string());
+            let cite_old = format!("{}_{}", self.translate(parent(o)), last_seg(o));
+            out.push(
+                "",
                 format!(
                     "Der bisherige {} wird {}.",
-                    citation_of(&cite_old, new),
-                    last_part(&citation_of(n, new))
+                    citation_of(&cite_old, self.new),
+                    last_part(&citation_of(n, self.new))
                 ),
-            ));
+            );
         }
         for &(o, n) in &chain {
-            retitle(o, n, cmds);
+            self.retitle(out, o, n);
         }
-    };
-    // headings struck in a row: the inner ones first, while their path still reads
-    let mut strikes: Vec<(usize, String, String)> = Vec::new();
-    let flush = |strikes: &mut Vec<(usize, String, String)>, cmds: &mut Vec<(String, String)>| {
-        strikes.sort_by_key(|s| std::cmp::Reverse(s.0));
-        cmds.extend(strikes.drain(..).map(|(_, u, c)| (u, c)));
-    };
-    for c in changes {
-        let strike = c.new.is_none() && c.old.as_ref().is_some_and(|e| e.kind.is_gliederung());
-        if !strike && !strikes.is_empty() {
-            flush(&mut strikes, &mut cmds);
+    }
+
+    /// Whether a command can name the unit: an addressable id whose number
+    /// is unique at every level.
+    fn nameable(&self, id: &str) -> bool {
+        if !addressable(id) {
+            return false;
+        }
+        let mut prefix = String::new();
+        for part in id.split('_') {
+            if !prefix.is_empty() {
+                prefix.push('_');
+            }
+            prefix.push_str(part);
+            let dup = format!("{prefix}-dup2");
+            if self.old_ix.contains_key(dup.as_str()) || self.new_ix.contains_key(dup.as_str()) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The commands of one change.
+    fn change(&self, out: &mut Commands, c: &Change) {
+        let strike = c.new_unit().is_none() && c.old().is_some_and(|e| e.kind.is_gliederung());
+        if !strike && !out.strikes.is_empty() {
+            out.flush_strikes();
         }
         if c.kind == ChangeKind::Layout {
-            continue;
+            return;
         }
         // the date of the Fassung, the metadata and editorial notes are not amended by the law
-        if c.new
-            .as_ref()
-            .or(c.old.as_ref())
+        if c.new_unit()
+            .or(c.old())
             .is_some_and(|e| is_editorial(e.kind))
         {
-            continue;
+            return;
         }
-        if consumed.covers(c) {
-            continue;
+        if out.consumed.covers(c) || self.gliederung_renumbered(out, c) {
+            return;
         }
-        // Gliederung renumbered: one chain of "Der bisherige Titel 4 wird Titel 5." per
-        // parent, the last first; the units under them follow
-        if let (Some(p), true) = (
-            c.pair.as_deref(),
-            matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved),
-        ) {
-            let (o_id, n_id) = if c.new.is_none() {
-                (c.id(), p)
-            } else {
-                (p, c.id())
-            };
-            let gl = c
-                .new
-                .as_ref()
-                .or(c.old.as_ref())
-                .is_some_and(|e| e.kind.is_gliederung());
-            if gl && sibling_renum.get(o_id) == Some(&n_id) {
-                if c.new.is_none() || renumbered_done.contains(n_id) {
-                    continue;
-                }
-                emit_chain(parent(n_id), &mut cmds, &mut renumbered_done);
-                continue;
-            }
-            // a unit under a renumbered Gliederung unit, with its own number unchanged
-            if gl && translate(o_id) == n_id {
-                if c.new.is_some() {
-                    retitle(o_id, n_id, &mut cmds);
-                }
-                continue;
-            }
-        }
-        let id = c.id().to_string();
-        // a unit a command cannot name (no number, or its number twice): restate the unit around it
-        let nameable = |id: &str| -> bool {
-            addressable(id) && {
-                let mut ok = true;
-                let mut prefix = String::new();
-                for part in id.split('_') {
-                    if !prefix.is_empty() {
-                        prefix.push('_');
-                    }
-                    prefix.push_str(part);
-                    let dup = format!("{prefix}-dup2");
-                    if old_ix.contains_key(dup.as_str()) || new_ix.contains_key(dup.as_str()) {
-                        ok = false;
-                    }
-                }
-                ok
-            }
-        };
-        // a second unit of a number inserted after the first ("Nach § 148 wird folgender
-        // § 148 eingefügt"): only its anchor is named, and the old text has it once
-        let dup_inserted = c.old.is_none()
-            && matches!(c.kind, ChangeKind::Inserted)
-            && id
-                .rsplit_once('_')
-                .map_or(id.as_str(), |(_, l)| l)
-                .contains("-dup")
-            && id.rsplit_once('_').is_none_or(|(p, _)| nameable(p))
-            && id.rsplit_once("-dup").is_some_and(|(base, _)| {
-                old_ix.contains_key(base) && !old_ix.contains_key(format!("{base}-dup2").as_str())
-            });
-        if !nameable(&id) && !dup_inserted {
-            let mut cur = id.as_str();
-            let anc = loop {
-                if nameable(cur) {
-                    break Some(cur);
-                }
-                match cur.rsplit_once('_') {
-                    Some((p, _)) => cur = p,
-                    None => break None,
-                }
-            };
-            // no name of its own up to the §: the Gliederung unit around it, restated whole
-            // (two § 37 that swap places: "Abschnitt 5 wird wie folgt gefasst")
-            let around = || -> Option<&str> {
-                let mut at = cur;
-                loop {
-                    let (p, _) = new_parents.get(at).or_else(|| old_parents.get(at))?;
-                    if p.kind.is_gliederung()
-                        && nameable(&p.id)
-                        && old_ix.contains_key(p.id.as_str())
-                        && new_ix.contains_key(p.id.as_str())
-                    {
-                        return Some(p.id.as_str());
-                    }
-                    at = p.id.as_str();
-                }
-            };
-            match (anc, around()) {
-                (Some(a), _) => restate_unit(a, &mut cmds, &mut consumed),
-                (None, Some(g)) => {
-                    let n = new_ix.get(g).expect("checked");
-                    fassen(g, citation_of(g, old), n, &mut cmds, &mut consumed);
-                }
-                (None, None) => cmds.push((
-                    String::new(),
-                    format!("[nicht ausdrückbar: Änderung an {id}]"),
-                )),
-            }
-            continue;
+        let id = c.id();
+        if !self.nameable(id) && !self.dup_inserted(c) {
+            self.unnameable(out, id);
+            return;
         }
         // "renumbered" into another unit (§ 475 Absatz 2 → § 476 Absatz 2): no command
         // renumbers across units; the old one goes, the new one is inserted
@@ -723,392 +729,510 @@ pub fn aenderungsbefehle(
             (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
             (k, _) => k,
         };
-        match kind {
-            ChangeKind::Inserted | ChangeKind::Moved if c.new.is_some() => {
-                let e = c.new.as_ref().expect("inserted has new");
-                let Some(node) = new_ix.get(e.id.as_str()) else {
-                    continue;
-                };
-                let gliederung = e.kind.is_gliederung();
-                // a unit moved with its number (FZV: Anlage 10a now after Anlage 10) goes
-                // first, so that the law never has the number twice
-                if (kind == ChangeKind::Moved
-                    || (unit_of(&e.id) == e.id && gone_old.contains(e.id.as_str())))
-                    && !gliederung
-                    && addressable(&e.id)
-                {
-                    if let Some(o) = old_ix.get(e.id.as_str()) {
-                        if !consumed.old.contains(e.id.as_str()) {
-                            consumed.old(o);
-                            let verb = repeal_verb(&old_parents, &e.id);
-                            // a command of its own: under "Anlage 9 wird wie folgt geändert"
-                            // the insertion would lose its number
-                            cmds.push((
-                                String::new(),
-                                format!("{} wird {verb}.", citation_of(&e.id, old)),
-                            ));
-                        }
-                    }
-                }
-                let quoted = if gliederung {
-                    // a heading: the units after it stay where they are and fall under it
-                    let mut h = (*node).clone();
-                    h.children.clear();
-                    restated(&h)
-                } else {
-                    consumed.new(node);
-                    restated(node)
-                };
-                let pos = new.iter().position(|x| x.id == e.id).unwrap_or(0);
-                let plural = e.kind.is_einzelvorschrift() && e.num.as_deref().is_some_and(is_multi);
-                let what = match &e.num {
-                    Some(n) if plural && e.kind == Kind::Paragraf => format!("§§ {n}"),
-                    Some(n) => format!("{} {n}", kind_word(e.kind)),
-                    None => citation_of(&e.id, new),
-                };
-                // "werden die folgenden §§ 899 bis 915h angefügt"
-                let agree_inserted = |cmd: String| -> String {
-                    if !plural {
-                        return cmd;
-                    }
-                    let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
-                    let mut sentence = sentence.to_string();
-                    for (from, to) in [
-                        (" wird der folgende ", " werden die folgenden "),
-                        (" wird folgender ", " werden folgende "),
-                    ] {
-                        sentence = sentence.replacen(from, to, 1);
-                    }
-                    sentence + rest
-                };
-                let article = match e.kind {
-                    Kind::Nummer | Kind::Anlage => "die",
-                    Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => "das",
-                    _ => "der",
-                };
-                if gliederung {
-                    // the new number is free once its siblings are renumbered
-                    emit_chain(parent(&e.id), &mut cmds, &mut renumbered_done);
-                }
-                let cmd = if gliederung {
-                    // after the last § (or heading) before it, or before the first after it
-                    let before = new[..pos].iter().rev().find(|x| {
-                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
-                            && addressable(&x.id)
-                    });
-                    let after = new[pos + 1..].iter().find(|x| {
-                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
-                            && addressable(&x.id)
-                    });
-                    // right below the heading it belongs to ("Nach Untertitel 1" would put
-                    // it after that unit): before the unit it takes in, or into the heading
-                    let parent_heading = before.filter(|b| e.id.starts_with(&format!("{}_", b.id)));
-                    // the first unit after it that is there already (new ones follow later)
-                    let after_stays = new[pos + 1..].iter().find(|x| {
-                        (x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
-                            && addressable(&x.id)
-                            && ((old_ix.contains_key(x.id.as_str())
-                                && !removed_old.contains(x.id.as_str()))
-                                || renumbered_done.contains(x.id.as_str()))
-                    });
-                    let (before, after) = match parent_heading {
-                        Some(_) => (None, after_stays),
-                        None => (before, after),
-                    };
-                    match (before, after) {
-                        (None, None) if parent_heading.is_some() => format!(
-                            "{} wird {} {what} angefügt:\n{quoted}",
-                            capitalize(&dative(&citation_of(
-                                &parent_heading.expect("checked").id,
-                                new
-                            ))),
-                            folgende(article)
-                        ),
-                        (Some(b), _) => format!(
-                            "Nach {} wird {} {what} eingefügt:\n{quoted}",
-                            citation_of(&b.id, new),
-                            folgende(article)
-                        ),
-                        (_, Some(a)) => format!(
-                            "Vor {} wird {} {what} eingefügt:\n{quoted}",
-                            citation_of(&a.id, new),
-                            folgende(article)
-                        ),
-                        _ => format!(
-                            "Dem Gesetz wird {} {what} angefügt:\n{quoted}",
-                            folgende(article)
-                        ),
-                    }
-                } else {
-                    let sibling_before = new[..pos].iter().rev().find(|x| {
-                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
-                    });
-                    let sibling = |x: &&Entry| {
-                        x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id)
-                    };
-                    // a § before which a heading starts is under another heading
-                    let same_heading = |k: usize| {
-                        !e.kind.is_einzelvorschrift()
-                            || !new[pos + 1..pos + 1 + k]
-                                .iter()
-                                .any(|x| x.kind.is_gliederung())
-                    };
-                    let any_after = new[pos + 1..]
-                        .iter()
-                        .position(|x| sibling(&x))
-                        .filter(|&k| same_heading(k))
-                        .map(|k| &new[pos + 1 + k]);
-                    // a unit after it only helps as an anchor if it is there and stays
-                    // (the old Absatz 2 that goes is not the new Absatz 2)
-                    let sibling_after = new[pos + 1..]
-                        .iter()
-                        .position(|x| {
-                            sibling(&x)
-                                && old_ix.contains_key(x.id.as_str())
-                                && !removed_old.contains(x.id.as_str())
-                        })
-                        .filter(|&k| same_heading(k))
-                        .map(|k| &new[pos + 1 + k]);
-                    let p = parent(&e.id);
-                    let para_like = e.kind.is_einzelvorschrift() || e.kind.is_annex();
-                    // a § right after a heading: before the next § that is there, or into the heading
-                    let heading_before = e.kind.is_einzelvorschrift()
-                        && new[..pos]
-                            .iter()
-                            .rev()
-                            .find(|x| x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
-                            .is_some_and(|x| x.kind.is_gliederung());
-                    let (sibling_before, sibling_after) = if heading_before {
-                        (None, sibling_after)
-                    } else {
-                        (sibling_before, sibling_after)
-                    };
-                    if heading_before && sibling_after.is_none() {
-                        let h = new[..pos]
-                            .iter()
-                            .rev()
-                            .find(|x| x.kind.is_gliederung())
-                            .expect("checked");
-                        cmds.push((
-                            insert_key(&e.id),
-                            agree_inserted(format!(
-                                "{} wird {} {what} angefügt:\n{quoted}",
-                                capitalize(&dative(&citation_of(&h.id, new))),
-                                folgende(article)
-                            )),
-                        ));
-                        continue;
-                    }
-                    match (sibling_before, sibling_after) {
-                        (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => {
-                            format!(
-                                "{} wird {} {what} angefügt:\n{quoted}",
-                                capitalize(&dative(&citation_of(p, new))),
-                                folgende(article)
-                            )
-                        }
-                        (Some(b), _) => format!(
-                            "Nach {} wird {} {what} eingefügt:\n{quoted}",
-                            citation_of(&b.id, new),
-                            folgende(article)
-                        ),
-                        (None, Some(a)) => format!(
-                            "Vor {} wird {} {what} eingefügt:\n{quoted}",
-                            citation_of(&a.id, new),
-                            folgende(article)
-                        ),
-                        (None, None) if p.is_empty() || para_like => {
-                            // the first § of its kind: after whatever precedes it
-                            let prev = new[..pos].iter().rev().find(|x| {
-                                addressable(&x.id)
-                                    && !is_editorial(x.kind)
-                                    && !x.id.starts_with(&format!("{}_", e.id))
-                            });
-                            let last = !new[pos + 1..].iter().any(|x| {
-                                addressable(&x.id) && !x.id.starts_with(&format!("{}_", e.id))
-                            });
-                            match prev.filter(|_| !last) {
-                                Some(b)
-                                    if b.kind.is_einzelvorschrift()
-                                        || b.kind.is_gliederung()
-                                        || b.kind.is_annex() =>
-                                {
-                                    format!(
-                                        "Nach {} wird {} {what} eingefügt:\n{quoted}",
-                                        citation_of(&b.id, new),
-                                        folgende(article)
-                                    )
-                                }
-                                _ => format!(
-                                    "Dem Gesetz wird {} {what} angefügt:\n{quoted}",
-                                    folgende(article)
-                                ),
-                            }
-                        }
-                        (None, None) => format!(
-                            "{} wird {} {what} angefügt:\n{quoted}",
-                            capitalize(&dative(&citation_of(p, new))),
-                            folgende(article)
-                        ),
-                    }
-                };
-                cmds.push((insert_key(&e.id), agree_inserted(cmd)));
+        match (kind, &c.units) {
+            (
+                ChangeKind::Inserted | ChangeKind::Moved,
+                Units::New { new: e } | Units::Both { new: e, .. },
+            ) => self.inserted(out, e, kind),
+            (
+                ChangeKind::Removed | ChangeKind::Moved | ChangeKind::Renumbered,
+                Units::Old { old: e },
+            ) => self.removed(out, e, kind),
+            (ChangeKind::Renumbered, _) => self.renumbered(out, c),
+            (ChangeKind::Repealed, Units::Old { old: e } | Units::Both { old: e, .. }) => {
+                self.repealed(out, e)
             }
-            ChangeKind::Removed | ChangeKind::Moved | ChangeKind::Renumbered if c.new.is_none() => {
-                let e = c.old.as_ref().expect("removed has old");
-                if e.kind.is_gliederung() {
-                    // the heading goes; the units under it stay
-                    strikes.push((
-                        e.id.matches('_').count(),
-                        unit_of(&e.id).to_string(),
-                        format!("{} wird gestrichen.", citation_of(&e.id, old)),
-                    ));
-                    continue;
-                }
-                if let Some(o) = old_ix.get(e.id.as_str()) {
-                    consumed.old(o);
-                }
-                if kind == ChangeKind::Renumbered {
-                    continue; // said with the new number
-                }
-                let verb = repeal_verb(&old_parents, &e.id);
-                cmds.push((
-                    unit_of(&e.id).to_string(),
-                    format!("{} wird {verb}.", citation_of(&e.id, old)),
-                ));
-            }
-            ChangeKind::Renumbered => {
-                let (Some(n), Some(p)) = (&c.new, &c.pair) else {
-                    continue;
-                };
-                let o = old.iter().find(|x| x.id == *p);
-                if let (Some(o), Some(nn)) = (o.and_then(|o| o.num.as_deref()), n.num.as_deref()) {
-                    if is_multi(o) && syntax::vocab::same_numbers(o, nn) {
-                        // "§§ 114, 115" now reads "§§ 114 und 115": the same units, restated
-                        if let Some(node) = new_ix.get(n.id.as_str()) {
-                            fassen(p, citation_of(p, old), node, &mut cmds, &mut consumed);
-                            continue;
-                        }
-                    }
-                }
-                cmds.push((
-                    unit_of(&n.id).to_string(),
-                    format!(
-                        "Der bisherige {} wird {}.",
-                        citation_of(p, old),
-                        last_part(&citation_of(&n.id, new))
-                    ),
-                ));
-                if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
-                    restate_unit(&n.id, &mut cmds, &mut consumed);
-                    late.insert(cmds.len() - 1);
-                }
-            }
-            ChangeKind::Repealed => {
-                let e = c.old.as_ref().expect("repealed has old");
-                if keeps_placeholder(&old_parents, &e.id) {
-                    if let Some(o) = old_ix.get(e.id.as_str()) {
-                        consumed.old(o);
-                    }
-                    cmds.push((
-                        unit_of(&e.id).to_string(),
-                        format!("{} wird aufgehoben.", citation_of(&e.id, old)),
-                    ));
-                } else {
-                    restate_unit(&e.id, &mut cmds, &mut consumed);
-                }
-            }
-            ChangeKind::Modified => {
-                let (o, n) = (
-                    c.old.as_ref().expect("has old"),
-                    c.new.as_ref().expect("has new"),
-                );
-                let place = citation_of(&o.id, old);
-                let heading =
-                    o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
-                if o.marker != n.marker || (o.title != n.title && !heading) {
-                    restate_unit(&o.id, &mut cmds, &mut consumed);
-                    continue;
-                }
-                if o.title != n.title {
-                    match &n.title {
-                        Some(t) => cmds.push((unit_of(&o.id).to_string(), ueberschrift(&place, t))),
-                        None => {
-                            restate_unit(&o.id, &mut cmds, &mut consumed);
-                            continue;
-                        }
-                    }
-                }
-                if o.text != n.text {
-                    let unique_in_unit = |s: &str| -> bool {
-                        let Some(node) = old_ix.get(o.id.as_str()) else {
-                            return false;
-                        };
-                        let f = crate::Objekt {
-                            text: s.to_string(),
-                            am_ende: false,
-                        };
-                        let mut count = 0;
-                        node.walk(&mut |d, _| {
-                            if d.kind != Kind::Satz {
-                                let t = syntax::print::own_text(d);
-                                count += crate::apply::occurrences(&t, &f).len();
-                                for c in &d.cells {
-                                    count += crate::apply::occurrences(c, &f).len();
-                                }
-                            }
-                        });
-                        count == 1
-                    };
-                    match word_command(&place, &o.text, &c.words, &unique_in_unit) {
-                        Some(cmd) => cmds.push((unit_of(&o.id).to_string(), cmd)),
-                        None => restate_unit(&o.id, &mut cmds, &mut consumed),
-                    }
-                }
+            (ChangeKind::Modified, Units::Both { old: o, new: n }) => {
+                self.modified(out, o, n, &c.words)
             }
             _ => {}
         }
     }
 
-    flush(&mut strikes, &mut cmds);
+    /// Gliederung renumbered: one chain of "Der bisherige Titel 4 wird Titel 5." per
+    /// parent, the last first; the units under them follow. True when `c` is said so.
+    fn gliederung_renumbered(&self, out: &mut Commands, c: &Change) -> bool {
+        let Some(p) = c.pair.as_deref() else {
+            return false;
+        };
+        if !matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved) {
+            return false;
+        }
+        let (o_id, n_id) = if c.new_unit().is_none() {
+            (c.id(), p)
+        } else {
+            (p, c.id())
+        };
+        let gl = c
+            .new_unit()
+            .or(c.old())
+            .is_some_and(|e| e.kind.is_gliederung());
+        if gl && self.sibling_renum.get(o_id) == Some(&n_id) {
+            if c.new_unit().is_some() && !out.renumbered_done.contains(n_id) {
+                self.emit_chain(out, parent(n_id));
+            }
+            return true;
+        }
+        // a unit under a renumbered Gliederung unit, with its own number unchanged
+        if gl && self.translate(o_id) == n_id {
+            if c.new_unit().is_some() {
+                self.retitle(out, o_id, n_id);
+            }
+            return true;
+        }
+        false
+    }
 
-    // group per unit: one command stands alone, several go under "… wird wie folgt geändert:"
-    let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
-    for (i, (u, c)) in cmds.into_iter().enumerate() {
-        let l = late.contains(&i);
-        match groups.last_mut() {
-            Some((gu, v)) if *gu == u && !u.is_empty() => v.push((c, l)),
-            _ => groups.push((u, vec![(c, l)])),
+    /// A second unit of a number inserted after the first ("Nach § 148 wird folgender
+    /// § 148 eingefügt"): only its anchor is named, and the old text has it once.
+    fn dup_inserted(&self, c: &Change) -> bool {
+        let id = c.id();
+        c.old().is_none()
+            && matches!(c.kind, ChangeKind::Inserted)
+            && id.rsplit_once('_').map_or(id, |(_, l)| l).contains("-dup")
+            && id.rsplit_once('_').is_none_or(|(p, _)| self.nameable(p))
+            && id.rsplit_once("-dup").is_some_and(|(base, _)| {
+                self.old_ix.contains_key(base)
+                    && !self.old_ix.contains_key(format!("{base}-dup2").as_str())
+            })
+    }
+
+    /// A unit a command cannot name (no number, or its number twice): the unit
+    /// around it that can be named is restated.
+    fn unnameable(&self, out: &mut Commands, id: &str) {
+        let mut cur = id;
+        let anc = loop {
+            if self.nameable(cur) {
+                break Some(cur);
+            }
+            match cur.rsplit_once('_') {
+                Some((p, _)) => cur = p,
+                None => break None,
+            }
+        };
+        if let Some(a) = anc {
+            return self.restate_unit(out, a);
+        }
+        // no name of its own up to the §: the Gliederung unit around it, restated whole
+        // (two § 37 that swap places: "Abschnitt 5 wird wie folgt gefasst")
+        let mut at = cur;
+        let around = loop {
+            let Some((p, _)) = self
+                .new_parents
+                .get(at)
+                .or_else(|| self.old_parents.get(at))
+            else {
+                break None;
+            };
+            if p.kind.is_gliederung()
+                && self.nameable(&p.id)
+                && self.old_ix.contains_key(p.id.as_str())
+                && self.new_ix.contains_key(p.id.as_str())
+            {
+                break Some(p.id.as_str());
+            }
+            at = p.id.as_str();
+        };
+        match around.and_then(|g| Some((g, self.new_ix.get(g)?))) {
+            Some((g, n)) => self.fassen(out, g, citation_of(g, self.old), n),
+            None => out.push("", format!("[nicht ausdrückbar: Änderung an {id}]")),
         }
     }
-    let groups: Vec<(String, Vec<String>)> = groups
-        .into_iter()
-        .map(|(u, mut cs)| {
-            order_group(&mut cs);
-            (u, cs.into_iter().map(|(c, _)| c).collect())
-        })
-        .collect();
-    for (i, (u, cs)) in groups.iter().enumerate() {
-        let n = i + 1;
-        if cs.len() == 1 || u.is_empty() {
-            out.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0]), 3)));
+
+    /// A unit of the new Fassung inserted (or moved here).
+    fn inserted(&self, out: &mut Commands, e: &Entry, kind: ChangeKind) {
+        let Some(node) = self.new_ix.get(e.id.as_str()) else {
+            return;
+        };
+        let gliederung = e.kind.is_gliederung();
+        // a unit moved with its number (FZV: Anlage 10a now after Anlage 10) goes
+        // first, so that the law never has the number twice
+        if (kind == ChangeKind::Moved
+            || (unit_of(&e.id) == e.id && self.gone_old.contains(e.id.as_str())))
+            && !gliederung
+            && addressable(&e.id)
+        {
+            if let Some(o) = self.old_ix.get(e.id.as_str()) {
+                if !out.consumed.old.contains(e.id.as_str()) {
+                    out.consumed.old(o);
+                    let verb = repeal_verb(&self.old_parents, &e.id);
+                    // a command of its own: under "Anlage 9 wird wie folgt geändert"
+                    // the insertion would lose its number
+                    out.push("", format!("{} wird {verb}.", citation_of(&e.id, self.old)));
+                }
+            }
+        }
+        let quoted = if gliederung {
+            // a heading: the units after it stay where they are and fall under it
+            let mut h = (*node).clone();
+            h.children.clear();
+            restated(&h)
         } else {
-            let unit = if new_ix.contains_key(u.as_str()) {
-                citation_of(u, new)
-            } else {
-                citation_of(u, old)
+            out.consumed.new(node);
+            restated(node)
+        };
+        let ins = Insertion::new(self, e, quoted);
+        if gliederung {
+            // the new number is free once its siblings are renumbered
+            self.emit_chain(out, parent(&e.id));
+            let cmd = self.insert_heading(out, &ins);
+            out.push(insert_key(&e.id), ins.agree(cmd));
+        } else {
+            let cmd = self.insert_unit(&ins);
+            out.push(insert_key(&e.id), ins.agree(cmd));
+        }
+    }
+
+    /// Where a new heading goes: after the last § (or heading) before it, or
+    /// before the first after it.
+    fn insert_heading(&self, out: &Commands, ins: &Insertion) -> String {
+        let (e, pos, new) = (ins.e, ins.pos, self.new);
+        let before = new[..pos].iter().rev().find(|x| anchor_unit(x));
+        let after = new[pos + 1..].iter().find(|x| anchor_unit(x));
+        // right below the heading it belongs to ("Nach Untertitel 1" would put
+        // it after that unit): before the unit it takes in, or into the heading
+        let parent_heading = before.filter(|b| e.id.starts_with(&format!("{}_", b.id)));
+        // the first unit after it that is there already (new ones follow later)
+        let after_stays = new[pos + 1..].iter().find(|x| {
+            anchor_unit(x)
+                && ((self.old_ix.contains_key(x.id.as_str())
+                    && !self.removed_old.contains(x.id.as_str()))
+                    || out.renumbered_done.contains(x.id.as_str()))
+        });
+        let (before, after) = match parent_heading {
+            Some(_) => (None, after_stays),
+            None => (before, after),
+        };
+        match (before, after, parent_heading) {
+            (None, None, Some(h)) => ins.appended_to(self, &h.id),
+            (Some(b), _, _) => ins.after(self, &b.id),
+            (_, Some(a), _) => ins.before(self, &a.id),
+            _ => ins.appended_to_law(self),
+        }
+    }
+
+    /// Where a new §, Absatz, Nummer … goes: after its sibling before it,
+    /// before its sibling after it, or appended to its parent.
+    fn insert_unit(&self, ins: &Insertion) -> String {
+        let (e, pos, new) = (ins.e, ins.pos, self.new);
+        let sibling =
+            |x: &&Entry| x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id);
+        let sibling_before = new[..pos].iter().rev().find(sibling);
+        // a § before which a heading starts is under another heading
+        let same_heading = |k: usize| {
+            !e.kind.is_einzelvorschrift()
+                || !new[pos + 1..pos + 1 + k]
+                    .iter()
+                    .any(|x| x.kind.is_gliederung())
+        };
+        let any_after = new[pos + 1..]
+            .iter()
+            .position(|x| sibling(&x))
+            .filter(|&k| same_heading(k));
+        // a unit after it only helps as an anchor if it is there and stays
+        // (the old Absatz 2 that goes is not the new Absatz 2)
+        let sibling_after = new[pos + 1..]
+            .iter()
+            .position(|x| {
+                sibling(&x)
+                    && self.old_ix.contains_key(x.id.as_str())
+                    && !self.removed_old.contains(x.id.as_str())
+            })
+            .filter(|&k| same_heading(k))
+            .map(|k| &new[pos + 1 + k]);
+        let p = parent(&e.id);
+        let para_like = e.kind.is_einzelvorschrift() || e.kind.is_annex();
+        // a § right after a heading: before the next § that is there, or into the heading
+        let heading_before = e.kind.is_einzelvorschrift()
+            && new[..pos]
+                .iter()
+                .rev()
+                .find(|x| x.kind.is_einzelvorschrift() || x.kind.is_gliederung())
+                .is_some_and(|x| x.kind.is_gliederung());
+        if heading_before {
+            return match (
+                sibling_after,
+                new[..pos].iter().rev().find(|x| x.kind.is_gliederung()),
+            ) {
+                (None, Some(h)) => ins.appended_to(self, &h.id),
+                (Some(a), _) => ins.before(self, &a.id),
+                (None, None) => ins.appended_to_law(self),
             };
-            out.push_str(&format!(
-                "{n}. {}\n\n",
-                agree(&format!("{unit} wird wie folgt geändert:"))
+        }
+        match (sibling_before, sibling_after) {
+            (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => {
+                ins.appended_to(self, p)
+            }
+            (Some(b), _) => ins.after(self, &b.id),
+            (None, Some(a)) => ins.before(self, &a.id),
+            (None, None) if p.is_empty() || para_like => {
+                // the first § of its kind: after whatever precedes it
+                let prev = new[..pos].iter().rev().find(|x| {
+                    addressable(&x.id)
+                        && !is_editorial(x.kind)
+                        && !x.id.starts_with(&format!("{}_", e.id))
+                });
+                let last = !new[pos + 1..]
+                    .iter()
+                    .any(|x| addressable(&x.id) && !x.id.starts_with(&format!("{}_", e.id)));
+                match prev.filter(|_| !last) {
+                    Some(b)
+                        if b.kind.is_einzelvorschrift()
+                            || b.kind.is_gliederung()
+                            || b.kind.is_annex() =>
+                    {
+                        ins.after(self, &b.id)
+                    }
+                    _ => ins.appended_to_law(self),
+                }
+            }
+            (None, None) => ins.appended_to(self, p),
+        }
+    }
+
+    /// A unit of the old Fassung that goes (removed, or renumbered or moved away).
+    fn removed(&self, out: &mut Commands, e: &Entry, kind: ChangeKind) {
+        if e.kind.is_gliederung() {
+            // the heading goes; the units under it stay
+            out.strikes.push((
+                e.id.matches('_').count(),
+                unit_of(&e.id).to_string(),
+                format!("{} wird gestrichen.", citation_of(&e.id, self.old)),
             ));
-            for (k, c) in cs.iter().enumerate() {
-                let rel = agree(&relative(c, &unit));
-                out.push_str(&format!("   {}) {}\n\n", letters(k), indent(&rel, 6)));
+            return;
+        }
+        if let Some(o) = self.old_ix.get(e.id.as_str()) {
+            out.consumed.old(o);
+        }
+        if kind == ChangeKind::Renumbered {
+            return; // said with the new number
+        }
+        let verb = repeal_verb(&self.old_parents, &e.id);
+        out.push(
+            unit_of(&e.id),
+            format!("{} wird {verb}.", citation_of(&e.id, self.old)),
+        );
+    }
+
+    /// "Der bisherige § 4 wird § 5." (and its new wording, where it changed).
+    fn renumbered(&self, out: &mut Commands, c: &Change) {
+        let (Some(n), Some(p)) = (c.new_unit(), &c.pair) else {
+            return;
+        };
+        let o = self.old.iter().find(|x| x.id == *p);
+        if let (Some(o), Some(nn)) = (o.and_then(|o| o.num.as_deref()), n.num.as_deref()) {
+            if is_multi(o) && syntax::vocab::same_numbers(o, nn) {
+                // "§§ 114, 115" now reads "§§ 114 und 115": the same units, restated
+                if let Some(node) = self.new_ix.get(n.id.as_str()) {
+                    return self.fassen(out, p, citation_of(p, self.old), node);
+                }
+            }
+        }
+        out.push(
+            unit_of(&n.id),
+            format!(
+                "Der bisherige {} wird {}.",
+                citation_of(p, self.old),
+                last_part(&citation_of(&n.id, self.new))
+            ),
+        );
+        if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
+            self.restate_unit(out, &n.id);
+            out.late.insert(out.cmds.len() - 1);
+        }
+    }
+
+    /// A unit now „(weggefallen)“.
+    fn repealed(&self, out: &mut Commands, e: &Entry) {
+        if keeps_placeholder(&self.old_parents, &e.id) {
+            if let Some(o) = self.old_ix.get(e.id.as_str()) {
+                out.consumed.old(o);
+            }
+            out.push(
+                unit_of(&e.id),
+                format!("{} wird aufgehoben.", citation_of(&e.id, self.old)),
+            );
+        } else {
+            self.restate_unit(out, &e.id);
+        }
+    }
+
+    /// A unit with other wording: its heading anew, word commands, or its new wording.
+    fn modified(&self, out: &mut Commands, o: &Entry, n: &Entry, words: &[WordEdit]) {
+        let place = citation_of(&o.id, self.old);
+        let heading = o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
+        if o.marker != n.marker || (o.title != n.title && !heading) {
+            return self.restate_unit(out, &o.id);
+        }
+        if o.title != n.title {
+            match &n.title {
+                Some(t) => out.push(unit_of(&o.id), ueberschrift(&place, t)),
+                None => return self.restate_unit(out, &o.id),
+            }
+        }
+        if o.text != n.text {
+            let unique_in_unit = |s: &str| self.unique_in_unit(&o.id, s);
+            match word_command(&place, &o.text, words, &unique_in_unit) {
+                Some(cmd) => out.push(unit_of(&o.id), cmd),
+                None => self.restate_unit(out, &o.id),
             }
         }
     }
-    out.trim_end().to_string() + "\n"
+
+    /// Whether the words `s` occur once in the old unit `id` (all its text and cells).
+    fn unique_in_unit(&self, id: &str, s: &str) -> bool {
+        let Some(node) = self.old_ix.get(id) else {
+            return false;
+        };
+        let f = crate::Objekt {
+            text: s.to_string(),
+            am_ende: false,
+        };
+        let mut count = 0;
+        node.walk(&mut |d, _| {
+            if d.kind != Kind::Satz {
+                let t = syntax::print::own_text(d);
+                count += crate::apply::occurrences(&t, &f).len();
+                for c in &d.cells {
+                    count += crate::apply::occurrences(c, &f).len();
+                }
+            }
+        });
+        count == 1
+    }
+
+    /// The commands, grouped per unit and numbered: one command stands
+    /// alone, several go under "… wird wie folgt geändert:".
+    fn numbered(&self, out: Commands) -> String {
+        let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
+        for (i, (u, c)) in out.cmds.into_iter().enumerate() {
+            let l = out.late.contains(&i);
+            match groups.last_mut() {
+                Some((gu, v)) if *gu == u && !u.is_empty() => v.push((c, l)),
+                _ => groups.push((u, vec![(c, l)])),
+            }
+        }
+        let mut text = String::new();
+        for (i, (u, mut cs)) in groups.into_iter().enumerate() {
+            order_group(&mut cs);
+            let n = i + 1;
+            if cs.len() == 1 || u.is_empty() {
+                text.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0].0), 3)));
+                continue;
+            }
+            let unit = if self.new_ix.contains_key(u.as_str()) {
+                citation_of(&u, self.new)
+            } else {
+                citation_of(&u, self.old)
+            };
+            text.push_str(&format!(
+                "{n}. {}\n\n",
+                agree(&format!("{unit} wird wie folgt geändert:"))
+            ));
+            for (k, (c, _)) in cs.iter().enumerate() {
+                let rel = agree(&relative(c, &unit));
+                text.push_str(&format!("   {}) {}\n\n", letters(k), indent(&rel, 6)));
+            }
+        }
+        text
+    }
+}
+
+/// A unit to insert: what it is called and how the command agrees with it.
+struct Insertion<'a> {
+    e: &'a Entry,
+    /// Its position among the new Fassung's units.
+    pos: usize,
+    /// "§ 4a", "§§ 899 bis 915h", "Absatz 3".
+    what: String,
+    /// Several §§ in one unit: the command is in the plural.
+    plural: bool,
+    article: &'static str,
+    quoted: String,
+}
+
+impl<'a> Insertion<'a> {
+    fn new(g: &Generator<'a>, e: &'a Entry, quoted: String) -> Insertion<'a> {
+        let pos = g.new.iter().position(|x| x.id == e.id).unwrap_or(0);
+        let plural = e.kind.is_einzelvorschrift() && e.num.as_deref().is_some_and(is_multi);
+        let what = match &e.num {
+            Some(n) if plural && e.kind == Kind::Paragraf => format!("§§ {n}"),
+            Some(n) => format!("{} {n}", kind_word(e.kind)),
+            None => citation_of(&e.id, g.new),
+        };
+        let article = match e.kind {
+            Kind::Nummer | Kind::Anlage => "die",
+            Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => "das",
+            _ => "der",
+        };
+        Insertion {
+            e,
+            pos,
+            what,
+            plural,
+            article,
+            quoted,
+        }
+    }
+
+    /// "Nach § 4 wird der folgende § 4a eingefügt: …"
+    fn after(&self, g: &Generator, id: &str) -> String {
+        format!(
+            "Nach {} wird {} {} eingefügt:\n{}",
+            citation_of(id, g.new),
+            g.folgende(self.article),
+            self.what,
+            self.quoted
+        )
+    }
+
+    /// "Vor § 5 wird der folgende § 4a eingefügt: …"
+    fn before(&self, g: &Generator, id: &str) -> String {
+        format!(
+            "Vor {} wird {} {} eingefügt:\n{}",
+            citation_of(id, g.new),
+            g.folgende(self.article),
+            self.what,
+            self.quoted
+        )
+    }
+
+    /// "Dem § 3 wird der folgende Absatz 4 angefügt: …"
+    fn appended_to(&self, g: &Generator, id: &str) -> String {
+        format!(
+            "{} wird {} {} angefügt:\n{}",
+            capitalize(&dative(&citation_of(id, g.new))),
+            g.folgende(self.article),
+            self.what,
+            self.quoted
+        )
+    }
+
+    /// "Dem Gesetz wird der folgende § 9 angefügt: …"
+    fn appended_to_law(&self, g: &Generator) -> String {
+        format!(
+            "Dem Gesetz wird {} {} angefügt:\n{}",
+            g.folgende(self.article),
+            self.what,
+            self.quoted
+        )
+    }
+
+    /// "werden die folgenden §§ 899 bis 915h angefügt"
+    fn agree(&self, cmd: String) -> String {
+        if !self.plural {
+            return cmd;
+        }
+        let (sentence, rest) = cmd.split_at(cmd.find('„').unwrap_or(cmd.len()));
+        let mut sentence = sentence.to_string();
+        for (from, to) in [
+            (" wird der folgende ", " werden die folgenden "),
+            (" wird folgender ", " werden folgende "),
+        ] {
+            sentence = sentence.replacen(from, to, 1);
+        }
+        sentence + rest
+    }
 }
 
 /// a), b), ..., z), aa), bb), ...
@@ -1174,17 +1298,7 @@ fn order_renumberings(cs: &mut [String]) {
 }
 
 fn kind_word(k: Kind) -> &'static str {
-    match k {
-        Kind::Paragraf => "§",
-        Kind::Artikel => "Artikel",
-        Kind::Absatz => "Absatz",
-        Kind::Nummer => "Nummer",
-        Kind::Buchstabe => "Buchstabe",
-        Kind::Doppelbuchstabe => "Doppelbuchstabe",
-        Kind::Anhang => "Anhang",
-        Kind::Anlage => "Anlage",
-        k => k.gliederung_word().unwrap_or("Text"),
-    }
+    syntax::vocab::word(k).unwrap_or("Text")
 }
 
 fn parent(id: &str) -> &str {

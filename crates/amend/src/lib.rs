@@ -13,6 +13,7 @@ pub mod apply;
 pub mod generate;
 mod grammar;
 pub mod parse;
+pub mod print;
 
 use serde::Serialize;
 
@@ -42,6 +43,33 @@ pub enum TeilKind {
     Eingangsformel,
     Praeambel,
     Inhaltsuebersicht,
+}
+
+impl TeilKind {
+    /// The kind of unit this part names; `None` for the parts that are no
+    /// unit of their own (Gliederung without its type, Überschrift, Satzteile, Gesetz).
+    pub fn unit_kind(self) -> Option<syntax::ast::Kind> {
+        use syntax::ast::Kind;
+        Some(match self {
+            TeilKind::Paragraf => Kind::Paragraf,
+            TeilKind::Artikel => Kind::Artikel,
+            TeilKind::Absatz => Kind::Absatz,
+            TeilKind::Satz => Kind::Satz,
+            TeilKind::Nummer => Kind::Nummer,
+            TeilKind::Buchstabe => Kind::Buchstabe,
+            TeilKind::Doppelbuchstabe => Kind::Doppelbuchstabe,
+            TeilKind::Anhang => Kind::Anhang,
+            TeilKind::Anlage => Kind::Anlage,
+            TeilKind::Eingangsformel => Kind::Eingangsformel,
+            TeilKind::Praeambel => Kind::Praeambel,
+            TeilKind::Inhaltsuebersicht => Kind::Inhaltsuebersicht,
+            TeilKind::Gliederung
+            | TeilKind::Ueberschrift
+            | TeilKind::Einleitung
+            | TeilKind::Schluss
+            | TeilKind::Gesetz => return None,
+        })
+    }
 }
 
 /// One part of a place: "Absatz 3", "Absätze 2 bis 4", "Überschrift".
@@ -169,10 +197,7 @@ pub struct Applied {
 /// The Gliederung type a word of a citation names, also in the genitive
 /// ("des Abschnitts", "des Buches").
 pub fn gliederung_kind(word: &str) -> Option<syntax::ast::Kind> {
-    use syntax::ast::Kind;
-    Kind::from_gliederung_word(word)
-        .or_else(|| word.strip_suffix("es").and_then(Kind::from_gliederung_word))
-        .or_else(|| word.strip_suffix('s').and_then(Kind::from_gliederung_word))
+    syntax::vocab::gliederung_kind(word)
 }
 
 /// "§ 3 Absatz 3 Satz 1" from a place.
@@ -181,15 +206,6 @@ pub fn ort_text(ort: &[Teil]) -> String {
     for t in ort {
         let word = match t.kind {
             TeilKind::Paragraf if t.nums.len() > 1 => "§§",
-            TeilKind::Paragraf => "§",
-            TeilKind::Artikel => "Artikel",
-            TeilKind::Absatz => "Absatz",
-            TeilKind::Satz => "Satz",
-            TeilKind::Nummer => "Nummer",
-            TeilKind::Buchstabe => "Buchstabe",
-            TeilKind::Doppelbuchstabe => "Doppelbuchstabe",
-            TeilKind::Anhang => "Anhang",
-            TeilKind::Anlage => "Anlage",
             TeilKind::Gliederung => t
                 .gliederung
                 .and_then(syntax::ast::Kind::gliederung_word)
@@ -198,9 +214,10 @@ pub fn ort_text(ort: &[Teil]) -> String {
             TeilKind::Einleitung => "einleitender Satzteil",
             TeilKind::Schluss => "abschließender Satzteil",
             TeilKind::Gesetz => "Gesetz",
-            TeilKind::Eingangsformel => "Eingangsformel",
-            TeilKind::Praeambel => "Präambel",
-            TeilKind::Inhaltsuebersicht => "Inhaltsübersicht",
+            k => k
+                .unit_kind()
+                .and_then(syntax::vocab::word)
+                .unwrap_or_default(),
         };
         let mut p = word.to_string();
         if !t.nums.is_empty() {

@@ -234,7 +234,9 @@ pub fn parse(
             .collect::<Vec<_>>()
             .join(" ");
         let kontext: Ort = stack.last().map(|(_, _, o)| o.clone()).unwrap_or_default();
-        let op = parse_befehl(&text).unwrap_or_else(|message| Op::Unlesbar { message });
+        let op = parse_befehl(&text).unwrap_or_else(|e| Op::Unlesbar {
+            message: e.to_string(),
+        });
         let (line, column) = idx.line_col(body_off);
         if let Op::Aendern { ort } = &op {
             let full = combine(&kontext, ort);
@@ -318,8 +320,19 @@ pub fn combine(kontext: &[Teil], ort: &[Teil]) -> Ort {
     out
 }
 
+/// Why one command could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read this Änderungsbefehl: its quotations („…“) nest more than {max} deep")]
+    TooDeep { max: usize },
+    #[error("cannot read this Änderungsbefehl: \"{start} …\" (stuck at \"{near}\")")]
+    Stuck { start: String, near: String },
+    #[error("cannot read this Änderungsbefehl: the {0} is missing")]
+    Missing(&'static str),
+}
+
 /// Parse one command (its text without the number).
-pub fn parse_befehl(text: &str) -> Result<Op, String> {
+pub fn parse_befehl(text: &str) -> Result<Op, ReadError> {
     parse_befehl_strict(text).or_else(|e| unbalanced_passage(text).ok_or(e))
 }
 
@@ -372,11 +385,11 @@ fn quote_depth(text: &str) -> usize {
     max
 }
 
-fn parse_befehl_strict(text: &str) -> Result<Op, String> {
+fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
     if quote_depth(text) > MAX_QUOTE_DEPTH {
-        return Err(format!(
-            "cannot read this Änderungsbefehl: its quotations („…“) nest more than {MAX_QUOTE_DEPTH} deep"
-        ));
+        return Err(ReadError::TooDeep {
+            max: MAX_QUOTE_DEPTH,
+        });
     }
     let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
         let short: String = text
@@ -392,13 +405,16 @@ fn parse_befehl_strict(text: &str) -> Result<Op, String> {
             .chars()
             .take(30)
             .collect();
-        format!("cannot read this Änderungsbefehl: \"{short} …\" (stuck at \"{near}\")")
+        ReadError::Stuck { start: short, near }
     })?;
-    let befehl = pairs.into_iter().next().ok_or("empty")?;
+    let befehl = pairs
+        .into_iter()
+        .next()
+        .ok_or(ReadError::Missing("command"))?;
     let cmd = befehl
         .into_inner()
         .find(|p| p.as_rule() != Rule::EOI)
-        .ok_or("empty command")?;
+        .ok_or(ReadError::Missing("command"))?;
     let rule = cmd.as_rule();
     let parts: Vec<Pair<Rule>> = cmd.into_inner().collect();
     let orts: Vec<Ort> = parts
@@ -439,29 +455,37 @@ fn parse_befehl_strict(text: &str) -> Result<Op, String> {
             let mut it = objekte.into_iter();
             Op::Ersetzen {
                 ort: ort0,
-                alt: it.next().ok_or("missing words")?,
-                neu: it.next().ok_or("missing words")?,
+                alt: it.next().ok_or(ReadError::Missing("quoted words"))?,
+                neu: it.next().ok_or(ReadError::Missing("quoted words"))?,
                 jeweils,
             }
         }
         Rule::streichen => Op::Streichen {
             ort: ort0,
-            alt: objekte.into_iter().next().ok_or("missing words")?,
+            alt: objekte
+                .into_iter()
+                .next()
+                .ok_or(ReadError::Missing("quoted words"))?,
             jeweils,
         },
         Rule::einfuegen_wort => {
-            let (nach, anker) = lage(&parts, Rule::lage, Rule::objekt).ok_or("missing anchor")?;
+            let (nach, anker) =
+                lage(&parts, Rule::lage, Rule::objekt).ok_or(ReadError::Missing("anchor"))?;
             let anker = objekt_of(&anker);
             Op::EinfuegenWort {
                 ort: ort0,
                 nach,
                 anker,
-                neu: objekte.into_iter().next().ok_or("missing words")?,
+                neu: objekte
+                    .into_iter()
+                    .next()
+                    .ok_or(ReadError::Missing("quoted words"))?,
                 jeweils,
             }
         }
         Rule::einfuegen => {
-            let (nach, ort) = lage(&parts, Rule::position, Rule::ort).ok_or("missing position")?;
+            let (nach, ort) =
+                lage(&parts, Rule::position, Rule::ort).ok_or(ReadError::Missing("position"))?;
             let ort = ort_of(&ort);
             Op::Einfuegen { nach, ort, zitate }
         }
@@ -481,7 +505,7 @@ fn parse_befehl_strict(text: &str) -> Result<Op, String> {
             alt: ort0,
             neu: orts.get(1).cloned().unwrap_or_default(),
         },
-        _ => return Err("unknown command".into()),
+        _ => return Err(ReadError::Missing("command")),
     })
 }
 
@@ -530,7 +554,7 @@ fn teil_of(p: Pair<Rule>) -> Teil {
     for q in inner.clone().into_inner() {
         match q.as_rule() {
             Rule::nummern => (t.nums, t.range) = nums_of(q),
-            Rule::g_typ => t.gliederung = gliederung_kind(q.as_str()),
+            Rule::gliederung_word => t.gliederung = gliederung_kind(q.as_str()),
             _ => {}
         }
     }

@@ -204,17 +204,36 @@ pub struct WordEdit {
     pub new: (usize, usize),
 }
 
+/// What a change holds of the two Fassungen: the old unit, the new one, or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Units {
+    /// A unit in both Fassungen (modified, repealed, layout; a renumbered or
+    /// moved unit whose old wording stood at this place).
+    Both { old: Entry, new: Entry },
+    /// A unit of the old Fassung only (removed; the old half of a renumbered or moved unit).
+    Old { old: Entry },
+    /// A unit of the new Fassung only (inserted; the new half of a renumbered or moved unit).
+    New { new: Entry },
+}
+
+impl Units {
+    fn both(old: &Entry, new: &Entry) -> Units {
+        Units::Both {
+            old: old.clone(),
+            new: new.clone(),
+        }
+    }
+}
+
 /// One change. `at` is the position in the old law's units where it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub kind: ChangeKind,
     pub at: usize,
-    /// The unit in the old Fassung (removed, modified, renumbered, moved).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub old: Option<Entry>,
-    /// The unit in the new Fassung (inserted, modified, renumbered, moved).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub new: Option<Entry>,
+    /// The unit in the old Fassung, the new one, or both.
+    #[serde(flatten)]
+    pub units: Units,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<WordEdit>,
     /// For renumbered and moved units: the id on the other side.
@@ -223,33 +242,44 @@ pub struct Change {
 }
 
 impl Change {
-    fn removed(at: usize, old: &Entry) -> Change {
+    fn new(kind: ChangeKind, at: usize, units: Units) -> Change {
         Change {
-            kind: ChangeKind::Removed,
+            kind,
             at,
-            old: Some(old.clone()),
-            new: None,
+            units,
             words: Vec::new(),
             pair: None,
         }
     }
 
+    fn removed(at: usize, old: &Entry) -> Change {
+        Change::new(ChangeKind::Removed, at, Units::Old { old: old.clone() })
+    }
+
     fn inserted(at: usize, new: &Entry) -> Change {
-        Change {
-            kind: ChangeKind::Inserted,
-            at,
-            old: None,
-            new: Some(new.clone()),
-            words: Vec::new(),
-            pair: None,
+        Change::new(ChangeKind::Inserted, at, Units::New { new: new.clone() })
+    }
+
+    /// The unit in the old Fassung, if the change has one.
+    pub fn old(&self) -> Option<&Entry> {
+        match &self.units {
+            Units::Both { old, .. } | Units::Old { old } => Some(old),
+            Units::New { .. } => None,
+        }
+    }
+
+    /// The unit in the new Fassung, if the change has one.
+    pub fn new_unit(&self) -> Option<&Entry> {
+        match &self.units {
+            Units::Both { new, .. } | Units::New { new } => Some(new),
+            Units::Old { .. } => None,
         }
     }
 
     /// The id of the unit concerned (new id when there is one).
     pub fn id(&self) -> &str {
-        self.new
-            .as_ref()
-            .or(self.old.as_ref())
+        self.new_unit()
+            .or(self.old())
             .map(|e| e.id.as_str())
             .unwrap_or("")
     }
@@ -442,23 +472,14 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                             } else {
                                 ChangeKind::Modified
                             };
-                        changes.push(Change {
-                            kind,
-                            at: old_index + k,
-                            old: Some(x.clone()),
-                            new: Some(y.clone()),
-                            words: Vec::new(), // below, in parallel
-                            pair: None,
-                        });
+                        // the word edits follow below, in parallel
+                        changes.push(Change::new(kind, old_index + k, Units::both(x, y)));
                     } else if x.layout != y.layout || x.depth != y.depth {
-                        changes.push(Change {
-                            kind: ChangeKind::Layout,
-                            at: old_index + k,
-                            old: Some(x.clone()),
-                            new: Some(y.clone()),
-                            words: Vec::new(),
-                            pair: None,
-                        });
+                        changes.push(Change::new(
+                            ChangeKind::Layout,
+                            old_index + k,
+                            Units::both(x, y),
+                        ));
                     }
                 }
             }
@@ -514,7 +535,7 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
             .with_min_len(64)
             .filter(|c| matches!(c.kind, ChangeKind::Modified | ChangeKind::Repealed))
             .for_each(|c| {
-                if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                if let (Some(o), Some(n)) = (c.old(), c.new_unit()) {
                     c.words = word_edits(&o.text, &n.text);
                 }
             });
@@ -641,14 +662,14 @@ fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<Ali
 fn split_shifted(changes: &mut Vec<Change>) {
     // the inserted units' words, counted once
     let ins: Vec<usize> = (0..changes.len())
-        .filter(|&k| changes[k].kind == ChangeKind::Inserted && changes[k].new.is_some())
+        .filter(|&k| changes[k].kind == ChangeKind::Inserted && changes[k].new_unit().is_some())
         .collect();
     if ins.is_empty() {
         return;
     }
     let texts: Vec<&str> = ins
         .iter()
-        .map(|&k| changes[k].new.as_ref().map_or("", |n| n.text.as_str()))
+        .map(|&k| changes[k].new_unit().map_or("", |n| n.text.as_str()))
         .collect();
     // computed when first needed: most modified units are rewordings and need none
     let mut bags: Vec<Option<(rustc_hash::FxHashMap<&str, i32>, usize)>> = vec![None; ins.len()];
@@ -659,7 +680,7 @@ fn split_shifted(changes: &mut Vec<Change>) {
         if c.kind != ChangeKind::Modified {
             continue;
         }
-        let (Some(o), Some(n)) = (&c.old, &c.new) else {
+        let (Some(o), Some(n)) = (c.old(), c.new_unit()) else {
             continue;
         };
         if o.text.len() < 20 {
@@ -682,8 +703,7 @@ fn split_shifted(changes: &mut Vec<Change>) {
                 !taken[q]
                     && close(texts[q])
                     && changes[ins[q]]
-                        .new
-                        .as_ref()
+                        .new_unit()
                         .is_some_and(|x| x.kind == o.kind && x.id != o.id)
             })
             .collect();
@@ -714,33 +734,25 @@ fn split_shifted(changes: &mut Vec<Change>) {
     changes.reserve(old_changes.len() + pairs.len());
     let ids: Vec<Option<String>> = old_changes
         .iter()
-        .map(|c| c.new.as_ref().map(|n| n.id.clone()))
+        .map(|c| c.new_unit().map(|n| n.id.clone()))
         .collect();
-    let olds: Vec<Option<Entry>> = old_changes.iter().map(|c| c.old.clone()).collect();
+    let olds: Vec<Option<Entry>> = old_changes.iter().map(|c| c.old().cloned()).collect();
     for (k, mut c) in old_changes.into_iter().enumerate() {
         if let Some(&j) = target_of.get(&k) {
-            let old = c.old.take().expect("modified has old");
-            changes.push(Change {
-                kind: ChangeKind::Inserted,
-                at: c.at,
-                old: None,
-                new: c.new.take(),
-                words: Vec::new(),
-                pair: None,
-            });
-            changes.push(Change {
-                kind: ChangeKind::Renumbered,
-                at: c.at,
-                old: Some(old),
-                new: None,
-                words: Vec::new(),
-                pair: ids[j].clone(),
-            });
-        } else if let Some(&src) = source_of.get(&k) {
-            let old = olds[src].as_ref().expect("modified has old");
+            // a modified unit: its new wording is inserted, its old one lives on elsewhere
+            match c.units {
+                Units::Both { old, new } => {
+                    changes.push(Change::new(ChangeKind::Inserted, c.at, Units::New { new }));
+                    let mut gone = Change::new(ChangeKind::Renumbered, c.at, Units::Old { old });
+                    gone.pair = ids[j].clone();
+                    changes.push(gone);
+                }
+                units => changes.push(Change { units, ..c }),
+            }
+        } else if let Some(old) = source_of.get(&k).and_then(|&src| olds[src].as_ref()) {
             c.kind = ChangeKind::Renumbered;
             c.pair = Some(old.id.clone());
-            c.words = word_edits(&old.text, c.new.as_ref().map_or("", |n| &n.text));
+            c.words = word_edits(&old.text, c.new_unit().map_or("", |n| &n.text));
             changes.push(c);
         } else {
             changes.push(c);
@@ -790,7 +802,7 @@ fn pair_renumbered(
     // exact wording first (a hash lookup), then similar wording among few candidates
     let mut exact: std::collections::HashMap<(Kind, &str), Vec<usize>> = Default::default();
     for (j, &(i, _)) in inserted.iter().enumerate() {
-        if let Some(n) = &changes[i].new {
+        if let Some(n) = changes[i].new_unit() {
             exact.entry((n.kind, keys[j].as_str())).or_default().push(j);
         }
     }
@@ -802,7 +814,7 @@ fn pair_renumbered(
     };
     let mut used = vec![false; inserted.len()];
     for (ri, &(r, r_op)) in removed.iter().enumerate() {
-        let Some(old) = changes[r].old.clone() else {
+        let Some(old) = changes[r].old().cloned() else {
             continue;
         };
         // a placeholder ("§§ 907 und 908 (weggefallen)") says nothing of its own
@@ -817,8 +829,7 @@ fn pair_renumbered(
         let same_units = |j: usize| {
             !placeholder
                 || changes[inserted[j].0]
-                    .new
-                    .as_ref()
+                    .new_unit()
                     .and_then(|n| {
                         Some(syntax::vocab::same_numbers(
                             old.num.as_deref()?,
@@ -838,7 +849,9 @@ fn pair_renumbered(
                 if used[j] {
                     continue;
                 }
-                let Some(new) = &changes[i].new else { continue };
+                let Some(new) = changes[i].new_unit() else {
+                    continue;
+                };
                 let kn = &keys[j];
                 if new.kind != old.kind
                     || kn.len() * 10 < ko.len() * 8
@@ -863,13 +876,12 @@ fn pair_renumbered(
             };
             changes[r].kind = kind;
             changes[i].kind = kind;
-            changes[r].pair = changes[i].new.as_ref().map(|e| e.id.clone());
+            changes[r].pair = changes[i].new_unit().map(|e| e.id.clone());
             changes[i].pair = Some(old.id.clone());
             let (ot, nt) = (
                 old.text.clone(),
                 changes[i]
-                    .new
-                    .as_ref()
+                    .new_unit()
                     .map(|e| e.text.clone())
                     .unwrap_or_default(),
             );
@@ -887,9 +899,9 @@ fn pair_renumbered(
 fn subtree_keys(changes: &[Change], list: &[(usize, usize)], new_side: bool) -> Vec<String> {
     let entry = |i: usize| {
         if new_side {
-            changes[i].new.as_ref()
+            changes[i].new_unit()
         } else {
-            changes[i].old.as_ref()
+            changes[i].old()
         }
     };
     (0..list.len())
@@ -915,43 +927,48 @@ fn subtree_keys(changes: &[Change], list: &[(usize, usize)], new_side: bool) -> 
         .collect()
 }
 
+/// Why a change list does not fit the old Fassung it is applied to.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    #[error("change at unit {at} beyond the {units} units of the old Fassung")]
+    Beyond { at: usize, units: usize },
+    #[error("change of {id} does not match the old Fassung at unit {at}")]
+    Mismatch { id: String, at: usize },
+}
+
 /// Apply changes to the old Fassung's units; gives the new Fassung's units.
-pub fn apply(old: &[Entry], changes: &[Change]) -> Result<Vec<Entry>, String> {
+pub fn apply(old: &[Entry], changes: &[Change]) -> Result<Vec<Entry>, ApplyError> {
     let mut out = Vec::with_capacity(old.len() + changes.len());
     let mut i = 0;
     let mut sorted: Vec<&Change> = changes.iter().collect();
     // at one position, insertions come before the change of the unit there
     sorted.sort_by(|x, y| {
         x.at.cmp(&y.at)
-            .then_with(|| x.old.is_some().cmp(&y.old.is_some()))
+            .then_with(|| x.old().is_some().cmp(&y.old().is_some()))
     });
     for c in sorted {
         if c.at > old.len() {
-            return Err(format!(
-                "change at unit {} beyond the {} units of the old Fassung",
-                c.at,
-                old.len()
-            ));
+            return Err(ApplyError::Beyond {
+                at: c.at,
+                units: old.len(),
+            });
         }
         while i < c.at {
             out.push(old[i].clone());
             i += 1;
         }
-        match (&c.old, &c.new) {
+        match (c.old(), c.new_unit()) {
             (Some(o), n) => {
                 if i >= old.len() || old[i].id != o.id {
-                    return Err(format!(
-                        "change of {} does not match the old Fassung at unit {}",
-                        o.id, c.at
-                    ));
+                    return Err(ApplyError::Mismatch {
+                        id: o.id.clone(),
+                        at: c.at,
+                    });
                 }
                 i += 1;
-                if let Some(n) = n {
-                    out.push(n.clone());
-                }
+                out.extend(n.cloned());
             }
-            (None, Some(n)) => out.push(n.clone()),
-            (None, None) => {}
+            (None, n) => out.extend(n.cloned()),
         }
     }
     out.extend(old[i..].iter().cloned());

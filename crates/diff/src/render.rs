@@ -1,6 +1,6 @@
 //! Diff output: colored inline and side by side, unified by unit, JSON, Synopse (HTML).
 
-use super::{Change, ChangeKind, Entry, WordEdit};
+use super::{Change, ChangeKind, Entry, Units, WordEdit};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -28,7 +28,7 @@ pub fn place(e: &Entry, all: &[Entry]) -> String {
 
 /// Where a change stands: in the new Fassung, or in the old one for removals.
 fn change_place(c: &Change, old: &[Entry], new: &[Entry]) -> String {
-    match (&c.new, &c.old) {
+    match (c.new_unit(), c.old()) {
         (Some(n), _) => place(n, new),
         (None, Some(o)) => place(o, old),
         (None, None) => String::new(),
@@ -54,12 +54,12 @@ fn words_inline(words: &[WordEdit], color: bool) -> String {
 pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> String {
     let mut out = String::new();
     for c in changes {
-        let (e, all) = match (&c.new, &c.old) {
+        let (e, all) = match (c.new_unit(), c.old()) {
             (Some(n), _) => (n, new),
             (None, Some(o)) => (o, old),
             _ => continue,
         };
-        if c.kind == ChangeKind::Renumbered && c.old.is_some() && c.new.is_none() {
+        if c.kind == ChangeKind::Renumbered && c.old().is_some() && c.new_unit().is_none() {
             continue; // shown with its new number
         }
         let head = format!("{} ({})", place(e, all), kind_word(c.kind));
@@ -68,12 +68,8 @@ pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> 
         } else {
             format!("{head}\n")
         });
-        match c.kind {
-            ChangeKind::Modified | ChangeKind::Repealed => {
-                let (o, n) = (
-                    c.old.as_ref().expect("modified has old"),
-                    c.new.as_ref().expect("modified has new"),
-                );
+        match (c.kind, &c.units) {
+            (ChangeKind::Modified | ChangeKind::Repealed, Units::Both { old: o, new: n }) => {
                 if o.label() != n.label() {
                     out.push_str(&format!(
                         "  {}\n",
@@ -84,17 +80,18 @@ pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> 
                     out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
                 }
             }
-            ChangeKind::Inserted => out.push_str(&paint(
+            (ChangeKind::Modified | ChangeKind::Repealed, _) => {}
+            (ChangeKind::Inserted, _) => out.push_str(&paint(
                 &format!("  + {} {}\n", e.label(), e.text),
                 GREEN,
                 color,
             )),
-            ChangeKind::Removed => out.push_str(&paint(
+            (ChangeKind::Removed, _) => out.push_str(&paint(
                 &format!("  - {} {}\n", e.label(), e.text),
                 RED,
                 color,
             )),
-            ChangeKind::Renumbered | ChangeKind::Moved => {
+            (ChangeKind::Renumbered | ChangeKind::Moved, _) => {
                 if let Some(p) = &c.pair {
                     out.push_str(&paint(&format!("  bisher {}\n", p), DIM, color));
                 }
@@ -102,11 +99,10 @@ pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> 
                     out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
                 }
             }
-            ChangeKind::Layout => out.push_str(&paint(
+            (ChangeKind::Layout, _) => out.push_str(&paint(
                 &format!(
                     "  {} → {}\n",
-                    c.old
-                        .as_ref()
+                    c.old()
                         .and_then(|o| o.layout.clone())
                         .unwrap_or_else(|| "–".into()),
                     e.layout.clone().unwrap_or_else(|| "–".into())
@@ -159,13 +155,11 @@ pub fn side_by_side(
             continue;
         }
         let lt = c
-            .old
-            .as_ref()
+            .old()
             .map(|o| format!("{} {}", o.label(), o.text))
             .unwrap_or_default();
         let rt = c
-            .new
-            .as_ref()
+            .new_unit()
             .map(|n| format!("{} {}", n.label(), n.text))
             .unwrap_or_default();
         let head = change_place(c, old, new);
@@ -210,10 +204,10 @@ pub fn unified(
         }
         let head = change_place(c, old, new);
         out.push_str(&format!("@@ {head} @@\n"));
-        if let Some(o) = &c.old {
+        if let Some(o) = c.old() {
             out.push_str(&format!("-{} {}\n", o.label(), o.text));
         }
-        if let Some(n) = &c.new {
+        if let Some(n) = c.new_unit() {
             out.push_str(&format!("+{} {}\n", n.label(), n.text));
         }
     }
@@ -266,9 +260,9 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
     use std::collections::HashMap;
     let by_new: HashMap<&str, &Change> = changes
         .iter()
-        .filter_map(|c| c.new.as_ref().map(|n| (n.id.as_str(), c)))
+        .filter_map(|c| c.new_unit().map(|n| (n.id.as_str(), c)))
         .collect();
-    let removed: Vec<&Change> = changes.iter().filter(|c| c.new.is_none()).collect();
+    let removed: Vec<&Change> = changes.iter().filter(|c| c.new_unit().is_none()).collect();
     let old_index: HashMap<&str, usize> = old
         .iter()
         .enumerate()
@@ -294,7 +288,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
             if r.at > old_pos {
                 break;
             }
-            rows.push(gone(r.old.as_ref().expect("removed has old")));
+            rows.extend(r.old().map(&gone));
             rm.next();
         }
         let whole = format!("{} {}", n.label(), n.text).trim().to_string();
@@ -309,7 +303,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                 state: "unverändert",
                 depth: n.depth,
             },
-            Some(c) => match (&c.old, c.kind) {
+            Some(c) => match (c.old(), c.kind) {
                 (Some(o), ChangeKind::Modified | ChangeKind::Repealed) => {
                     let lw = super::word_edits(&o.label(), &n.label());
                     let mut left = segs(&lw, false);
@@ -342,7 +336,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
         rows.push(row);
     }
     for r in rm {
-        rows.push(gone(r.old.as_ref().expect("removed has old")));
+        rows.extend(r.old().map(&gone));
     }
     rows
 }

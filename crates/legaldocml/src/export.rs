@@ -431,186 +431,113 @@ fn slug(s: &str) -> String {
     }
 }
 
+/// One empty element with its eId and GUID.
+fn item(w: &mut W, tag: &str, e: String, attrs: String) {
+    let g = w.guid(&e);
+    let _ = write!(w.out, "<akn:{tag} eId=\"{e}\" GUID=\"{g}\" {attrs}/>");
+}
+
+/// An FRBR block of empty elements, in order; their eIds count per tag
+/// ("…_frbrdate-n1", "…_frbrdate-n2").
+fn frbr(w: &mut W, block: &str, eid: &str, items: &[(&str, String)]) {
+    w.open(block, eid, "");
+    let mut seen: Vec<&str> = Vec::new();
+    for (tag, attrs) in items {
+        seen.push(tag);
+        let n = seen.iter().filter(|t| *t == tag).count();
+        let e = format!("{eid}_{}-n{n}", tag.to_lowercase());
+        item(w, tag, e, attrs.clone());
+    }
+    w.close(block);
+}
+
+const SOURCE: &str = " source=\"attributsemantik-noch-undefiniert\"";
+
 fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
     let expr = format!("{work}/{date}/1/deu");
     let m = "meta-n1";
     w.open("meta", m, "");
     let id = format!("{m}_ident-n1");
-    w.open(
-        "identification",
-        &id,
-        " source=\"attributsemantik-noch-undefiniert\"",
-    );
-    let fw = format!("{id}_frbrwork-n1");
-    w.open("FRBRWork", &fw, "");
-    let g = |w: &W, e: &str| w.guid(e);
-    let item = |w: &mut W, tag: &str, e: String, attrs: String| {
-        let gg = g(w, &e);
-        let _ = write!(w.out, "<akn:{tag} eId=\"{e}\" GUID=\"{gg}\" {attrs}/>");
-    };
-    item(
+    w.open("identification", &id, SOURCE);
+    let bundesregierung = "href=\"recht.bund.de/institution/bundesregierung\"".to_string();
+    let work_alias = format!("name=\"übergreifende-id\" value=\"{}\"", w.guid("work"));
+    frbr(
         w,
-        "FRBRthis",
-        format!("{fw}_frbrthis-n1"),
-        format!("value=\"{work}/{subtype}\""),
+        "FRBRWork",
+        &format!("{id}_frbrwork-n1"),
+        &[
+            ("FRBRthis", format!("value=\"{work}/{subtype}\"")),
+            ("FRBRuri", format!("value=\"{work}\"")),
+            ("FRBRalias", work_alias),
+            (
+                "FRBRdate",
+                format!("name=\"verkuendungsfassung-ausfertigungsdatum\" date=\"{date}\""),
+            ),
+            (
+                "FRBRdate",
+                format!("name=\"verkuendungsfassung-verkuendungsdatum\" date=\"{date}\""),
+            ),
+            ("FRBRauthor", bundesregierung.clone()),
+            ("FRBRcountry", "value=\"de\"".into()),
+            ("FRBRnumber", "value=\"1\"".into()),
+            ("FRBRname", format!("value=\"{name}\"")),
+            ("FRBRsubtype", format!("value=\"{subtype}\"")),
+        ],
     );
-    item(
+    let expression_alias = format!(
+        "name=\"aktuelle-version-id\" value=\"{}\"",
+        w.guid("expression")
+    );
+    frbr(
         w,
-        "FRBRuri",
-        format!("{fw}_frbruri-n1"),
-        format!("value=\"{work}\""),
+        "FRBRExpression",
+        &format!("{id}_frbrexpression-n1"),
+        &[
+            ("FRBRthis", format!("value=\"{expr}/{subtype}\"")),
+            ("FRBRuri", format!("value=\"{expr}\"")),
+            ("FRBRalias", expression_alias),
+            ("FRBRauthor", bundesregierung),
+            ("FRBRdate", format!("name=\"verkuendung\" date=\"{date}\"")),
+            ("FRBRlanguage", "language=\"deu\"".into()),
+            ("FRBRversionNumber", "value=\"1\"".into()),
+        ],
     );
-    item(
+    frbr(
         w,
-        "FRBRalias",
-        format!("{fw}_frbralias-n1"),
-        format!("name=\"übergreifende-id\" value=\"{}\"", w.guid("work")),
+        "FRBRManifestation",
+        &format!("{id}_frbrmanifestation-n1"),
+        &[
+            ("FRBRthis", format!("value=\"{expr}/{date}/{subtype}.xml\"")),
+            ("FRBRuri", format!("value=\"{expr}/{date}/{subtype}.xml\"")),
+            ("FRBRdate", format!("name=\"generierung\" date=\"{date}\"")),
+            ("FRBRauthor", "href=\"recht.bund.de\"".into()),
+            ("FRBRformat", "value=\"xml\"".into()),
+        ],
     );
-    item(
-        w,
-        "FRBRdate",
-        format!("{fw}_frbrdate-n1"),
-        format!("name=\"verkuendungsfassung-ausfertigungsdatum\" date=\"{date}\""),
-    );
-    item(
-        w,
-        "FRBRdate",
-        format!("{fw}_frbrdate-n2"),
-        format!("name=\"verkuendungsfassung-verkuendungsdatum\" date=\"{date}\""),
-    );
-    item(
-        w,
-        "FRBRauthor",
-        format!("{fw}_frbrauthor-n1"),
-        "href=\"recht.bund.de/institution/bundesregierung\"".into(),
-    );
-    item(
-        w,
-        "FRBRcountry",
-        format!("{fw}_frbrcountry-n1"),
-        "value=\"de\"".into(),
-    );
-    item(
-        w,
-        "FRBRnumber",
-        format!("{fw}_frbrnumber-n1"),
-        "value=\"1\"".into(),
-    );
-    item(
-        w,
-        "FRBRname",
-        format!("{fw}_frbrname-n1"),
-        format!("value=\"{name}\""),
-    );
-    item(
-        w,
-        "FRBRsubtype",
-        format!("{fw}_frbrsubtype-n1"),
-        format!("value=\"{subtype}\""),
-    );
-    w.close("FRBRWork");
-    let fe = format!("{id}_frbrexpression-n1");
-    w.open("FRBRExpression", &fe, "");
-    item(
-        w,
-        "FRBRthis",
-        format!("{fe}_frbrthis-n1"),
-        format!("value=\"{expr}/{subtype}\""),
-    );
-    item(
-        w,
-        "FRBRuri",
-        format!("{fe}_frbruri-n1"),
-        format!("value=\"{expr}\""),
-    );
-    item(
-        w,
-        "FRBRalias",
-        format!("{fe}_frbralias-n1"),
-        format!(
-            "name=\"aktuelle-version-id\" value=\"{}\"",
-            w.guid("expression")
-        ),
-    );
-    item(
-        w,
-        "FRBRauthor",
-        format!("{fe}_frbrauthor-n1"),
-        "href=\"recht.bund.de/institution/bundesregierung\"".into(),
-    );
-    item(
-        w,
-        "FRBRdate",
-        format!("{fe}_frbrdate-n1"),
-        format!("name=\"verkuendung\" date=\"{date}\""),
-    );
-    item(
-        w,
-        "FRBRlanguage",
-        format!("{fe}_frbrlanguage-n1"),
-        "language=\"deu\"".into(),
-    );
-    item(
-        w,
-        "FRBRversionNumber",
-        format!("{fe}_frbrversionnumber-n1"),
-        "value=\"1\"".into(),
-    );
-    w.close("FRBRExpression");
-    let fm = format!("{id}_frbrmanifestation-n1");
-    w.open("FRBRManifestation", &fm, "");
-    item(
-        w,
-        "FRBRthis",
-        format!("{fm}_frbrthis-n1"),
-        format!("value=\"{expr}/{date}/{subtype}.xml\""),
-    );
-    item(
-        w,
-        "FRBRuri",
-        format!("{fm}_frbruri-n1"),
-        format!("value=\"{expr}/{date}/{subtype}.xml\""),
-    );
-    item(
-        w,
-        "FRBRdate",
-        format!("{fm}_frbrdate-n1"),
-        format!("name=\"generierung\" date=\"{date}\""),
-    );
-    item(
-        w,
-        "FRBRauthor",
-        format!("{fm}_frbrauthor-n1"),
-        "href=\"recht.bund.de\"".into(),
-    );
-    item(
-        w,
-        "FRBRformat",
-        format!("{fm}_frbrformat-n1"),
-        "value=\"xml\"".into(),
-    );
-    w.close("FRBRManifestation");
     w.close("identification");
+    lifecycle(w, m, date);
+    w.close("meta");
+}
+
+/// The lifecycle (one event: the Ausfertigung) and the Geltungszeit that starts with it.
+fn lifecycle(w: &mut W, m: &str, date: &str) {
     let lz = format!("{m}_lebzykl-n1");
-    w.open(
-        "lifecycle",
-        &lz,
-        " source=\"attributsemantik-noch-undefiniert\"",
+    w.open("lifecycle", &lz, SOURCE);
+    item(
+        w,
+        "eventRef",
+        format!("{lz}_ereignis-n1"),
+        format!("date=\"{date}\" refersTo=\"ausfertigung\" type=\"generation\"{SOURCE}"),
     );
-    item(w, "eventRef", format!("{lz}_ereignis-n1"), format!("date=\"{date}\" refersTo=\"ausfertigung\" type=\"generation\" source=\"attributsemantik-noch-undefiniert\""));
     w.close("lifecycle");
     item(
         w,
         "analysis",
         format!("{m}_analysis-n1"),
-        "source=\"attributsemantik-noch-undefiniert\"".into(),
+        SOURCE.trim_start().into(),
     );
     let gz = format!("{m}_geltzeiten-n1");
-    w.open(
-        "temporalData",
-        &gz,
-        " source=\"attributsemantik-noch-undefiniert\"",
-    );
+    w.open("temporalData", &gz, SOURCE);
     let gr = format!("{gz}_geltungszeitgr-n1");
     w.open("temporalGroup", &gr, "");
     item(
@@ -621,10 +548,98 @@ fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
     );
     w.close("temporalGroup");
     w.close("temporalData");
-    w.close("meta");
 }
 
 const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akn:akomaNtoso xmlns:akn=\"http://Inhaltsdaten.LegalDocML.de/1.8.2/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
+
+/// The preamble: Eingangsformel and Präambel, if the law has them.
+fn preamble(w: &mut W, doc: &Document) {
+    let formel: Vec<&Node> = doc
+        .root
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Eingangsformel)
+        .collect();
+    let praeambel: Vec<&Node> = doc
+        .root
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Praeambel)
+        .collect();
+    if !formel.is_empty() || !praeambel.is_empty() {
+        w.open("preamble", "präambel-n1", "");
+        if !formel.is_empty() {
+            let e = "präambel-n1_formel-n1";
+            w.open(
+                "formula",
+                e,
+                " name=\"attributsemantik-noch-undefiniert\" refersTo=\"eingangsformel\"",
+            );
+            let mut c = Counter::default();
+            for f in &formel {
+                let ch: Vec<&Node> = f.children.iter().collect();
+                let b = w.out.len();
+                blocks(w, &ch, e, &mut c);
+                if w.out.len() == b {
+                    let t = c.next(e, "text");
+                    w.leaf("p", &t, f.title.as_deref().unwrap_or(""));
+                }
+            }
+            w.close("formula");
+        }
+        if !praeambel.is_empty() {
+            let e = "präambel-n1_präambeln-n1";
+            w.open("recitals", e, "");
+            w.leaf("heading", &format!("{e}_überschrift-n1"), "Präambel");
+            let ri = format!("{e}_präambelinh-n1");
+            w.open("recital", &ri, "");
+            let mut c = Counter::default();
+            for p in &praeambel {
+                let ch: Vec<&Node> = p.children.iter().collect();
+                let b = w.out.len();
+                blocks(w, &ch, &ri, &mut c);
+                if w.out.len() == b {
+                    let t = c.next(&ri, "text");
+                    w.leaf("p", &t, "");
+                }
+            }
+            w.close("recital");
+            w.close("recitals");
+        }
+        w.close("preamble");
+    }
+}
+
+/// The attachments block, one documentRef per Anlage; the Anlagen as
+/// documents of their own (file name, XML).
+fn attachments(
+    w: &mut W,
+    annexes: &[Node],
+    title: &str,
+    date: &str,
+    work: &str,
+) -> Vec<(String, String)> {
+    let mut anlagen = Vec::new();
+    if !annexes.is_empty() {
+        w.open("attachments", "anlagen-n1", "");
+        for (i, a) in annexes.iter().enumerate() {
+            let e = format!("anlagen-n1_anlage-n{}", i + 1);
+            w.open("attachment", &e, "");
+            let file = format!("anlage-regelungstext-{}.xml", i + 1);
+            let ve = format!("{e}_verweis-n1");
+            let g = w.guid(&ve);
+            let _ = write!(
+                w.out,
+                "<akn:documentRef eId=\"{ve}\" GUID=\"{g}\" href=\"{work}/{date}/1/deu/{}\" showAs=\"/akn/ontology/de/concept/documenttype/bund/anlage-regelungstext\"/>",
+                file.trim_end_matches(".xml")
+            );
+            w.close("attachment");
+            anlagen.push((file, anlage(a, title, date, work, i + 1)));
+        }
+        w.close("attachments");
+    }
+    anlagen
+}
 
 /// Write `doc` as LegalDocML.de: a Regelungstext and one document per Anlage.
 pub fn export(doc: &Document) -> Export {
@@ -675,61 +690,7 @@ pub fn export(doc: &Document) -> Export {
     w.close("longTitle");
     w.close("preface");
 
-    // preamble: Eingangsformel and Präambel
-    let formel: Vec<&Node> = doc
-        .root
-        .children
-        .iter()
-        .filter(|c| c.kind == Kind::Eingangsformel)
-        .collect();
-    let praeambel: Vec<&Node> = doc
-        .root
-        .children
-        .iter()
-        .filter(|c| c.kind == Kind::Praeambel)
-        .collect();
-    if !formel.is_empty() || !praeambel.is_empty() {
-        w.open("preamble", "präambel-n1", "");
-        if !formel.is_empty() {
-            let e = "präambel-n1_formel-n1";
-            w.open(
-                "formula",
-                e,
-                " name=\"attributsemantik-noch-undefiniert\" refersTo=\"eingangsformel\"",
-            );
-            let mut c = Counter::default();
-            for f in &formel {
-                let ch: Vec<&Node> = f.children.iter().collect();
-                let b = w.out.len();
-                blocks(&mut w, &ch, e, &mut c);
-                if w.out.len() == b {
-                    let t = c.next(e, "text");
-                    w.leaf("p", &t, f.title.as_deref().unwrap_or(""));
-                }
-            }
-            w.close("formula");
-        }
-        if !praeambel.is_empty() {
-            let e = "präambel-n1_präambeln-n1";
-            w.open("recitals", e, "");
-            w.leaf("heading", &format!("{e}_überschrift-n1"), "Präambel");
-            let ri = format!("{e}_präambelinh-n1");
-            w.open("recital", &ri, "");
-            let mut c = Counter::default();
-            for p in &praeambel {
-                let ch: Vec<&Node> = p.children.iter().collect();
-                let b = w.out.len();
-                blocks(&mut w, &ch, &ri, &mut c);
-                if w.out.len() == b {
-                    let t = c.next(&ri, "text");
-                    w.leaf("p", &t, "");
-                }
-            }
-            w.close("recital");
-            w.close("recitals");
-        }
-        w.close("preamble");
-    }
+    preamble(&mut w, doc);
 
     // body
     w.open("body", "hauptteil-n1", "");
@@ -766,25 +727,7 @@ pub fn export(doc: &Document) -> Export {
         a.children = loose;
         annexes.insert(0, a);
     }
-    let mut anlagen = Vec::new();
-    if !annexes.is_empty() {
-        w.open("attachments", "anlagen-n1", "");
-        for (i, a) in annexes.iter().enumerate() {
-            let e = format!("anlagen-n1_anlage-n{}", i + 1);
-            w.open("attachment", &e, "");
-            let file = format!("anlage-regelungstext-{}.xml", i + 1);
-            let ve = format!("{e}_verweis-n1");
-            let g = w.guid(&ve);
-            let _ = write!(
-                w.out,
-                "<akn:documentRef eId=\"{ve}\" GUID=\"{g}\" href=\"{work}/{date}/1/deu/{}\" showAs=\"/akn/ontology/de/concept/documenttype/bund/anlage-regelungstext\"/>",
-                file.trim_end_matches(".xml")
-            );
-            w.close("attachment");
-            anlagen.push((file, anlage(a, &title, &date, &work, i + 1)));
-        }
-        w.close("attachments");
-    }
+    let anlagen = attachments(&mut w, &annexes, &title, &date, &work);
     w.close("act");
     w.out.push_str("</akn:akomaNtoso>\n");
     Export {

@@ -466,6 +466,58 @@ fn href_eid(href: &str) -> Option<String> {
     (!e.is_empty()).then(|| norm_eid(e))
 }
 
+/// The sentence of an akn:mod, quoted structures restated as law text, and
+/// the eId of the target its first akn:ref names.
+fn mod_sentence(m: X) -> (String, Option<String>) {
+    let mut s = String::new();
+    let mut eid = None;
+    for d in m.children() {
+        if d.is_text() {
+            s.push_str(d.text().unwrap_or(""));
+        } else if d.is_element() {
+            match local(&d) {
+                "quotedStructure" => {
+                    let mut holder = unit(Kind::Dokument);
+                    let mut b = Builder;
+                    b.fill(&mut holder, d);
+                    for c in elems(d) {
+                        if local(&c) == "longTitle" {
+                            holder.children.push({
+                                let mut t = unit(Kind::Text);
+                                t.children = saetze(&text_of(c));
+                                t
+                            });
+                        }
+                    }
+                    let body = syntax::print::write_nodes(
+                        &holder.children,
+                        &syntax::print::Options::default(),
+                    );
+                    s.push_str(&quoted(d, &body));
+                }
+                "quotedText" => {
+                    s.push_str(&quoted(d, &text_of(d)));
+                }
+                "ref" => {
+                    if eid.is_none() {
+                        eid = d.attribute("href").and_then(href_eid);
+                    }
+                    s.push_str(&text_of(d));
+                }
+                _ => s.push_str(&text_of(d)),
+            }
+        }
+    }
+    if eid.is_none() {
+        eid = m
+            .descendants()
+            .find(|d| d.is_element() && local(d) == "ref")
+            .and_then(|d| d.attribute("href"))
+            .and_then(href_eid);
+    }
+    (s, eid)
+}
+
 /// The Änderungsbefehle (`akn:mod`) of a LegalDocML.de amending law.
 pub fn import_amendments(
     path: &str,
@@ -534,52 +586,7 @@ pub fn import_amendments(
             .iter()
             .fold(Vec::new(), |acc, o| amend::parse::combine(&acc, o));
         // the command's sentence, quoted structures restated as law text
-        let mut s = String::new();
-        let mut eid = None;
-        for d in m.children() {
-            if d.is_text() {
-                s.push_str(d.text().unwrap_or(""));
-            } else if d.is_element() {
-                match local(&d) {
-                    "quotedStructure" => {
-                        let mut holder = unit(Kind::Dokument);
-                        let mut b = Builder;
-                        b.fill(&mut holder, d);
-                        for c in elems(d) {
-                            if local(&c) == "longTitle" {
-                                holder.children.push({
-                                    let mut t = unit(Kind::Text);
-                                    t.children = saetze(&text_of(c));
-                                    t
-                                });
-                            }
-                        }
-                        let body = syntax::print::write_nodes(
-                            &holder.children,
-                            &syntax::print::Options::default(),
-                        );
-                        s.push_str(&quoted(d, &body));
-                    }
-                    "quotedText" => {
-                        s.push_str(&quoted(d, &text_of(d)));
-                    }
-                    "ref" => {
-                        if eid.is_none() {
-                            eid = d.attribute("href").and_then(href_eid);
-                        }
-                        s.push_str(&text_of(d));
-                    }
-                    _ => s.push_str(&text_of(d)),
-                }
-            }
-        }
-        if eid.is_none() {
-            eid = m
-                .descendants()
-                .find(|d| d.is_element() && local(d) == "ref")
-                .and_then(|d| d.attribute("href"))
-                .and_then(href_eid);
-        }
+        let (s, eid) = mod_sentence(m);
         let sentence = restate_outside_quotes(&s);
         let op = match amend::parse::parse_befehl(&sentence) {
             Ok(op) => op,
@@ -594,7 +601,9 @@ pub fn import_amendments(
                         zitat: q,
                     }
                 }
-                _ => Op::Unlesbar { message: e },
+                _ => Op::Unlesbar {
+                    message: e.to_string(),
+                },
             },
         };
         let (line, column) = idx.line_col(off);

@@ -14,7 +14,7 @@ pub use extract::{
 pub use resolve::{resolve_all, resolve_all_with, Index, OtherLaw, Universe};
 
 use serde::Serialize;
-use syntax::ast::Span;
+use syntax::ast::{Kind, Span};
 
 /// The level a citation names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,20 +35,29 @@ pub enum Level {
 }
 
 impl Level {
+    /// The kind of unit of this level; `None` for the parts of an annex
+    /// ("Teil I") and EU law's Unterabsatz.
+    pub fn kind(self) -> Option<Kind> {
+        Some(match self {
+            Level::Paragraf => Kind::Paragraf,
+            Level::Artikel => Kind::Artikel,
+            Level::Absatz => Kind::Absatz,
+            Level::Satz => Kind::Satz,
+            Level::Nummer => Kind::Nummer,
+            Level::Buchstabe => Kind::Buchstabe,
+            Level::Doppelbuchstabe => Kind::Doppelbuchstabe,
+            Level::Anhang => Kind::Anhang,
+            Level::Anlage => Kind::Anlage,
+            Level::Teil | Level::Unterabsatz => return None,
+        })
+    }
+
     /// The word drafters write for one unit of this level ("Absatz").
     pub fn word(self) -> &'static str {
         match self {
-            Level::Paragraf => "§",
-            Level::Artikel => "Artikel",
-            Level::Absatz => "Absatz",
-            Level::Satz => "Satz",
-            Level::Nummer => "Nummer",
-            Level::Buchstabe => "Buchstabe",
-            Level::Doppelbuchstabe => "Doppelbuchstabe",
-            Level::Anhang => "Anhang",
-            Level::Anlage => "Anlage",
             Level::Teil => "Teil",
             Level::Unterabsatz => "Unterabsatz",
+            l => l.kind().and_then(syntax::vocab::word).unwrap_or_default(),
         }
     }
 }

@@ -456,6 +456,99 @@ fn numbered_below(n: &Node, kind: Kind) -> NumberedBelow<'_> {
     m
 }
 
+/// Where a relative citation ("Absatz 2", "Satz 3", "Nummer 1") starts: the
+/// unit around the citing text it counts in; `Err` is the outcome when the
+/// citation is already decided (found deeper, or standing outside any unit).
+fn relative_start<'a>(
+    ix: &Index<'a>,
+    path: &[(Level, Item)],
+    parents: &[&'a Node],
+) -> Result<&'a Node, Outcome<'a>> {
+    let first = &path[0].0;
+    const UNITS: &[Kind] = &[
+        Kind::Paragraf,
+        Kind::Artikel,
+        Kind::Anhang,
+        Kind::Anlage,
+        Kind::Eingangsformel,
+        Kind::Praeambel,
+    ];
+    let want: &[Kind] = match first {
+        Level::Absatz => UNITS,
+        Level::Satz
+            if parents.len() == 1 && matches!(parents[0].kind, Kind::Nummer | Kind::Buchstabe) =>
+        {
+            &[Kind::Nummer, Kind::Buchstabe]
+        }
+        Level::Satz => &[
+            Kind::Absatz,
+            Kind::Paragraf,
+            Kind::Artikel,
+            Kind::Anhang,
+            Kind::Anlage,
+        ],
+        Level::Nummer => &[
+            Kind::Absatz,
+            Kind::Paragraf,
+            Kind::Artikel,
+            Kind::Anhang,
+            Kind::Anlage,
+        ],
+        Level::Buchstabe => &[
+            Kind::Nummer,
+            Kind::Absatz,
+            Kind::Paragraf,
+            Kind::Artikel,
+            Kind::Anhang,
+            Kind::Anlage,
+        ],
+        Level::Doppelbuchstabe => &[Kind::Buchstabe, Kind::Nummer],
+        _ => &[],
+    };
+    // "Satz 2" in a Text block counts the Sätze of the unit around it
+    let want: Vec<Kind> = want.to_vec();
+    let cur = parents
+        .iter()
+        .rev()
+        .find(|p| want.contains(&p.kind))
+        .copied();
+    if *first == Level::Satz && parents.len() > 1 {
+        // "Satz 2" inside a Nummer: the Absatz's Satz 2, or else that of the
+        // innermost Buchstabe or Nummer around it that has one
+        if let Some(c) = cur {
+            if let Outcome::Fail(..) = resolve_path(ix, path, &[c], true) {
+                for item in parents
+                    .iter()
+                    .rev()
+                    .filter(|p| matches!(p.kind, Kind::Nummer | Kind::Buchstabe))
+                {
+                    if let Outcome::Found(n) = resolve_path(ix, path, &[item], true) {
+                        return Err(Outcome::Found(n));
+                    }
+                }
+            }
+        }
+    }
+    let Some(cur) = cur else {
+        // text outside of any unit (tables, notes): a numbered line anywhere above
+        if matches!(first, Level::Nummer | Level::Buchstabe) {
+            if let Some(top) = parents.first() {
+                if let Some(x) = ix.find_numbered(top, *first, &path[0].1.from) {
+                    return Err(Outcome::Found(x));
+                }
+            }
+        }
+        return Err(Outcome::Fail(
+            Status::Unresolved,
+            format!(
+                "\"{}\" stands outside of any unit it could refer to",
+                first.word()
+            ),
+        ));
+    };
+    Ok(cur)
+}
+
 /// Resolve one target path (the numbers of a range: both ends).
 fn resolve_path<'a>(
     ix: &Index<'a>,
@@ -463,92 +556,14 @@ fn resolve_path<'a>(
     parents: &[&'a Node],
     relative: bool,
 ) -> Outcome<'a> {
-    let Some((first, _)) = path.first() else {
+    if path.is_empty() {
         return Outcome::Fail(Status::Unresolved, "empty citation".into());
-    };
+    }
     let mut cur: Option<&'a Node> = None;
     if relative {
-        const UNITS: &[Kind] = &[
-            Kind::Paragraf,
-            Kind::Artikel,
-            Kind::Anhang,
-            Kind::Anlage,
-            Kind::Eingangsformel,
-            Kind::Praeambel,
-        ];
-        let want: &[Kind] = match first {
-            Level::Absatz => UNITS,
-            Level::Satz
-                if parents.len() == 1
-                    && matches!(parents[0].kind, Kind::Nummer | Kind::Buchstabe) =>
-            {
-                &[Kind::Nummer, Kind::Buchstabe]
-            }
-            Level::Satz => &[
-                Kind::Absatz,
-                Kind::Paragraf,
-                Kind::Artikel,
-                Kind::Anhang,
-                Kind::Anlage,
-            ],
-            Level::Nummer => &[
-                Kind::Absatz,
-                Kind::Paragraf,
-                Kind::Artikel,
-                Kind::Anhang,
-                Kind::Anlage,
-            ],
-            Level::Buchstabe => &[
-                Kind::Nummer,
-                Kind::Absatz,
-                Kind::Paragraf,
-                Kind::Artikel,
-                Kind::Anhang,
-                Kind::Anlage,
-            ],
-            Level::Doppelbuchstabe => &[Kind::Buchstabe, Kind::Nummer],
-            _ => &[],
-        };
-        // "Satz 2" in a Text block counts the Sätze of the unit around it
-        let want: Vec<Kind> = want.to_vec();
-        cur = parents
-            .iter()
-            .rev()
-            .find(|p| want.contains(&p.kind))
-            .copied();
-        if *first == Level::Satz && parents.len() > 1 {
-            // "Satz 2" inside a Nummer: the Absatz's Satz 2, or else that of the
-            // innermost Buchstabe or Nummer around it that has one
-            if let Some(c) = cur {
-                if let Outcome::Fail(..) = resolve_path(ix, path, &[c], true) {
-                    for item in parents
-                        .iter()
-                        .rev()
-                        .filter(|p| matches!(p.kind, Kind::Nummer | Kind::Buchstabe))
-                    {
-                        if let Outcome::Found(n) = resolve_path(ix, path, &[item], true) {
-                            return Outcome::Found(n);
-                        }
-                    }
-                }
-            }
-        }
-        if cur.is_none() {
-            // text outside of any unit (tables, notes): a numbered line anywhere above
-            if matches!(first, Level::Nummer | Level::Buchstabe) {
-                if let Some(top) = parents.first() {
-                    if let Some(x) = ix.find_numbered(top, *first, &path[0].1.from) {
-                        return Outcome::Found(x);
-                    }
-                }
-            }
-            return Outcome::Fail(
-                Status::Unresolved,
-                format!(
-                    "\"{}\" stands outside of any unit it could refer to",
-                    first.word()
-                ),
-            );
+        match relative_start(ix, path, parents) {
+            Ok(n) => cur = Some(n),
+            Err(o) => return o,
         }
     }
     // after a Satz, Nummern and Buchstaben are those of the unit the Satz belongs to

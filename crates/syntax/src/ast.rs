@@ -155,18 +155,15 @@ impl Kind {
 
     /// The type word of a Gliederung kind ("Abschnitt"); `None` for other kinds.
     pub fn gliederung_word(self) -> Option<&'static str> {
-        GLIEDERUNG_WORDS
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map(|(_, w)| *w)
+        crate::vocab::word(self).filter(|_| self.gliederung_rank() < 9)
     }
 
     /// The Gliederung kind a type word names: "Abschnitt" → `Abschnitt`.
     pub fn from_gliederung_word(word: &str) -> Option<Kind> {
-        GLIEDERUNG_WORDS
+        crate::vocab::UNITS
             .iter()
-            .find(|(_, w)| *w == word)
-            .map(|(k, _)| *k)
+            .find(|u| u.singular == word && u.kind.gliederung_rank() < 9)
+            .map(|u| u.kind)
     }
 
     /// Canonical rank of a Gliederung type (smaller is higher).
@@ -229,19 +226,6 @@ impl Kind {
         }
     }
 }
-
-/// The Gliederung types and their words, from the top.
-const GLIEDERUNG_WORDS: [(Kind, &str); 9] = [
-    (Kind::Buch, "Buch"),
-    (Kind::Teil, "Teil"),
-    (Kind::Unterteil, "Unterteil"),
-    (Kind::Kapitel, "Kapitel"),
-    (Kind::Unterkapitel, "Unterkapitel"),
-    (Kind::Abschnitt, "Abschnitt"),
-    (Kind::Unterabschnitt, "Unterabschnitt"),
-    (Kind::Titel, "Titel"),
-    (Kind::Untertitel, "Untertitel"),
-];
 
 /// How a unit was marked up in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

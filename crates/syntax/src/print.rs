@@ -334,46 +334,9 @@ impl Writer<'_> {
                     &format!("[^{id}]: {}", n.text.clone().unwrap_or_default()),
                 );
             }
-            Kind::Tabelle => {
-                for (i, z) in n.children.iter().enumerate() {
-                    self.out.push_str(&" ".repeat(ind));
-                    self.out.push('|');
-                    for c in &z.cells {
-                        self.out.push(' ');
-                        self.out.push_str(c);
-                        self.out.push_str(" |");
-                    }
-                    self.out.push('\n');
-                    if i == 0 {
-                        self.out.push_str(&" ".repeat(ind));
-                        self.out.push('|');
-                        for _ in &z.cells {
-                            self.out.push_str(" --- |");
-                        }
-                        self.out.push('\n');
-                    }
-                }
-                self.out.push('\n');
-            }
+            Kind::Tabelle => self.table(n, ind),
             Kind::Zeile => {}
-            Kind::Text => {
-                let t = plain_text(n);
-                let t = t.strip_prefix('\n').unwrap_or(&t);
-                let line = escape_line(t, false);
-                if ind == 0 && looks_structural(&t) {
-                    if line.starts_with('\\') {
-                        // the backslash already stands for the item reading: indent
-                        // (by one: not into the content of a list item before it)
-                        self.para(1, &line);
-                    } else {
-                        // a backslash keeps it from reading as a heading or note
-                        self.para(0, &format!("\\{t}"));
-                    }
-                } else {
-                    self.para(ind, &line);
-                }
-                self.children(n, depth);
-            }
+            Kind::Text => self.text(n, depth, ind),
             Kind::Satz => {
                 let t = n.text.clone().unwrap_or_default();
                 self.para(ind, &t);
@@ -395,46 +358,14 @@ impl Writer<'_> {
                 self.para(0, &lead(&m, &t));
                 self.children(n, 0);
             }
-            Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => {
-                let m = n.marker.clone().unwrap_or_default();
-                let t = plain_text(n);
-                self.para(ind, &lead(&m, &t));
-                // free text below an item sits at its content column
-                let sub = depth + 1;
-                for c in &n.children {
-                    match c.kind {
-                        Kind::Satz => {}
-                        Kind::Text => {
-                            let pad = ind + m.chars().count() + 1;
-                            let t = plain_text(c);
-                            let t = t.strip_prefix('\n').unwrap_or(&t);
-                            self.para(pad, &escape_line(t, false));
-                        }
-                        _ => self.node(c, sub),
-                    }
-                }
-            }
+            Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => self.item(n, depth, ind),
             Kind::Inhaltsuebersicht if n.children.is_empty() && own_text(n).is_empty() => {
                 // an empty one cannot be said in plain text: the headings after it
                 // would read as its entries; kept as a line of text
                 self.para(0, &format!("\\{}", self.heading(n)));
             }
             Kind::Ueberschrift if n.marker.is_none() && untyped_heading_reads(n) => {
-                // a heading without type word or number ("## Gebühren des Bundes"):
-                // plain text has no other way to say it than Markdown's, one
-                // level deeper per untyped heading around it
-                let hashes = "#".repeat((2 + self.ueb).min(6));
-                let title = self.heading(n);
-                if title.is_empty() {
-                    self.para(0, &hashes);
-                } else {
-                    self.para(0, &format!("{hashes} {title}"));
-                }
-                let t = plain_text(n);
-                self.para(0, &t);
-                self.ueb += 1;
-                self.children(n, 0);
-                self.ueb -= 1;
+                self.untyped_heading(n)
             }
             _ => {
                 // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
@@ -451,6 +382,91 @@ impl Writer<'_> {
                 self.children(n, 0);
             }
         }
+    }
+
+    /// A Markdown pipe table, its first row the header.
+    fn table(&mut self, n: &Node, ind: usize) {
+        for (i, z) in n.children.iter().enumerate() {
+            self.out.push_str(&" ".repeat(ind));
+            self.out.push('|');
+            for c in &z.cells {
+                self.out.push(' ');
+                self.out.push_str(c);
+                self.out.push_str(" |");
+            }
+            self.out.push('\n');
+            if i == 0 {
+                self.out.push_str(&" ".repeat(ind));
+                self.out.push('|');
+                for _ in &z.cells {
+                    self.out.push_str(" --- |");
+                }
+                self.out.push('\n');
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// An unnumbered paragraph; escaped where it would read as a marker or heading.
+    fn text(&mut self, n: &Node, depth: usize, ind: usize) {
+        let t = plain_text(n);
+        let t = t.strip_prefix('\n').unwrap_or(&t);
+        let line = escape_line(t, false);
+        if ind == 0 && looks_structural(&t) {
+            if line.starts_with('\\') {
+                // the backslash already stands for the item reading: indent
+                // (by one: not into the content of a list item before it)
+                self.para(1, &line);
+            } else {
+                // a backslash keeps it from reading as a heading or note
+                self.para(0, &format!("\\{t}"));
+            }
+        } else {
+            self.para(ind, &line);
+        }
+        self.children(n, depth);
+    }
+
+    /// A Nummer, Buchstabe or Doppelbuchstabe with what it holds.
+    fn item(&mut self, n: &Node, depth: usize, ind: usize) {
+        let m = n.marker.clone().unwrap_or_default();
+        let t = plain_text(n);
+        self.para(ind, &lead(&m, &t));
+        // free text below an item sits at its content column
+        let sub = depth + 1;
+        for c in &n.children {
+            match c.kind {
+                Kind::Satz => {}
+                Kind::Text => {
+                    let pad = ind + m.chars().count() + 1;
+                    let t = plain_text(c);
+                    let t = t.strip_prefix('\n').unwrap_or(&t);
+                    self.para(pad, &escape_line(t, false));
+                }
+                _ => self.node(c, sub),
+            }
+        }
+    }
+
+    /// A heading without type word or number ("## Gebühren des Bundes"):
+    /// plain text has no other way to say it than Markdown's, one level
+    /// deeper per untyped heading around it.
+    fn untyped_heading(&mut self, n: &Node) {
+        // a heading without type word or number ("## Gebühren des Bundes"):
+        // plain text has no other way to say it than Markdown's, one
+        // level deeper per untyped heading around it
+        let hashes = "#".repeat((2 + self.ueb).min(6));
+        let title = self.heading(n);
+        if title.is_empty() {
+            self.para(0, &hashes);
+        } else {
+            self.para(0, &format!("{hashes} {title}"));
+        }
+        let t = plain_text(n);
+        self.para(0, &t);
+        self.ueb += 1;
+        self.children(n, 0);
+        self.ueb -= 1;
     }
 }
 

@@ -1,36 +1,160 @@
-//! The vocabulary of units: how ids, numbers and the German words of
-//! citations and Änderungsbefehle name them. One place for the words that
-//! the parser, refs, the applier and the generator of Änderungsbefehle share.
+//! The vocabulary of units: one table of the unit kinds that citations and
+//! Änderungsbefehle name, with their German words and their prefixes in ids.
+//! The parser (ids), refs, the applier and the generator of
+//! Änderungsbefehle take their words from here; the grammars
+//! (`grammar/units.pest`) spell the same words with their case forms.
+
+use crate::ast::Kind;
+
+/// A unit kind as law texts name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub kind: Kind,
+    /// "Absatz", "§", "Abschnitt".
+    pub singular: &'static str,
+    /// "Absätze", "§§", "Abschnitte".
+    pub plural: &'static str,
+    /// The genitive singular: "des Absatzes", "des Abschnitts".
+    pub genitive: &'static str,
+}
+
+const fn unit(
+    kind: Kind,
+    singular: &'static str,
+    plural: &'static str,
+    genitive: &'static str,
+) -> Unit {
+    Unit {
+        kind,
+        singular,
+        plural,
+        genitive,
+    }
+}
+
+/// Every unit a citation or command can name, Gliederung from the top.
+pub const UNITS: &[Unit] = &[
+    unit(Kind::Paragraf, "§", "§§", "§"),
+    unit(Kind::Artikel, "Artikel", "Artikel", "Artikels"),
+    unit(Kind::Absatz, "Absatz", "Absätze", "Absatzes"),
+    unit(Kind::Satz, "Satz", "Sätze", "Satzes"),
+    unit(Kind::Nummer, "Nummer", "Nummern", "Nummer"),
+    unit(Kind::Buchstabe, "Buchstabe", "Buchstaben", "Buchstabens"),
+    unit(
+        Kind::Doppelbuchstabe,
+        "Doppelbuchstabe",
+        "Doppelbuchstaben",
+        "Doppelbuchstabens",
+    ),
+    unit(Kind::Anhang, "Anhang", "Anhänge", "Anhangs"),
+    unit(Kind::Anlage, "Anlage", "Anlagen", "Anlage"),
+    unit(Kind::Buch, "Buch", "Bücher", "Buches"),
+    unit(Kind::Teil, "Teil", "Teile", "Teils"),
+    unit(Kind::Unterteil, "Unterteil", "Unterteile", "Unterteils"),
+    unit(Kind::Kapitel, "Kapitel", "Kapitel", "Kapitels"),
+    unit(
+        Kind::Unterkapitel,
+        "Unterkapitel",
+        "Unterkapitel",
+        "Unterkapitels",
+    ),
+    unit(Kind::Abschnitt, "Abschnitt", "Abschnitte", "Abschnitts"),
+    unit(
+        Kind::Unterabschnitt,
+        "Unterabschnitt",
+        "Unterabschnitte",
+        "Unterabschnitts",
+    ),
+    unit(Kind::Titel, "Titel", "Titel", "Titels"),
+    unit(Kind::Untertitel, "Untertitel", "Untertitel", "Untertitels"),
+    unit(
+        Kind::Eingangsformel,
+        "Eingangsformel",
+        "Eingangsformeln",
+        "Eingangsformel",
+    ),
+    unit(Kind::Praeambel, "Präambel", "Präambeln", "Präambel"),
+    unit(
+        Kind::Inhaltsuebersicht,
+        "Inhaltsübersicht",
+        "Inhaltsübersichten",
+        "Inhaltsübersicht",
+    ),
+    unit(
+        Kind::Schlussformel,
+        "Schlussformel",
+        "Schlussformeln",
+        "Schlussformel",
+    ),
+];
+
+/// The entry of a kind, if citations can name it.
+pub fn of(kind: Kind) -> Option<&'static Unit> {
+    UNITS.iter().find(|u| u.kind == kind)
+}
+
+/// "Absatz" for `Absatz`; `None` for kinds no citation names (text, table …).
+pub fn word(kind: Kind) -> Option<&'static str> {
+    of(kind).map(|u| u.singular)
+}
+
+/// "Absätze" for `Absatz`.
+pub fn plural(kind: Kind) -> Option<&'static str> {
+    of(kind).map(|u| u.plural)
+}
+
+/// The kind a word names, in any of its forms ("Absätze", "des Abschnitts": "Abschnitts").
+pub fn kind_of_word(word: &str) -> Option<Kind> {
+    UNITS
+        .iter()
+        .find(|u| u.singular == word || u.plural == word || u.genitive == word)
+        .map(|u| u.kind)
+}
+
+/// Abbreviations of unit words in citations.
+pub const ABBREVIATIONS: &[&str] = &["Abs.", "Art.", "Nr.", "Nrn.", "S.", "Buchst."];
+
+/// Whether a word names a unit in one of its forms ("Absatz", "Absätzen",
+/// "Abschnitts", "§§", "Abs."): a number after it is a unit's number.
+pub fn is_unit_word(w: &str) -> bool {
+    kind_of_word(w).is_some()
+        || ABBREVIATIONS.contains(&w)
+        // the dative plural: "in den Absätzen", "nach den Anlagen"
+        || w
+            .strip_suffix('n')
+            .is_some_and(|p| UNITS.iter().any(|u| u.plural == p))
+}
+
+/// The Gliederung kind a type word names ("Abschnitt", also "Abschnitts", "Buches").
+pub fn gliederung_kind(word: &str) -> Option<Kind> {
+    let typed = |w: &str| kind_of_word(w).filter(|k| k.gliederung_rank() < 9);
+    typed(word)
+        .or_else(|| word.strip_suffix("es").and_then(typed))
+        .or_else(|| word.strip_suffix('s').and_then(typed))
+}
+
+/// The kind of an id part's prefix ("abs" → `Absatz`), for the kinds in [`UNITS`].
+pub fn kind_of_id_prefix(prefix: &str) -> Option<Kind> {
+    UNITS
+        .iter()
+        .find(|u| u.kind.eid_prefix() == prefix)
+        .map(|u| u.kind)
+}
 
 /// An id part ("abs-3") as it is cited ("Absatz 3"); `None` for unnumbered parts.
 pub fn part_name(part: &str) -> Option<String> {
     let (p, n) = part.split_once('-')?;
     let n = n.split("-dup").next().unwrap_or(n);
     let n = &n.replace("-bis-", " bis ").replace("-und-", " und ");
-    Some(match p {
-        "para" => format!("§ {n}"),
-        "art" => format!("Artikel {n}"),
-        "abs" => format!("Absatz {n}"),
-        "nr" => format!("Nummer {n}"),
-        "bst" => format!("Buchstabe {n}"),
-        "dbst" => format!("Doppelbuchstabe {n}"),
-        "satz" => format!("Satz {n}"),
-        "anhang" => format!("Anhang {n}"),
-        "anlage" => format!("Anlage {n}"),
-        "buch" => format!("Buch {n}"),
-        "teil" => format!("Teil {n}"),
-        "kapitel" => format!("Kapitel {n}"),
-        "abschnitt" => format!("Abschnitt {n}"),
-        "uabschnitt" => format!("Unterabschnitt {n}"),
-        "ukapitel" => format!("Unterkapitel {n}"),
-        "uteil" => format!("Unterteil {n}"),
-        "titel" => format!("Titel {n}"),
-        "utitel" => format!("Untertitel {n}"),
-        "praeambel" => "Präambel".to_string(),
-        "eingangsformel" => "Eingangsformel".to_string(),
-        "hinweis" => "Hinweis".to_string(),
-        "langtitel" => "Bezeichnung des Gesetzes".to_string(),
-        "fassung" => "Fassung".to_string(),
+    let kind = kind_of_id_prefix(p);
+    Some(match (kind, p) {
+        // the Inhaltsübersicht is amended by its entries ("die Angabe zu § 5")
+        (Some(Kind::Inhaltsuebersicht | Kind::Schlussformel), _) => return None,
+        (Some(k), _) if matches!(k, Kind::Eingangsformel | Kind::Praeambel) => word(k)?.to_string(),
+        (Some(k), _) => format!("{} {n}", word(k)?),
+        (None, "hinweis") => "Hinweis".to_string(),
+        (None, "langtitel") => "Bezeichnung des Gesetzes".to_string(),
+        (None, "fassung") => "Fassung".to_string(),
         _ => return None,
     })
 }
@@ -49,4 +173,32 @@ pub fn same_numbers(a: &str, b: &str) -> bool {
             .map(|t| t.trim_end_matches('.'))
     }
     tokens(a).eq(tokens(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_ids_agree() {
+        assert_eq!(part_name("abs-3").as_deref(), Some("Absatz 3"));
+        assert_eq!(part_name("para-4a").as_deref(), Some("§ 4a"));
+        assert_eq!(part_name("para-3-bis-6").as_deref(), Some("§ 3 bis 6"));
+        assert_eq!(
+            part_name("uabschnitt-2").as_deref(),
+            Some("Unterabschnitt 2")
+        );
+        assert_eq!(part_name("praeambel-1").as_deref(), Some("Präambel"));
+        assert_eq!(part_name("text-2"), None);
+        assert_eq!(part_name("inhuebs-1"), None);
+        assert_eq!(gliederung_kind("Abschnitts"), Some(Kind::Abschnitt));
+        assert_eq!(gliederung_kind("Buches"), Some(Kind::Buch));
+        assert_eq!(gliederung_kind("Buchs"), Some(Kind::Buch));
+        assert_eq!(gliederung_kind("Absatz"), None);
+        assert_eq!(kind_of_word("Absätze"), Some(Kind::Absatz));
+        // every unit's id prefix leads back to it
+        for u in UNITS {
+            assert_eq!(kind_of_id_prefix(u.kind.eid_prefix()), Some(u.kind));
+        }
+    }
 }

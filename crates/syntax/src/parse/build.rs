@@ -131,44 +131,9 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         toc_seen: Vec::new(),
         limits,
     };
-    let mut abbreviation = None;
-    if let Some((body, whole)) = lines.front_matter {
-        let raw = &src[body.0..body.1];
-        let mut n = Node::new(
-            Kind::Frontmatter,
-            Span {
-                start: whole.0,
-                end: whole.1,
-                ..Default::default()
-            },
-        );
-        n.text = Some(raw.trim_end().to_string());
-        match serde_norway::from_str::<serde_norway::Value>(raw) {
-            Ok(v) => {
-                if let Some(t) = v
-                    .get("Title")
-                    .or_else(|| v.get("title"))
-                    .and_then(|t| t.as_str())
-                {
-                    b.title = Some(t.trim().to_string());
-                }
-                abbreviation = v
-                    .get("jurabk")
-                    .or_else(|| v.get("abbreviation"))
-                    .and_then(|t| t.as_str())
-                    .map(|s| s.to_string());
-            }
-            Err(e) => {
-                let (line, column) = b.idx.line_col(body.0);
-                b.warnings.push(Warning {
-                    line,
-                    column,
-                    message: format!("front matter is not valid YAML: {e}"),
-                });
-            }
-        }
-        b.stack[0].node.children.push(n);
-    }
+    let abbreviation = lines
+        .front_matter
+        .and_then(|(body, whole)| b.front_matter(body, whole));
     let mut prev_blank = true;
     let mut prev_text_end: Option<usize> = None; // end of the previous non-blank line's content
     let ls = lines.lines;
@@ -333,6 +298,48 @@ pub fn is_successor(prev: &str, next: &str) -> bool {
 }
 
 impl<'a> Builder<'a> {
+    /// The YAML front matter as a node; its title becomes the law's title.
+    /// Returns the abbreviation it gives (`jurabk`).
+    fn front_matter(&mut self, body: (usize, usize), whole: (usize, usize)) -> Option<String> {
+        let mut abbreviation = None;
+        let raw = &self.src[body.0..body.1];
+        let mut n = Node::new(
+            Kind::Frontmatter,
+            Span {
+                start: whole.0,
+                end: whole.1,
+                ..Default::default()
+            },
+        );
+        n.text = Some(raw.trim_end().to_string());
+        match serde_norway::from_str::<serde_norway::Value>(raw) {
+            Ok(v) => {
+                if let Some(t) = v
+                    .get("Title")
+                    .or_else(|| v.get("title"))
+                    .and_then(|t| t.as_str())
+                {
+                    self.title = Some(t.trim().to_string());
+                }
+                abbreviation = v
+                    .get("jurabk")
+                    .or_else(|| v.get("abbreviation"))
+                    .and_then(|t| t.as_str())
+                    .map(|s| s.to_string());
+            }
+            Err(e) => {
+                let (line, column) = self.idx.line_col(body.0);
+                self.warnings.push(Warning {
+                    line,
+                    column,
+                    message: format!("front matter is not valid YAML: {e}"),
+                });
+            }
+        }
+        self.stack[0].node.children.push(n);
+        abbreviation
+    }
+
     fn top(&self) -> &Frame {
         self.stack.last().expect("root frame")
     }

@@ -2,6 +2,7 @@
 
 use crate::ast::Kind;
 use crate::grammar::heading::{HeadingParser, Rule};
+use pest::iterators::Pair;
 use pest::Parser;
 
 /// What a heading line says.
@@ -123,120 +124,10 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
     for p in top.into_inner() {
         match p.as_rule() {
             Rule::placeholder => info.placeholder = true,
-            Rule::einzel => {
-                let mut word = "";
-                let mut marker_end = 0;
-                let start = p.as_span().start();
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::einzel_word => word = q.as_str(),
-                        Rule::einzel_nums => {
-                            marker_end = q.as_span().end();
-                            let nums: Vec<&str> = q
-                                .clone()
-                                .into_inner()
-                                .filter(|u| u.as_rule() == Rule::unit_num)
-                                .map(|u| u.as_str())
-                                .collect();
-                            info.num = Some(if nums.len() == 1 {
-                                nums[0].to_string()
-                            } else {
-                                // keep the connective words: "3 bis 6", "3, 4"
-                                normalize_ws(q.as_str())
-                            });
-                        }
-                        Rule::repealed => {
-                            info.repealed = true;
-                            info.title = Some(q.as_str().to_string());
-                        }
-                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
-                        _ => {}
-                    }
-                }
-                info.kind = if word.starts_with('§') {
-                    Kind::Paragraf
-                } else {
-                    Kind::Artikel
-                };
-                if text[marker_end..].starts_with(". ") || &text[marker_end..] == "." {
-                    marker_end += 1; // "§ 1. Titel": keep the period with the marker
-                }
-                info.marker = Some(normalize_ws(&text[start..marker_end]));
-            }
-            Rule::gliederung | Rule::untyped => {
-                let untyped = p.as_rule() == Rule::untyped;
-                let start = p.as_span().start();
-                let mut marker_end = start;
-                let mut kind = Kind::Gliederung;
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::g_type => {
-                            marker_end = marker_end.max(q.as_span().end());
-                            kind =
-                                Kind::from_gliederung_word(q.as_str()).unwrap_or(Kind::Gliederung)
-                        }
-                        Rule::g_num | Rule::g_num_dot => {
-                            marker_end = marker_end.max(q.as_span().end());
-                            info.num = Some(q.as_str().trim_end_matches('.').to_string());
-                        }
-                        Rule::ordinal => {
-                            marker_end = marker_end.max(q.as_span().end());
-                            info.num = ordinal_value(q.as_str()).map(|v| v.to_string());
-                        }
-                        Rule::repealed => {
-                            info.repealed = true;
-                            info.title = Some(q.as_str().to_string());
-                        }
-                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
-                        _ => {}
-                    }
-                }
-                info.kind = if untyped { Kind::Gliederung } else { kind };
-                info.marker = Some(normalize_ws(&text[start..marker_end]));
-            }
-            Rule::anhang => {
-                let start = p.as_span().start();
-                let mut marker_end = start;
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::anhang_word => {
-                            marker_end = q.as_span().end();
-                            info.kind = if q.as_str().starts_with("Anh") {
-                                Kind::Anhang
-                            } else {
-                                Kind::Anlage
-                            };
-                        }
-                        Rule::g_num => {
-                            marker_end = q.as_span().end();
-                            info.num = Some(q.as_str().trim_end_matches('.').to_string());
-                        }
-                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
-                        _ => {}
-                    }
-                }
-                info.marker = Some(normalize_ws(&text[start..marker_end]));
-            }
-            Rule::special => {
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::special_word => {
-                            info.marker = Some(q.as_str().to_string());
-                            info.kind = match q.as_str() {
-                                "Eingangsformel" => Kind::Eingangsformel,
-                                "Präambel" => Kind::Praeambel,
-                                "Inhaltsübersicht" | "Inhaltsverzeichnis" => {
-                                    Kind::Inhaltsuebersicht
-                                }
-                                "Schlussformel" | "Schlußformel" => Kind::Schlussformel,
-                                _ => Kind::Hinweis,
-                            };
-                        }
-                        Rule::title => info.title = Some(q.as_str().trim().to_string()),
-                        _ => {}
-                    }
-                }
-            }
+            Rule::einzel => einzel(&mut info, p, text),
+            Rule::gliederung | Rule::untyped => gliederung(&mut info, p, text),
+            Rule::anhang => anhang(&mut info, p, text),
+            Rule::special => special(&mut info, p),
             _ => {}
         }
     }
@@ -244,6 +135,125 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
         return None;
     }
     Some(info)
+}
+
+/// "§ 4a Titel", "Artikel 1 – Titel", "§§ 3 bis 6 (weggefallen)".
+fn einzel(info: &mut HeadingInfo, p: Pair<Rule>, text: &str) {
+    let mut word = "";
+    let mut marker_end = 0;
+    let start = p.as_span().start();
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::einzel_word => word = q.as_str(),
+            Rule::einzel_nums => {
+                marker_end = q.as_span().end();
+                let nums: Vec<&str> = q
+                    .clone()
+                    .into_inner()
+                    .filter(|u| u.as_rule() == Rule::unit_num)
+                    .map(|u| u.as_str())
+                    .collect();
+                info.num = Some(if nums.len() == 1 {
+                    nums[0].to_string()
+                } else {
+                    // keep the connective words: "3 bis 6", "3, 4"
+                    normalize_ws(q.as_str())
+                });
+            }
+            Rule::repealed => {
+                info.repealed = true;
+                info.title = Some(q.as_str().to_string());
+            }
+            Rule::title => info.title = Some(q.as_str().trim().to_string()),
+            _ => {}
+        }
+    }
+    info.kind = if word.starts_with('§') {
+        Kind::Paragraf
+    } else {
+        Kind::Artikel
+    };
+    if text[marker_end..].starts_with(". ") || &text[marker_end..] == "." {
+        marker_end += 1; // "§ 1. Titel": keep the period with the marker
+    }
+    info.marker = Some(normalize_ws(&text[start..marker_end]));
+}
+
+/// "Abschnitt 2 – Titel", "Zweiter Teil", "I. Titel" (untyped).
+fn gliederung(info: &mut HeadingInfo, p: Pair<Rule>, text: &str) {
+    let untyped = p.as_rule() == Rule::untyped;
+    let start = p.as_span().start();
+    let mut marker_end = start;
+    let mut kind = Kind::Gliederung;
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::g_type => {
+                marker_end = marker_end.max(q.as_span().end());
+                kind = Kind::from_gliederung_word(q.as_str()).unwrap_or(Kind::Gliederung)
+            }
+            Rule::g_num | Rule::g_num_dot => {
+                marker_end = marker_end.max(q.as_span().end());
+                info.num = Some(q.as_str().trim_end_matches('.').to_string());
+            }
+            Rule::ordinal => {
+                marker_end = marker_end.max(q.as_span().end());
+                info.num = ordinal_value(q.as_str()).map(|v| v.to_string());
+            }
+            Rule::repealed => {
+                info.repealed = true;
+                info.title = Some(q.as_str().to_string());
+            }
+            Rule::title => info.title = Some(q.as_str().trim().to_string()),
+            _ => {}
+        }
+    }
+    info.kind = if untyped { Kind::Gliederung } else { kind };
+    info.marker = Some(normalize_ws(&text[start..marker_end]));
+}
+
+/// "Anlage 1 (zu § 3)", "Anhang III".
+fn anhang(info: &mut HeadingInfo, p: Pair<Rule>, text: &str) {
+    let start = p.as_span().start();
+    let mut marker_end = start;
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::anhang_word => {
+                marker_end = q.as_span().end();
+                info.kind = if q.as_str().starts_with("Anh") {
+                    Kind::Anhang
+                } else {
+                    Kind::Anlage
+                };
+            }
+            Rule::g_num => {
+                marker_end = q.as_span().end();
+                info.num = Some(q.as_str().trim_end_matches('.').to_string());
+            }
+            Rule::title => info.title = Some(q.as_str().trim().to_string()),
+            _ => {}
+        }
+    }
+    info.marker = Some(normalize_ws(&text[start..marker_end]));
+}
+
+/// "Präambel", "Eingangsformel", "Inhaltsübersicht", "Schlussformel", "Hinweis".
+fn special(info: &mut HeadingInfo, p: Pair<Rule>) {
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::special_word => {
+                info.marker = Some(q.as_str().to_string());
+                info.kind = match q.as_str() {
+                    "Eingangsformel" => Kind::Eingangsformel,
+                    "Präambel" => Kind::Praeambel,
+                    "Inhaltsübersicht" | "Inhaltsverzeichnis" => Kind::Inhaltsuebersicht,
+                    "Schlussformel" | "Schlußformel" => Kind::Schlussformel,
+                    _ => Kind::Hinweis,
+                };
+            }
+            Rule::title => info.title = Some(q.as_str().trim().to_string()),
+            _ => {}
+        }
+    }
 }
 
 fn normalize_ws(s: &str) -> String {

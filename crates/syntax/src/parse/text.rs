@@ -342,41 +342,12 @@ fn is_month(w: &str) -> bool {
     w == "Jänner" || crate::date::MONATE.contains(&w)
 }
 
-const REF_WORDS: &[&str] = &[
-    "§",
-    "§§",
-    "Absatz",
-    "Absatzes",
-    "Absätze",
-    "Satz",
-    "Satzes",
-    "Sätze",
-    "Nummer",
-    "Nummern",
-    "Artikel",
-    "Artikels",
-    "Anlage",
-    "Anhang",
-    "Anhangs",
-    "Buchstabe",
-    "Buchstaben",
-    "Abs.",
-    "Nr.",
-    "Art.",
-    "Teil",
-    "Teils",
-    "Kapitel",
-    "Abschnitt",
-    "Abschnitts",
-    "Titel",
-    "Buch",
-    "Buches",
-    "Jahr",
-    "Jahres",
-    "Jahre",
-    "Anlagen",
-    "Absätzen",
-];
+/// Words after which a number is that of a unit or a year, so a period after
+/// it ends the Satz ("nach Absatz 3.", "im Jahr 2025."): the unit words of
+/// the vocabulary in all their forms, and the year.
+fn numbers_unit(w: &str) -> bool {
+    crate::vocab::is_unit_word(w) || matches!(w, "Jahr" | "Jahres" | "Jahre")
+}
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty()
@@ -566,7 +537,7 @@ fn period_ends_sentence(t: &str, dot: usize, next_start: usize) -> bool {
             .rsplit(' ')
             .next()
             .unwrap_or("");
-        if REF_WORDS.contains(&prev_word) || is_month(prev_word) {
+        if numbers_unit(prev_word) || is_month(prev_word) {
             return true;
         }
         if tok.len() == 4 && tok.chars().all(|c| c.is_ascii_digit()) {
