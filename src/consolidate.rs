@@ -8,6 +8,81 @@ use std::collections::HashMap;
 use std::path::Path;
 use syntax::ast::{Document, Kind};
 
+/// One law of a workspace consolidated by a Mantelgesetz.
+#[derive(Debug)]
+pub struct Consolidated {
+    pub law: std::path::PathBuf,
+    pub text: String,
+    pub outcome: Outcome,
+}
+
+/// Apply an amending law that amends several laws (a Mantelgesetz: one
+/// Artikel per law) to the laws of `ws` it names. Each Eingangssatz must name
+/// exactly one law of the workspace (by title, short name or abbreviation);
+/// one that names none is an error, never a guess.
+pub fn consolidate_series(
+    ws: &crate::workspace::Workspace,
+    amending: &Path,
+    keep_going: bool,
+) -> Result<Vec<Consolidated>, ConsolidateError> {
+    let src = syntax::source::read_law(amending)?;
+    let apath = amending.display().to_string();
+    let idx = syntax::source::LineIndex::new(&src);
+    let laws: Vec<(std::path::PathBuf, Vec<String>)> = ws
+        .config
+        .laws
+        .iter()
+        .map(|e| {
+            let path = ws.law_path(e);
+            let mut names: Vec<String> = e.short.iter().cloned().collect();
+            if let Ok((doc, _)) = load_law(&path) {
+                names.extend(doc.title);
+                names.extend(doc.abbreviation);
+            }
+            (path, names)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (satz, at) in parse::eingangssaetze(&src) {
+        let hits: Vec<&(std::path::PathBuf, Vec<String>)> = laws
+            .iter()
+            .filter(|(_, names)| {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                parse::names_law(&satz, &names)
+            })
+            .collect();
+        let (line, column) = idx.line_col(at);
+        let (path, names) = match hits.as_slice() {
+            [one] => *one,
+            [] => {
+                return Err(ConsolidateError::UnknownLaw {
+                    path: apath,
+                    line,
+                    column,
+                    eingangssatz: satz,
+                })
+            }
+            _ => {
+                return Err(ConsolidateError::AmbiguousLaw {
+                    path: apath,
+                    line,
+                    column,
+                    eingangssatz: satz,
+                    count: hits.len(),
+                })
+            }
+        };
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (text, outcome) = consolidate_named(path, amending, keep_going, &names)?;
+        out.push(Consolidated {
+            law: path.clone(),
+            text,
+            outcome,
+        });
+    }
+    Ok(out)
+}
+
 /// Why a consolidation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ConsolidateError {
@@ -15,6 +90,21 @@ pub enum ConsolidateError {
     Load(#[from] syntax::diag::LoadError),
     #[error(transparent)]
     Amend(#[from] AmendError),
+    #[error("{path}:{line}:{column}: „{eingangssatz}“ names no law of the workspace (paragraf.toml: title, short or abbreviation)")]
+    UnknownLaw {
+        path: String,
+        line: u32,
+        column: u32,
+        eingangssatz: String,
+    },
+    #[error("{path}:{line}:{column}: „{eingangssatz}“ names {count} laws of the workspace")]
+    AmbiguousLaw {
+        path: String,
+        line: u32,
+        column: u32,
+        eingangssatz: String,
+        count: usize,
+    },
     #[error("{path}:{source}")]
     Xml {
         path: String,
@@ -48,18 +138,29 @@ pub fn consolidate(
     amending: &Path,
     keep_going: bool,
 ) -> Result<(String, Outcome), ConsolidateError> {
+    consolidate_named(law, amending, keep_going, &[])
+}
+
+/// As [`consolidate`]; `also` are further names of the law (its short name
+/// in the workspace) by which the amending law's Eingangssatz may name it.
+pub fn consolidate_named(
+    law: &Path,
+    amending: &Path,
+    keep_going: bool,
+    also: &[&str],
+) -> Result<(String, Outcome), ConsolidateError> {
     let (mut doc, eids) = load_law(law)?;
     let src = syntax::source::read_law(amending)?;
     let apath = amending.display().to_string();
     let gesetz = if legaldocml::is_xml(&src) {
         legaldocml::import_amendments(&apath, &src, doc.title.as_deref())?
     } else {
-        parse::parse(
-            &apath,
-            &src,
-            doc.title.as_deref(),
-            doc.abbreviation.as_deref(),
-        )?
+        let names: Vec<&str> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(also.iter().copied())
+            .collect();
+        parse::parse_for(&apath, &src, &names, doc.title.as_deref())?
     };
     let report = apply::apply(&mut doc, &gesetz, &apath, &eids, keep_going);
     if !keep_going {

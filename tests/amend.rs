@@ -264,3 +264,400 @@ fn a_unit_moved_with_its_number_is_struck_before_it_is_inserted() {
     let new = syntax::parse("Gesetz X\n\n§ 1 – Zweck\n\nText eins.\n\nAnlage 8 – Acht\n\nAcht.\n\nAnlage 9 – Neun\n\nNeun.\n\nAnlage 10 – Zehn\n\nZehn.\n\nAnlage 10a – Zehn a\n\nZehn a.\n");
     common::generate_and_apply_docs(&old, &new);
 }
+
+// ----- forms of real amending laws (issue: real amending laws apply as published)
+
+#[test]
+fn punctuation_and_words_are_inserted_together() {
+    let law = "Gesetz W\n\n§ 2 – Verbote\n\n(3) Verboten ist das Führen von Messer in der Öffentlichkeit.\n";
+    let t = apply_text(
+        law,
+        "1. In § 2 Absatz 3 werden nach dem Wort „Messer“ ein Komma und das Wort „Sprengstoffe“ eingefügt.",
+    )
+    .unwrap();
+    assert!(
+        t.contains("das Führen von Messer, Sprengstoffe in der Öffentlichkeit."),
+        "{t}"
+    );
+    // a Semikolon and words, replacing a Punkt at the end (BGBl. style)
+    let t = apply_text(
+        law,
+        "1. In § 2 Absatz 3 wird der Punkt am Ende durch ein Semikolon und die Wörter „dies gilt auch für Waffen.“ ersetzt.",
+    )
+    .unwrap();
+    assert!(
+        t.contains("in der Öffentlichkeit; dies gilt auch für Waffen."),
+        "{t}"
+    );
+}
+
+#[test]
+fn quoted_words_match_whatever_emphasis_the_law_text_has() {
+    // Gesetz VII marks "Anhangs III" bold; a drafter copies the passage with the stars
+    let seed = common::seed();
+    let doc = syntax::parse(&seed);
+    let cmd = "1. In § 3 Absatz 3 werden die Wörter „kann nach Maßgabe des **Anhangs III** eingestuft werden“ durch die Wörter „wird nach Maßgabe des Anhangs III eingestuft“ ersetzt.";
+    let src = format!("Das Gesetz VII wird wie folgt geändert:\n\n{cmd}\n");
+    let g = parse::parse("a.txt", &src, doc.title.as_deref(), None).unwrap();
+    let mut d = doc.clone();
+    let o = apply::apply(&mut d, &g, "a.txt", &Default::default(), false);
+    assert!(o.failed.is_empty(), "{:?}", o.failed);
+    let out = print(&d, &Options::default());
+    assert!(
+        out.contains("wird nach Maßgabe des Anhangs III eingestuft"),
+        "{out}"
+    );
+}
+
+#[test]
+fn nummern_that_continue_a_satz_are_addressed_through_it() {
+    // Lobbyregistergesetz 2024: "§ 2 Absatz 1 Satz 1 Nummer 3"
+    let law = "Gesetz L\n\n§ 2 – Ausnahmen\n\n(1) Eine Registrierungspflicht besteht nicht, soweit\n\n1. erstens,\n\n2. zweitens,\n\n3. drittens oder\n\n4. viertens.\n\nSatz 1 gilt entsprechend.\n";
+    let t = apply_text(
+        law,
+        "1. In § 2 Absatz 1 Satz 1 Nummer 3 wird das Wort „oder“ durch ein Komma ersetzt.",
+    )
+    .unwrap();
+    assert!(t.contains("3. drittens,\n"), "{t}");
+}
+
+const LISTE: &str = "Gesetz L\n\n§ 2 – Ausnahmen\n\n(1) Erstens.\n\n(2) Zweitens.\n\n(3) Drittens.\n\n(4) Viertens.\n\n(5) Von der Pflicht ist ausgenommen, wer\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n\n4. vier,\n\n5. fünf,\n\n6. sechs oder\n\n7. sieben nachgeht.\n";
+
+#[test]
+fn a_repealed_nummer_whose_number_is_used_again_leaves_no_placeholder() {
+    // Lobbyregistergesetz 2024, Artikel 1 Nummer 2 Buchstabe c
+    let t = apply_text(
+        LISTE,
+        "1. § 2 Absatz 5 wird wie folgt geändert:\n\n   a) Nummer 5 wird aufgehoben.\n\n   b) Nummer 6 wird Nummer 5.\n\n   c) Nummer 7 wird Nummer 6 und die Wörter „sieben nachgeht“ werden durch die Wörter „sieben nachgehen“ ersetzt.",
+    )
+    .unwrap();
+    assert!(!t.contains("weggefallen"), "{t}");
+    assert!(
+        t.contains("4. vier,\n\n5. sechs oder\n\n6. sieben nachgehen.\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn an_ascending_cascade_names_units_in_the_numbering_before_the_law() {
+    let t = apply_text(
+        LISTE,
+        "1. § 2 wird wie folgt geändert:\n\n   a) Der bisherige Absatz 3 wird Absatz 4.\n\n   b) Der bisherige Absatz 4 wird Absatz 5.\n\n   c) Der bisherige Absatz 5 wird Absatz 6.\n\n   d) Nach Absatz 2 wird folgender Absatz 3 eingefügt:\n\n      „(3) Neu.“",
+    )
+    .unwrap();
+    assert!(
+        t.contains(
+            "(2) Zweitens.\n\n(3) Neu.\n\n(4) Drittens.\n\n(5) Viertens.\n\n(6) Von der Pflicht"
+        ),
+        "{t}"
+    );
+}
+
+#[test]
+fn an_insertion_before_the_renumbering_that_frees_its_number() {
+    // the insertion is written first; "der bisherige Absatz 3" is still the old one
+    let t = apply_text(
+        LISTE,
+        "1. § 2 wird wie folgt geändert:\n\n   a) Nach Absatz 2 wird folgender Absatz 3 eingefügt:\n\n      „(3) Neu.“\n\n   b) Der bisherige Absatz 5 wird Absatz 6.\n\n   c) Der bisherige Absatz 4 wird Absatz 5.\n\n   d) Der bisherige Absatz 3 wird Absatz 4.",
+    )
+    .unwrap();
+    assert!(
+        t.contains("(3) Neu.\n\n(4) Drittens.\n\n(5) Viertens.\n\n(6) Von der Pflicht"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_renumbering_bundled_with_a_new_wording() {
+    let t = apply_text(
+        LISTE,
+        "1. § 2 wird wie folgt geändert:\n\n   a) Der bisherige Absatz 5 wird Absatz 6.\n\n   b) Der bisherige Absatz 4 wird Absatz 5 und wie folgt gefasst:\n\n      „(5) Viertens, neu gefasst.“",
+    )
+    .unwrap();
+    assert!(t.contains("(5) Viertens, neu gefasst.\n"), "{t}");
+    assert!(t.contains("(3) Drittens.\n"), "{t}");
+}
+
+#[test]
+fn several_replacements_and_insertions_in_one_command() {
+    let t = apply_text(
+        LAW,
+        "1. In § 1 Absatz 1 werden die Wörter „Die Behörde“ durch die Wörter „Das Amt“ und das Wort „Monats“ durch die Wörter „von zwei Wochen“ ersetzt.",
+    )
+    .unwrap();
+    assert!(
+        t.contains("(1) Das Amt prüft den Antrag. Sie entscheidet binnen eines von zwei Wochen."),
+        "{t}"
+    );
+    // Lobbyregistergesetz 2024, Artikel 1 Nummer 7 Buchstabe a, as plain text
+    let t = apply_text(
+        LAW,
+        "1. In § 1 Absatz 1 werden nach den Wörtern „prüft den“ das Wort „vollständigen“ und nach dem Wort „entscheidet“ die Wörter „in der Regel“ eingefügt.",
+    )
+    .unwrap();
+    assert!(
+        t.contains("prüft den vollständigen Antrag. Sie entscheidet in der Regel binnen"),
+        "{t}"
+    );
+}
+
+#[test]
+fn the_lobbyregister_amending_law_applies_whole() {
+    // BGBl. I 2024 Nr. 10 on the Lobbyregistergesetz of 2021 (LegalDocML.de, ../shared)
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared not found");
+        return;
+    };
+    let f = dir.join("../legaldocml-de/fixtures/eli/bund/bgbl-1");
+    let law = f.join("2021/s818/2021-04-16/1/deu/2021-04-16/regelungstext-verkuendung-1.xml");
+    let amending = f.join("2024/10/2024-01-18/1/deu/2024-01-18/regelungstext-verkuendung-1.xml");
+    let (text, out) = paragraf::consolidate::consolidate(&law, &amending, true).unwrap();
+    assert!(out.failed.is_empty(), "{:#?}", out.failed);
+    // 46 akn:mod; 7 a) is one sentence of two of them
+    assert_eq!(out.applied.len(), 45);
+    for want in [
+        "müssen die Angaben nach § 3 Absatz 1 und 2 in einem öffentlichen Verzeichnis",
+        "4. innerhalb der jeweils letzten drei Monate mehr als 30 unterschiedliche Interessenvertretungskontakte aufgenommen wurden oder\n\n5. die Interessenvertretung bei Gewährung einer Gegenleistung in Auftrag gegeben wird.\n\nDie Eintragung ist unverzüglich",
+        "17. diplomatische oder konsularische Tätigkeiten wahrnehmen.",
+        "gegenüber den Organen, Gremien, Mitgliedern, Fraktionen",
+    ] {
+        assert!(text.contains(want), "{want}\n---\n{text}");
+    }
+    // § 6 Absatz 3 (the akn:ref's unit; the sentence says "Absatz 2")
+    assert!(
+        !text.contains("Nummer 6 bis 8 verweigert worden sind, die Eintragung"),
+        "{text}"
+    );
+}
+
+#[test]
+fn places_of_the_handbuch() {
+    // "In der Überschrift", "Im Satzteil vor der Aufzählung", "nach der Angabe"
+    let t = apply_text(
+        LAW,
+        "1. In der Überschrift des § 1 wird das Wort „Zweck“ durch die Wörter „Zweck und Ziel“ ersetzt.\n\n2. Im Satzteil vor der Aufzählung des § 1 Absatz 2 wird nach dem Wort „Behörde“ das Wort „stets“ eingefügt.\n\n3. In § 1 Absatz 2 Nummer 1 wird das Wort „oder“ am Ende durch ein Komma ersetzt.",
+    )
+    .unwrap();
+    assert!(t.contains("§ 1 – Zweck und Ziel\n"), "{t}");
+    assert!(t.contains("(2) Für die Behörde stets gilt:"), "{t}");
+    assert!(t.contains("1. erstens,\n"), "{t}");
+}
+
+#[test]
+fn a_unit_replaced_by_several() {
+    // "§ 2 wird durch die folgenden §§ 2 und 2a ersetzt"
+    let t = apply_text(
+        LAW,
+        "1. § 2 wird durch die folgenden §§ 2 und 2a ersetzt:\n\n   „§ 2 – Übergang\n\n   Es gilt das bisherige Recht.\n\n   § 2a – Ende\n\n   Dieses Gesetz tritt in Kraft.“",
+    )
+    .unwrap();
+    assert!(
+        t.contains("§ 2 – Übergang\n\nEs gilt das bisherige Recht.\n\n§ 2a – Ende\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn the_title_of_the_law_gets_a_new_wording() {
+    for cmd in [
+        "1. Die Überschrift des Gesetzes wird wie folgt gefasst:\n\n   „Gesetz Y“",
+        "1. Die Bezeichnung des Gesetzes wird wie folgt gefasst:\n\n   „Gesetz Y“",
+    ] {
+        let t = apply_text(LAW, cmd).unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        assert!(t.starts_with("Gesetz Y\n"), "{cmd}\n{t}");
+    }
+}
+
+const MIT_UEBERSICHT: &str = "Gesetz U\n\nInhaltsübersicht\n\nAbschnitt 1 Allgemeines\n\n§ 1 Zweck\n\n§ 2 Begriffe\n\n§ 3 Ende\n\nAbschnitt 1 – Allgemeines\n\n§ 1 – Zweck\n\nText eins.\n\n§ 2 – Begriffe\n\nText zwei.\n\n§ 3 – Ende\n\nText drei.\n";
+
+#[test]
+fn entries_of_the_inhaltsuebersicht() {
+    // Handbuch der Rechtsförmlichkeit, Rn. 622 ff.: "Die Inhaltsübersicht wird wie folgt geändert:"
+    let t = apply_text(
+        MIT_UEBERSICHT,
+        "1. Die Inhaltsübersicht wird wie folgt geändert:\n\n   a) Die Angabe zu § 2 wird wie folgt gefasst:\n\n      „§ 2 Begriffsbestimmungen“\n\n   b) Nach der Angabe zu § 2 wird folgende Angabe eingefügt:\n\n      „§ 2a Anwendungsbereich“\n\n   c) Die Angabe zu § 3 wird gestrichen.\n\n   d) Folgende Angabe wird angefügt:\n\n      „§ 4 Inkrafttreten“\n\n2. Die Überschrift des § 2 wird wie folgt gefasst:\n\n   „Begriffsbestimmungen“",
+    )
+    .unwrap();
+    // the entries, as the consolidated text reads back
+    let doc = syntax::parse(&t);
+    let ueb = doc
+        .root
+        .children
+        .iter()
+        .find(|n| n.kind == syntax::Kind::Inhaltsuebersicht)
+        .unwrap();
+    let entries: Vec<String> = ueb.children.iter().map(syntax::print::own_text).collect();
+    assert_eq!(
+        entries,
+        [
+            "Abschnitt 1 Allgemeines",
+            "§ 1 Zweck",
+            "§ 2 Begriffsbestimmungen",
+            "§ 2a Anwendungsbereich",
+            "§ 4 Inkrafttreten"
+        ],
+        "{t}"
+    );
+    assert!(
+        t.contains("§ 2 – Begriffsbestimmungen\n\nText zwei."),
+        "{t}"
+    );
+    // the consolidated text reads back with the same Inhaltsübersicht
+    let again = syntax::parse(&t);
+    assert_eq!(
+        wording(&again),
+        wording(&syntax::parse(&print(&again, &Options::default())))
+    );
+}
+
+#[test]
+fn an_entry_the_inhaltsuebersicht_lacks_is_an_error() {
+    let e = apply_text(
+        MIT_UEBERSICHT,
+        "1. In der Inhaltsübersicht wird die Angabe zu § 9 wie folgt gefasst:\n\n   „§ 9 Neu“",
+    );
+    assert!(e.is_err(), "{e:?}");
+    let e = apply_text(
+        MIT_UEBERSICHT,
+        "1. Die Angabe zu § 9 wird wie folgt gefasst:\n\n   „§ 9 Neu“",
+    )
+    .unwrap_err();
+    assert!(e.contains("Angabe zu § 9 not found"), "{e}");
+}
+
+/// A workspace with Gesetz VI and Gesetz VII and a Mantelgesetz for both.
+fn mantel_workspace(mantel: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("paragraf.toml"),
+        "[[law]]\nfile = \"vi.txt\"\nshort = \"Gesetz VI\"\n\n[[law]]\nfile = \"vii.txt\"\nshort = \"Gesetz VII\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("vi.txt"),
+        "Gesetz VI – Datenschutz\n\n§ 1 – Zweck\n\nDieses Gesetz schützt Daten.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("vii.txt"),
+        "Gesetz VII – Missbrauch von KI-Systemen\n\n§ 1 – Zweck\n\nDieses Gesetz regelt KI-Systeme.\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("mantel.txt"), mantel).unwrap();
+    dir
+}
+
+const MANTEL: &str = "Gesetz zur Änderung der Gesetze VI und VII\n\nArtikel 1 – Änderung des Gesetzes VI\n\nDas Gesetz VI vom 1. Januar 2025 wird wie folgt geändert:\n\n1. In § 1 wird das Wort „Daten“ durch die Wörter „personenbezogene Daten“ ersetzt.\n\nArtikel 2 – Änderung des Gesetzes VII\n\nDas Gesetz VII vom 14. Oktober 2025 wird wie folgt geändert:\n\n1. In § 1 wird das Wort „regelt“ durch das Wort „ordnet“ ersetzt.\n\nArtikel 3 – Inkrafttreten\n\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n";
+
+#[test]
+fn a_mantelgesetz_amends_every_law_of_the_workspace_it_names() {
+    let ws = mantel_workspace(MANTEL);
+    let out = ws.path().join("out");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "amend",
+            ws.path().join("mantel.txt").to_str().unwrap(),
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    let vi = std::fs::read_to_string(out.join("vi.txt")).unwrap();
+    let vii = std::fs::read_to_string(out.join("vii.txt")).unwrap();
+    assert!(
+        vi.contains("Dieses Gesetz schützt personenbezogene Daten."),
+        "{vi}"
+    );
+    assert!(vii.contains("Dieses Gesetz ordnet KI-Systeme."), "{vii}");
+    // one law of the pair, as before: the Artikel that names it
+    let (text, _) = paragraf::consolidate::consolidate_named(
+        &ws.path().join("vii.txt"),
+        &ws.path().join("mantel.txt"),
+        false,
+        &["Gesetz VII"],
+    )
+    .unwrap();
+    assert!(text.contains("ordnet KI-Systeme"), "{text}");
+}
+
+#[test]
+fn a_mantelgesetz_naming_a_law_the_workspace_lacks_is_reported() {
+    let ws = mantel_workspace(&MANTEL.replace("Das Gesetz VI vom", "Das Gesetz IX vom"));
+    let out = ws.path().join("out");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "amend",
+            ws.path().join("mantel.txt").to_str().unwrap(),
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("mantel.txt:5:1:") && err.contains("Gesetz IX"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn frames_whose_items_carry_only_places() {
+    let law = "Gesetz F\n\n§ 1 – Eins\n\nNach § 9 gilt dies.\n\n§ 2 – Zwei\n\nDie Behörde prüft nach § 9.\n\n§ 3 – Drei\n\nDie Behörde entscheidet nach § 9 und § 9.\n";
+    // "Es werden ersetzt:" with a place and words per item
+    let t = apply_text(
+        law,
+        "1. Es werden ersetzt:\n\n   a) in § 1 die Angabe „§ 9“ durch die Angabe „§ 10“,\n\n   b) in § 2 das Wort „Behörde“ durch das Wort „Stelle“ und\n\n   c) in § 3 die Angabe „§ 9“ jeweils durch die Angabe „§ 10“.",
+    )
+    .unwrap();
+    assert!(t.contains("Nach § 10 gilt dies."), "{t}");
+    assert!(t.contains("Die Stelle prüft nach § 9."), "{t}");
+    assert!(t.contains("entscheidet nach § 10 und § 10."), "{t}");
+    // "In den folgenden Vorschriften wird … ersetzt:" with a place per item
+    let t = apply_text(
+        law,
+        "1. In den folgenden Vorschriften wird jeweils die Angabe „§ 9“ durch die Angabe „§ 11“ ersetzt:\n\n   a) § 1,\n\n   b) § 2 und\n\n   c) § 3.",
+    )
+    .unwrap();
+    assert!(!t.contains("§ 9"), "{t}");
+    assert_eq!(t.matches("§ 11").count(), 4, "{t}");
+}
+
+#[test]
+fn headings_are_inserted_before_the_units_they_take_in() {
+    // "Nach § 33 werden die folgenden Überschriften zu Teil 3 eingefügt"
+    let law = "Gesetz H\n\nAbschnitt 1 – Allgemeines\n\n§ 1 – Eins\n\nText.\n\n§ 2 – Zwei\n\nText.\n\n§ 3 – Drei\n\nText.\n";
+    let t = apply_text(
+        law,
+        "1. Nach § 1 werden die folgenden Überschriften zu Abschnitt 2 eingefügt:\n\n   „Abschnitt 2 – Pflichten“",
+    )
+    .unwrap();
+    let doc = syntax::parse(&t);
+    let kinds: Vec<(syntax::Kind, Option<String>)> = doc
+        .root
+        .children
+        .iter()
+        .filter(|n| n.kind == syntax::Kind::Abschnitt)
+        .map(|n| (n.kind, n.num.clone()))
+        .collect();
+    assert_eq!(kinds.len(), 2, "{t}");
+    // § 2 and § 3 now stand under Abschnitt 2
+    let a2 = doc
+        .root
+        .children
+        .iter()
+        .find(|n| n.num.as_deref() == Some("2"))
+        .unwrap();
+    assert_eq!(
+        a2.children
+            .iter()
+            .filter(|c| c.kind == syntax::Kind::Paragraf)
+            .count(),
+        2,
+        "{t}"
+    );
+}

@@ -8,15 +8,15 @@ const SEED: &str = include_str!("../../laws/gesetz-vii.txt");
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(s) = std::str::from_utf8(data) {
-        let doc = paragraf::parse(SEED);
+        let doc = syntax::parse(SEED);
         // commands alone, and after an Eingangssatz
-        let _ = paragraf::amend::parse::parse_befehl(s);
+        let _ = amend::parse::parse_befehl(s);
         let src = format!("Das Gesetz wird wie folgt geändert:\n\n{s}");
-        if let Ok(g) = paragraf::amend::parse::parse("fuzz", &src, doc.title.as_deref(), None) {
+        if let Ok(g) = amend::parse::parse("fuzz", &src, doc.title.as_deref(), None) {
             let mut d = doc.clone();
-            let _ = paragraf::amend::apply::apply(&mut d, &g, "fuzz", &Default::default(), true);
-            let out = paragraf::write::write(&d, &Default::default());
-            let _ = paragraf::parse(&out);
+            let _ = amend::apply::apply(&mut d, &g, "fuzz", &Default::default(), true);
+            let out = syntax::print::print(&d, &Default::default());
+            let _ = syntax::parse(&out);
         }
     }
 });

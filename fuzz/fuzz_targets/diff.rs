@@ -12,19 +12,19 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(a), Ok(b)) = (std::str::from_utf8(a), std::str::from_utf8(b)) else {
         return;
     };
-    let (x, y) = (paragraf::parse(a), paragraf::parse(b));
-    let (ea, eb) = (paragraf::diff::entries(&x), paragraf::diff::entries(&y));
-    let changes = paragraf::diff::diff_entries(&ea, &eb);
+    let (x, y) = (syntax::parse(a), syntax::parse(b));
+    let (ea, eb) = (diff::entries(&x), diff::entries(&y));
+    let changes = diff::diff_entries(&ea, &eb);
     assert_eq!(
-        paragraf::diff::apply(&ea, &changes).as_ref(),
+        diff::apply(&ea, &changes).as_ref(),
         Ok(&eb),
         "apply must give the new Fassung"
     );
-    let _ = paragraf::diff::render::unified(&changes, &ea, &eb, "a", "b");
+    let _ = diff::render::unified(&changes, &ea, &eb, "a", "b");
     let text =
-        paragraf::diff::amend::aenderungsbefehle(&x, &y, &ea, &eb, &changes, Default::default());
-    if let Ok(g) = paragraf::amend::parse::parse("fuzz", &text, x.title.as_deref(), None) {
+        amend::generate::aenderungsbefehle(&x, &y, &ea, &eb, &changes, Default::default());
+    if let Ok(g) = amend::parse::parse("fuzz", &text, x.title.as_deref(), None) {
         let mut d = x.clone();
-        let _ = paragraf::amend::apply::apply(&mut d, &g, "fuzz", &Default::default(), true);
+        let _ = amend::apply::apply(&mut d, &g, "fuzz", &Default::default(), true);
     }
 });

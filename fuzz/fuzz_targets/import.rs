@@ -4,12 +4,12 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(s) = std::str::from_utf8(data) {
-        if let Ok(imp) = paragraf::legaldocml::import(s) {
-            let _ = paragraf::legaldocml::export(&imp.doc);
-            let _ = paragraf::write::write(&imp.doc, &Default::default());
+        if let Ok(imp) = legaldocml::import(s) {
+            let _ = legaldocml::export(&imp.doc);
+            let _ = syntax::print::print(&imp.doc, &Default::default());
         }
-        let _ = paragraf::legaldocml::import_amendments("fuzz", s, None);
+        let _ = legaldocml::import_amendments("fuzz", s, None);
         // and any law text exported
-        let _ = paragraf::legaldocml::export(&paragraf::parse(s));
+        let _ = legaldocml::export(&syntax::parse(s));
     }
 });

@@ -3,8 +3,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(s) = paragraf::source::decode("fuzz", data.to_vec()) {
-        let doc = paragraf::parse(&s);
+    if let Ok(s) = syntax::source::decode("fuzz", data.to_vec()) {
+        let doc = syntax::parse(&s);
         // spans stay inside the text
         doc.root.walk(&mut |n, _| {
             assert!(
@@ -12,6 +12,6 @@ fuzz_target!(|data: &[u8]| {
                 "span out of range"
             );
         });
-        let _ = paragraf::outline::outline(&doc);
+        let _ = syntax::outline::outline(&doc);
     }
 });

@@ -4,13 +4,13 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(s) = std::str::from_utf8(data) {
-        let _ = paragraf::refs::extract_from_text(s);
+        let _ = refs::extract_from_text(s);
         let law = paragraf::project::Law {
             path: "fuzz".into(),
             src: s.to_string(),
-            doc: paragraf::parse(s),
+            doc: syntax::parse(s),
         };
-        let uni = paragraf::refs::Universe {
+        let uni = refs::Universe {
             declared: Vec::new(),
             others: Vec::new(),
         };

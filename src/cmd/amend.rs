@@ -4,11 +4,14 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The law to amend (plain text, Markdown or LegalDocML.de XML).
-    law: PathBuf,
-    /// The amending law (plain text or LegalDocML.de XML).
-    amending: PathBuf,
-    /// Write the consolidated text here (default: standard output).
+    /// LAW AMENDING: the law to amend (plain text, Markdown or LegalDocML.de
+    /// XML) and the amending law (plain text or LegalDocML.de XML). AMENDING
+    /// alone: a Mantelgesetz, applied to every law of its workspace
+    /// (paragraf.toml) that one of its Artikel amends; needs `-o DIR`.
+    #[arg(num_args = 1..=2, required = true, value_names = ["LAW", "AMENDING"])]
+    files: Vec<PathBuf>,
+    /// Write the consolidated text here (default: standard output); with
+    /// AMENDING alone, the directory for the consolidated laws.
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Print the report of applied commands as JSON on standard error.
@@ -21,7 +24,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let out = paragraf::consolidate::consolidate(&a.law, &a.amending, a.keep_going);
+    let [law, amending] = a.files.as_slice() else {
+        return series(&a);
+    };
+    let out = paragraf::consolidate::consolidate(law, amending, a.keep_going);
     let (text, report) = match out {
         Ok(r) => r,
         Err(e) => {
@@ -34,6 +40,59 @@ pub fn run(a: Args) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    report_outcome(&a, &report)?;
+    match &a.output {
+        Some(p) => syntax::fsutil::write_atomic(p, text.as_bytes())?,
+        None => print!("{text}"),
+    }
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// A Mantelgesetz applied to the laws of its workspace, each written to the output directory.
+fn series(a: &Args) -> Result<ExitCode> {
+    let amending = &a.files[0];
+    let Some(dir) = &a.output else {
+        anyhow::bail!("an amending law alone is applied to its workspace's laws: give the directory for them with -o DIR");
+    };
+    let Some(ws) = paragraf::workspace::Workspace::find(amending)? else {
+        anyhow::bail!(
+            "{}: no paragraf.toml at or above it; give the law to amend: paragraf amend LAW AMENDING",
+            amending.display()
+        );
+    };
+    let all = match paragraf::consolidate::consolidate_series(&ws, amending, a.keep_going) {
+        Ok(all) => all,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut failed = false;
+    for c in &all {
+        eprintln!("== {}", c.law.display());
+        report_outcome(a, &c.outcome)?;
+        failed |= !c.outcome.failed.is_empty();
+    }
+    // written only when every law consolidated (or with --keep-going)
+    for c in &all {
+        let name = c.law.file_name().unwrap_or_default();
+        let out = dir.join(name);
+        syntax::fsutil::write_atomic(&out, c.text.as_bytes())?;
+        eprintln!("wrote {}", out.display());
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn report_outcome(a: &Args, report: &amend::Outcome) -> Result<()> {
     if a.json {
         eprintln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -52,13 +111,5 @@ pub fn run(a: Args) -> Result<ExitCode> {
             report.failed.len()
         );
     }
-    match &a.output {
-        Some(p) => syntax::fsutil::write_atomic(p, text.as_bytes())?,
-        None => print!("{text}"),
-    }
-    Ok(if report.failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(())
 }

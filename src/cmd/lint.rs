@@ -193,8 +193,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     for r in results {
         match r {
             Ok(d) => {
-                for k in 0..3 {
-                    totals[k] += d.counts[k];
+                for (t, c) in totals.iter_mut().zip(d.counts) {
+                    *t += c;
                 }
                 done.push(d);
             }

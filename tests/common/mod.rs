@@ -42,9 +42,10 @@ pub fn fixture(name: &str) -> String {
 
 /// The units of a law that an amending law speaks about (not the editorial
 /// parts), for comparing a consolidated text with the new Fassung.
-pub fn law_units(
-    doc: &syntax::Document,
-) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+/// A unit as the comparison sees it: id, kind, number, title, text.
+pub type UnitView = (String, String, Option<String>, Option<String>, String);
+
+pub fn law_units(doc: &syntax::Document) -> Vec<UnitView> {
     diff::entries(doc)
         .into_iter()
         .filter(|e| !amend::generate::is_editorial(e.kind))

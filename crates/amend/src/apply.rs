@@ -124,11 +124,12 @@ fn find_deep(root: &Node, from: &[usize], kind: Kind, num: Option<&str>, out: &m
             out.push(p.clone());
         }
         // §§ of an Anlage are not the §§ of the law
-        if !(c.kind.is_annex() && from.is_empty() && kind.is_einzelvorschrift())
-            && !c.kind.is_gliederungseinheit()
-            && c.kind != Kind::Satz
-            && !(c.kind.is_einzelvorschrift() && kind.is_einzelvorschrift())
-        {
+        let annex_paragraf = c.kind.is_annex() && from.is_empty() && kind.is_einzelvorschrift();
+        // nor are §§ found inside a § or below an Absatz, Nummer … or Satz
+        let no_deeper = c.kind.is_gliederungseinheit()
+            || c.kind == Kind::Satz
+            || (c.kind.is_einzelvorschrift() && kind.is_einzelvorschrift());
+        if !annex_paragraf && !no_deeper {
             find_deep(root, &p, kind, num, out);
         }
     }
@@ -201,6 +202,22 @@ fn pick(
     }
     let one = |num: &str| -> Result<Path, Problem> {
         let hits: Vec<&Path> = cands.iter().filter(|p| same_num(&num_of(p), num)).collect();
+        // places name units in the numbering before the amending law: of a unit
+        // renumbered into the number and the one that had it, the latter
+        let hits = if hits.len() > 1 {
+            let before: Vec<&Path> = hits
+                .iter()
+                .copied()
+                .filter(|p| !changed_here(at(root, p)))
+                .collect();
+            if before.len() == 1 {
+                before
+            } else {
+                hits
+            }
+        } else {
+            hits
+        };
         match hits.as_slice() {
             [p] => Ok((*p).clone()),
             [] => Err(Problem::NotFound(format!("{what} {num}"))),
@@ -234,6 +251,74 @@ fn pick(
     nums.iter().map(|n| one(n)).collect()
 }
 
+/// Whether the unit at `p` is an entry of an Inhaltsübersicht (a line of it).
+fn is_entry(root: &Node, p: &[usize]) -> bool {
+    match p.split_last() {
+        Some((_, parent)) => {
+            at(root, parent).kind == Kind::Inhaltsuebersicht
+                && matches!(at(root, p).kind, Kind::Text | Kind::Listenpunkt)
+        }
+        None => false,
+    }
+}
+
+/// "die Angabe zu § 5": the lines of the Inhaltsübersicht (under `from`, or
+/// anywhere) that begin with "§ 5" (not "§ 5a"), one per number.
+fn entries(root: &Node, from: &[usize], t: &Teil) -> Result<Vec<Path>, Problem> {
+    let kind = t.gliederung.unwrap_or(Kind::Paragraf);
+    let word = syntax::vocab::word(kind).unwrap_or("§");
+    let mut lines: Vec<Path> = Vec::new();
+    let mut p = from.to_vec();
+    walk_paths(at(root, from), &mut p, &mut |n, path| {
+        if matches!(n.kind, Kind::Text | Kind::Listenpunkt) && is_entry(root, path) {
+            lines.push(path.to_vec());
+        }
+    });
+    let what = format!("Angabe zu {word}");
+    let mut out = Vec::new();
+    for num in &t.nums {
+        let label = format!("{word} {num}");
+        let hits: Vec<&Path> = lines
+            .iter()
+            .filter(|p| {
+                let text = syntax::print::own_text(at(root, p));
+                let text = text.trim_start();
+                text.strip_prefix(label.as_str()).is_some_and(|rest| {
+                    !rest.starts_with(|c: char| c.is_alphanumeric() || c == '.')
+                })
+            })
+            .collect();
+        match hits.as_slice() {
+            [p] => out.push((*p).clone()),
+            [] => return Err(Problem::NotFound(format!("{what} {num}"))),
+            _ => {
+                return Err(Problem::AmbiguousNumber {
+                    what: format!("{what} {num}"),
+                    count: hits.len(),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Lines for the Inhaltsübersicht from quoted passages: one entry per line.
+fn entry_nodes(zitate: &[String]) -> Vec<Node> {
+    zitate
+        .iter()
+        .flat_map(|z| z.lines())
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut satz = Node::new(Kind::Satz, Span::default());
+            satz.text = Some(l);
+            let mut t = Node::new(Kind::Text, Span::default());
+            t.children.push(satz);
+            t
+        })
+        .collect()
+}
+
 /// Resolve a place.
 fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
     // "Die Überschrift des § 6": the heading belongs to the unit after it
@@ -257,6 +342,7 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
                     out_kind = Some(t.kind);
                     next.push(c.clone());
                 }
+                TeilKind::Angabe => next.extend(entries(root, c, t)?),
                 TeilKind::Satz => {
                     let numbered = saetze_of(root, c);
                     let mut picked = Vec::new();
@@ -286,7 +372,7 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
                 TeilKind::Paragraf | TeilKind::Artikel | TeilKind::Gliederung => {
                     let kind = match t.kind {
                         TeilKind::Gliederung => t.gliederung.unwrap_or(Kind::Abschnitt),
-                        k => node_kind(k).expect("mapped"),
+                        k => node_kind(k).unwrap_or(Kind::Paragraf),
                     };
                     let mut cands = Vec::new();
                     find_deep(root, c, kind, None, &mut cands);
@@ -302,7 +388,18 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
                     next.extend(pick(cands, &what_word(t), &t.nums, t.range, root)?);
                 }
                 _ => {
-                    let kind = node_kind(t.kind).expect("mapped");
+                    let Some(kind) = node_kind(t.kind) else {
+                        continue;
+                    };
+                    // "§ 2 Absatz 1 Satz 1 Nummer 3": the Nummern that continue a
+                    // Satz are those of the unit that holds the Satz
+                    let holder;
+                    let c = if !c.is_empty() && at(root, c).kind == Kind::Satz {
+                        holder = c[..c.len() - 1].to_vec();
+                        &holder
+                    } else {
+                        c
+                    };
                     let mut cands = find_child(root, c, kind);
                     if cands.is_empty() && !c.is_empty() {
                         // "§ 3 Nummer 2" where the Nummern sit in the only Absatz
@@ -319,11 +416,16 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
         }
         cur = next;
     }
+    let is_satz = |p: &Path| !p.is_empty() && at(root, p).kind == Kind::Satz;
     Ok(cur
         .into_iter()
         .map(|p| match out_kind {
             Some(TeilKind::Ueberschrift) => Ziel::Titel(p),
+            // "Satz 1 Satzteil vor Nummer 1": the Satz that leads into the Nummern
+            Some(TeilKind::Einleitung) if is_satz(&p) => Ziel::Node(p),
             Some(TeilKind::Einleitung) => Ziel::Einleitung(p),
+            // "Satz 1 Satzteil nach Nummer 3": the words after the Nummern of its unit
+            Some(TeilKind::Schluss) if is_satz(&p) => Ziel::Schluss(p[..p.len() - 1].to_vec()),
             Some(TeilKind::Schluss) => Ziel::Schluss(p),
             _ => Ziel::Node(p),
         })
@@ -658,6 +760,12 @@ fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
     let Some(last_kind) = new.last().map(|n| n.kind) else {
         return;
     };
+    // a Satz holds no units: what goes "into" it follows it in its unit
+    if let Some((&k, holder)) = parent.split_last() {
+        if at(root, parent).kind == Kind::Satz {
+            return insert_at(root, holder, k + 1, new);
+        }
+    }
     let order = if last_kind.is_gliederung() {
         // the innermost Gliederung unit on the way to `parent`
         let mut container = None;
@@ -673,6 +781,10 @@ fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
         Vec::new()
     };
     let gliederung_rank = |k: Kind| order.iter().position(|x| *x == k);
+    let mut new = new;
+    for x in &mut new {
+        mark(x, INSERTED);
+    }
     let n = at_mut(root, parent);
     let count = new.len();
     let i = i.min(n.children.len());
@@ -744,7 +856,48 @@ fn placeholder(n: &Node) -> Node {
     p
 }
 
+/// Marks on the ids of units this amending law inserted or renumbered, for as
+/// long as it applies (ids are given anew at the end): a place names units in
+/// the numbering before the amending law.
+const INSERTED: &str = "#neu";
+const RENUMBERED: &str = "#bisher";
+
+/// The unit this amending law renumbered into `neu` ("Absatz 4"), if it is one.
+fn renumbered_unit(root: &Node, neu: &Ort) -> Option<Path> {
+    let last = neu.last()?;
+    let kind = node_kind(last.kind)?;
+    let num = last.nums.first()?;
+    let mut out = Vec::new();
+    let mut p = Vec::new();
+    walk_paths(root, &mut p, &mut |n, p| {
+        if n.kind == kind && n.id.ends_with(RENUMBERED) && n.num.as_deref() == Some(num.as_str()) {
+            out.push(p.to_vec());
+        }
+    });
+    (out.len() == 1).then(|| out.remove(0))
+}
+
+fn walk_paths(n: &Node, p: &mut Path, f: &mut impl FnMut(&Node, &[usize])) {
+    for (i, c) in n.children.iter().enumerate() {
+        p.push(i);
+        f(c, p);
+        walk_paths(c, p, f);
+        p.pop();
+    }
+}
+
+fn changed_here(n: &Node) -> bool {
+    n.id.ends_with(INSERTED) || n.id.ends_with(RENUMBERED)
+}
+
+fn mark(n: &mut Node, how: &str) {
+    if !changed_here(n) {
+        n.id.push_str(how);
+    }
+}
+
 fn renumber(n: &mut Node, new_num: &str) {
+    mark(n, RENUMBERED);
     if let (Some(m), Some(old)) = (&n.marker, &n.num) {
         if let Some(pos) = m.rfind(old.as_str()) {
             let mut s = m.clone();
@@ -765,6 +918,8 @@ fn path_of(z: &Ziel) -> &Path {
 struct Cmd<'a> {
     b: &'a Befehl,
     eid_target: Option<&'a Path>,
+    /// Resolve every place to the eId's target (the words named another unit).
+    by_eid: bool,
 }
 
 impl Cmd<'_> {
@@ -775,6 +930,9 @@ impl Cmd<'_> {
 
     /// The units a place names (the eId's target when the words do not resolve).
     fn resolve(&self, root: &Node, ort: &Ort) -> Result<Vec<Ziel>, Fail> {
+        if let (true, Some(p)) = (self.by_eid, self.eid_target) {
+            return Ok(vec![Ziel::Node(p.clone())]);
+        }
         let o = self.full(ort);
         if o.is_empty() {
             return match self.eid_target {
@@ -801,10 +959,44 @@ impl Cmd<'_> {
 }
 
 /// Apply one command: one function per operation.
-fn apply_one(root: &mut Node, b: &Befehl, eid_target: Option<&Path>) -> Result<String, Fail> {
-    let cmd = Cmd { b, eid_target };
+fn apply_one(
+    root: &mut Node,
+    b: &Befehl,
+    eid_target: Option<&Path>,
+    by_eid: bool,
+) -> Result<String, Fail> {
+    let cmd = Cmd {
+        b,
+        eid_target,
+        by_eid,
+    };
     match &b.op {
         Op::Unlesbar { message } => Err(Problem::Unreadable(message.clone()).into()),
+        Op::Rahmen { verb, .. } => Ok(format!("the items below: {verb}")),
+        Op::Mehrere { ops } => {
+            let mut done = Vec::new();
+            // "Absatz 3 wird Absatz 4 und wie folgt gefasst": the second part is
+            // about the unit just renumbered, not another Absatz 4
+            let mut renumbered: Option<(Ort, Path)> = None;
+            for op in ops {
+                let one = Befehl {
+                    op: op.clone(),
+                    ..b.clone()
+                };
+                let here = match (&renumbered, op.clone().ort_mut()) {
+                    (Some((neu, path)), Some(ort)) if ort == neu => Some(path.clone()),
+                    _ => None,
+                };
+                done.push(match &here {
+                    Some(path) => apply_one(root, &one, Some(path), true)?,
+                    None => apply_one(root, &one, eid_target, by_eid)?,
+                });
+                if let Op::Umnummern { neu, .. } = op {
+                    renumbered = renumbered_unit(root, neu).map(|p| (neu.clone(), p));
+                }
+            }
+            Ok(done.join("; "))
+        }
         Op::Aendern { ort } => {
             cmd.resolve(root, ort)?;
             Ok(format!("{}: amended as follows", cmd.place(ort)))
@@ -942,6 +1134,13 @@ fn fassen(cmd: &Cmd, root: &mut Node, ort: &Ort, zitat: &str) -> Result<String, 
             let t = quoted_text(&nodes);
             set_saetze(at_mut(root, p), &t);
         }
+        // "Die Angabe zu § 5 wird wie folgt gefasst: „§ 5 Neuer Titel“"
+        Ziel::Node(p) if is_entry(root, p) => {
+            let nodes = entry_nodes(&[zitat.to_string()]);
+            let (parent, i) = p.split_at(p.len() - 1);
+            at_mut(root, parent).children.remove(i[0]);
+            insert_at(root, parent, i[0], nodes);
+        }
         Ziel::Node(p) => restate_unit(root, p, fragment(zitat)?)?,
     }
     Ok(format!("{}: restated", cmd.place(ort)))
@@ -1047,10 +1246,15 @@ fn einfuegen(
             .ok_or(Problem::NoInsertionPlace)?,
     )
     .clone();
-    let nodes = fragments(zitate)?;
     if p.is_empty() {
         return Err(Problem::InsertAroundLaw.into());
     }
+    // "Nach der Angabe zu § 4 wird folgende Angabe eingefügt: „§ 4a …“"
+    let nodes = if is_entry(root, &p) {
+        entry_nodes(zitate)
+    } else {
+        fragments(zitate)?
+    };
     if at(root, &p).kind == Kind::Satz && is_satz_text(&nodes) {
         let (parent, i) = p.split_at(p.len() - 1);
         let parent: Path = parent.to_vec();
@@ -1088,6 +1292,17 @@ fn anfuegen(
         return Err(Problem::AppendToSeveral.into());
     };
     let p = path_of(z).clone();
+    // "Der Inhaltsübersicht wird folgende Angabe angefügt: „§ 9 …“"
+    if at(root, &p).kind == Kind::Inhaltsuebersicht {
+        let n = at(root, &p).children.len();
+        let i = if vorn { 0 } else { n };
+        insert_at(root, &p, i, entry_nodes(zitate));
+        return Ok(format!(
+            "{}: entries {}",
+            cmd.place(ort),
+            if vorn { "prepended" } else { "appended" }
+        ));
+    }
     let nodes = fragments(zitate)?;
     let saetze = neu.first().is_some_and(|t| t.kind == TeilKind::Satz)
         || is_satz_text(&nodes) && !p.is_empty();
@@ -1106,15 +1321,25 @@ fn anfuegen(
         };
         set_saetze(at_mut(root, &holder), t.trim());
     } else {
+        // "Dem Satz 1 wird folgende Nummer 5 angefügt": the Nummern of its unit
+        let p = if !p.is_empty() && at(root, &p).kind == Kind::Satz {
+            p[..p.len() - 1].to_vec()
+        } else {
+            p
+        };
         let n = at(root, &p);
+        let k = nodes.first().map(|x| x.kind);
         let i = if vorn {
-            let k = nodes.first().map(|x| x.kind);
             n.children
                 .iter()
                 .position(|c| Some(c.kind) == k)
                 .unwrap_or(n.children.len())
         } else {
-            n.children.len()
+            // after the last unit of its kind (a Satz after the Nummern stays last)
+            match n.children.iter().rposition(|c| Some(c.kind) == k) {
+                Some(last) if k.is_some_and(|k| k.is_gliederungseinheit()) => last + 1,
+                _ => n.children.len(),
+            }
         };
         insert_at(root, &p, i, nodes);
     }
@@ -1208,8 +1433,24 @@ fn umnummern(cmd: &Cmd, root: &mut Node, alt: &Ort, neu: &Ort) -> Result<String,
         }
         .into());
     }
-    for (p, n) in olds.iter().zip(news) {
-        renumber(at_mut(root, p), &n);
+    for (p, n) in olds.iter().zip(&news) {
+        renumber(at_mut(root, p), n);
+    }
+    // "Nummer 5 wird aufgehoben. Nummer 6 wird Nummer 5.": the number is used
+    // again, so the place of the repealed unit is not kept
+    let reused: Vec<(Path, Kind, String)> = olds
+        .iter()
+        .zip(&news)
+        .filter_map(|(p, n)| Some((p.split_last()?.1.to_vec(), at(root, p).kind, n.clone())))
+        .collect();
+    for (parent, kind, n) in reused {
+        let siblings = &at(root, &parent).children;
+        if let Some(k) = siblings
+            .iter()
+            .position(|c| c.kind == kind && c.repealed && c.num.as_deref() == Some(n.as_str()))
+        {
+            at_mut(root, &parent).children.remove(k);
+        }
     }
     Ok(format!("{} → {}", cmd.place(alt), ort_text(neu)))
 }
@@ -1227,16 +1468,18 @@ pub fn apply(
     let mut out = super::Outcome::default();
     for b in &law.befehle {
         // the eId of the target, or of the nearest unit around it
-        let eid_target = b.eid.as_ref().and_then(|e| {
-            let mut e = e.as_str();
-            loop {
-                if let Some(p) = eids.get(e).and_then(|id| path_by_id(&doc.root, id)) {
-                    return Some(p);
-                }
-                e = e.rsplit_once('_')?.0;
+        let eid_target = b.eid.as_ref().and_then(|e| eid_path(&doc.root, eids, e));
+        let mut result = apply_one(&mut doc.root, b, eid_target.as_ref(), false);
+        // the words name one unit, the eId another (a LegalDocML.de document
+        // whose sentence and akn:ref disagree): the eId's unit, if it applies there
+        if result.is_err() && eid_target.is_some() {
+            let mut copy = doc.root.clone();
+            if let Ok(what) = apply_one(&mut copy, b, eid_target.as_ref(), true) {
+                doc.root = copy;
+                result = Ok(format!("{what} (at the unit its eId names)"));
             }
-        });
-        match apply_one(&mut doc.root, b, eid_target.as_ref()) {
+        }
+        match result {
             Ok(what) => out.applied.push(Applied {
                 nummer: b.nummer.clone(),
                 line: b.line,
@@ -1267,9 +1510,36 @@ pub fn apply(
     out
 }
 
+/// The unit an eId names, or the nearest unit around it that the law has;
+/// an eId written with the body's segment ("hauptteil-1_art-6_abs-3") also
+/// finds a law whose eIds leave it out ("art-6_abs-3").
+fn eid_path(
+    root: &Node,
+    eids: &std::collections::HashMap<String, String>,
+    eid: &str,
+) -> Option<Path> {
+    // the path and how many segments of the eId matched
+    let find = |mut e: &str| loop {
+        if let Some(p) = eids.get(e).and_then(|id| path_by_id(root, id)) {
+            return Some((e.matches('_').count(), p));
+        }
+        e = e.rsplit_once('_')?.0;
+    };
+    let whole = find(eid);
+    let without_body = eid
+        .split_once('_')
+        .filter(|(head, _)| head.starts_with("hauptteil"))
+        .and_then(|(_, rest)| find(rest))
+        .map(|(n, p)| (n + 1, p));
+    match (whole, without_body) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+        (a, b) => a.or(b).map(|(_, p)| p),
+    }
+}
+
 fn path_by_id(root: &Node, id: &str) -> Option<Path> {
     fn go(n: &Node, id: &str, p: &mut Path) -> bool {
-        if n.id == id {
+        if n.id == id || n.id.split('#').next() == Some(id) {
             return true;
         }
         for (i, c) in n.children.iter().enumerate() {

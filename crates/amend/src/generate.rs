@@ -135,8 +135,7 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
     for w in words {
         if w.op == "equal" {
             // a single space between two edits keeps them one hunk
-            if w.text.trim().is_empty() && cur.is_some() {
-                let h = cur.as_mut().expect("checked");
+            if let Some(h) = cur.as_mut().filter(|_| w.text.trim().is_empty()) {
                 h.old.push_str(&w.text);
                 h.new.push_str(&w.text);
                 h.end = w.old.1;
@@ -379,13 +378,13 @@ struct Consumed {
 
 impl Consumed {
     /// The old unit and everything below it.
-    fn old(&mut self, n: &Node) {
+    fn take_old(&mut self, n: &Node) {
         n.walk(&mut |d, _| {
             self.old.insert(d.id.clone());
         });
     }
     /// The new unit and everything below it.
-    fn new(&mut self, n: &Node) {
+    fn take_new(&mut self, n: &Node) {
         n.walk(&mut |d, _| {
             self.new.insert(d.id.clone());
         });
@@ -608,9 +607,9 @@ impl<'a> Generator<'a> {
 
     /// The old unit `old_id`, cited as `cite`, reads as the new unit `n`, with everything below it.
     fn fassen(&self, out: &mut Commands, old_id: &str, cite: String, n: &Node) {
-        out.consumed.new(n);
+        out.consumed.take_new(n);
         if let Some(o) = self.old_ix.get(old_id) {
-            out.consumed.old(o);
+            out.consumed.take_old(o);
         }
         out.push(
             unit_of(old_id),
@@ -624,7 +623,7 @@ impl<'a> Generator<'a> {
             Some(n) => self.fassen(out, id, subject(id, self.new), n),
             None => {
                 if let Some(o) = self.old_ix.get(id) {
-                    out.consumed.old(o);
+                    out.consumed.take_old(o);
                 }
                 let verb = repeal_verb(&self.old_parents, id);
                 out.push(
@@ -854,7 +853,7 @@ impl<'a> Generator<'a> {
         {
             if let Some(o) = self.old_ix.get(e.id.as_str()) {
                 if !out.consumed.old.contains(e.id.as_str()) {
-                    out.consumed.old(o);
+                    out.consumed.take_old(o);
                     let verb = repeal_verb(&self.old_parents, &e.id);
                     // a command of its own: under "Anlage 9 wird wie folgt geändert"
                     // the insertion would lose its number
@@ -868,7 +867,7 @@ impl<'a> Generator<'a> {
             h.children.clear();
             restated(&h)
         } else {
-            out.consumed.new(node);
+            out.consumed.take_new(node);
             restated(node)
         };
         let ins = Insertion::new(self, e, quoted);
@@ -1002,7 +1001,7 @@ impl<'a> Generator<'a> {
             return;
         }
         if let Some(o) = self.old_ix.get(e.id.as_str()) {
-            out.consumed.old(o);
+            out.consumed.take_old(o);
         }
         if kind == ChangeKind::Renumbered {
             return; // said with the new number
@@ -1046,7 +1045,7 @@ impl<'a> Generator<'a> {
     fn repealed(&self, out: &mut Commands, e: &Entry) {
         if keeps_placeholder(&self.old_parents, &e.id) {
             if let Some(o) = self.old_ix.get(e.id.as_str()) {
-                out.consumed.old(o);
+                out.consumed.take_old(o);
             }
             out.push(
                 unit_of(&e.id),

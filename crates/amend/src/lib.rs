@@ -1,5 +1,9 @@
-//! Amending laws: read the Änderungsbefehle of an amending law
-//! ([`parse`]), apply them to a law ([`apply`]), write the consolidated text.
+//! Amending laws, in one vocabulary: the Änderungsbefehl model ([`Op`] on an
+//! [`Ort`]), its parser ([`parse`]: an amending law cut into numbered
+//! commands, each read by `grammar/aenderung.pest`), its applier ([`apply`]:
+//! one function per operation), its generator ([`generate`]: the amending law
+//! that turns one Fassung into another) and its printer ([`mod@print`]: an `Op`
+//! as its sentence, read back by the parser as the same `Op`).
 //!
 //! A command names a place ("§ 3 Absatz 3 Satz 1") and an operation (replace
 //! words, restate a unit, insert, repeal, renumber). Places are resolved in
@@ -43,6 +47,9 @@ pub enum TeilKind {
     Eingangsformel,
     Praeambel,
     Inhaltsuebersicht,
+    /// An entry of the Inhaltsübersicht ("die Angabe zu § 5"): the unit it
+    /// names in `gliederung` (its kind) and `nums`.
+    Angabe,
 }
 
 impl TeilKind {
@@ -64,6 +71,7 @@ impl TeilKind {
             TeilKind::Praeambel => Kind::Praeambel,
             TeilKind::Inhaltsuebersicht => Kind::Inhaltsuebersicht,
             TeilKind::Gliederung
+            | TeilKind::Angabe
             | TeilKind::Ueberschrift
             | TeilKind::Einleitung
             | TeilKind::Schluss
@@ -76,7 +84,7 @@ impl TeilKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Teil {
     pub kind: TeilKind,
-    /// For `Gliederung`: the type of unit.
+    /// For `Gliederung`: the type of unit; for `Angabe`: the kind of unit the entry names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gliederung: Option<syntax::ast::Kind>,
     /// One number, a list ("2 und 3") or a range ("2 bis 4": both ends, `range`).
@@ -143,8 +151,42 @@ pub enum Op {
     Aufheben { ort: Ort, streichen: bool },
     /// "Der bisherige Absatz 3 wird Absatz 4."
     Umnummern { alt: Ort, neu: Ort },
+    /// "Es werden ersetzt:": the numbered items below carry only their places
+    /// and words (`verb`: "ersetzt", "gestrichen", "aufgehoben"); "In den
+    /// folgenden Vorschriften wird die Angabe „X“ durch die Angabe „Y“
+    /// ersetzt:": the items are only places, `vorlage` the edit at each.
+    Rahmen {
+        verb: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        vorlage: Option<Box<Op>>,
+    },
+    /// Several edits of one command, applied in order: "werden die Wörter „a“
+    /// durch die Wörter „b“ und die Wörter „c“ durch die Wörter „d“ ersetzt".
+    Mehrere { ops: Vec<Op> },
     /// A command the grammar could not read (applying it fails with `message`).
     Unlesbar { message: String },
+}
+
+impl Op {
+    /// The place a command names, where it names one (not for insertions
+    /// before or after a unit, renumberings, several edits, unread commands).
+    pub fn ort_mut(&mut self) -> Option<&mut Ort> {
+        match self {
+            Op::Aendern { ort }
+            | Op::Fassen { ort, .. }
+            | Op::ErsetzenEinheit { ort, .. }
+            | Op::Ersetzen { ort, .. }
+            | Op::Streichen { ort, .. }
+            | Op::EinfuegenWort { ort, .. }
+            | Op::Anfuegen { ort, .. }
+            | Op::Aufheben { ort, .. } => Some(ort),
+            Op::Einfuegen { .. }
+            | Op::Umnummern { .. }
+            | Op::Mehrere { .. }
+            | Op::Rahmen { .. }
+            | Op::Unlesbar { .. } => None,
+        }
+    }
 }
 
 /// One Änderungsbefehl with where it was written.
@@ -208,12 +250,17 @@ pub fn ort_text(ort: &[Teil]) -> String {
             TeilKind::Paragraf if t.nums.len() > 1 => "§§",
             TeilKind::Gliederung => t
                 .gliederung
-                .and_then(syntax::ast::Kind::gliederung_word)
+                .and_then(syntax::vocab::gliederung_word)
                 .unwrap_or("Abschnitt"),
             TeilKind::Ueberschrift => "Überschrift",
             TeilKind::Einleitung => "einleitender Satzteil",
             TeilKind::Schluss => "abschließender Satzteil",
             TeilKind::Gesetz => "Gesetz",
+            TeilKind::Angabe => {
+                let kind = t.gliederung.and_then(syntax::vocab::word).unwrap_or("§");
+                s.push(format!("Angabe zu {kind} {}", t.nums.join(", ")));
+                continue;
+            }
             k => k
                 .unit_kind()
                 .and_then(syntax::vocab::word)

@@ -154,6 +154,28 @@ fn dedent(s: &str) -> String {
     out
 }
 
+/// The Eingangssätze of an amending law ("Das Gesetz VII … wird wie folgt
+/// geändert:"), one per law it amends (a Mantelgesetz has one per Artikel),
+/// with their byte offsets.
+pub fn eingangssaetze(src: &str) -> Vec<(String, usize)> {
+    targets(src)
+        .into_iter()
+        .map(|t| (t.eingangssatz, t.start))
+        .collect()
+}
+
+/// Whether an Eingangssatz names the law called `names` (title without its
+/// abbreviation in brackets, short name, abbreviation).
+pub fn names_law(eingangssatz: &str, names: &[&str]) -> bool {
+    names.iter().map(|n| strip_abbr(n)).any(|n| {
+        n.chars().count() >= 2
+            && eingangssatz.match_indices(n.as_str()).any(|(i, _)| {
+                // "Gesetz VII" is not "Gesetz VIII"
+                !eingangssatz[i + n.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+    })
+}
+
 /// Read the Änderungsbefehle for the law called `title` (or `abbreviation`).
 /// An amending law with one Eingangssatz is taken whatever it names.
 pub fn parse(
@@ -162,6 +184,19 @@ pub fn parse(
     title: Option<&str>,
     abbreviation: Option<&str>,
 ) -> Result<Aenderungsgesetz, AmendError> {
+    let names: Vec<&str> = [title, abbreviation].into_iter().flatten().collect();
+    parse_for(path, src, &names, title)
+}
+
+/// Read the Änderungsbefehle for the law any of `names` names; `shown` is how
+/// errors call it.
+pub fn parse_for(
+    path: &str,
+    src: &str,
+    names: &[&str],
+    shown: Option<&str>,
+) -> Result<Aenderungsgesetz, AmendError> {
+    let title = shown;
     let idx = LineIndex::new(src);
     let err = |off: usize, message: String| {
         let (line, column) = idx.line_col(off);
@@ -184,14 +219,9 @@ pub fn parse(
     let t = if ts.len() == 1 {
         &ts[0]
     } else {
-        let names: Vec<String> = [title.map(strip_abbr), abbreviation.map(str::to_string)]
-            .into_iter()
-            .flatten()
-            .filter(|n| n.len() >= 2)
-            .collect();
         let hits: Vec<&Target> = ts
             .iter()
-            .filter(|t| names.iter().any(|n| t.eingangssatz.contains(n.as_str())))
+            .filter(|t| names_law(&t.eingangssatz, names))
             .collect();
         match hits.as_slice() {
             [one] => *one,
@@ -217,30 +247,55 @@ pub fn parse(
         }
     };
     let mut befehle = Vec::new();
-    let mut stack: Vec<(usize, String, Ort)> = Vec::new(); // (level, numbering, context)
+    // (level, numbering, context, the frame "Es werden ersetzt:" items are read in)
+    let mut stack: Vec<(usize, String, Ort, Option<Op>)> = Vec::new();
     for it in &t.items {
         let raw = &src[it.start..it.end];
         let (_, _, text_start) = item_marker(raw).unwrap_or_default();
         let body = raw[text_start..].trim_start_matches([' ', '\t']);
         let body_off = it.start + (raw.len() - body.len());
         let text = dedent(body.trim_end());
-        while stack.last().is_some_and(|(l, _, _)| *l >= it.level) {
+        while stack.last().is_some_and(|(l, _, _, _)| *l >= it.level) {
             stack.pop();
         }
         let nummer = stack
             .iter()
-            .map(|(_, m, _)| m.as_str())
+            .map(|(_, m, _, _)| m.as_str())
             .chain([it.marker.as_str()])
             .collect::<Vec<_>>()
             .join(" ");
-        let kontext: Ort = stack.last().map(|(_, _, o)| o.clone()).unwrap_or_default();
-        let op = parse_befehl(&text).unwrap_or_else(|e| Op::Unlesbar {
+        let kontext: Ort = stack
+            .last()
+            .map(|(_, _, o, _)| o.clone())
+            .unwrap_or_default();
+        let rahmen = stack.last().and_then(|(_, _, _, r)| r.clone());
+        let op = match &rahmen {
+            Some(r) => parse_rahmen_item(r, &text),
+            None => parse_befehl(&text),
+        }
+        .unwrap_or_else(|e| Op::Unlesbar {
             message: e.to_string(),
         });
         let (line, column) = idx.line_col(body_off);
-        if let Op::Aendern { ort } = &op {
+        let aendern = match &op {
+            Op::Aendern { ort } => Some(ort),
+            // "§ 50 wird § 38 und wie folgt geändert:"
+            Op::Mehrere { ops } => match ops.last() {
+                Some(Op::Aendern { ort }) => Some(ort),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(ort) = aendern {
             let full = combine(&kontext, ort);
-            stack.push((it.level, it.marker.clone(), full));
+            stack.push((it.level, it.marker.clone(), full, None));
+        } else if let Op::Rahmen { .. } = &op {
+            stack.push((
+                it.level,
+                it.marker.clone(),
+                kontext.clone(),
+                Some(op.clone()),
+            ));
         }
         befehle.push(Befehl {
             nummer,
@@ -445,21 +500,42 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
                 .collect()
         });
     Ok(match rule {
+        Rule::rahmen => match parts.iter().find(|p| p.as_rule() == Rule::rahmen_verb) {
+            Some(v) => Op::Rahmen {
+                verb: v.as_str().to_string(),
+                vorlage: None,
+            },
+            // "In den folgenden Vorschriften wird … ersetzt:"
+            None => {
+                let mut o = objekte.into_iter();
+                let alt = o.next().ok_or(ReadError::Missing("quoted words"))?;
+                let vorlage = if parts.iter().any(|p| p.as_rule() == Rule::rahmen_durch) {
+                    Op::Ersetzen {
+                        ort: Vec::new(),
+                        alt,
+                        neu: o.next().ok_or(ReadError::Missing("quoted words"))?,
+                        jeweils,
+                    }
+                } else {
+                    Op::Streichen {
+                        ort: Vec::new(),
+                        alt,
+                        jeweils,
+                    }
+                };
+                Op::Rahmen {
+                    verb: "an den folgenden Stellen".into(),
+                    vorlage: Some(Box::new(vorlage)),
+                }
+            }
+        },
         Rule::aendern => Op::Aendern { ort: ort0 },
         Rule::fassen => Op::Fassen {
             ort: ort0,
             zitat: zitate.into_iter().next().unwrap_or_default(),
         },
         Rule::ersetzen_einheit => Op::ErsetzenEinheit { ort: ort0, zitate },
-        Rule::ersetzen => {
-            let mut it = objekte.into_iter();
-            Op::Ersetzen {
-                ort: ort0,
-                alt: it.next().ok_or(ReadError::Missing("quoted words"))?,
-                neu: it.next().ok_or(ReadError::Missing("quoted words"))?,
-                jeweils,
-            }
-        }
+        Rule::ersetzen => one_or_more(ersetzen_pairs(&parts, ort0)?),
         Rule::streichen => Op::Streichen {
             ort: ort0,
             alt: objekte
@@ -468,21 +544,7 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
                 .ok_or(ReadError::Missing("quoted words"))?,
             jeweils,
         },
-        Rule::einfuegen_wort => {
-            let (nach, anker) =
-                lage(&parts, Rule::lage, Rule::objekt).ok_or(ReadError::Missing("anchor"))?;
-            let anker = objekt_of(&anker);
-            Op::EinfuegenWort {
-                ort: ort0,
-                nach,
-                anker,
-                neu: objekte
-                    .into_iter()
-                    .next()
-                    .ok_or(ReadError::Missing("quoted words"))?,
-                jeweils,
-            }
-        }
+        Rule::einfuegen_wort => one_or_more(einfuegungen(&parts, ort0, jeweils)?),
         Rule::einfuegen => {
             let (nach, ort) =
                 lage(&parts, Rule::position, Rule::ort).ok_or(ReadError::Missing("position"))?;
@@ -501,15 +563,209 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
                 .iter()
                 .any(|p| p.as_rule() == Rule::aufhebung && p.as_str() == "aufgehoben"),
         },
-        Rule::umnummern => Op::Umnummern {
-            alt: ort0,
-            neu: orts.get(1).cloned().unwrap_or_default(),
-        },
+        Rule::umnummern => {
+            let neu = orts.get(1).cloned().unwrap_or_default();
+            let um = Op::Umnummern {
+                alt: ort0,
+                neu: neu.clone(),
+            };
+            match parts.iter().find(|p| {
+                matches!(
+                    p.as_rule(),
+                    Rule::und_aendern | Rule::und_fassen | Rule::und_ersetzen | Rule::und_aufheben
+                )
+            }) {
+                // the second part speaks of the unit under its new number
+                Some(p) => Op::Mehrere {
+                    ops: vec![um, und_teil(p, neu)?],
+                },
+                None => um,
+            }
+        }
         _ => return Err(ReadError::Missing("command")),
     })
 }
 
 /// "nach …" / "vor …": whether it is "nach", and the part of kind `inner` it names.
+/// The part after "und" of "Absatz 3 wird Absatz 4 und …", at the unit's new place `ort`.
+fn und_teil(p: &Pair<Rule>, ort: Ort) -> Result<Op, ReadError> {
+    let inner: Vec<Pair<Rule>> = p.clone().into_inner().collect();
+    // "und in Satz 2 wird …": a place below the renumbered unit
+    let ort = match inner.iter().find(|q| q.as_rule() == Rule::in_ort) {
+        Some(q) => ort.into_iter().chain(ort_of(q)).collect(),
+        None => ort,
+    };
+    let objekte: Vec<Objekt> = inner
+        .iter()
+        .filter(|q| q.as_rule() == Rule::objekt)
+        .map(objekt_of)
+        .collect();
+    let jeweils = inner.iter().any(|q| q.as_rule() == Rule::jeweils);
+    let mut objekte = objekte.into_iter();
+    let mut next = || objekte.next().ok_or(ReadError::Missing("quoted words"));
+    Ok(match p.as_rule() {
+        Rule::und_aendern => Op::Aendern { ort },
+        Rule::und_fassen => Op::Fassen {
+            ort,
+            zitat: inner
+                .iter()
+                .find(|q| q.as_rule() == Rule::zitat)
+                .map(zitat_of)
+                .unwrap_or_default(),
+        },
+        Rule::und_ersetzen => Op::Ersetzen {
+            ort,
+            alt: next()?,
+            neu: next()?,
+            jeweils,
+        },
+        _ => Op::Streichen {
+            ort,
+            alt: next()?,
+            jeweils,
+        },
+    })
+}
+
+/// An item under a frame (`Op::Rahmen`): under "Es werden ersetzt:" (or
+/// gestrichen, aufgehoben) a place and words, the verb is the frame's; under
+/// "In den folgenden Vorschriften wird … ersetzt:" a place, the edit the frame's.
+pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
+    let Op::Rahmen { verb, vorlage } = rahmen else {
+        return parse_befehl(text);
+    };
+    let rule = match (verb.as_str(), vorlage) {
+        (_, Some(_)) => Rule::rahmen_ort,
+        ("ersetzt", _) => Rule::rahmen_ersetzen,
+        ("gestrichen", _) => Rule::rahmen_streichen,
+        _ => Rule::rahmen_aufheben,
+    };
+    if quote_depth(text) > MAX_QUOTE_DEPTH {
+        return Err(ReadError::TooDeep {
+            max: MAX_QUOTE_DEPTH,
+        });
+    }
+    let item = AenderungParser::parse(rule, text.trim())
+        .map_err(|_| ReadError::Stuck {
+            start: text
+                .split_whitespace()
+                .take(12)
+                .collect::<Vec<_>>()
+                .join(" "),
+            near: format!("(an item of „Es werden {verb}:“)"),
+        })?
+        .next()
+        .ok_or(ReadError::Missing("command"))?;
+    let parts: Vec<Pair<Rule>> = item.into_inner().collect();
+    let ort = parts
+        .iter()
+        .find(|p| matches!(p.as_rule(), Rule::ort | Rule::in_ort))
+        .map(ort_of)
+        .unwrap_or_default();
+    let jeweils = parts.iter().any(|p| p.as_rule() == Rule::jeweils);
+    let mut objekte = parts
+        .iter()
+        .filter(|p| p.as_rule() == Rule::objekt)
+        .map(objekt_of);
+    let mut next = || objekte.next().ok_or(ReadError::Missing("quoted words"));
+    if let Some(v) = vorlage {
+        let mut op = (**v).clone();
+        if let Some(o) = op.ort_mut() {
+            *o = ort;
+        }
+        return Ok(op);
+    }
+    Ok(match rule {
+        Rule::rahmen_ersetzen => Op::Ersetzen {
+            ort,
+            alt: next()?,
+            neu: next()?,
+            jeweils,
+        },
+        Rule::rahmen_streichen => Op::Streichen {
+            ort,
+            alt: next()?,
+            jeweils,
+        },
+        _ => Op::Aufheben {
+            ort,
+            streichen: false,
+        },
+    })
+}
+
+/// One Op, or several of one command in order.
+fn one_or_more(mut ops: Vec<Op>) -> Op {
+    if ops.len() == 1 {
+        ops.remove(0)
+    } else {
+        Op::Mehrere { ops }
+    }
+}
+
+/// The pairs of "werden X (jeweils) durch Y (und X' (jeweils) durch Y') ersetzt".
+fn ersetzen_pairs(parts: &[Pair<Rule>], ort: Ort) -> Result<Vec<Op>, ReadError> {
+    let mut ops = Vec::new();
+    let mut alt: Option<Objekt> = None;
+    let mut jeweils = false;
+    for p in parts {
+        match p.as_rule() {
+            Rule::jeweils => jeweils = true,
+            Rule::objekt => match alt.take() {
+                None => alt = Some(objekt_of(p)),
+                Some(a) => {
+                    ops.push(Op::Ersetzen {
+                        ort: ort.clone(),
+                        alt: a,
+                        neu: objekt_of(p),
+                        jeweils,
+                    });
+                    jeweils = false;
+                }
+            },
+            _ => {}
+        }
+    }
+    if ops.is_empty() || alt.is_some() {
+        return Err(ReadError::Missing("quoted words"));
+    }
+    Ok(ops)
+}
+
+/// The insertions of "werden nach X Y (und nach X' Y') eingefügt".
+fn einfuegungen(parts: &[Pair<Rule>], ort: Ort, jeweils: bool) -> Result<Vec<Op>, ReadError> {
+    let mut ops = Vec::new();
+    let mut anker: Option<(bool, Objekt)> = None;
+    for p in parts {
+        match p.as_rule() {
+            Rule::lage => {
+                let nach = !p.as_str().to_lowercase().starts_with("vor");
+                let o = p
+                    .clone()
+                    .into_inner()
+                    .find(|q| q.as_rule() == Rule::objekt)
+                    .ok_or(ReadError::Missing("anchor"))?;
+                anker = Some((nach, objekt_of(&o)));
+            }
+            Rule::objekt => {
+                let (nach, anker) = anker.take().ok_or(ReadError::Missing("anchor"))?;
+                ops.push(Op::EinfuegenWort {
+                    ort: ort.clone(),
+                    nach,
+                    anker,
+                    neu: objekt_of(p),
+                    jeweils,
+                });
+            }
+            _ => {}
+        }
+    }
+    if ops.is_empty() {
+        return Err(ReadError::Missing("quoted words"));
+    }
+    Ok(ops)
+}
+
 fn lage<'i>(parts: &[Pair<'i, Rule>], outer: Rule, inner: Rule) -> Option<(bool, Pair<'i, Rule>)> {
     let l = parts.iter().find(|p| p.as_rule() == outer)?;
     let nach = !l.as_str().to_lowercase().starts_with("vor");
@@ -543,7 +799,19 @@ fn nums_of(p: Pair<Rule>) -> (Vec<String>, bool) {
 }
 
 fn teil_of(p: Pair<Rule>) -> Teil {
-    let inner = p.into_inner().next().expect("teil has one child");
+    match p.into_inner().next() {
+        Some(inner) => teil_of_unit(inner),
+        None => Teil {
+            kind: TeilKind::Gesetz,
+            gliederung: None,
+            nums: Vec::new(),
+            range: false,
+        },
+    }
+}
+
+/// A part from the rule of its kind (`absatz`, `paragraf`, `angabe_zu` …).
+fn teil_of_unit(inner: Pair<Rule>) -> Teil {
     let rule = inner.as_rule();
     let mut t = Teil {
         kind: TeilKind::Gesetz,
@@ -555,6 +823,18 @@ fn teil_of(p: Pair<Rule>) -> Teil {
         match q.as_rule() {
             Rule::nummern => (t.nums, t.range) = nums_of(q),
             Rule::gliederung_word => t.gliederung = gliederung_kind(q.as_str()),
+            // "Angabe zu § 5": the unit the entry names
+            Rule::paragraf | Rule::artikel_nr | Rule::anhang | Rule::anlage | Rule::gliederung
+                if rule == Rule::angabe_zu =>
+            {
+                let named = teil_of_unit(q);
+                t.nums = named.nums;
+                t.range = named.range;
+                t.gliederung = match named.kind {
+                    TeilKind::Gliederung => named.gliederung,
+                    k => k.unit_kind(),
+                };
+            }
             _ => {}
         }
     }
@@ -572,6 +852,7 @@ fn teil_of(p: Pair<Rule>) -> Teil {
         Rule::eingangsformel => TeilKind::Eingangsformel,
         Rule::praeambel => TeilKind::Praeambel,
         Rule::inhaltsuebersicht => TeilKind::Inhaltsuebersicht,
+        Rule::angabe_zu => TeilKind::Angabe,
         Rule::paragraf => TeilKind::Paragraf,
         Rule::artikel_nr => TeilKind::Artikel,
         Rule::absatz => TeilKind::Absatz,
@@ -592,23 +873,42 @@ fn objekt_of(p: &Pair<Rule>) -> Objekt {
         text: String::new(),
         am_ende: false,
     };
+    // the parts in order: "ein Komma und das Wort „x“" is ", x"
+    let mut push = |part: &str| {
+        if !o.text.is_empty() && part.starts_with(|c: char| c.is_alphanumeric() || c == '§') {
+            o.text.push(' ');
+        }
+        o.text.push_str(part);
+    };
     for q in p.clone().into_inner() {
         match q.as_rule() {
-            Rule::zitat => o.text = zitat_of(&q),
-            Rule::zeichen => {
-                o.text = match q.as_str() {
-                    "Punkt" => ".",
-                    "Komma" => ",",
-                    "Semikolon" => ";",
-                    _ => ":",
-                }
-                .to_string()
-            }
+            Rule::zitat => push(&wording_of(&zitat_of(&q))),
+            Rule::zeichen => push(match q.as_str() {
+                "Punkt" => ".",
+                "Komma" => ",",
+                "Semikolon" => ";",
+                _ => ":",
+            }),
             Rule::am_ende => o.am_ende = true,
             _ => {}
         }
     }
     o
+}
+
+/// Quoted words as wording: the emphasis markup a law text may carry
+/// ("des **Anhangs III**") and its line wrapping are not part of it.
+fn wording_of(quoted: &str) -> String {
+    let plain = if quoted.contains("**") {
+        quoted.replace("**", "")
+    } else {
+        quoted.to_string()
+    };
+    if plain.contains(['\n', '\r', '\t']) || plain.contains("  ") {
+        plain.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        plain
+    }
 }
 
 fn zitat_of(p: &Pair<Rule>) -> String {

@@ -18,9 +18,13 @@ fn teil(t: &Teil) -> String {
         TeilKind::Schluss => return "abschließende Satzteil".into(),
         TeilKind::Ueberschrift => return "Überschrift".into(),
         TeilKind::Gesetz => return "Gesetz".into(),
+        TeilKind::Angabe => {
+            let kind = t.gliederung.and_then(syntax::vocab::word).unwrap_or("§");
+            return format!("Angabe zu {kind} {}", t.nums.join(" und "));
+        }
         TeilKind::Gliederung => t
             .gliederung
-            .and_then(Kind::gliederung_word)
+            .and_then(syntax::vocab::gliederung_word)
             .unwrap_or("Abschnitt"),
         k => {
             let kind = k.unit_kind();
@@ -146,6 +150,73 @@ fn neue(neu: &Ort) -> String {
     }
 }
 
+/// Several replacements or insertions at one place, as one sentence.
+fn mehrere(ops: &[Op]) -> Option<String> {
+    let first = ops.first()?;
+    // "Absatz 3 wird Absatz 4 und wie folgt gefasst: „…“"
+    if let ([Op::Umnummern { alt, neu }, then], true) = (ops, ops.len() == 2) {
+        let head = format!("Der bisherige {} wird {} und", ort(alt), ort(neu));
+        return Some(match then {
+            Op::Aendern { ort: o } if o == neu => format!("{head} wie folgt geändert:"),
+            Op::Fassen { ort: o, zitat } if o == neu => {
+                format!("{head} wie folgt gefasst:\n„{zitat}“")
+            }
+            Op::Ersetzen {
+                ort: o,
+                alt: a,
+                neu: n,
+                jeweils,
+            } if o == neu => format!(
+                "{head} {} {}{} durch {} ersetzt.",
+                objekt(a),
+                verb_for(a),
+                if *jeweils { " jeweils" } else { "" },
+                objekt(n)
+            ),
+            _ => return None,
+        });
+    }
+    let mut parts = Vec::new();
+    let (ort0, verb) = match first {
+        Op::Ersetzen { ort, .. } => (ort, "ersetzt"),
+        Op::EinfuegenWort { ort, .. } => (ort, "eingefügt"),
+        _ => return None,
+    };
+    for op in ops {
+        match op {
+            Op::Ersetzen {
+                ort,
+                alt,
+                neu,
+                jeweils,
+            } if ort == ort0 => parts.push(format!(
+                "{}{} durch {}",
+                objekt(alt),
+                if *jeweils { " jeweils" } else { "" },
+                objekt(neu)
+            )),
+            Op::EinfuegenWort {
+                ort,
+                nach,
+                anker,
+                neu,
+                jeweils: false,
+            } if ort == ort0 => parts.push(format!(
+                "{} {} {}",
+                if *nach { "nach" } else { "vor" },
+                objekt_dativ(anker),
+                objekt(neu)
+            )),
+            _ => return None,
+        }
+    }
+    Some(capitalize(&format!(
+        "{}werden {} {verb}.",
+        in_ort(ort0),
+        parts.join(" und ")
+    )))
+}
+
 /// The sentence of one command; `None` for a command that was not read.
 pub fn befehl(op: &Op) -> Option<String> {
     Some(match op {
@@ -193,16 +264,15 @@ pub fn befehl(op: &Op) -> Option<String> {
             anker,
             neu,
             jeweils,
-        } => format!(
-            "{}werden{} {} {} {} eingefügt.",
+        } => capitalize(&format!(
+            "{}{}{} {} {} {} eingefügt.",
             in_ort(o),
+            verb_for(neu),
             if *jeweils { " jeweils" } else { "" },
             if *nach { "nach" } else { "vor" },
-            objekt(anker)
-                .replacen("die ", "den ", 1)
-                .replacen("das ", "dem ", 1),
+            objekt_dativ(anker),
             objekt(neu)
-        ),
+        )),
         Op::Einfuegen {
             nach,
             ort: o,
@@ -254,6 +324,12 @@ pub fn befehl(op: &Op) -> Option<String> {
         Op::Umnummern { alt, neu } => {
             format!("Der bisherige {} wird {}.", ort(alt), ort(neu))
         }
+        Op::Mehrere { ops } => mehrere(ops)?,
+        Op::Rahmen {
+            verb,
+            vorlage: None,
+        } => format!("Es werden {verb}:"),
+        Op::Rahmen { .. } => return None,
         Op::Unlesbar { .. } => return None,
     })
 }

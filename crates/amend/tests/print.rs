@@ -188,3 +188,17 @@ fn the_printer_writes_the_handbuch_phrasing() {
         assert_eq!(parse_befehl(text), Ok(op));
     }
 }
+
+#[test]
+fn bundles_of_a_renumbering_read_back() {
+    for text in [
+        "Der bisherige Absatz 3 wird Absatz 4 und wie folgt gefasst:\n„(4) Neu.“",
+        "Der bisherige § 50 wird § 38 und wie folgt geändert:",
+        "Der bisherige Nummer 7 wird Nummer 5 und das Wort „oder“ wird durch das Wort „und“ ersetzt.",
+    ] {
+        let op = parse_befehl(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(matches!(&op, Op::Mehrere { ops } if ops.len() == 2), "{op:?}");
+        let printed = befehl(&op).expect("printable");
+        assert_eq!(parse_befehl(&printed), Ok(op), "{printed}");
+    }
+}

@@ -1,6 +1,6 @@
 //! LegalDocML.de 1.8: the XML standard of the German federal legislative
 //! process. [`import`] reads a Regelungstext into the AST (and the
-//! Änderungsbefehle of an amending law, [`import_amendments`]); [`export`]
+//! Änderungsbefehle of an amending law, [`import_amendments`]); [`export()`]
 //! writes the AST as a Regelungstext that validates against the schemas.
 
 mod export;
@@ -504,6 +504,12 @@ fn mod_sentence(m: X) -> (String, Option<String>) {
                     }
                     s.push_str(&text_of(d));
                 }
+                // one sentence of several akn:mod ("… die Wörter „b“ und nach dem Wort …")
+                "mod" => {
+                    let (t, e) = mod_sentence(d);
+                    s.push_str(&t);
+                    eid = eid.or(e);
+                }
                 _ => s.push_str(&text_of(d)),
             }
         }
@@ -546,6 +552,8 @@ pub fn import_amendments(
     })?;
     let mut befehle = Vec::new();
     let mut eingangssatz = String::new();
+    // akn:mod read as part of an earlier one's sentence
+    let mut joined: Vec<roxmltree::NodeId> = Vec::new();
     for m in xml
         .descendants()
         .filter(|n| n.is_element() && local(n) == "mod")
@@ -585,8 +593,30 @@ pub fn import_amendments(
         let kontext = kontext
             .iter()
             .fold(Vec::new(), |acc, o| amend::parse::combine(&acc, o));
+        if joined.contains(&m.id()) {
+            continue;
+        }
         // the command's sentence, quoted structures restated as law text
-        let (s, eid) = mod_sentence(m);
+        let (mut s, mut eid) = mod_sentence(m);
+        // several akn:mod that make one sentence ("In Nummer 1 werden nach … und
+        // nach … eingefügt."): the sentence of their paragraph, when one alone is no command
+        let siblings: Vec<X> = m
+            .parent()
+            .map(|p| elems(p).filter(|c| local(c) == "mod").collect())
+            .unwrap_or_default();
+        if siblings.len() > 1
+            && siblings[0] == m
+            && amend::parse::parse_befehl(&restate_outside_quotes(&s)).is_err()
+        {
+            if let Some(p) = m.parent() {
+                let (whole, e) = mod_sentence(p);
+                if amend::parse::parse_befehl(&restate_outside_quotes(&whole)).is_ok() {
+                    s = whole;
+                    eid = eid.or(e);
+                    joined.extend(siblings[1..].iter().map(|n| n.id()));
+                }
+            }
+        }
         let sentence = restate_outside_quotes(&s);
         let op = match amend::parse::parse_befehl(&sentence) {
             Ok(op) => op,
@@ -606,6 +636,18 @@ pub fn import_amendments(
                 },
             },
         };
+        // "In Nummer 4 wird … ersetzt und wird der Punkt am Ende … ersetzt": a
+        // second akn:mod of one sentence without a place of its own has the first's
+        let mut op = op;
+        if let (Some(prev), true) = (befehle.last(), siblings.len() > 1 && siblings[0] != m) {
+            let prev: &Befehl = prev;
+            let mut prev_op = prev.op.clone();
+            if let (Some(o), Some(p)) = (op.ort_mut(), prev_op.ort_mut()) {
+                if o.is_empty() && prev.line <= idx.line_col(off).0 {
+                    *o = p.clone();
+                }
+            }
+        }
         let (line, column) = idx.line_col(off);
         befehle.push(Befehl {
             nummer: if nummer.is_empty() {

@@ -76,7 +76,7 @@ pub fn json(reports: &[FileReport]) -> Value {
     )
 }
 
-/// SARIF 2.1.0 from the JSON objects of [`json`].
+/// SARIF 2.1.0 from the JSON objects of [`json()`].
 pub fn sarif_from_json(findings: &[Value]) -> Value {
     let results: Vec<Value> = findings
         .iter()

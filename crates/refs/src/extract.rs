@@ -841,7 +841,10 @@ impl<'s> Locator<'s> {
 mod tests {
     use super::*;
 
-    fn one(t: &str) -> (String, Vec<(Level, Vec<(String, Option<String>)>)>, Scope) {
+    /// The levels of a citation with their numbers (from, to).
+    type Steps = Vec<(Level, Vec<(String, Option<String>)>)>;
+
+    fn one(t: &str) -> (String, Steps, Scope) {
         let f = extract_from_text(t);
         assert_eq!(f.len(), 1, "{t}: {f:?}");
         let f = &f[0];

@@ -1,4 +1,11 @@
-//! Citations in law text: extraction (`grammar/refs.pest`) and resolution to AST nodes.
+//! Citations in law text („§ 5 Absatz 2 Satz 1“, „§§ 3 bis 5“, „Anhang III
+//! des Gesetzes VII“): `extract` finds them in the Sätze and titles of a law
+//! with `grammar/refs.pest` (and the unit words of `grammar/units.pest`) and
+//! maps them back to source spans; `resolve` resolves each to a node of this
+//! law, of another law of the series ([`Universe`]) or to a declared external
+//! part, and says why one fails ([`Status`]). A citation that does not resolve
+//! here is classed as another law's only on evidence in the text. Lint rules
+//! and the PDF's links read the result.
 
 // pest_derive without `std` generates code that names `alloc`
 extern crate alloc;

@@ -774,7 +774,7 @@ pub fn resolve_all_with(
                     };
                     if in_formula {
                         scope = Scope::External("Ermächtigungsgrundlage".into());
-                    } else if scope == Scope::Relative && !(decimal && !has_decimal) {
+                    } else if scope == Scope::Relative && (!decimal || has_decimal) {
                     } else if amending {
                         scope = Scope::External("geänderte Vorschrift".into());
                     } else if foreign_unit {

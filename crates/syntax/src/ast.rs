@@ -153,19 +153,6 @@ impl Kind {
         matches!(self, Kind::Anhang | Kind::Anlage)
     }
 
-    /// The type word of a Gliederung kind ("Abschnitt"); `None` for other kinds.
-    pub fn gliederung_word(self) -> Option<&'static str> {
-        crate::vocab::word(self).filter(|_| self.gliederung_rank() < 9)
-    }
-
-    /// The Gliederung kind a type word names: "Abschnitt" → `Abschnitt`.
-    pub fn from_gliederung_word(word: &str) -> Option<Kind> {
-        crate::vocab::UNITS
-            .iter()
-            .find(|u| u.singular == word && u.kind.gliederung_rank() < 9)
-            .map(|u| u.kind)
-    }
-
     /// Canonical rank of a Gliederung type (smaller is higher).
     pub fn gliederung_rank(self) -> u8 {
         use Kind::*;

@@ -3,8 +3,8 @@
 //!
 //! [`source`] reads a file (size, NUL and UTF-8 checks with line:column);
 //! [`grammar`] holds the pest parsers of `grammar/law.pest` (lines) and
-//! `grammar/heading.pest` (heading text); [`parse`] turns lines into the tree
-//! of [`ast`] with spans into the source; [`print`] writes the canonical
+//! `grammar/heading.pest` (heading text); [`mod@parse`] turns lines into the tree
+//! of [`ast`] with spans into the source; [`mod@print`] writes the canonical
 //! plain-text form and [`outline`] the indented outline. [`vocab`] is the one
 //! table of unit kinds and their German words that refs, amend and the
 //! generator of Änderungsbefehle share, and [`date`] reads and writes German

@@ -412,7 +412,7 @@ impl Writer<'_> {
         let t = plain_text(n);
         let t = t.strip_prefix('\n').unwrap_or(&t);
         let line = escape_line(t, false);
-        if ind == 0 && looks_structural(&t) {
+        if ind == 0 && looks_structural(t) {
             if line.starts_with('\\') {
                 // the backslash already stands for the item reading: indent
                 // (by one: not into the content of a list item before it)

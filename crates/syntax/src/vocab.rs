@@ -125,6 +125,19 @@ pub fn is_unit_word(w: &str) -> bool {
             .is_some_and(|p| UNITS.iter().any(|u| u.plural == p))
 }
 
+/// The type word of a Gliederung kind ("Abschnitt"); `None` for other kinds.
+pub fn gliederung_word(kind: Kind) -> Option<&'static str> {
+    word(kind).filter(|_| kind.gliederung_rank() < 9)
+}
+
+/// The Gliederung kind a type word names as a heading writes it ("Abschnitt").
+pub fn gliederung_type(word: &str) -> Option<Kind> {
+    UNITS
+        .iter()
+        .find(|u| u.singular == word && u.kind.gliederung_rank() < 9)
+        .map(|u| u.kind)
+}
+
 /// The Gliederung kind a type word names ("Abschnitt", also "Abschnitts", "Buches").
 pub fn gliederung_kind(word: &str) -> Option<Kind> {
     let typed = |w: &str| kind_of_word(w).filter(|k| k.gliederung_rank() < 9);

@@ -1080,10 +1080,12 @@ impl<'a> Builder<'a> {
         };
         // a heading read for the first time is an entry of a table of contents
         // written one entry per line; a bulleted or tabular one holds no such lines
-        if in_toc && self.toc_is_textual() {
-            if info.kind != Kind::Inhaltsuebersicht && self.first_in_toc(&info) {
-                return false;
-            }
+        if in_toc
+            && self.toc_is_textual()
+            && info.kind != Kind::Inhaltsuebersicht
+            && self.first_in_toc(&info)
+        {
+            return false;
         }
         let mut node = Node::new(info.kind, self.span_at(first.0, first.1));
         node.style = Some(Style::Plain);

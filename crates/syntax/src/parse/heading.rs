@@ -189,7 +189,7 @@ fn gliederung(info: &mut HeadingInfo, p: Pair<Rule>, text: &str) {
         match q.as_rule() {
             Rule::g_type => {
                 marker_end = marker_end.max(q.as_span().end());
-                kind = Kind::from_gliederung_word(q.as_str()).unwrap_or(Kind::Gliederung)
+                kind = crate::vocab::gliederung_type(q.as_str()).unwrap_or(Kind::Gliederung)
             }
             Rule::g_num | Rule::g_num_dot => {
                 marker_end = marker_end.max(q.as_span().end());
