@@ -661,3 +661,67 @@ fn headings_are_inserted_before_the_units_they_take_in() {
         "{t}"
     );
 }
+
+// ----- the examples of the Handbuch der Rechtsförmlichkeit and the Länder's guides
+
+#[test]
+fn the_heading_of_the_law_is_replaced_whole() {
+    // HdR4 Teil D 2: "Die Überschrift wird durch die folgende Überschrift ersetzt"
+    let law = "Gesetz über den rechtlichen Schutz von Mustern und Modellen (Geschmacksmustergesetz – GeschmMG)\n\n§ 1 – Begriffsbestimmungen\n\n(1) Text.\n";
+    let t = apply_text(
+        law,
+        "1. Die Überschrift wird durch die folgende Überschrift ersetzt:\n\n   „Gesetz über den rechtlichen Schutz von Design\n   (Designgesetz – DesignG)“.",
+    )
+    .unwrap();
+    assert!(
+        t.starts_with("Gesetz über den rechtlichen Schutz von Design (Designgesetz – DesignG)\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn the_wording_of_a_paragraph_becomes_its_absatz_1() {
+    // "§ 3 wird wie folgt geändert: a) Der bisherige Wortlaut wird Absatz 1. b) Folgender Absatz 2 wird angefügt"
+    let law = "Gesetz W\n\n§ 3 – Pflichten\n\nDer Betreiber meldet Vorfälle.\n";
+    let t = apply_text(
+        law,
+        "1. § 3 wird wie folgt geändert:\n\n   a) Der bisherige Wortlaut wird Absatz 1.\n\n   b) Folgender Absatz 2 wird angefügt:\n\n      „(2) Die Meldung erfolgt elektronisch.“",
+    )
+    .unwrap();
+    assert!(
+        t.contains("§ 3 – Pflichten\n\n(1) Der Betreiber meldet Vorfälle.\n\n(2) Die Meldung erfolgt elektronisch.\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn new_nummern_and_renumbered_ones_with_their_changes() {
+    // the pattern of the Rhineland-Palatinate guide (Merkblatt vom 14. Februar 2000), numbered after 6.
+    let law = "Gesetz N\n\n§ 10 – Liste\n\n(1) Es gelten:\n\n1. eins,\n\n2. zwei mit alten Worten,\n\n3. drei,\n\n4. vier,\n\n5. fünf und\n\n6. sechs.\n";
+    let t = apply_text(
+        law,
+        "1. § 10 wird wie folgt geändert:\n\n   a) Absatz 1 wird wie folgt geändert:\n\n      aa) Folgende neue Nummer 2 wird eingefügt:\n\n          „2. neu,“.\n\n      bb) Die bisherige Nummer 2 wird Nummer 3 und wie folgt geändert:\n          Die Worte „alten Worten“ werden durch die Worte „neuen Worten“ ersetzt.\n\n      cc) Die bisherigen Nummern 3 bis 5 werden Nummern 4 bis 6.\n\n      dd) Die bisherige Nummer 6 wird Nummer 7 und wie folgt geändert:\n          Der Punkt wird durch ein Komma ersetzt.",
+    )
+    .unwrap();
+    assert!(
+        t.contains("1. eins,\n\n2. neu,\n\n3. zwei mit neuen Worten,\n\n4. drei,\n\n5. vier,\n\n6. fünf und\n\n7. sechs,\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn the_drafters_command_on_the_seed() {
+    // the sentence from the drafters' report: § 2 Absatz 3 of Gesetz VII
+    let seed = common::seed();
+    let doc = syntax::parse(&seed);
+    let src = "Das Gesetz VII wird wie folgt geändert:\n\n1. In § 2 Absatz 3 werden nach dem Wort „Messer“ ein Komma und das Wort „Sprengstoffe“ eingefügt.\n";
+    let g = parse::parse("a.txt", src, doc.title.as_deref(), None).unwrap();
+    let mut d = doc.clone();
+    let o = apply::apply(&mut d, &g, "a.txt", &Default::default(), false);
+    assert!(o.failed.is_empty(), "{:?}", o.failed);
+    let out = print(&d, &Options::default());
+    assert!(
+        out.contains("(z. B. Schusswaffen, Messer, Sprengstoffe) sind nicht Gegenstand"),
+        "{out}"
+    );
+}

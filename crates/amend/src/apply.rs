@@ -337,7 +337,7 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
         let mut next = Vec::new();
         for c in &cur {
             match t.kind {
-                TeilKind::Gesetz => next.push(c.clone()),
+                TeilKind::Gesetz | TeilKind::Wortlaut => next.push(c.clone()),
                 TeilKind::Ueberschrift | TeilKind::Einleitung | TeilKind::Schluss => {
                     out_kind = Some(t.kind);
                     next.push(c.clone());
@@ -1191,6 +1191,10 @@ fn ersetzen_einheit(
     zitate: &[String],
 ) -> Result<String, Fail> {
     let z = cmd.resolve(root, ort)?;
+    // "Die Überschrift wird durch die folgende Überschrift ersetzt: „…“"
+    if let [Ziel::Titel(_)] = z.as_slice() {
+        return fassen(cmd, root, ort, &zitate.join("\n"));
+    }
     let paths: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
     let first = paths.first().cloned().ok_or(Problem::NothingToReplace)?;
     let nodes = fragments(zitate)?;
@@ -1409,9 +1413,43 @@ fn remove_unit(root: &mut Node, p: &Path, streichen: bool) {
     }
 }
 
+/// The content of a unit (all but its heading) as its Absatz `num`.
+fn wortlaut_to_absatz(unit: &mut Node, num: &str) {
+    let first = unit
+        .children
+        .iter()
+        .position(|c| !c.kind.is_gliederung())
+        .unwrap_or(unit.children.len());
+    let mut content: Vec<Node> = unit.children.drain(first..).collect();
+    let mut absatz = Node::new(Kind::Absatz, Span::default());
+    absatz.marker = Some(format!("({num})"));
+    absatz.num = Some(num.to_string());
+    // the first paragraph's Sätze are the Absatz's own text
+    if content.first().is_some_and(|c| c.kind == Kind::Text) {
+        let text = content.remove(0);
+        absatz.children.extend(text.children);
+    }
+    absatz.children.extend(content);
+    mark(&mut absatz, RENUMBERED);
+    unit.children.push(absatz);
+}
+
 /// "Der bisherige Absatz 3 wird Absatz 4."
 fn umnummern(cmd: &Cmd, root: &mut Node, alt: &Ort, neu: &Ort) -> Result<String, Fail> {
     let z = cmd.resolve(root, alt)?;
+    // "Der bisherige Wortlaut wird Absatz 1.": the text of the unit becomes its first Absatz
+    if alt.last().is_some_and(|t| t.kind == TeilKind::Wortlaut) {
+        let [z] = z.as_slice() else {
+            return Err(Problem::AppendToSeveral.into());
+        };
+        let num = neu
+            .last()
+            .and_then(|t| t.nums.first())
+            .cloned()
+            .unwrap_or_else(|| "1".into());
+        wortlaut_to_absatz(at_mut(root, path_of(z)), &num);
+        return Ok(format!("{} → {}", cmd.place(alt), ort_text(neu)));
+    }
     let news: Vec<String> = neu.last().map(|t| t.nums.clone()).unwrap_or_default();
     let olds: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
     let news: Vec<String> =

@@ -47,6 +47,8 @@ pub enum TeilKind {
     Eingangsformel,
     Praeambel,
     Inhaltsuebersicht,
+    /// "Der bisherige Wortlaut": the text of a unit that has no Absätze yet.
+    Wortlaut,
     /// An entry of the Inhaltsübersicht ("die Angabe zu § 5"): the unit it
     /// names in `gliederung` (its kind) and `nums`.
     Angabe,
@@ -71,6 +73,7 @@ impl TeilKind {
             TeilKind::Praeambel => Kind::Praeambel,
             TeilKind::Inhaltsuebersicht => Kind::Inhaltsuebersicht,
             TeilKind::Gliederung
+            | TeilKind::Wortlaut
             | TeilKind::Angabe
             | TeilKind::Ueberschrift
             | TeilKind::Einleitung
@@ -256,6 +259,7 @@ pub fn ort_text(ort: &[Teil]) -> String {
             TeilKind::Einleitung => "einleitender Satzteil",
             TeilKind::Schluss => "abschließender Satzteil",
             TeilKind::Gesetz => "Gesetz",
+            TeilKind::Wortlaut => "Wortlaut",
             TeilKind::Angabe => {
                 let kind = t.gliederung.and_then(syntax::vocab::word).unwrap_or("§");
                 s.push(format!("Angabe zu {kind} {}", t.nums.join(", ")));

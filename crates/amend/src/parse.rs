@@ -271,7 +271,7 @@ pub fn parse_for(
         let rahmen = stack.last().and_then(|(_, _, _, r)| r.clone());
         let op = match &rahmen {
             Some(r) => parse_rahmen_item(r, &text),
-            None => parse_befehl(&text),
+            None => parse_befehl(&text).or_else(|e| with_follow_up(&text).ok_or(e)),
         }
         .unwrap_or_else(|e| Op::Unlesbar {
             message: e.to_string(),
@@ -440,6 +440,61 @@ fn quote_depth(text: &str) -> usize {
     max
 }
 
+/// "Es werden ersetzt:" or "In den folgenden Vorschriften wird … ersetzt:".
+fn rahmen_of(parts: &[Pair<Rule>], objekte: Vec<Objekt>, jeweils: bool) -> Result<Op, ReadError> {
+    Ok(
+        match parts.iter().find(|p| p.as_rule() == Rule::rahmen_verb) {
+            Some(v) => Op::Rahmen {
+                verb: v.as_str().to_string(),
+                vorlage: None,
+            },
+            // "In den folgenden Vorschriften wird … ersetzt:"
+            None => {
+                let mut o = objekte.into_iter();
+                let alt = o.next().ok_or(ReadError::Missing("quoted words"))?;
+                let vorlage = if parts.iter().any(|p| p.as_rule() == Rule::rahmen_durch) {
+                    Op::Ersetzen {
+                        ort: Vec::new(),
+                        alt,
+                        neu: o.next().ok_or(ReadError::Missing("quoted words"))?,
+                        jeweils,
+                    }
+                } else {
+                    Op::Streichen {
+                        ort: Vec::new(),
+                        alt,
+                        jeweils,
+                    }
+                };
+                Op::Rahmen {
+                    verb: "an den folgenden Stellen".into(),
+                    vorlage: Some(Box::new(vorlage)),
+                }
+            }
+        },
+    )
+}
+
+/// "Der bisherige Absatz 3 wird Absatz 4", alone or bundled with what follows "und".
+fn umnummern_of(parts: &[Pair<Rule>], alt: Ort, neu: Ort) -> Result<Op, ReadError> {
+    let um = Op::Umnummern {
+        alt,
+        neu: neu.clone(),
+    };
+    match parts.iter().find(|p| {
+        matches!(
+            p.as_rule(),
+            Rule::und_aendern | Rule::und_fassen | Rule::und_ersetzen | Rule::und_aufheben
+        )
+    }) {
+        // the second part speaks of the unit under its new number
+        Some(p) => Ok(Op::Mehrere {
+            ops: vec![um, und_teil(p, neu)?],
+        }),
+        None => Ok(um),
+    }
+}
+
 fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
     if quote_depth(text) > MAX_QUOTE_DEPTH {
         return Err(ReadError::TooDeep {
@@ -500,35 +555,7 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
                 .collect()
         });
     Ok(match rule {
-        Rule::rahmen => match parts.iter().find(|p| p.as_rule() == Rule::rahmen_verb) {
-            Some(v) => Op::Rahmen {
-                verb: v.as_str().to_string(),
-                vorlage: None,
-            },
-            // "In den folgenden Vorschriften wird … ersetzt:"
-            None => {
-                let mut o = objekte.into_iter();
-                let alt = o.next().ok_or(ReadError::Missing("quoted words"))?;
-                let vorlage = if parts.iter().any(|p| p.as_rule() == Rule::rahmen_durch) {
-                    Op::Ersetzen {
-                        ort: Vec::new(),
-                        alt,
-                        neu: o.next().ok_or(ReadError::Missing("quoted words"))?,
-                        jeweils,
-                    }
-                } else {
-                    Op::Streichen {
-                        ort: Vec::new(),
-                        alt,
-                        jeweils,
-                    }
-                };
-                Op::Rahmen {
-                    verb: "an den folgenden Stellen".into(),
-                    vorlage: Some(Box::new(vorlage)),
-                }
-            }
-        },
+        Rule::rahmen => rahmen_of(&parts, objekte, jeweils)?,
         Rule::aendern => Op::Aendern { ort: ort0 },
         Rule::fassen => Op::Fassen {
             ort: ort0,
@@ -545,12 +572,21 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
             jeweils,
         },
         Rule::einfuegen_wort => one_or_more(einfuegungen(&parts, ort0, jeweils)?),
-        Rule::einfuegen => {
-            let (nach, ort) =
-                lage(&parts, Rule::position, Rule::ort).ok_or(ReadError::Missing("position"))?;
-            let ort = ort_of(&ort);
-            Op::Einfuegen { nach, ort, zitate }
-        }
+        Rule::einfuegen => match lage(&parts, Rule::position, Rule::ort) {
+            Some((nach, ort)) => Op::Einfuegen {
+                nach,
+                ort: ort_of(&ort),
+                zitate,
+            },
+            // "Folgende neue Nummer 2 wird eingefügt": before the present Nummer 2
+            None => Op::Einfuegen {
+                nach: false,
+                ort: neue
+                    .filter(|n| !n.is_empty())
+                    .ok_or(ReadError::Missing("position"))?,
+                zitate,
+            },
+        },
         Rule::anfuegen | Rule::voranstellen => Op::Anfuegen {
             ort: ort0,
             neu: neue.unwrap_or_default(),
@@ -563,25 +599,7 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
                 .iter()
                 .any(|p| p.as_rule() == Rule::aufhebung && p.as_str() == "aufgehoben"),
         },
-        Rule::umnummern => {
-            let neu = orts.get(1).cloned().unwrap_or_default();
-            let um = Op::Umnummern {
-                alt: ort0,
-                neu: neu.clone(),
-            };
-            match parts.iter().find(|p| {
-                matches!(
-                    p.as_rule(),
-                    Rule::und_aendern | Rule::und_fassen | Rule::und_ersetzen | Rule::und_aufheben
-                )
-            }) {
-                // the second part speaks of the unit under its new number
-                Some(p) => Op::Mehrere {
-                    ops: vec![um, und_teil(p, neu)?],
-                },
-                None => um,
-            }
-        }
+        Rule::umnummern => umnummern_of(&parts, ort0, orts.get(1).cloned().unwrap_or_default())?,
         _ => return Err(ReadError::Missing("command")),
     })
 }
@@ -692,6 +710,45 @@ pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
             streichen: false,
         },
     })
+}
+
+/// "Die bisherige Nummer 2 wird Nummer 3 und wie folgt geändert: Die Worte
+/// „…“ werden durch die Worte „…“ ersetzt.": a frame and its one command in
+/// one item; the command is at the frame's place.
+fn with_follow_up(text: &str) -> Option<Op> {
+    const FRAME: &str = "wie folgt geändert:";
+    let mut depth = 0i32;
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '„' => depth += 1,
+            '“' => depth -= 1,
+            _ if depth == 0 && text[i..].starts_with(FRAME) => {
+                cut = Some(i + FRAME.len());
+                break;
+            }
+            _ => {}
+        }
+    }
+    let (head, rest) = text.split_at(cut?);
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let head = parse_befehl(head).ok()?;
+    let mut then = parse_befehl(rest.trim()).ok()?;
+    let (mut ops, frame) = match head {
+        Op::Aendern { ort } => (Vec::new(), ort),
+        Op::Mehrere { mut ops } => match ops.pop() {
+            Some(Op::Aendern { ort }) => (ops, ort),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    if let Some(o) = then.ort_mut() {
+        *o = combine(&frame, o);
+    }
+    ops.push(then);
+    Some(one_or_more(ops))
 }
 
 /// One Op, or several of one command in order.
@@ -853,6 +910,7 @@ fn teil_of_unit(inner: Pair<Rule>) -> Teil {
         Rule::praeambel => TeilKind::Praeambel,
         Rule::inhaltsuebersicht => TeilKind::Inhaltsuebersicht,
         Rule::angabe_zu => TeilKind::Angabe,
+        Rule::wortlaut => TeilKind::Wortlaut,
         Rule::paragraf => TeilKind::Paragraf,
         Rule::artikel_nr => TeilKind::Artikel,
         Rule::absatz => TeilKind::Absatz,

@@ -18,6 +18,7 @@ fn teil(t: &Teil) -> String {
         TeilKind::Schluss => return "abschließende Satzteil".into(),
         TeilKind::Ueberschrift => return "Überschrift".into(),
         TeilKind::Gesetz => return "Gesetz".into(),
+        TeilKind::Wortlaut => return "Wortlaut".into(),
         TeilKind::Angabe => {
             let kind = t.gliederung.and_then(syntax::vocab::word).unwrap_or("§");
             return format!("Angabe zu {kind} {}", t.nums.join(" und "));
