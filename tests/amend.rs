@@ -725,3 +725,35 @@ fn the_drafters_command_on_the_seed() {
         "{out}"
     );
 }
+
+const ABSAETZE: &str = "Gesetz A\n\n§ 4 – Verfahren\n\n(1) Erster Satz. Zweiter Satz. Dritter Satz.\n\n(2) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. drei\n\nund der Rest.\n\n(8) Acht.\n\n(9) Neun.\n\nAnlage 1 – Gebühren\n\nAlte Tabelle.\n";
+
+#[test]
+fn units_replaced_by_more_units_and_other_handbuch_forms() {
+    // "Die Absätze 8 und 9 werden durch die folgenden Absätze 8 bis 10 ersetzt"
+    let t = apply_text(
+        ABSAETZE,
+        "1. § 4 wird wie folgt geändert:\n\n   a) Die Absätze 8 und 9 werden durch die folgenden Absätze 8 bis 10 ersetzt:\n\n      „(8) Acht neu.\n\n      (9) Neun neu.\n\n      (10) Zehn.“",
+    )
+    .unwrap();
+    assert!(
+        t.contains("(8) Acht neu.\n\n(9) Neun neu.\n\n(10) Zehn.\n"),
+        "{t}"
+    );
+    // "Dem § 4 Absatz 1 wird folgender Satz angefügt", "Die Sätze 2 und 3 werden aufgehoben"
+    let t = apply_text(
+        ABSAETZE,
+        "1. § 4 wird wie folgt geändert:\n\n   a) In Absatz 1 werden die Sätze 2 und 3 aufgehoben.\n\n   b) Dem Absatz 1 wird folgender Satz angefügt:\n\n      „Vierter Satz.“\n\n   c) Dem Absatz 8 wird folgender Satz vorangestellt:\n\n      „Vorweg.“\n\n   d) Im Satzteil nach Nummer 3 des Absatzes 2 wird das Wort „Rest“ durch das Wort „Übrige“ ersetzt.",
+    )
+    .unwrap();
+    assert!(t.contains("(1) Erster Satz. Vierter Satz.\n"), "{t}");
+    assert!(t.contains("(8) Vorweg. Acht.\n"), "{t}");
+    assert!(t.contains("und der Übrige."), "{t}");
+    // "Anlage 1 wird wie folgt gefasst"
+    let t = apply_text(
+        ABSAETZE,
+        "1. Anlage 1 wird wie folgt gefasst:\n\n   „Anlage 1 – Gebühren\n\n   Neue Tabelle.“",
+    )
+    .unwrap();
+    assert!(t.contains("Anlage 1 – Gebühren\n\nNeue Tabelle.\n"), "{t}");
+}

@@ -309,3 +309,60 @@ fn two_units_of_one_number_that_swap_places_are_restated_with_their_gliederung_u
     );
     assert!(!text.contains("nicht ausdrückbar"), "{text}");
 }
+
+/// Two Fassungen of a law with an Inhaltsübersicht, the second with a § renamed,
+/// one inserted and one repealed.
+const UEB_ALT: &str = "Gesetz U\n\nInhaltsübersicht\n\nAbschnitt 1 Allgemeines\n\n§ 1 Zweck\n\n§ 2 Begriffe\n\n§ 3 Meldungen\n\n§ 4 Ende\n\nAbschnitt 1 – Allgemeines\n\n§ 1 – Zweck\n\nText eins.\n\n§ 2 – Begriffe\n\nText zwei.\n\n§ 3 – Meldungen\n\nText drei.\n\n§ 4 – Ende\n\nText vier.\n";
+
+#[test]
+fn changes_of_the_inhaltsuebersicht_are_written_by_their_angaben() {
+    let new = UEB_ALT
+        .replace("§ 2 Begriffe\n\n§ 3 Meldungen\n\n", "§ 2 Begriffsbestimmungen\n\n§ 2a Anwendungsbereich\n\n")
+        .replace("§ 2 – Begriffe\n\nText zwei.\n\n§ 3 – Meldungen\n\nText drei.\n\n", "§ 2 – Begriffsbestimmungen\n\nText zwei.\n\n§ 2a – Anwendungsbereich\n\nText zwei a.\n\n");
+    let (x, y) = (syntax::parse(UEB_ALT), syntax::parse(&new));
+    let text = common::generate_and_apply_docs(&x, &y);
+    assert!(!text.contains("nicht ausdrückbar"), "{text}");
+    assert!(
+        text.contains("Die Inhaltsübersicht wird wie folgt geändert:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Die Angabe zu § 2 wird wie folgt gefasst:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Nach der Angabe zu § 2 wird folgende Angabe eingefügt:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Die Angabe zu § 3 wird gestrichen."),
+        "{text}"
+    );
+    // a line inserted, and struck again
+    let newer = new
+        .replace("§ 4 Ende\n\nAbschnitt", "§ 3 Neu\n\n§ 4 Ende\n\nAbschnitt")
+        .replace("§ 4 – Ende", "§ 3 – Neu\n\nText drei neu.\n\n§ 4 – Ende");
+    let text = common::generate_and_apply_docs(&y, &syntax::parse(&newer));
+    assert!(
+        text.contains("Nach der Angabe zu § 2a wird folgende Angabe eingefügt:\n   „§ 3 Neu“"),
+        "{text}"
+    );
+    let text = common::generate_and_apply_docs(&syntax::parse(&newer), &y);
+    assert!(
+        text.contains("Die Angabe zu § 3 wird gestrichen."),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_inhaltsuebersicht_whose_lines_have_no_angabe_is_restated() {
+    let old =
+        "Gesetz U\n\nInhaltsübersicht\n\nErster Teil\n\nZweiter Teil\n\n§ 1 – Zweck\n\nText.\n";
+    let new = old.replace("Zweiter Teil\n\n", "Zweiter Teil neu\n\n");
+    let (x, y) = (syntax::parse(old), syntax::parse(&new));
+    let text = common::generate_and_apply_docs(&x, &y);
+    assert!(
+        text.contains("Die Inhaltsübersicht wird wie folgt gefasst:"),
+        "{text}"
+    );
+}

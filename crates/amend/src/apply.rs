@@ -1134,6 +1134,17 @@ fn fassen(cmd: &Cmd, root: &mut Node, ort: &Ort, zitat: &str) -> Result<String, 
             let t = quoted_text(&nodes);
             set_saetze(at_mut(root, p), &t);
         }
+        // "Die Inhaltsübersicht wird wie folgt gefasst: „§ 1 Zweck …“": its lines
+        Ziel::Node(p) if at(root, p).kind == Kind::Inhaltsuebersicht => {
+            let mut lines = entry_nodes(&[zitat.to_string()]);
+            if lines
+                .first()
+                .is_some_and(|l| syntax::print::own_text(l) == "Inhaltsübersicht")
+            {
+                lines.remove(0);
+            }
+            at_mut(root, p).children = lines;
+        }
         // "Die Angabe zu § 5 wird wie folgt gefasst: „§ 5 Neuer Titel“"
         Ziel::Node(p) if is_entry(root, p) => {
             let nodes = entry_nodes(&[zitat.to_string()]);
@@ -1197,7 +1208,12 @@ fn ersetzen_einheit(
     }
     let paths: Vec<Path> = z.iter().map(|z| path_of(z).clone()).collect();
     let first = paths.first().cloned().ok_or(Problem::NothingToReplace)?;
-    let nodes = fragments(zitate)?;
+    // "Die Angabe zu § 3 wird durch die folgende Angabe ersetzt: „§ 2a …“"
+    let nodes = if is_entry(root, &first) {
+        entry_nodes(zitate)
+    } else {
+        fragments(zitate)?
+    };
     if at(root, &first).kind == Kind::Satz {
         // replace the Sätze by the quoted ones
         let (parent, _) = first.split_at(first.len() - 1);

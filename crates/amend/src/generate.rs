@@ -718,6 +718,9 @@ impl<'a> Generator<'a> {
             return;
         }
         let id = c.id();
+        if let Some(ueb) = self.inhaltsuebersicht_of(id) {
+            return self.entry(out, ueb);
+        }
         if !self.nameable(id) && !self.dup_inserted(c) {
             self.unnameable(out, id);
             return;
@@ -794,6 +797,127 @@ impl<'a> Generator<'a> {
                 self.old_ix.contains_key(base)
                     && !self.old_ix.contains_key(format!("{base}-dup2").as_str())
             })
+    }
+
+    fn is_inhaltsuebersicht(&self, id: &str) -> bool {
+        self.new_ix
+            .get(id)
+            .or_else(|| self.old_ix.get(id))
+            .is_some_and(|n| n.kind == Kind::Inhaltsuebersicht)
+    }
+
+    /// The id of the Inhaltsübersicht a unit is an entry (a line) of.
+    fn inhaltsuebersicht_of(&self, id: &str) -> Option<&'a str> {
+        let (parent, _) = self
+            .new_parents
+            .get(id)
+            .or_else(|| self.old_parents.get(id))?;
+        let entry = self.new_ix.get(id).or_else(|| self.old_ix.get(id))?;
+        (parent.kind == Kind::Inhaltsuebersicht
+            && matches!(entry.kind, Kind::Text | Kind::Listenpunkt))
+        .then_some(parent.id.as_str())
+    }
+
+    /// The changes of an Inhaltsübersicht, once, by the Angaben of its lines
+    /// as the Handbuch writes them; the whole Inhaltsübersicht anew where a
+    /// line has no Angabe of its own.
+    fn entry(&self, out: &mut Commands, ueb: &str) {
+        if out.consumed.new.contains(ueb) || out.consumed.old.contains(ueb) {
+            return;
+        }
+        let Some(cmds) = self.entry_cmds(ueb) else {
+            return self.restate_inhaltsuebersicht(out, ueb);
+        };
+        if let Some(n) = self.new_ix.get(ueb) {
+            out.consumed.take_new(n);
+        }
+        if let Some(o) = self.old_ix.get(ueb) {
+            out.consumed.take_old(o);
+        }
+        for c in cmds {
+            out.push(ueb, c);
+        }
+    }
+
+    /// The lines of an Inhaltsübersicht by their Angaben; `None` when a line
+    /// has none or shares it with another.
+    fn entry_lines(ix: &FxHashMap<&str, &Node>, ueb: &str) -> Option<Vec<(String, String)>> {
+        let lines: Vec<(String, String)> = match ix.get(ueb) {
+            Some(u) => u
+                .children
+                .iter()
+                .map(|c| {
+                    let t = syntax::print::own_text(c);
+                    entry_label(&t).map(|l| (l, t))
+                })
+                .collect::<Option<_>>()?,
+            None => Vec::new(),
+        };
+        let mut labels: Vec<&String> = lines.iter().map(|(l, _)| l).collect();
+        labels.sort();
+        labels.dedup();
+        (labels.len() == lines.len()).then_some(lines)
+    }
+
+    /// "Die Angabe zu § 5 wird wie folgt gefasst", "… gestrichen", "Nach der
+    /// Angabe zu § 4 wird folgende Angabe eingefügt" for one Inhaltsübersicht.
+    fn entry_cmds(&self, ueb: &str) -> Option<Vec<String>> {
+        let old = Self::entry_lines(&self.old_ix, ueb)?;
+        let new = Self::entry_lines(&self.new_ix, ueb)?;
+        if old.is_empty() || new.is_empty() {
+            return None;
+        }
+        let mut cmds = Vec::new();
+        for (label, text) in &old {
+            match new.iter().find(|(l, _)| l == label) {
+                Some((_, t)) if t != text => cmds.push(format!(
+                    "Die Angabe zu {label} wird wie folgt gefasst:\n„{t}“"
+                )),
+                Some(_) => {}
+                None => cmds.push(format!("Die Angabe zu {label} wird gestrichen.")),
+            }
+        }
+        for (i, (label, text)) in new.iter().enumerate() {
+            if old.iter().any(|(l, _)| l == label) {
+                continue;
+            }
+            cmds.push(match i.checked_sub(1).map(|k| &new[k].0) {
+                Some(prev) => {
+                    format!("Nach der Angabe zu {prev} wird folgende Angabe eingefügt:\n„{text}“")
+                }
+                None => {
+                    // before the first line that was there (the first new line that is old)
+                    let next = new
+                        .iter()
+                        .map(|(l, _)| l)
+                        .find(|l| old.iter().any(|(o, _)| o == *l))?;
+                    format!("Vor der Angabe zu {next} wird folgende Angabe eingefügt:\n„{text}“")
+                }
+            });
+        }
+        Some(cmds)
+    }
+
+    /// "Die Inhaltsübersicht wird wie folgt gefasst:", once.
+    fn restate_inhaltsuebersicht(&self, out: &mut Commands, ueb: &str) {
+        let Some(n) = self.new_ix.get(ueb) else {
+            return;
+        };
+        if out.consumed.new.contains(ueb) {
+            return;
+        }
+        out.consumed.take_new(n);
+        if let Some(o) = self.old_ix.get(ueb) {
+            out.consumed.take_old(o);
+        }
+        let lines: Vec<String> = n.children.iter().map(syntax::print::own_text).collect();
+        out.push(
+            ueb,
+            format!(
+                "Die Inhaltsübersicht wird wie folgt gefasst:\n„{}“",
+                lines.join("\n")
+            ),
+        );
     }
 
     /// A unit a command cannot name (no number, or its number twice): the unit
@@ -1119,7 +1243,9 @@ impl<'a> Generator<'a> {
                 text.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0].0), 3)));
                 continue;
             }
-            let unit = if self.new_ix.contains_key(u.as_str()) {
+            let unit = if self.is_inhaltsuebersicht(&u) {
+                "Die Inhaltsübersicht".to_string()
+            } else if self.new_ix.contains_key(u.as_str()) {
                 citation_of(&u, self.new)
             } else {
                 citation_of(&u, self.old)
@@ -1232,6 +1358,18 @@ impl<'a> Insertion<'a> {
         }
         sentence + rest
     }
+}
+
+/// The Angabe a line of an Inhaltsübersicht begins with: "§ 5 Zweck" → "§ 5",
+/// "Abschnitt 2 Pflichten" → "Abschnitt 2"; none for "§§ 3 bis 5 (weggefallen)".
+fn entry_label(text: &str) -> Option<String> {
+    let mut words = text.split_whitespace();
+    let word = words.next()?;
+    let num = words.next()?.trim_end_matches([',', '.', ':', ';']);
+    let unit = word == "§" || word == "Artikel" || syntax::vocab::kind_of_word(word).is_some();
+    let numbered = num.starts_with(|c: char| c.is_ascii_digit())
+        || (!num.is_empty() && num.chars().all(|c| "IVXLC".contains(c)));
+    (unit && numbered && word != "§§").then(|| format!("{word} {num}"))
 }
 
 /// a), b), ..., z), aa), bb), ...

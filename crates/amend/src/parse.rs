@@ -594,7 +594,8 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
             vorn: rule == Rule::voranstellen,
         },
         Rule::aufheben => Op::Aufheben {
-            ort: ort0,
+            // "In Absatz 1 werden die Sätze 2 und 3 aufgehoben": both places, in order
+            ort: orts.concat(),
             streichen: !parts
                 .iter()
                 .any(|p| p.as_rule() == Rule::aufhebung && p.as_str() == "aufgehoben"),
