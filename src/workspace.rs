@@ -103,7 +103,11 @@ impl Workspace {
             source: e,
         })?;
         let config: Config = toml::from_str(&text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
+            let index = syntax::source::LineIndex::new(&text);
+            let (line, column) = e
+                .span()
+                .map(|s| index.line_col(s.start))
+                .map_or((1, 1), |(l, c)| (l as usize, c as usize));
             ConfigError::Invalid {
                 path: p.clone(),
                 line,
@@ -172,16 +176,4 @@ pub fn print_options(path: &Path) -> syntax::print::Options {
         Ok(Some(ws)) => syntax::print::Options::from_config(&ws.config.format),
         _ => syntax::print::Options::default(),
     }
-}
-
-fn line_col(text: &str, off: usize) -> (usize, usize) {
-    let before = &text[..off.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
 }

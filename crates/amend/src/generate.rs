@@ -1,10 +1,12 @@
 //! Änderungsbefehle: the amending law that turns the old Fassung into the new,
 //! phrased as the Handbuch der Rechtsförmlichkeit (4th edition) prescribes.
 
+use crate::capitalize;
 use diff::{citation_of, Change, ChangeKind, Entry, Units, WordEdit};
 use rustc_hash::{FxHashMap, FxHashSet};
 use syntax::ast::{Document, Kind, Node};
 use syntax::vocab::is_multi;
+use syntax::vocab::leading_number;
 
 /// HdR4 ("der folgende § 4a") or the older HdR3 phrasing ("folgender § 4a").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -245,14 +247,6 @@ fn word_command(
     Some(cmds.join("\n"))
 }
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 /// The group of an insertion: a whole § (or Anlage) inserted is a command of its
 /// own, never "§ 5 wird wie folgt geändert: … Nach § 4 wird folgender eingefügt".
 fn insert_key(id: &str) -> String {
@@ -403,14 +397,6 @@ fn restated(n: &Node) -> String {
         "„{}“",
         syntax::print::write_nodes(std::slice::from_ref(n), &Default::default())
     )
-}
-
-fn leading_number(s: &str) -> Option<u32> {
-    s.chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<String>()
-        .parse()
-        .ok()
 }
 
 /// The amending law's text: Eingangssatz and numbered commands, such that

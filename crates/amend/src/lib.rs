@@ -245,6 +245,15 @@ pub fn gliederung_kind(word: &str) -> Option<syntax::ast::Kind> {
     syntax::vocab::gliederung_kind(word)
 }
 
+/// "dem § 3" → "Dem § 3": a sentence's first word.
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 /// "§ 3 Absatz 3 Satz 1" from a place.
 pub fn ort_text(ort: &[Teil]) -> String {
     let mut s = Vec::new();

@@ -2,6 +2,7 @@
 //! law, in the Handbuch's phrasing, such that [`crate::parse::parse_befehl`]
 //! reads it back as the same `Op` (a property test holds it to that).
 
+use crate::capitalize;
 use crate::{Objekt, Op, Ort, Teil, TeilKind};
 use syntax::ast::Kind;
 
@@ -120,14 +121,6 @@ fn verb(o: &Ort) -> &'static str {
         "werden"
     } else {
         "wird"
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -114,10 +114,7 @@ impl<'a> Index<'a> {
     }
 }
 
-fn leading_number(s: &str) -> Option<u64> {
-    let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    d.parse().ok()
-}
+use syntax::vocab::leading_number;
 
 impl<'a> Index<'a> {
     pub fn new(doc: &'a Document) -> Index<'a> {

@@ -172,6 +172,12 @@ pub fn part_name(part: &str) -> Option<String> {
     })
 }
 
+/// The number a unit's number begins with: "4a" → 4, "12.3" → 12; `None` for "IV", "a".
+pub fn leading_number(s: &str) -> Option<u64> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s[..end].parse().ok()
+}
+
 /// A number that names several units: "114, 115", "3 bis 6", "8 und 9".
 pub fn is_multi(num: &str) -> bool {
     num.contains(',') || num.contains(" und ") || num.contains(" bis ") || num.contains(" sowie ")
