@@ -366,3 +366,35 @@ fn an_inhaltsuebersicht_whose_lines_have_no_angabe_is_restated() {
         "{text}"
     );
 }
+
+#[test]
+fn a_change_no_command_can_say_is_listed_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(
+        &a,
+        "Gesetz X\n\nEin Vorspruch ohne Nummer.\n\n§ 1 – Zweck\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Gesetz X\n\nEin anderer Vorspruch ohne Nummer.\n\n§ 1 – Zweck\n\nText.\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["diff", "--amendments"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert_eq!(o.status.code(), Some(2), "{out}\n{err}");
+    assert!(
+        !out.contains("nicht ausdrückbar") && !out.contains('['),
+        "{out}"
+    );
+    assert!(err.contains("b.txt:3: no Änderungsbefehl can say"), "{err}");
+}

@@ -90,11 +90,27 @@ pub fn run(a: Args) -> Result<ExitCode> {
         } else {
             generate::Style::Hdr4
         };
-        write!(
-            out,
-            "{}",
-            generate::aenderungsbefehle(&old.doc, &new.doc, &oe, &ne, &changes, style)
-        )?;
+        let g = generate::generate(&old.doc, &new.doc, &oe, &ne, &changes, style);
+        write!(out, "{}", g.text)?;
+        if !g.unexpressed.is_empty() {
+            out.flush()?;
+            // listed with the unit and its line; the amending law above leaves them out
+            for u in &g.unexpressed {
+                let path = if u.in_new { &a.new } else { &a.old };
+                eprintln!(
+                    "{}:{}: no Änderungsbefehl can say the change of this {} ({}); it is not in the amending law",
+                    path.display(),
+                    u.line,
+                    u.kind.as_str(),
+                    u.id
+                );
+            }
+            eprintln!(
+                "error: {} change(s) could not be expressed",
+                g.unexpressed.len()
+            );
+            return Ok(ExitCode::from(2));
+        }
     } else if a.unified {
         write!(
             out,

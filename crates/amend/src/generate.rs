@@ -409,14 +409,31 @@ pub fn aenderungsbefehle(
     changes: &[Change],
     style: Style,
 ) -> String {
+    generate(old_doc, new_doc, old, new, changes, style).text
+}
+
+/// As [`aenderungsbefehle`], with the changes no command can say listed
+/// apart (they are not in the text).
+pub fn generate(
+    old_doc: &Document,
+    new_doc: &Document,
+    old: &[Entry],
+    new: &[Entry],
+    changes: &[Change],
+    style: Style,
+) -> Generated {
     let g = Generator::new(old_doc, new_doc, old, new, changes, style);
     let mut out = Commands::default();
     for c in changes {
         g.change(&mut out, c);
     }
     out.flush_strikes();
+    let unexpressed = std::mem::take(&mut out.unexpressed);
     let text = g.eingangssatz() + &g.numbered(out);
-    text.trim_end().to_string() + "\n"
+    Generated {
+        text: text.trim_end().to_string() + "\n",
+        unexpressed,
+    }
 }
 
 /// What the generator knows of the two Fassungen (read-only while it writes).
@@ -449,6 +466,26 @@ struct Commands {
     renumbered_done: FxHashSet<String>,
     /// Headings struck in a row: (depth, unit, command), the inner ones first.
     strikes: Vec<(usize, String, String)>,
+    /// Changes no command can say.
+    unexpressed: Vec<Unexpressed>,
+}
+
+/// A change `diff --amendments` cannot write as a command: the unit, where it
+/// stands (in the new Fassung, or the old one where it is gone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unexpressed {
+    pub id: String,
+    pub kind: Kind,
+    pub line: u32,
+    pub in_new: bool,
+}
+
+/// The amending law for two Fassungen, and what it could not say.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub text: String,
+    /// Empty when the amending law says every change.
+    pub unexpressed: Vec<Unexpressed>,
 }
 
 impl Commands {
@@ -944,7 +981,16 @@ impl<'a> Generator<'a> {
         };
         match around.and_then(|g| Some((g, self.new_ix.get(g)?))) {
             Some((g, n)) => self.fassen(out, g, citation_of(g, self.old), n),
-            None => out.push("", format!("[nicht ausdrückbar: Änderung an {id}]")),
+            // no command can say it: listed apart, never written into the amending law
+            None => {
+                let node = self.new_ix.get(id).or_else(|| self.old_ix.get(id));
+                out.unexpressed.push(Unexpressed {
+                    id: id.to_string(),
+                    kind: node.map_or(Kind::Text, |n| n.kind),
+                    line: node.map_or(0, |n| n.span.line),
+                    in_new: self.new_ix.contains_key(id),
+                });
+            }
         }
     }
 
