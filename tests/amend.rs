@@ -757,3 +757,33 @@ fn units_replaced_by_more_units_and_other_handbuch_forms() {
     .unwrap();
     assert!(t.contains("Anlage 1 – Gebühren\n\nNeue Tabelle.\n"), "{t}");
 }
+
+#[test]
+fn the_new_forms_fail_cleanly_where_they_do_not_fit() {
+    for (cmd, says) in [
+        // no § named: the whole law has no "bisheriger Wortlaut"
+        (
+            "1. Der bisherige Wortlaut wird Absatz 1.",
+            "is the text of a § or Artikel",
+        ),
+        (
+            "1. Die Überschrift wird durch die folgende Überschrift ersetzt:\n\n   „“",
+            "the quoted passage is empty",
+        ),
+        (
+            "1. Die Angabe zu § 1 wird wie folgt gefasst:\n\n   „§ 1 Neu“",
+            "Angabe zu § 1 not found",
+        ),
+        (
+            "1. Es werden ersetzt:\n\n   a) in",
+            "an item of „Es werden ersetzt:“",
+        ),
+        (
+            "1. Folgende neue Nummer 9 wird eingefügt:\n\n   „9. neu“",
+            "Nummer 9 not found",
+        ),
+    ] {
+        let e = apply_text(LAW, cmd).unwrap_err();
+        assert!(e.contains(says), "{cmd}: {e}");
+    }
+}

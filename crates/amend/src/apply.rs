@@ -63,6 +63,8 @@ pub enum Problem {
     AppendToSeveral,
     #[error("cannot repeal the whole law here")]
     WholeLawRepealed,
+    #[error("\"der bisherige Wortlaut\" is the text of a § or Artikel: name it (\"§ 3 wird wie folgt geändert:\")")]
+    WortlautOfNoUnit,
     #[error("cannot count from {0}")]
     CannotCount(String),
     #[error("{units} units renumbered to {numbers} numbers")]
@@ -1123,6 +1125,9 @@ fn fassen(cmd: &Cmd, root: &mut Node, ort: &Ort, zitat: &str) -> Result<String, 
     match z {
         Ziel::Titel(p) => {
             let t = zitat.split_whitespace().collect::<Vec<_>>().join(" ");
+            if t.is_empty() {
+                return Err(Problem::EmptyPassage.into());
+            }
             let s = slots(root, z);
             match s.first() {
                 Some(s) => set_slot(root, s, &t),
@@ -1455,15 +1460,19 @@ fn umnummern(cmd: &Cmd, root: &mut Node, alt: &Ort, neu: &Ort) -> Result<String,
     let z = cmd.resolve(root, alt)?;
     // "Der bisherige Wortlaut wird Absatz 1.": the text of the unit becomes its first Absatz
     if alt.last().is_some_and(|t| t.kind == TeilKind::Wortlaut) {
-        let [z] = z.as_slice() else {
-            return Err(Problem::AppendToSeveral.into());
+        let unit = match z.as_slice() {
+            [z] => path_of(z).clone(),
+            _ => return Err(Problem::AppendToSeveral.into()),
         };
+        if !(at(root, &unit).kind.is_einzelvorschrift() || at(root, &unit).kind.is_annex()) {
+            return Err(Problem::WortlautOfNoUnit.into());
+        }
         let num = neu
             .last()
             .and_then(|t| t.nums.first())
             .cloned()
             .unwrap_or_else(|| "1".into());
-        wortlaut_to_absatz(at_mut(root, path_of(z)), &num);
+        wortlaut_to_absatz(at_mut(root, &unit), &num);
         return Ok(format!("{} → {}", cmd.place(alt), ort_text(neu)));
     }
     let news: Vec<String> = neu.last().map(|t| t.nums.clone()).unwrap_or_default();
