@@ -16,6 +16,13 @@ pub struct Consolidated {
     pub outcome: Outcome,
 }
 
+/// A law of the workspace with the names an Eingangssatz may call it by.
+struct SeriesLaw {
+    path: std::path::PathBuf,
+    names: Vec<String>,
+    loaded: Option<(Document, HashMap<String, String>)>,
+}
+
 /// Apply an amending law that amends several laws (a Mantelgesetz: one
 /// Artikel per law) to the laws of `ws` it names. Each Eingangssatz must name
 /// exactly one law of the workspace (by title, short name or abbreviation);
@@ -28,32 +35,37 @@ pub fn consolidate_series(
     let src = syntax::source::read_law(amending)?;
     let apath = amending.display().to_string();
     let idx = syntax::source::LineIndex::new(&src);
-    let laws: Vec<(std::path::PathBuf, Vec<String>)> = ws
+    // each law once: its names, and the law itself for the Artikel that amends it
+    let mut laws: Vec<SeriesLaw> = ws
         .config
         .laws
         .iter()
         .map(|e| {
             let path = ws.law_path(e);
             let mut names: Vec<String> = e.short.iter().cloned().collect();
-            if let Ok((doc, _)) = load_law(&path) {
-                names.extend(doc.title);
-                names.extend(doc.abbreviation);
+            let loaded = load_law(&path).ok();
+            if let Some((doc, _)) = &loaded {
+                names.extend(doc.title.clone());
+                names.extend(doc.abbreviation.clone());
             }
-            (path, names)
+            SeriesLaw {
+                path,
+                names,
+                loaded,
+            }
         })
         .collect();
     let mut out = Vec::new();
     for (satz, at) in parse::eingangssaetze(&src) {
-        let hits: Vec<&(std::path::PathBuf, Vec<String>)> = laws
-            .iter()
-            .filter(|(_, names)| {
-                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let hits: Vec<usize> = (0..laws.len())
+            .filter(|&i| {
+                let names: Vec<&str> = laws[i].names.iter().map(String::as_str).collect();
                 parse::names_law(&satz, &names)
             })
             .collect();
         let (line, column) = idx.line_col(at);
-        let (path, names) = match hits.as_slice() {
-            [one] => *one,
+        let law = match hits.as_slice() {
+            [one] => &mut laws[*one],
             [] => {
                 return Err(ConsolidateError::UnknownLaw {
                     path: apath,
@@ -72,10 +84,14 @@ pub fn consolidate_series(
                 })
             }
         };
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (text, outcome) = consolidate_named(path, amending, keep_going, &names)?;
+        let (doc, eids) = match law.loaded.take() {
+            Some(l) => l,
+            None => load_law(&law.path)?,
+        };
+        let names: Vec<&str> = law.names.iter().map(String::as_str).collect();
+        let (text, outcome) = consolidate_loaded(doc, &eids, amending, &src, keep_going, &names)?;
         out.push(Consolidated {
-            law: path.clone(),
+            law: law.path.clone(),
             text,
             outcome,
         });
@@ -149,28 +165,40 @@ pub fn consolidate_named(
     keep_going: bool,
     also: &[&str],
 ) -> Result<(String, Outcome), ConsolidateError> {
-    let (mut doc, eids) = load_law(law)?;
+    let (doc, eids) = load_law(law)?;
     let src = syntax::source::read_law(amending)?;
+    consolidate_loaded(doc, &eids, amending, &src, keep_going, also)
+}
+
+/// Apply the amending law `src` (read from `amending`) to a loaded law.
+fn consolidate_loaded(
+    mut doc: Document,
+    eids: &HashMap<String, String>,
+    amending: &Path,
+    src: &str,
+    keep_going: bool,
+    also: &[&str],
+) -> Result<(String, Outcome), ConsolidateError> {
     let apath = amending.display().to_string();
-    let gesetz = if legaldocml::is_xml(&src) {
-        legaldocml::import_amendments(&apath, &src, doc.title.as_deref())?
+    let gesetz = if legaldocml::is_xml(src) {
+        legaldocml::import_amendments(&apath, src, doc.title.as_deref())?
     } else {
         let names: Vec<&str> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
             .into_iter()
             .flatten()
             .chain(also.iter().copied())
             .collect();
-        parse::parse_for(&apath, &src, &names, doc.title.as_deref())?
+        parse::parse_for(&apath, src, &names, doc.title.as_deref())?
     };
-    let report = apply::apply(&mut doc, &gesetz, &apath, &eids, keep_going);
+    let report = apply::apply(&mut doc, &gesetz, &apath, eids, keep_going);
     if !keep_going {
         if let Some(e) = report.failed.first() {
             return Err(e.clone().into());
         }
     }
     // the consolidated text is the Fassung of the amending law's date
-    if !legaldocml::is_xml(&src) {
-        let a = syntax::parse(&src);
+    if !legaldocml::is_xml(src) {
+        let a = syntax::parse(src);
         if let (Some(date), Some(f)) = (
             a.fassung.as_deref().and_then(syntax::date::german),
             doc.root

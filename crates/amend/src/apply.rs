@@ -981,12 +981,12 @@ fn apply_one(
             // about the unit just renumbered, not another Absatz 4
             let mut renumbered: Option<(Ort, Path)> = None;
             for op in ops {
-                let one = Befehl {
+                let mut one = Befehl {
                     op: op.clone(),
                     ..b.clone()
                 };
-                let here = match (&renumbered, op.clone().ort_mut()) {
-                    (Some((neu, path)), Some(ort)) if ort == neu => Some(path.clone()),
+                let here = match (&renumbered, one.op.ort_mut()) {
+                    (Some((neu, path)), Some(ort)) if *ort == *neu => Some(path.clone()),
                     _ => None,
                 };
                 done.push(match &here {

@@ -1060,8 +1060,8 @@ impl<'a> Generator<'a> {
         };
         match (before, after, parent_heading) {
             (None, None, Some(h)) => ins.appended_to(self, &h.id),
-            (Some(b), _, _) => ins.after(self, &b.id),
-            (_, Some(a), _) => ins.before(self, &a.id),
+            (Some(b), _, _) => ins.next_to(self, true, &b.id),
+            (_, Some(a), _) => ins.next_to(self, false, &a.id),
             _ => ins.appended_to_law(self),
         }
     }
@@ -1110,7 +1110,7 @@ impl<'a> Generator<'a> {
                 new[..pos].iter().rev().find(|x| x.kind.is_gliederung()),
             ) {
                 (None, Some(h)) => ins.appended_to(self, &h.id),
-                (Some(a), _) => ins.before(self, &a.id),
+                (Some(a), _) => ins.next_to(self, false, &a.id),
                 (None, None) => ins.appended_to_law(self),
             };
         }
@@ -1118,8 +1118,8 @@ impl<'a> Generator<'a> {
             (Some(_), None) if !p.is_empty() && !para_like && any_after.is_none() => {
                 ins.appended_to(self, p)
             }
-            (Some(b), _) => ins.after(self, &b.id),
-            (None, Some(a)) => ins.before(self, &a.id),
+            (Some(b), _) => ins.next_to(self, true, &b.id),
+            (None, Some(a)) => ins.next_to(self, false, &a.id),
             (None, None) if p.is_empty() || para_like => {
                 // the first § of its kind: after whatever precedes it
                 let prev = new[..pos].iter().rev().find(|x| {
@@ -1136,7 +1136,7 @@ impl<'a> Generator<'a> {
                             || b.kind.is_gliederung()
                             || b.kind.is_annex() =>
                     {
-                        ins.after(self, &b.id)
+                        ins.next_to(self, true, &b.id)
                     }
                     _ => ins.appended_to_law(self),
                 }
@@ -1332,21 +1332,11 @@ impl<'a> Insertion<'a> {
         }
     }
 
-    /// "Nach § 4 wird der folgende § 4a eingefügt: …"
-    fn after(&self, g: &Generator, id: &str) -> String {
+    /// "Nach § 4 wird der folgende § 4a eingefügt: …" (`nach`), or "Vor § 5 …".
+    fn next_to(&self, g: &Generator, nach: bool, id: &str) -> String {
         format!(
-            "Nach {} wird {} {} eingefügt:\n{}",
-            citation_of(id, g.new),
-            g.folgende(self.article),
-            self.what,
-            self.quoted
-        )
-    }
-
-    /// "Vor § 5 wird der folgende § 4a eingefügt: …"
-    fn before(&self, g: &Generator, id: &str) -> String {
-        format!(
-            "Vor {} wird {} {} eingefügt:\n{}",
+            "{} {} wird {} {} eingefügt:\n{}",
+            if nach { "Nach" } else { "Vor" },
             citation_of(id, g.new),
             g.folgende(self.article),
             self.what,

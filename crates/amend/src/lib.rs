@@ -230,6 +230,25 @@ pub struct AmendError {
     pub target: Option<String>,
 }
 
+impl AmendError {
+    /// An error at byte `off` of the amending law `src` read from `path`.
+    pub fn at(
+        path: &str,
+        idx: &syntax::source::LineIndex,
+        off: usize,
+        message: String,
+    ) -> AmendError {
+        let (line, column) = idx.line_col(off);
+        AmendError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            target: None,
+        }
+    }
+}
+
 /// What one command did.
 #[derive(Debug, Clone, Serialize)]
 pub struct Applied {

@@ -198,16 +198,7 @@ pub fn parse_for(
 ) -> Result<Aenderungsgesetz, AmendError> {
     let title = shown;
     let idx = LineIndex::new(src);
-    let err = |off: usize, message: String| {
-        let (line, column) = idx.line_col(off);
-        AmendError {
-            path: path.to_string(),
-            line,
-            column,
-            message,
-            target: None,
-        }
-    };
+    let err = |off: usize, message: String| AmendError::at(path, &idx, off, message);
     let ts = targets(src);
     if ts.is_empty() {
         return Err(err(

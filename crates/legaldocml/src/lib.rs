@@ -531,16 +531,7 @@ pub fn import_amendments(
     _target: Option<&str>,
 ) -> Result<Aenderungsgesetz, AmendError> {
     let idx = syntax::source::LineIndex::new(src);
-    let err = |off: usize, message: String| {
-        let (line, column) = idx.line_col(off);
-        AmendError {
-            path: path.to_string(),
-            line,
-            column,
-            message,
-            target: None,
-        }
-    };
+    let err = |off: usize, message: String| AmendError::at(path, &idx, off, message);
     let text = src.trim_start_matches('\u{feff}');
     let bom = src.len() - text.len();
     let xml = roxmltree::Document::parse(text).map_err(|e| AmendError {
@@ -639,11 +630,10 @@ pub fn import_amendments(
         // "In Nummer 4 wird … ersetzt und wird der Punkt am Ende … ersetzt": a
         // second akn:mod of one sentence without a place of its own has the first's
         let mut op = op;
-        if let (Some(prev), true) = (befehle.last(), siblings.len() > 1 && siblings[0] != m) {
-            let prev: &Befehl = prev;
-            let mut prev_op = prev.op.clone();
-            if let (Some(o), Some(p)) = (op.ort_mut(), prev_op.ort_mut()) {
-                if o.is_empty() && prev.line <= idx.line_col(off).0 {
+        if siblings.len() > 1 && siblings[0] != m {
+            let prev = befehle.last_mut().and_then(|b: &mut Befehl| b.op.ort_mut());
+            if let (Some(o), Some(p)) = (op.ort_mut(), prev) {
+                if o.is_empty() {
                     *o = p.clone();
                 }
             }
