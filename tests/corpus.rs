@@ -238,16 +238,39 @@ fn corpus_references_resolve() {
     );
 }
 
-/// The version pairs under `history/`, sorted.
+/// The version pairs under `history/`, sorted, then those of the directories
+/// in `PARAGRAF_HISTORY_EXTRA` (`:`-separated; `.ci/history_pairs.py` writes
+/// them from the pairs listed in `tests/history-pairs.tsv`).
 fn history_pairs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut pairs: Vec<_> = std::fs::read_dir(dir.join("history"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("old.md").is_file())
-        .collect();
-    pairs.sort();
+    let in_dir = |d: &std::path::Path| {
+        let mut pairs: Vec<_> = std::fs::read_dir(d)
+            .unwrap_or_else(|e| panic!("{}: {e}", d.display()))
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.join("old.md").is_file())
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    let mut pairs = in_dir(&dir.join("history"));
+    assert!(pairs.len() >= 50, "{} pairs", pairs.len());
+    if let Some(extra) = std::env::var_os("PARAGRAF_HISTORY_EXTRA") {
+        for d in std::env::split_paths(&extra) {
+            let more = in_dir(&d);
+            eprintln!("{} further pairs from {}", more.len(), d.display());
+            pairs.extend(more);
+        }
+    }
     pairs
+}
+
+/// A pair's name: its directory, with the parent's name when it is not `history`.
+fn pair_name(p: &std::path::Path) -> String {
+    let name = p.file_name().unwrap().to_string_lossy().to_string();
+    match p.parent().and_then(|d| d.file_name()) {
+        Some(d) if d != "history" => format!("{}/{name}", d.to_string_lossy()),
+        _ => name,
+    }
 }
 
 type Pair = (
@@ -261,7 +284,7 @@ type Pair = (
 
 /// A pair's name, both Fassungen, their units and the change list.
 fn load_pair(p: &std::path::Path) -> Pair {
-    let name = p.file_name().unwrap().to_string_lossy().to_string();
+    let name = pair_name(p);
     let old = syntax::parse(&syntax::source::read_law(&p.join("old.md")).unwrap());
     let new = syntax::parse(&syntax::source::read_law(&p.join("new.md")).unwrap());
     let (a, b) = (diff::entries(&old), diff::entries(&new));
@@ -277,7 +300,6 @@ fn history_pairs_round_trip_through_the_change_list() {
         return;
     };
     let pairs = history_pairs(&dir);
-    assert!(pairs.len() >= 50, "{} pairs", pairs.len());
     let results: Vec<(String, usize, Result<(), String>)> = pairs
         .par_iter()
         .map(|p| {
@@ -377,13 +399,15 @@ fn history_pairs_round_trip_through_the_amending_law() {
         return;
     };
     let pairs = history_pairs(&dir);
-    let results: Vec<(String, usize, Result<(), String>)> = pairs
+    let results: Vec<(String, usize, Result<(), String>, u64, f64)> = pairs
         .par_iter()
         .map(|p| {
+            let size = std::fs::metadata(p.join("old.md")).map_or(0, |m| m.len());
+            let start = std::time::Instant::now();
             let (name, old, new, a, b, changes) = load_pair(p);
             let text = generate::aenderungsbefehle(&old, &new, &a, &b, &changes, generate::Style::Hdr4);
             if let Ok(dir) = std::env::var("PARAGRAF_AMEND_DUMP") {
-                std::fs::write(format!("{dir}/{name}.txt"), &text).unwrap();
+                std::fs::write(format!("{dir}/{}.txt", name.replace('/', "_")), &text).unwrap();
             }
             let r = (|| {
                 if !text.contains("\n1. ") {
@@ -411,21 +435,29 @@ fn history_pairs_round_trip_through_the_amending_law() {
                 }
                 Ok(n)
             })();
-            (name, changes.len(), r.map(|_| ()))
+            let secs = start.elapsed().as_secs_f64();
+            (name, changes.len(), r.map(|_| ()), size, secs)
         })
         .collect();
     let mut failed = 0;
-    for (name, n, r) in &results {
+    for (name, n, r, _, _) in &results {
         if let Err(e) = r {
             failed += 1;
             eprintln!("{name}: {n} changes: {e}");
         }
     }
     let ok = results.len() - failed;
+    let changes: usize = results.iter().map(|r| r.1).sum();
     eprintln!(
-        "amend round trip: {} pairs, {ok} consolidated exactly, {failed} failed",
+        "amend round trip: {} pairs, {changes} changes, {ok} consolidated exactly, {failed} failed",
         results.len(),
     );
+    if let Some((name, n, _, size, secs)) = results.iter().max_by_key(|r| r.3) {
+        eprintln!(
+            "largest pair: {name} ({:.1} MB, {n} changes): diff, generate, read, apply and compare in {secs:.2} s",
+            *size as f64 / 1e6
+        );
+    }
     assert_eq!(failed, 0, "only {ok} of {} pairs round-trip", results.len());
 }
 

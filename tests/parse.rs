@@ -279,7 +279,8 @@ fn a_definition_term_is_the_one_line_above_its_value() {
     let src = "Stand: Die V tritt mit Ablauf des 31.12.2016 außer Kraft\nGeändert durch\n:   Art. 1 V v. 5.7.2012 BAnz AT 11.07.2012 V1\n\n## § 1 Anwendungsbereich\n\nText.\n";
     let doc = syntax::parse(src);
     let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
-    assert_eq!(kinds[..2], [Kind::Text, Kind::Metadatum]);
+    // juris' "Stand:" line is a version line, not law text
+    assert_eq!(kinds[..2], [Kind::Fassung, Kind::Metadatum]);
     let meta = &doc.root.children[1];
     assert_eq!(meta.title.as_deref(), Some("Geändert durch"));
     assert_eq!(
@@ -416,4 +417,40 @@ fn a_paragraph_title_on_a_heading_of_its_own_is_the_paragraphs() {
     let refs = common::refs_alone(&doc, src);
     let abs = refs.iter().find(|r| r.reference.text == "Abs. 2").unwrap();
     assert_eq!(abs.status, refs::Status::Resolved);
+}
+
+#[test]
+fn juris_stand_lines_and_footnote_paragraphs_are_not_law_text() {
+    // AWV 2013 and BauGB as juris publishes them in 2022
+    let src = "# Außenwirtschaftsverordnung (AWV 2013)\n\nStand: Berichtigung v. 14.9.2021 I 4304 ist berücksichtigt\nStand: V in Kraft gem. § 83 Satz 1 mWv 1.9.2013\n\n[^F1]:     Dieses Gesetz dient der Umsetzung folgender Richtlinien:\n    1\\.          Richtlinie 92/43/EWG des Rates,\n\n\n    2\\.          Richtlinie 2001/42/EG des Rates.\n\n## § 1 Zweck\n\nText.\n";
+    let doc = syntax::parse(src);
+    let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::Langtitel,
+            Kind::Fassung,
+            Kind::Fassung,
+            Kind::Fussnote,
+            Kind::Paragraf
+        ]
+    );
+    assert_eq!(
+        doc.root.children[2].text.as_deref(),
+        Some("V in Kraft gem. § 83 Satz 1 mWv 1.9.2013")
+    );
+    let note = doc.root.children[3].text.as_deref().unwrap();
+    assert!(
+        note.ends_with("\n\n2. Richtlinie 2001/42/EG des Rates."),
+        "{note:?}"
+    );
+    // the canonical form keeps both, and reads back the same
+    let out = syntax::print::print(&doc, &Default::default());
+    let again = syntax::parse(&out);
+    let kinds2: Vec<Kind> = again.root.children.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, kinds2, "{out}");
+    assert_eq!(
+        again.root.children[3].text, doc.root.children[3].text,
+        "{out}"
+    );
 }

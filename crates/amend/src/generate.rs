@@ -424,8 +424,28 @@ pub fn generate(
 ) -> Generated {
     let g = Generator::new(old_doc, new_doc, old, new, changes, style);
     let mut out = Commands::default();
+    // units restated because a change inside them cannot be named: every other
+    // change inside them is said by that restatement, before or after it
+    let mut roots: Vec<&str> = changes
+        .iter()
+        .filter_map(|c| g.restatement_root(c))
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
     for c in changes {
-        g.change(&mut out, c);
+        let inside = |r: &str| {
+            c.id()
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
+        };
+        match roots.iter().find(|r| inside(r)) {
+            Some(r) if !is_editorial(c.new_unit().or(c.old()).map_or(Kind::Text, |e| e.kind)) => {
+                if !out.consumed.old.contains(*r) {
+                    g.restate_unit(&mut out, r);
+                }
+            }
+            _ => g.change(&mut out, c),
+        }
     }
     out.flush_strikes();
     let unexpressed = std::mem::take(&mut out.unexpressed);
@@ -448,6 +468,8 @@ struct Generator<'a> {
     new_parents: FxHashMap<&'a str, (&'a Node, usize)>,
     /// Old units that go (an id of theirs may name another unit in the new Fassung).
     removed_old: FxHashSet<&'a str>,
+    /// New units that were not there (inserted, or renumbered or moved here).
+    added_new: FxHashSet<&'a str>,
     /// Old units removed outright (neither renumbered nor moved).
     gone_old: FxHashSet<&'a str>,
     /// Gliederung units renumbered among their siblings (Titel 1 → Titel 2):
@@ -559,6 +581,11 @@ impl<'a> Generator<'a> {
             .filter(|c| c.new_unit().is_none())
             .filter_map(|c| c.old().map(|e| e.id.as_str()))
             .collect();
+        let added_new = changes
+            .iter()
+            .filter(|c| c.old().is_none())
+            .filter_map(|c| c.new_unit().map(|e| e.id.as_str()))
+            .collect();
         let gone_old = changes
             .iter()
             .filter(|c| c.new_unit().is_none() && c.kind == ChangeKind::Removed)
@@ -581,6 +608,7 @@ impl<'a> Generator<'a> {
             old_parents: parents(old_doc),
             new_parents: parents(new_doc),
             removed_old,
+            added_new,
             gone_old,
             sibling_renum: sibling_renumberings(&gl_pairs),
         }
@@ -941,6 +969,35 @@ impl<'a> Generator<'a> {
                 lines.join("\n")
             ),
         );
+    }
+
+    /// The unit restated for `c` when no command can name the unit `c` changes:
+    /// the nearest one around it that can be named (see [`Self::unnameable`]).
+    fn restatement_root(&self, c: &'a Change) -> Option<&'a str> {
+        let e = c.new_unit().or(c.old())?;
+        if c.kind == ChangeKind::Layout
+            || is_editorial(e.kind)
+            || self.inhaltsuebersicht_of(c.id()).is_some()
+            || self.nameable(c.id())
+            || self.dup_inserted(c)
+        {
+            return None;
+        }
+        let mut cur = c.id();
+        loop {
+            match cur.rsplit_once('_') {
+                Some((p, _)) if self.nameable(p) => {
+                    // only a unit both Fassungen have is restated in place
+                    let both = self.old_ix.contains_key(p)
+                        && self.new_ix.contains_key(p)
+                        && !self.removed_old.contains(p)
+                        && !self.added_new.contains(p);
+                    return both.then_some(p);
+                }
+                Some((p, _)) => cur = p,
+                None => return None,
+            }
+        }
     }
 
     /// A unit a command cannot name (no number, or its number twice): the unit

@@ -40,7 +40,11 @@ pub fn parse_german(s: &str) -> Option<String> {
     if parts.len() == 3 {
         let n: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
         if let [Some(a), Some(b), Some(c)] = n[..] {
-            if w.contains('-') && a > 31 {
+            if w.contains('-')
+                && (1000..=2999).contains(&a)
+                && (1..=12).contains(&b)
+                && (1..=31).contains(&c)
+            {
                 return Some(format!("{a:04}-{b:02}-{c:02}"));
             }
             if c > 31 && (1..=12).contains(&b) && (1..=31).contains(&a) {

@@ -329,10 +329,13 @@ impl Writer<'_> {
             }
             Kind::Fussnote => {
                 let id = n.num.clone().unwrap_or_default();
-                self.para(
-                    0,
-                    &format!("[^{id}]: {}", n.text.clone().unwrap_or_default()),
-                );
+                let text = n.text.clone().unwrap_or_default();
+                let mut parts = text.split("\n\n");
+                self.para(0, &format!("[^{id}]: {}", parts.next().unwrap_or_default()));
+                // further paragraphs of the footnote: indented by four
+                for part in parts {
+                    self.para(4, part);
+                }
             }
             Kind::Tabelle => self.table(n, ind),
             Kind::Zeile => {}

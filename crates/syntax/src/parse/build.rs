@@ -67,6 +67,8 @@ enum Owner {
     Meta,
     /// A footnote definition.
     Footnote,
+    /// A further paragraph of the footnote just read (indented by four or more).
+    FootnoteMore,
 }
 
 struct Para {
@@ -139,6 +141,25 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
     let ls = lines.lines;
     for (i, line) in ls.iter().enumerate() {
         let line = *line;
+        // an indented paragraph after a footnote continues it (Markdown's rule)
+        if prev_blank
+            && line.indent >= 4
+            && matches!(line.kind, LineKind::Item { .. } | LineKind::Text)
+        {
+            b.flush();
+            if b.after_footnote() {
+                b.para = Some(Para {
+                    lines: vec![(line.start + line.indent_bytes(src), line.end)],
+                    indent: line.indent,
+                    owner: Owner::FootnoteMore,
+                    label: None,
+                    start: line.start,
+                });
+                prev_blank = false;
+                prev_text_end = Some(line.end);
+                continue;
+            }
+        }
         match line.kind {
             LineKind::Blank => {
                 b.flush();
@@ -871,6 +892,45 @@ impl<'a> Builder<'a> {
         t
     }
 
+    /// "Fassung vom …", "Stand: …" before the first unit: one line, or juris'
+    /// several "Stand:" lines, each a Fassung node. False when the paragraph is not that.
+    fn fassung_lines(&mut self, lines: &[(usize, usize)]) -> bool {
+        let several = lines.len() > 1;
+        let read: Option<Vec<_>> = lines
+            .iter()
+            .map(|&(s, e)| {
+                let text = Paragraph::build_with(self.src, &[(s, e)], !self.plain).text;
+                fassung_line(&text).filter(|f| !several || f.2.is_some())
+            })
+            .collect();
+        let Some(read) = read else { return false };
+        for (&(s, e), (w, marker, rest)) in lines.iter().zip(read) {
+            let mut n = Node::new(Kind::Fassung, self.span_at(s, e));
+            n.marker = Some(w.to_string());
+            match rest {
+                None => self.fassung_pending = true,
+                Some(rest) => {
+                    n.marker = Some(marker);
+                    // juris' "Stand:" lines name amending laws, not this text's date
+                    if self.plain && self.fassung.is_none() {
+                        self.fassung = crate::date::parse_german(&rest);
+                    }
+                    n.text = Some(rest);
+                }
+            }
+            self.stack[0].node.children.push(n);
+        }
+        true
+    }
+
+    /// The last unit read is a footnote.
+    fn after_footnote(&self) -> bool {
+        let top = &self.top().node;
+        top.children
+            .last()
+            .is_some_and(|n| n.kind == Kind::Fussnote)
+    }
+
     fn flush(&mut self) {
         let Some(p) = self.para.take() else { return };
         match p.owner {
@@ -907,6 +967,17 @@ impl<'a> Builder<'a> {
                 n.text = Some(para.text);
                 n.emphasis = para.emphasis;
                 self.stack.last_mut().expect("root").node.children.push(n);
+            }
+            Owner::FootnoteMore => {
+                let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+                let end = para.src_end(para.text.len());
+                let top = &mut self.stack.last_mut().expect("root").node;
+                if let Some(f) = top.children.last_mut() {
+                    f.span.end = f.span.end.max(end);
+                    let t = f.text.get_or_insert_with(String::new);
+                    t.push_str("\n\n");
+                    t.push_str(&para.text);
+                }
             }
             Owner::Free => self.flush_free(p),
         }
@@ -950,6 +1021,10 @@ impl<'a> Builder<'a> {
                 self.fassung = crate::date::parse_german(&para.text);
                 return;
             }
+        }
+        let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
+        if !self.plain && at_header && !self.limits.fragment && self.fassung_lines(&p.lines) {
+            return;
         }
         // place by indentation: leave list items whose content starts right of it
         let indent = p.indent;
@@ -1034,26 +1109,8 @@ impl<'a> Builder<'a> {
             self.stack[0].node.children.push(n);
             return true;
         }
-        if at_header && p.lines.len() == 1 && !self.limits.fragment {
-            let t = first_text.trim();
-            for w in ["Fassung", "Stand"] {
-                if let Some(rest) = t.strip_prefix(w) {
-                    if rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}']) {
-                        let mut n = Node::new(Kind::Fassung, self.span_at(first.0, first.1));
-                        n.marker = Some(w.to_string());
-                        let rest = rest.trim_start_matches([' ', ':', '\u{a0}']).trim();
-                        if rest.is_empty() {
-                            self.fassung_pending = true;
-                        } else {
-                            n.marker = Some(t[..t.len() - rest.len()].trim_end().to_string());
-                            n.text = Some(rest.to_string());
-                            self.fassung = crate::date::parse_german(rest);
-                        }
-                        self.stack[0].node.children.push(n);
-                        return true;
-                    }
-                }
-            }
+        if at_header && !self.limits.fragment && self.fassung_lines(&p.lines) {
+            return true;
         }
         if self.fassung_pending {
             return false;
@@ -1184,4 +1241,18 @@ mod tests {
         assert!(is_successor("aa", "bb"));
         assert!(!is_successor("1", "3"));
     }
+}
+
+/// A version line: its word, its marker ("Stand:") and the rest, if any.
+fn fassung_line(line: &str) -> Option<(&'static str, String, Option<String>)> {
+    let t = line.trim();
+    ["Fassung", "Stand"].into_iter().find_map(|w| {
+        let rest = t.strip_prefix(w)?;
+        if !(rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])) {
+            return None;
+        }
+        let rest = rest.trim_start_matches([' ', ':', '\u{a0}']).trim();
+        let marker = t[..t.len() - rest.len()].trim_end().to_string();
+        Some((w, marker, (!rest.is_empty()).then(|| rest.to_string())))
+    })
 }
