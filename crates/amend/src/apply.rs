@@ -784,8 +784,9 @@ fn insert_at(root: &mut Node, parent: &[usize], i: usize, new: Vec<Node>) {
     };
     let gliederung_rank = |k: Kind| order.iter().position(|x| *x == k);
     let mut new = new;
+    // everything inserted is new, down to the § inside a Teil restated whole
     for x in &mut new {
-        mark(x, INSERTED);
+        x.walk_mut(&mut |d| mark(d, INSERTED));
     }
     let n = at_mut(root, parent);
     let count = new.len();
@@ -1130,6 +1131,10 @@ fn fassen(cmd: &Cmd, root: &mut Node, ort: &Ort, zitat: &str) -> Result<String, 
             }
             let s = slots(root, z);
             match s.first() {
+                // a unit without a heading gets one ("§ 1" → "§ 1 Anwendbarkeit …")
+                Some(_) if !p.is_empty() && at(root, p).title.is_none() => {
+                    at_mut(root, p).title = Some(t)
+                }
                 Some(s) => set_slot(root, s, &t),
                 None => at_mut(root, p).title = Some(t),
             }

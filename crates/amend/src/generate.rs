@@ -470,6 +470,8 @@ struct Generator<'a> {
     removed_old: FxHashSet<&'a str>,
     /// New units that were not there (inserted, or renumbered or moved here).
     added_new: FxHashSet<&'a str>,
+    /// Old and new ids of units renumbered or moved.
+    shifted: FxHashSet<&'a str>,
     /// Old units removed outright (neither renumbered nor moved).
     gone_old: FxHashSet<&'a str>,
     /// Gliederung units renumbered among their siblings (Titel 1 → Titel 2):
@@ -586,6 +588,12 @@ impl<'a> Generator<'a> {
             .filter(|c| c.old().is_none())
             .filter_map(|c| c.new_unit().map(|e| e.id.as_str()))
             .collect();
+        let shifted = changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
+            .flat_map(|c| [c.pair.as_deref(), Some(c.id())])
+            .flatten()
+            .collect();
         let gone_old = changes
             .iter()
             .filter(|c| c.new_unit().is_none() && c.kind == ChangeKind::Removed)
@@ -609,6 +617,7 @@ impl<'a> Generator<'a> {
             new_parents: parents(new_doc),
             removed_old,
             added_new,
+            shifted,
             gone_old,
             sibling_renum: sibling_renumberings(&gl_pairs),
         }
@@ -765,6 +774,21 @@ impl<'a> Generator<'a> {
         {
             return;
         }
+        if let Units::Both { old: o, new: n } = &c.units {
+            // one side said by a restatement around it, the other not: the unit
+            // left outside it goes (a § of a Teil restated whole that had this
+            // number stood elsewhere), or comes
+            let (old_said, new_said) = (
+                out.consumed.old.contains(o.id.as_str()),
+                out.consumed.new.contains(n.id.as_str()),
+            );
+            if new_said && !old_said && !o.kind.is_gliederung() && self.nameable(&o.id) {
+                return self.removed(out, o, ChangeKind::Removed);
+            }
+            if old_said && !new_said && !n.kind.is_gliederung() {
+                return self.inserted(out, n, ChangeKind::Inserted);
+            }
+        }
         if out.consumed.covers(c) || self.gliederung_renumbered(out, c) {
             return;
         }
@@ -780,6 +804,14 @@ impl<'a> Generator<'a> {
         // renumbers across units; the old one goes, the new one is inserted
         let kind = match (c.kind, c.pair.as_deref()) {
             (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
+            // past a unit that stays (Absatz 3 → 5 over an Absatz 4 restated in
+            // place): a renumbering would leave them out of order
+            (ChangeKind::Renumbered, Some(p))
+                if (c.new_unit().is_some() && self.crosses_a_sibling(p, c.id()))
+                    || (c.new_unit().is_none() && self.crosses_a_sibling(c.id(), p)) =>
+            {
+                ChangeKind::Moved
+            }
             (k, _) => k,
         };
         match (kind, &c.units) {
@@ -971,6 +1003,27 @@ impl<'a> Generator<'a> {
         );
     }
 
+    /// Whether a unit renumbered from `old_id` to `new_id` passes a sibling
+    /// that keeps its number (before it in one Fassung, after it in the other).
+    fn crosses_a_sibling(&self, old_id: &str, new_id: &str) -> bool {
+        let (Some((op, oi)), Some((np, ni))) =
+            (self.old_parents.get(old_id), self.new_parents.get(new_id))
+        else {
+            return false;
+        };
+        op.children.iter().enumerate().any(|(j, s)| {
+            let id = s.id.as_str();
+            id != old_id
+                && !self.removed_old.contains(id)
+                && !self.added_new.contains(id)
+                && !self.shifted.contains(id)
+                && self
+                    .new_parents
+                    .get(id)
+                    .is_some_and(|(p2, nj)| p2.id == np.id && (j < *oi) != (*nj < *ni))
+        })
+    }
+
     /// The unit restated for `c` when no command can name the unit `c` changes:
     /// the nearest one around it that can be named (see [`Self::unnameable`]).
     fn restatement_root(&self, c: &'a Change) -> Option<&'a str> {
@@ -1090,7 +1143,7 @@ impl<'a> Generator<'a> {
             let cmd = self.insert_heading(out, &ins);
             out.push(insert_key(&e.id), ins.agree(cmd));
         } else {
-            let cmd = self.insert_unit(&ins);
+            let cmd = self.insert_unit(out, &ins);
             out.push(insert_key(&e.id), ins.agree(cmd));
         }
     }
@@ -1108,7 +1161,8 @@ impl<'a> Generator<'a> {
         let after_stays = new[pos + 1..].iter().find(|x| {
             anchor_unit(x)
                 && ((self.old_ix.contains_key(x.id.as_str())
-                    && !self.removed_old.contains(x.id.as_str()))
+                    && !self.removed_old.contains(x.id.as_str())
+                    && !out.consumed.old.contains(x.id.as_str()))
                     || out.renumbered_done.contains(x.id.as_str()))
         });
         let (before, after) = match parent_heading {
@@ -1125,7 +1179,7 @@ impl<'a> Generator<'a> {
 
     /// Where a new §, Absatz, Nummer … goes: after its sibling before it,
     /// before its sibling after it, or appended to its parent.
-    fn insert_unit(&self, ins: &Insertion) -> String {
+    fn insert_unit(&self, out: &Commands, ins: &Insertion) -> String {
         let (e, pos, new) = (ins.e, ins.pos, self.new);
         let sibling =
             |x: &&Entry| x.kind == e.kind && x.depth == e.depth && parent(&x.id) == parent(&e.id);
@@ -1149,6 +1203,7 @@ impl<'a> Generator<'a> {
                 sibling(&x)
                     && self.old_ix.contains_key(x.id.as_str())
                     && !self.removed_old.contains(x.id.as_str())
+                    && !out.consumed.old.contains(x.id.as_str())
             })
             .filter(|&k| same_heading(k))
             .map(|k| &new[pos + 1 + k]);
@@ -1222,7 +1277,7 @@ impl<'a> Generator<'a> {
         let verb = repeal_verb(&self.old_parents, &e.id);
         out.push(
             unit_of(&e.id),
-            format!("{} wird {verb}.", citation_of(&e.id, self.old)),
+            format!("{} wird {verb}.", subject(&e.id, self.old)),
         );
     }
 

@@ -300,6 +300,14 @@ impl Node {
         go(self, 0, f)
     }
 
+    /// Pre-order traversal that may change each node.
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Node)) {
+        f(self);
+        for c in &mut self.children {
+            c.walk_mut(f);
+        }
+    }
+
     /// Pre-order traversal with the chain of ancestors.
     pub fn walk_with_parents<'a>(&'a self, f: &mut impl FnMut(&'a Node, &[&'a Node])) {
         fn go<'a>(

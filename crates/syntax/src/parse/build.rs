@@ -448,7 +448,15 @@ impl<'a> Builder<'a> {
             unescaped = super::text::unescape_markdown(text);
             &*unescaped
         };
-        let info = heading::classify(text);
+        let mut info = heading::classify(text);
+        if info.is_none() && !self.seen_unit && heading::strip_emphasis(text).trim() == "Übersicht"
+        {
+            // juris' heading of the Inhaltsübersicht before the first unit (StPO 2013)
+            info = heading::classify("Inhaltsübersicht").map(|mut i| {
+                i.marker = Some("Übersicht".to_string());
+                i
+            });
+        }
         let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
         node.style = Some(Style::Heading);
         match info {
