@@ -398,3 +398,63 @@ fn a_change_no_command_can_say_is_listed_not_written() {
     );
     assert!(err.contains("b.txt:3: no Änderungsbefehl can say"), "{err}");
 }
+
+// Forms met on unseen Fassungen of federal laws (tests/history-pairs.tsv).
+
+#[test]
+fn a_clause_replaced_after_a_bracket_keeps_its_space() {
+    // HGB § 341l 2013 → 2018
+    let old = "Gesetz\n\n§ 1 – Zweck\n\n(1) Für die Bewertung der Kapitalanlagen und für die Angaben im Anhang des Jahresabschlusses gilt neben den allgemeinen Vorschriften die Verordnung über die Rechnungslegung von Versicherungsunternehmen vom 8. November 1994 (BGBl. I S. 3378), die zuletzt durch Artikel 8 des Gesetzes vom 4. Dezember 2004 geändert worden ist.\n\n(2) Text.\n";
+    let new = old.replace(
+        "), die zuletzt durch Artikel 8 des Gesetzes vom 4. Dezember 2004 geändert worden ist.",
+        ") in der jeweils geltenden Fassung.",
+    );
+    let text = generate_and_apply(old, &new);
+    assert!(
+        text.contains("durch die Wörter „in der jeweils geltenden Fassung“ ersetzt"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_renumbering_past_an_absatz_that_stays_is_a_move() {
+    // StPO § 100g 2013 → 2018: Absatz 3 became Absatz 5, Absatz 4 was restated in place
+    let old = "Gesetz\n\n§ 1 – Zweck\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) Drei bleibt als fünf.\n\n(4) Vier alt mit ganz anderem Wortlaut als später.\n";
+    let new = "Gesetz\n\n§ 1 – Zweck\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) Drei ist neu.\n\n(4) Vier neu, ganz und gar anders gefasst als vorher.\n\n(5) Drei bleibt als fünf.\n";
+    generate_and_apply(old, new);
+}
+
+#[test]
+fn a_restatement_says_every_change_inside_it() {
+    // BNatSchG § 30 2018 → 2022: a Nummer changed, one added and the closing text changed
+    let old = "Gesetz\n\n§ 1 – Zweck\n\n(1) Verboten sind:\n\n1. eins,\n\n2. zwei.\n\nDas gilt nicht für Höhlen.\n\n(2) Text.\n";
+    let new = "Gesetz\n\n§ 1 – Zweck\n\n(1) Verboten sind:\n\n1. eins,\n\n2. zwei,\n\n3. drei.\n\nDas gilt nicht für Höhlen und Stollen.\n\n(2) Text.\n";
+    let text = generate_and_apply(old, new);
+    assert!(
+        text.contains("§ 1 Absatz 1 wird wie folgt gefasst"),
+        "{text}"
+    );
+    assert!(!text.contains("\n2. "), "one command: {text}");
+}
+
+#[test]
+fn the_units_of_a_renumbered_nummer_follow_it() {
+    // HGB § 291 Absatz 2: Nummer 3 with its Buchstaben became Nummer 4
+    let old = "Gesetz\n\n§ 1 – Zweck\n\n(1) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. drei mit\n\n   a) a,\n\n   b) b.\n\n(2) Text.\n";
+    let new = "Gesetz\n\n§ 1 – Zweck\n\n(1) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. neu,\n\n4. drei mit\n\n   a) a,\n\n   b) b.\n\n(2) Text.\n";
+    let text = generate_and_apply(old, new);
+    assert!(!text.contains("Buchstabe"), "{text}");
+}
+
+#[test]
+fn a_struck_heading_waits_for_the_struck_headings_inside_it() {
+    // HGB Buch 5 2013 → 2018: Abschnitt 7 and its Titel 1 and 2 struck
+    let old = "# Gesetz\n\n## Abschnitt 1 - Eins\n\n### § 1 Eins\n\nText.\n\n## Abschnitt 2 - Zwei\n\n### Titel 1 - A\n\n#### § 2 Zwei\n\nText.\n\n### Titel 2 - B\n\n#### § 3 Drei\n\nText.\n";
+    let new = "# Gesetz\n\n## Abschnitt 1 - Eins\n\n### § 1 Eins\n\nText.\n\n### § 2 Zwei\n\nText.\n\n### § 3 Drei\n\nText.\n";
+    let text = generate_and_apply(old, new);
+    let (t2, a2) = (
+        text.find("Titel 2 wird").unwrap(),
+        text.find("Abschnitt 2 wird").unwrap(),
+    );
+    assert!(t2 < a2, "{text}");
+}

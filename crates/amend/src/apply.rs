@@ -1043,31 +1043,35 @@ fn ersetzen(
 ) -> Result<String, Fail> {
     let z = cmd.resolve(root, ort)?;
     let neu = neu.text.clone();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    // a mark replaced by a word: "können," → "können und"
-    let (pre, post) = (
-        !word(alt.text.chars().next()) && word(neu.chars().next()),
-        !word(alt.text.chars().last()) && word(neu.chars().last()),
-    );
-    let n = word_edit(root, &z, alt, jeweils, &|t, (s, e)| {
-        let pre = if pre && word(t[..s].chars().last()) {
-            " "
-        } else {
-            ""
-        };
-        let post = if post && word(t[e..].chars().next()) {
-            " "
-        } else {
-            ""
-        };
-        format!("{}{pre}{}{post}{}", &t[..s], neu, &t[e..])
-    })?;
+    let n = word_edit(root, &z, alt, jeweils, &|t, r| replaced(t, r, &neu))?;
     Ok(format!(
         "{}: „{}“ → „{}“ ({n}×)",
         cmd.place(ort),
         alt.text,
         neu
     ))
+}
+
+/// `text` with the quoted words at `start..end` replaced by `neu`, spaced as
+/// words are: a mark replaced by a word keeps the words apart ("können," →
+/// "können und", "3378), die" → "3378) in"). The generator checks its word
+/// commands with this very function.
+pub fn replaced(text: &str, (start, end): (usize, usize), neu: &str) -> String {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let closes = |c: Option<char>| word(c) || matches!(c, Some(')' | ']' | '“' | '"'));
+    let alt = &text[start..end];
+    let pre = !word(alt.chars().next())
+        && word(neu.chars().next())
+        && closes(text[..start].chars().last());
+    let post =
+        !word(alt.chars().last()) && word(neu.chars().last()) && word(text[end..].chars().next());
+    format!(
+        "{}{}{neu}{}{}",
+        &text[..start],
+        if pre { " " } else { "" },
+        if post { " " } else { "" },
+        &text[end..]
+    )
 }
 
 /// "In § 5 werden die Wörter „x“ gestrichen."

@@ -129,6 +129,9 @@ struct Hunk {
     new: String,
     start: usize,
     end: usize,
+    /// The range of the new words in the new text.
+    nstart: usize,
+    nend: usize,
 }
 
 fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
@@ -141,6 +144,7 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
                 h.old.push_str(&w.text);
                 h.new.push_str(&w.text);
                 h.end = w.old.1;
+                h.nend = w.new.1;
                 continue;
             }
             if let Some(h) = cur.take() {
@@ -153,12 +157,15 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
             new: String::new(),
             start: w.old.0,
             end: w.old.0,
+            nstart: w.new.0,
+            nend: w.new.0,
         });
         if w.op == "delete" {
             h.old.push_str(&w.text);
             h.end = w.old.1;
         } else {
             h.new.push_str(&w.text);
+            h.nend = w.new.1;
         }
     }
     if let Some(h) = cur {
@@ -170,6 +177,21 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
         h.new = n;
     }
     out
+}
+
+/// Whether replacing the hunk's quoted words in `old` gives `new` around them.
+fn spaced_right(old: &str, new: &str, h: &Hunk) -> bool {
+    let end = h.start + h.old.len();
+    old.get(h.start..end).is_some()
+        && crate::apply::replaced(old, (h.start, end), h.new.trim_start()) == new
+}
+
+/// The start of the word before byte `at` (a word: up to the whitespace before it).
+fn word_start_before(text: &str, at: usize) -> usize {
+    let head = text[..at].trim_end();
+    head.rfind(char::is_whitespace).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    })
 }
 
 /// The word before `at` in `text` that makes the insertion point unique, growing to the left.
@@ -200,6 +222,26 @@ fn word_command(
     let changed: usize = hs.iter().map(|h| h.old.len().max(h.new.len())).sum();
     if changed * 2 > old_text.len().max(1) {
         return None; // most of the text is new: restate it
+    }
+    let mut hs = hs;
+    let new_text: String = words
+        .iter()
+        .filter(|w| w.op != "delete")
+        .map(|w| w.text.as_str())
+        .collect();
+    for h in &mut hs {
+        if !h.old.is_empty() && !h.new.is_empty() && !spaced_right(old_text, &new_text, h) {
+            // „, die zuletzt …“ by „in der …“ would glue „3378)in“: quote from the word before
+            let s = word_start_before(old_text, h.start);
+            let ns = h.nstart.checked_sub(h.start - s)?;
+            h.old = old_text.get(s..h.end)?.trim_end().to_string();
+            h.new = new_text.get(ns..h.nend)?.trim_end().to_string();
+            h.start = s;
+            h.nstart = ns;
+            if !spaced_right(old_text, &new_text, h) {
+                return None;
+            }
+        }
     }
     let mut cmds = Vec::new();
     for h in &hs {
@@ -470,6 +512,10 @@ struct Generator<'a> {
     removed_old: FxHashSet<&'a str>,
     /// New units that were not there (inserted, or renumbered or moved here).
     added_new: FxHashSet<&'a str>,
+    /// (old id, new id) of every unit renumbered.
+    renumbered_pairs: FxHashSet<(&'a str, &'a str)>,
+    /// Gliederung headings struck (the units under them stay).
+    struck_old: FxHashSet<&'a str>,
     /// Old and new ids of units renumbered or moved.
     shifted: FxHashSet<&'a str>,
     /// Old units removed outright (neither renumbered nor moved).
@@ -490,6 +536,10 @@ struct Commands {
     renumbered_done: FxHashSet<String>,
     /// Headings struck in a row: (depth, unit, command), the inner ones first.
     strikes: Vec<(usize, String, String)>,
+    /// Strikes of headings waiting for the strike of a heading inside them (by its id).
+    deferred_strikes: FxHashMap<String, Vec<(usize, String, String)>>,
+    /// Headings whose strike is written (or waiting).
+    struck_done: FxHashSet<String>,
     /// Changes no command can say.
     unexpressed: Vec<Unexpressed>,
 }
@@ -588,6 +638,18 @@ impl<'a> Generator<'a> {
             .filter(|c| c.old().is_none())
             .filter_map(|c| c.new_unit().map(|e| e.id.as_str()))
             .collect();
+        let renumbered_pairs = changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Renumbered)
+            .filter_map(|c| Some((c.pair.as_deref()?, c.new_unit()?.id.as_str())))
+            .collect();
+        let struck_old = changes
+            .iter()
+            .filter(|c| c.new_unit().is_none() && c.kind == ChangeKind::Removed)
+            .filter_map(|c| c.old())
+            .filter(|e| e.kind.is_gliederung())
+            .map(|e| e.id.as_str())
+            .collect();
         let shifted = changes
             .iter()
             .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
@@ -617,6 +679,8 @@ impl<'a> Generator<'a> {
             new_parents: parents(new_doc),
             removed_old,
             added_new,
+            renumbered_pairs,
+            struck_old,
             shifted,
             gone_old,
             sibling_renum: sibling_renumberings(&gl_pairs),
@@ -802,6 +866,9 @@ impl<'a> Generator<'a> {
         }
         // "renumbered" into another unit (§ 475 Absatz 2 → § 476 Absatz 2): no command
         // renumbers across units; the old one goes, the new one is inserted
+        if self.carried(c) {
+            return; // renumbered with the unit around it
+        }
         let kind = match (c.kind, c.pair.as_deref()) {
             (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
             // past a unit that stays (Absatz 3 → 5 over an Absatz 4 restated in
@@ -826,6 +893,12 @@ impl<'a> Generator<'a> {
             (ChangeKind::Renumbered, _) => self.renumbered(out, c),
             (ChangeKind::Repealed, Units::Old { old: e } | Units::Both { old: e, .. }) => {
                 self.repealed(out, e)
+            }
+            (ChangeKind::Modified, Units::Both { old: o, new: n })
+                if self.changes_heading(o, n) =>
+            {
+                // restated in place it would stay under its old heading
+                self.inserted(out, n, ChangeKind::Moved)
             }
             (ChangeKind::Modified, Units::Both { old: o, new: n }) => {
                 self.modified(out, o, n, &c.words)
@@ -859,7 +932,8 @@ impl<'a> Generator<'a> {
             return true;
         }
         // a unit under a renumbered Gliederung unit, with its own number unchanged
-        if gl && self.translate(o_id) == n_id {
+        // (not a heading that moved among the §§ with its number: HGB's Titel 10)
+        if gl && self.translate(o_id) == n_id && !(c.kind == ChangeKind::Moved && o_id == n_id) {
             if c.new_unit().is_some() {
                 self.retitle(out, o_id, n_id);
             }
@@ -1003,6 +1077,82 @@ impl<'a> Generator<'a> {
         );
     }
 
+    /// A unit renumbered only because the unit around it was (Nummer 3
+    /// Buchstabe a of a Nummer 3 that becomes Nummer 4): the renumbering of
+    /// that unit says it.
+    fn carried(&self, c: &Change) -> bool {
+        let Some(p) = c
+            .pair
+            .as_deref()
+            .filter(|_| c.kind == ChangeKind::Renumbered)
+        else {
+            return false;
+        };
+        let (old_id, new_id) = if c.new_unit().is_some() {
+            (p, c.id())
+        } else {
+            (c.id(), p)
+        };
+        last_seg(old_id) == last_seg(new_id)
+            && parent(old_id) != parent(new_id)
+            && self
+                .renumbered_pairs
+                .contains(&(parent(old_id), parent(new_id)))
+    }
+
+    /// A § with its number kept that now stands under another heading, both
+    /// of which are there before and after (HGB 2013 → 2018: § 315a left
+    /// Titel 10 for Titel 9, and Titel 10 got § 315e).
+    fn changes_heading(&self, o: &Entry, n: &Entry) -> bool {
+        if !o.kind.is_einzelvorschrift() || !addressable(&o.id) {
+            return false;
+        }
+        let (Some((op, _)), Some((np, _))) = (
+            self.old_parents.get(o.id.as_str()),
+            self.new_parents.get(n.id.as_str()),
+        ) else {
+            return false;
+        };
+        let (op, np) = (op.id.as_str(), np.id.as_str());
+        op != np
+            && op.contains('-')
+            && np.contains('-')
+            && self.new_ix.contains_key(op)
+            && self.old_ix.contains_key(np)
+            && !self.removed_old.contains(op)
+            && !self.removed_old.contains(np)
+            && !self.added_new.contains(op)
+            && !self.added_new.contains(np)
+            && !self.shifted.contains(op)
+            && !self.shifted.contains(np)
+            && !self.struck_old.contains(op)
+    }
+
+    /// Whether the old unit `id` stands inside the old unit `ancestor`.
+    fn within_old(&self, id: &str, ancestor: &str) -> bool {
+        let mut cur = id;
+        while let Some((p, _)) = self.old_parents.get(cur) {
+            if p.id == ancestor {
+                return true;
+            }
+            cur = p.id.as_str();
+        }
+        false
+    }
+
+    /// Whether the new unit `id` stands inside the new unit `ancestor`
+    /// (ids of §§ do not carry their Gliederung).
+    fn within_new(&self, id: &str, ancestor: &str) -> bool {
+        let mut cur = id;
+        while let Some((p, _)) = self.new_parents.get(cur) {
+            if p.id == ancestor {
+                return true;
+            }
+            cur = p.id.as_str();
+        }
+        false
+    }
+
     /// Whether a unit renumbered from `old_id` to `new_id` passes a sibling
     /// that keeps its number (before it in one Fassung, after it in the other).
     fn crosses_a_sibling(&self, old_id: &str, new_id: &str) -> bool {
@@ -1045,7 +1195,19 @@ impl<'a> Generator<'a> {
                         && self.new_ix.contains_key(p)
                         && !self.removed_old.contains(p)
                         && !self.added_new.contains(p);
-                    return both.then_some(p);
+                    if both {
+                        return Some(p);
+                    }
+                    // a Gliederung unit that goes, but would leave „(weggefallen)“ and
+                    // its text behind: the unit around it that both have is restated
+                    let gliederung_left_behind =
+                        self.old_ix.get(p).is_some_and(|n| n.kind.is_gliederung())
+                            && !self.new_ix.contains_key(p)
+                            && keeps_placeholder(&self.old_parents, p);
+                    if !gliederung_left_behind {
+                        return None;
+                    }
+                    cur = p;
                 }
                 Some((p, _)) => cur = p,
                 None => return None,
@@ -1165,8 +1327,10 @@ impl<'a> Generator<'a> {
                     && !out.consumed.old.contains(x.id.as_str()))
                     || out.renumbered_done.contains(x.id.as_str()))
         });
+        // (a unit after the parent heading's end is no anchor: the heading would land outside it)
+        let inside = |a: &&Entry| parent_heading.is_none_or(|h| self.within_new(&a.id, &h.id));
         let (before, after) = match parent_heading {
-            Some(_) => (None, after_stays),
+            Some(_) => (None, after_stays.filter(inside)),
             None => (before, after),
         };
         match (before, after, parent_heading) {
@@ -1260,12 +1424,54 @@ impl<'a> Generator<'a> {
     /// A unit of the old Fassung that goes (removed, or renumbered or moved away).
     fn removed(&self, out: &mut Commands, e: &Entry, kind: ChangeKind) {
         if e.kind.is_gliederung() {
+            if out.struck_done.contains(e.id.as_str()) {
+                return;
+            }
+            // nothing under it stays: the unit goes whole ("Abschnitt 10 wird aufgehoben")
+            if let Some(o) = self.old_ix.get(e.id.as_str()) {
+                let mut all_gone = true;
+                o.walk(&mut |d, depth| {
+                    all_gone &= depth == 0 || self.removed_old.contains(d.id.as_str());
+                });
+                if all_gone
+                    && !o.children.is_empty()
+                    && !out.consumed.old.contains(e.id.as_str())
+                    && repeal_verb(&self.old_parents, &e.id) == "aufgehoben"
+                {
+                    out.consumed.take_old(o);
+                    out.struck_done.insert(e.id.clone());
+                    out.push(
+                        unit_of(&e.id),
+                        format!("{} wird aufgehoben.", citation_of(&e.id, self.old)),
+                    );
+                    return;
+                }
+            }
             // the heading goes; the units under it stay
-            out.strikes.push((
+            let strike = (
                 e.id.matches('_').count(),
                 unit_of(&e.id).to_string(),
                 format!("{} wird gestrichen.", citation_of(&e.id, self.old)),
-            ));
+            );
+            // a heading inside it struck later still needs its path: this one
+            // goes right after the last of them
+            let last_inner =
+                self.old.iter().rev().find(|x| {
+                    self.struck_old.contains(x.id.as_str()) && self.within_old(&x.id, &e.id)
+                });
+            match last_inner {
+                Some(x) if !out.struck_done.contains(x.id.as_str()) => {
+                    out.deferred_strikes
+                        .entry(x.id.clone())
+                        .or_default()
+                        .push(strike);
+                }
+                _ => out.strikes.push(strike),
+            }
+            out.struck_done.insert(e.id.clone());
+            if let Some(more) = out.deferred_strikes.remove(e.id.as_str()) {
+                out.strikes.extend(more);
+            }
             return;
         }
         if let Some(o) = self.old_ix.get(e.id.as_str()) {
