@@ -405,11 +405,20 @@ fn history_pairs_round_trip_through_the_amending_law() {
             let size = std::fs::metadata(p.join("old.md")).map_or(0, |m| m.len());
             let start = std::time::Instant::now();
             let (name, old, new, a, b, changes) = load_pair(p);
-            let text = generate::aenderungsbefehle(&old, &new, &a, &b, &changes, generate::Style::Hdr4);
+            let generated = generate::generate(&old, &new, &a, &b, &changes, generate::Style::Hdr4);
+            let text = generated.text;
             if let Ok(dir) = std::env::var("PARAGRAF_AMEND_DUMP") {
                 std::fs::write(format!("{dir}/{}.txt", name.replace('/', "_")), &text).unwrap();
             }
             let r = (|| {
+                if let Some(u) = generated.unexpressed.first() {
+                    return Err(format!(
+                        "{} changes no command can say, the first: {} at line {}",
+                        generated.unexpressed.len(),
+                        u.id,
+                        u.line
+                    ));
+                }
                 if !text.contains("\n1. ") {
                     // nothing but editorial changes: no amending law to apply
                     return if common::law_units(&old) == common::law_units(&new) { Ok(0) } else { Err("changes but no commands".to_string()) };
@@ -452,11 +461,15 @@ fn history_pairs_round_trip_through_the_amending_law() {
         "amend round trip: {} pairs, {changes} changes, {ok} consolidated exactly, {failed} failed",
         results.len(),
     );
-    if let Some((name, n, _, size, secs)) = results.iter().max_by_key(|r| r.3) {
-        eprintln!(
-            "largest pair: {name} ({:.1} MB, {n} changes): diff, generate, read, apply and compare in {secs:.2} s",
-            *size as f64 / 1e6
-        );
+    let largest = results.iter().max_by_key(|r| r.3);
+    let most = results.iter().max_by_key(|r| r.1);
+    for (what, r) in [("largest pair", largest), ("most changes", most)] {
+        if let Some((name, n, _, size, secs)) = r {
+            eprintln!(
+                "{what}: {name} ({:.1} MB, {n} changes): diff, generate, read, apply and compare in {secs:.2} s",
+                *size as f64 / 1e6
+            );
+        }
     }
     assert_eq!(failed, 0, "only {ok} of {} pairs round-trip", results.len());
 }

@@ -1150,6 +1150,25 @@ fn fassen(cmd: &Cmd, root: &mut Node, ort: &Ort, zitat: &str) -> Result<String, 
         }
         // "Die Inhaltsübersicht wird wie folgt gefasst: „§ 1 Zweck …“": its lines
         Ziel::Node(p) if at(root, p).kind == Kind::Inhaltsuebersicht => {
+            // a list (juris' nested bullets) keeps its structure
+            let nodes = fragment(zitat)?;
+            let nodes = match nodes.as_slice() {
+                [t] if t.kind == Kind::Inhaltsuebersicht => t.children.clone(),
+                _ => nodes,
+            };
+            if nodes.iter().any(|n| n.kind == Kind::Listenpunkt) {
+                let heading = at(root, p).marker.clone().unwrap_or_default();
+                let mut nodes = nodes;
+                if nodes.first().is_some_and(|n| {
+                    let t = syntax::print::own_text(n);
+                    n.kind == Kind::Text
+                        && (t == heading || t == "Inhaltsübersicht" || t == "Inhaltsverzeichnis")
+                }) {
+                    nodes.remove(0);
+                }
+                at_mut(root, p).children = nodes;
+                return Ok(format!("{}: restated", cmd.place(ort)));
+            }
             let mut lines = entry_nodes(&[zitat.to_string()]);
             if lines
                 .first()

@@ -179,6 +179,71 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
     out
 }
 
+/// Words that name a unit: an Angabe is quoted with them ("§ 21 Abs. 2", not "21 Abs.").
+const CITATION_WORDS: &[&str] = &[
+    "§",
+    "§§",
+    "Art.",
+    "Artikel",
+    "Absatz",
+    "Absätze",
+    "Abs.",
+    "Satz",
+    "Sätze",
+    "S.",
+    "Nummer",
+    "Nummern",
+    "Nr.",
+    "Buchstabe",
+    "Buchst.",
+    "Anlage",
+    "Anhang",
+];
+
+/// Grow a replaced passage to whole Angaben: the citation word before a
+/// number it starts with, the number after a citation word it ends with.
+fn whole_angaben(old: &str, new: &str, h: &mut Hunk) -> Option<()> {
+    if h.old.is_empty() || h.new.is_empty() {
+        return Some(());
+    }
+    let starts_number = |t: &str| t.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    for _ in 0..2 {
+        let before = old[..h.start].split_whitespace().next_back().unwrap_or("");
+        // "(§ 112 Abs. 1": the bracket is not part of the Angabe
+        let opening = before.len() - before.trim_start_matches(['(', '[', '„', '"']).len();
+        if !(starts_number(&h.old) || starts_number(&h.new))
+            || !CITATION_WORDS.contains(&&before[opening..])
+        {
+            break;
+        }
+        let s = word_start_before(old, h.start) + opening;
+        h.nstart = h.nstart.checked_sub(h.start - s)?;
+        h.start = s;
+        h.old = old.get(s..h.end)?.trim_end().to_string();
+        h.new = new.get(h.nstart..h.nend)?.trim_end().to_string();
+    }
+    let last = |t: &str| t.split_whitespace().next_back().unwrap_or("").to_string();
+    if CITATION_WORDS.contains(&last(&h.old).as_str())
+        || CITATION_WORDS.contains(&last(&h.new).as_str())
+    {
+        // the number after it, in both texts (they agree after the passage)
+        let rest = old.get(h.end..)?;
+        let ws = rest.len() - rest.trim_start().len();
+        let word = rest.trim_start().split_whitespace().next()?;
+        let word = word.trim_end_matches([',', ';', '.', ')']);
+        if word.is_empty()
+            || !word.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_lowercase())
+        {
+            return Some(());
+        }
+        h.end += ws + word.len();
+        h.nend += ws + word.len();
+        h.old = old.get(h.start..h.end)?.trim().to_string();
+        h.new = new.get(h.nstart..h.nend)?.trim().to_string();
+    }
+    spaced_right(old, new, h).then_some(())
+}
+
 /// Whether replacing the hunk's quoted words in `old` gives `new` around them.
 fn spaced_right(old: &str, new: &str, h: &Hunk) -> bool {
     let end = h.start + h.old.len();
@@ -242,6 +307,9 @@ fn word_command(
                 return None;
             }
         }
+    }
+    for h in &mut hs {
+        whole_angaben(old_text, &new_text, h)?;
     }
     let mut cmds = Vec::new();
     for h in &hs {
