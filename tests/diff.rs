@@ -458,3 +458,25 @@ fn a_struck_heading_waits_for_the_struck_headings_inside_it() {
     );
     assert!(t2 < a2, "{text}");
 }
+
+#[test]
+fn the_inhaltsuebersicht_of_the_stpo_changes_by_its_angaben() {
+    // StPO 2019 → 2021 (Gesetz zur Fortentwicklung der Strafprozessordnung):
+    // §§ 95a and 100k inserted, § 96 renamed, each with its Angabe
+    let (alt, neu) = (
+        common::fixture("stpo/alt.txt"),
+        common::fixture("stpo/neu.txt"),
+    );
+    let text = common::generate_and_apply_docs(&syntax::parse(&alt), &syntax::parse(&neu));
+    for want in [
+        "1. Die Inhaltsübersicht wird wie folgt geändert:",
+        "Nach der Angabe zu § 95 wird folgende Angabe eingefügt:\n      „§ 95a Zurückstellung der Benachrichtigung des Beschuldigten; Offenbarungsverbot“",
+        "Die Angabe zu § 96 wird wie folgt gefasst:\n      „§ 96 Amtlich verwahrte Schriftstücke und Dateien“",
+        "Nach der Angabe zu § 100j wird folgende Angabe eingefügt:\n      „§ 100k Erhebung von Nutzungsdaten bei Telemediendiensten“",
+        "Nach § 95 wird der folgende § 95a eingefügt:",
+        "Nach § 100j wird der folgende § 100k eingefügt:",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}

@@ -285,9 +285,15 @@ fn entries(root: &Node, from: &[usize], t: &Teil) -> Result<Vec<Path>, Problem> 
             .filter(|p| {
                 let text = syntax::print::own_text(at(root, p));
                 let text = text.trim_start();
-                text.strip_prefix(label.as_str()).is_some_and(|rest| {
+                let prefix = text.strip_prefix(label.as_str()).is_some_and(|rest| {
                     !rest.starts_with(|c: char| c.is_alphanumeric() || c == '.')
-                })
+                });
+                // "Erstes Buch Allgemeine Vorschriften" is the Angabe zu Buch 1
+                prefix
+                    || (kind.is_gliederung()
+                        && syntax::parse::heading::classify(text).is_some_and(|h| {
+                            h.kind == kind && h.num.as_deref().is_some_and(|n| same_num(n, num))
+                        }))
             })
             .collect();
         match hits.as_slice() {

@@ -1092,35 +1092,52 @@ impl<'a> Generator<'a> {
         if old.is_empty() || new.is_empty() {
             return None;
         }
-        let mut cmds = Vec::new();
+        // (place in the new list, twice, odd for its lines; command): in the order of the law
+        let mut cmds: Vec<(usize, String)> = Vec::new();
+        let at_new = |label: &str| new.iter().position(|(l, _)| l == label);
+        let mut after = 0; // the place after the last old line that stays
         for (label, text) in &old {
-            match new.iter().find(|(l, _)| l == label) {
-                Some((_, t)) if t != text => cmds.push(format!(
-                    "Die Angabe zu {label} wird wie folgt gefasst:\n„{t}“"
-                )),
-                Some(_) => {}
-                None => cmds.push(format!("Die Angabe zu {label} wird gestrichen.")),
+            match at_new(label) {
+                Some(i) => {
+                    after = 2 * i + 2;
+                    if new[i].1 != *text {
+                        let t = &new[i].1;
+                        cmds.push((
+                            2 * i + 1,
+                            format!("Die Angabe zu {label} wird wie folgt gefasst:\n„{t}“"),
+                        ));
+                    }
+                }
+                None => cmds.push((after, format!("Die Angabe zu {label} wird gestrichen."))),
             }
         }
         for (i, (label, text)) in new.iter().enumerate() {
             if old.iter().any(|(l, _)| l == label) {
                 continue;
             }
-            cmds.push(match i.checked_sub(1).map(|k| &new[k].0) {
-                Some(prev) => {
-                    format!("Nach der Angabe zu {prev} wird folgende Angabe eingefügt:\n„{text}“")
-                }
-                None => {
-                    // before the first line that was there (the first new line that is old)
-                    let next = new
-                        .iter()
-                        .map(|(l, _)| l)
-                        .find(|l| old.iter().any(|(o, _)| o == *l))?;
-                    format!("Vor der Angabe zu {next} wird folgende Angabe eingefügt:\n„{text}“")
-                }
-            });
+            cmds.push((
+                2 * i + 1,
+                match i.checked_sub(1).map(|k| &new[k].0) {
+                    Some(prev) => {
+                        format!(
+                            "Nach der Angabe zu {prev} wird folgende Angabe eingefügt:\n„{text}“"
+                        )
+                    }
+                    None => {
+                        // before the first line that was there (the first new line that is old)
+                        let next = new
+                            .iter()
+                            .map(|(l, _)| l)
+                            .find(|l| old.iter().any(|(o, _)| o == *l))?;
+                        format!(
+                            "Vor der Angabe zu {next} wird folgende Angabe eingefügt:\n„{text}“"
+                        )
+                    }
+                },
+            ));
         }
-        Some(cmds)
+        cmds.sort_by_key(|c| c.0);
+        Some(cmds.into_iter().map(|c| c.1).collect())
     }
 
     /// "Die Inhaltsübersicht wird wie folgt gefasst:", once.
@@ -1655,7 +1672,11 @@ impl<'a> Generator<'a> {
         }
         let mut text = String::new();
         for (i, (u, mut cs)) in groups.into_iter().enumerate() {
-            order_group(&mut cs);
+            // the lines of an Inhaltsübersicht are named by their Angaben, not numbers:
+            // their commands keep the order of the law
+            if !self.is_inhaltsuebersicht(&u) {
+                order_group(&mut cs);
+            }
             let n = i + 1;
             if cs.len() == 1 || u.is_empty() {
                 text.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0].0), 3)));
@@ -1771,6 +1792,14 @@ impl<'a> Insertion<'a> {
 /// The Angabe a line of an Inhaltsübersicht begins with: "§ 5 Zweck" → "§ 5",
 /// "Abschnitt 2 Pflichten" → "Abschnitt 2"; none for "§§ 3 bis 5 (weggefallen)".
 fn entry_label(text: &str) -> Option<String> {
+    // "Erstes Buch Allgemeine Vorschriften": the Angabe zu Buch 1
+    if let Some(h) = syntax::parse::heading::classify(text) {
+        if h.kind.is_gliederung() && h.kind != Kind::Gliederung {
+            if let (Some(w), Some(n)) = (syntax::vocab::word(h.kind), h.num.as_deref()) {
+                return Some(format!("{w} {n}"));
+            }
+        }
+    }
     let mut words = text.split_whitespace();
     let word = words.next()?;
     let num = words.next()?.trim_end_matches([',', '.', ':', ';']);
