@@ -273,6 +273,9 @@ fn pair_name(p: &std::path::Path) -> String {
     }
 }
 
+/// A pair's name, its number of changes, the outcome, the old text's size and the seconds taken.
+type RoundTrip = (String, usize, Result<(), String>, u64, f64);
+
 type Pair = (
     String,
     syntax::Document,
@@ -399,7 +402,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
         return;
     };
     let pairs = history_pairs(&dir);
-    let results: Vec<(String, usize, Result<(), String>, u64, f64)> = pairs
+    let results: Vec<RoundTrip> = pairs
         .par_iter()
         .map(|p| {
             let size = std::fs::metadata(p.join("old.md")).map_or(0, |m| m.len());

@@ -480,3 +480,32 @@ fn the_inhaltsuebersicht_of_the_stpo_changes_by_its_angaben() {
     }
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn a_publisher_mark_is_no_change_of_the_law() {
+    // GmbHG § 57f Absatz 3 2018 → 2022: juris dropped its „♦“, nothing else changed
+    let old = "# Gesetz\n\n## § 1 Zweck\n\n(1) Text eins.\n\n(2) Zu Prüfern dürfen nur Abschlussprüfer bestellt werden.♦\n";
+    let new = old.replace(".♦", ".");
+    let (x, y) = (syntax::parse(old), syntax::parse(&new));
+    let (a, b) = (diff::entries(&x), diff::entries(&y));
+    let changes = diff::diff_entries(&a, &b);
+    assert!(
+        changes.iter().all(|c| c.kind == diff::ChangeKind::Layout),
+        "{changes:?}"
+    );
+    let g = amend::generate::generate(&x, &y, &a, &b, &changes, Default::default());
+    assert_eq!(g.commands, 0, "{}", g.text);
+    // and the command line writes no amending law, but says why
+    let dir = tempfile::tempdir().unwrap();
+    let (p, q) = (dir.path().join("alt.md"), dir.path().join("neu.md"));
+    std::fs::write(&p, old).unwrap();
+    std::fs::write(&q, &new).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["diff", "--amendments"])
+        .args([&p, &q])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no change of the law text"));
+}

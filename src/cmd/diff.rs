@@ -91,6 +91,13 @@ pub fn run(a: Args) -> Result<ExitCode> {
             generate::Style::Hdr4
         };
         let g = generate::generate(&old.doc, &new.doc, &oe, &ne, &changes, style);
+        if g.commands == 0 && g.unexpressed.is_empty() {
+            // an Eingangssatz without a command is no amending law
+            eprintln!(
+                "no change of the law text: the Fassungen differ only in what is not law text (front matter, notes, layout), which no Änderungsbefehl says"
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
         write!(out, "{}", g.text)?;
         if !g.unexpressed.is_empty() {
             out.flush()?;

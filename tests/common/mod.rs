@@ -50,7 +50,13 @@ pub type UnitView = (String, String, Option<String>, Option<String>, String);
 /// space, a no-break space in "500 000") is layout, which no Änderungsbefehl
 /// says and `diff` reports as no change of wording.
 pub fn law_units(doc: &syntax::Document) -> Vec<UnitView> {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // (nor is juris' mark „♦“ law text)
+    let words = |s: &str| {
+        s.replace(diff::PUBLISHER_MARK, " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     diff::entries(doc)
         .into_iter()
         .filter(|e| !amend::generate::is_editorial(e.kind))

@@ -229,7 +229,7 @@ fn whole_angaben(old: &str, new: &str, h: &mut Hunk) -> Option<()> {
         // the number after it, in both texts (they agree after the passage)
         let rest = old.get(h.end..)?;
         let ws = rest.len() - rest.trim_start().len();
-        let word = rest.trim_start().split_whitespace().next()?;
+        let word = rest.split_whitespace().next()?;
         let word = word.trim_end_matches([',', ';', '.', ')']);
         if word.is_empty()
             || !word.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_lowercase())
@@ -505,7 +505,7 @@ impl Consumed {
 fn restated(n: &Node) -> String {
     format!(
         "„{}“",
-        syntax::print::write_nodes(std::slice::from_ref(n), &Default::default())
+        syntax::print::write_nodes(std::slice::from_ref(n), &syntax::print::Options::quoted())
     )
 }
 
@@ -559,9 +559,11 @@ pub fn generate(
     }
     out.flush_strikes();
     let unexpressed = std::mem::take(&mut out.unexpressed);
+    let commands = out.cmds.len();
     let text = g.eingangssatz() + &g.numbered(out);
     Generated {
         text: text.trim_end().to_string() + "\n",
+        commands,
         unexpressed,
     }
 }
@@ -626,6 +628,9 @@ pub struct Unexpressed {
 #[derive(Debug, Clone)]
 pub struct Generated {
     pub text: String,
+    /// How many commands it has: none when the Fassungen differ only in what is
+    /// not law text (front matter, juris' notes, layout).
+    pub commands: usize,
     /// Empty when the amending law says every change.
     pub unexpressed: Vec<Unexpressed>,
 }

@@ -99,6 +99,19 @@ impl Entry {
         (&self.marker, &self.title, &self.text)
     }
 
+    /// Same wording, but for the publisher's marks (juris' „♦“ after a Satz),
+    /// which are no law text: a change of them alone is layout.
+    fn same_wording(&self, other: &Entry) -> bool {
+        if self.wording() == other.wording() {
+            return true;
+        }
+        let bare = |s: &str| s.replace(PUBLISHER_MARK, "").trim_end().to_string();
+        self.marker == other.marker
+            && self.title == other.title
+            && self.text.contains(PUBLISHER_MARK) != other.text.contains(PUBLISHER_MARK)
+            && bare(&self.text) == bare(&other.text)
+    }
+
     /// "§ 4 Erfassung und Zuständigkeit", "(3) Die technische ...".
     pub fn label(&self) -> String {
         let mut s = self.marker.clone().unwrap_or_default();
@@ -111,6 +124,9 @@ impl Entry {
         s
     }
 }
+
+/// juris marks some Sätze with „♦“; the mark is the publisher's, not the law's.
+pub const PUBLISHER_MARK: char = '♦';
 
 /// The unit's Sätze (see [`syntax::print::own_text`]) and table cells.
 fn own_text(n: &Node) -> String {
@@ -459,7 +475,7 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                         }
                         changes.push(came);
                         changes.push(gone);
-                    } else if x.wording() != y.wording() {
+                    } else if !x.same_wording(y) {
                         let kind =
                             if y.title.as_deref().is_some_and(|t| {
                                 t.contains("weggefallen") || t.contains("aufgehoben")
@@ -474,7 +490,10 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
                             };
                         // the word edits follow below, in parallel
                         changes.push(Change::new(kind, old_index + k, Units::both(x, y)));
-                    } else if x.layout != y.layout || x.depth != y.depth {
+                    } else if x.layout != y.layout
+                        || x.depth != y.depth
+                        || x.wording() != y.wording()
+                    {
                         changes.push(Change::new(
                             ChangeKind::Layout,
                             old_index + k,

@@ -23,12 +23,26 @@ pub struct FormatConfig {
 pub struct Options {
     /// Between the number and the title of a § or Gliederung unit: " – " (default) or " ".
     pub heading_separator: String,
+    /// juris' Satznummern ("1             Wer nach § 44 …") as read (default), or
+    /// left out, as the wording an amending law quotes (the Sätze run on).
+    pub satznummern: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             heading_separator: " – ".into(),
+            satznummern: true,
+        }
+    }
+}
+
+impl Options {
+    /// The wording as an amending law quotes it: no Satznummern.
+    pub fn quoted() -> Options {
+        Options {
+            satznummern: false,
+            ..Options::default()
         }
     }
 }
@@ -160,11 +174,11 @@ fn untyped_heading_reads(n: &Node) -> bool {
 /// A unit's text as plain text reads it back (no emphasis pairs). A Satz
 /// numbered in the text (juris' "2             Sie hat …") starts a line of
 /// its own, its number in front, as it was read.
-fn plain_text(n: &Node) -> String {
-    let numbered = n
-        .children
-        .iter()
-        .any(|c| c.kind == Kind::Satz && c.marker.is_some());
+fn plain_text_with(n: &Node, satznummern: bool) -> String {
+    let numbered = satznummern
+        && n.children
+            .iter()
+            .any(|c| c.kind == Kind::Satz && c.marker.is_some());
     let t = if numbered {
         let mut t = n.text.clone().unwrap_or_default();
         for c in n.children.iter().filter(|c| c.kind == Kind::Satz) {
@@ -205,6 +219,10 @@ fn lead(marker: &str, t: &str) -> String {
 }
 
 impl Writer<'_> {
+    fn plain(&self, n: &Node) -> String {
+        plain_text_with(n, self.opts.satznummern)
+    }
+
     fn para(&mut self, indent: usize, s: &str) {
         // a text starting with a numbered Satz starts on its own line
         let s = s.strip_prefix('\n').unwrap_or(s);
@@ -318,7 +336,7 @@ impl Writer<'_> {
             }
             Kind::Hinweis => {
                 let m = n.marker.clone().unwrap_or_else(|| "Hinweis:".into());
-                let t = plain_text(n);
+                let t = self.plain(n);
                 if n.marker.as_deref().is_some_and(|m| m.ends_with(':')) {
                     self.para(ind, format!("{m} {t}").trim_end());
                 } else {
@@ -345,7 +363,7 @@ impl Writer<'_> {
                 self.para(ind, &t);
             }
             Kind::Listenpunkt => {
-                let t = plain_text(n);
+                let t = self.plain(n);
                 if t.is_empty() {
                     // an empty bullet: "- " (the space makes it a bullet)
                     self.out.push_str(&" ".repeat(ind));
@@ -357,7 +375,7 @@ impl Writer<'_> {
             }
             Kind::Absatz => {
                 let m = n.marker.clone().unwrap_or_default();
-                let t = plain_text(n);
+                let t = self.plain(n);
                 self.para(0, &lead(&m, &t));
                 self.children(n, 0);
             }
@@ -380,7 +398,7 @@ impl Writer<'_> {
                     h
                 };
                 self.para(0, &h);
-                let t = plain_text(n);
+                let t = self.plain(n);
                 self.para(0, &t);
                 self.children(n, 0);
             }
@@ -412,7 +430,7 @@ impl Writer<'_> {
 
     /// An unnumbered paragraph; escaped where it would read as a marker or heading.
     fn text(&mut self, n: &Node, depth: usize, ind: usize) {
-        let t = plain_text(n);
+        let t = self.plain(n);
         let t = t.strip_prefix('\n').unwrap_or(&t);
         let line = escape_line(t, false);
         if ind == 0 && looks_structural(t) {
@@ -433,7 +451,7 @@ impl Writer<'_> {
     /// A Nummer, Buchstabe or Doppelbuchstabe with what it holds.
     fn item(&mut self, n: &Node, depth: usize, ind: usize) {
         let m = n.marker.clone().unwrap_or_default();
-        let t = plain_text(n);
+        let t = self.plain(n);
         self.para(ind, &lead(&m, &t));
         // free text below an item sits at its content column
         let sub = depth + 1;
@@ -442,7 +460,7 @@ impl Writer<'_> {
                 Kind::Satz => {}
                 Kind::Text => {
                     let pad = ind + m.chars().count() + 1;
-                    let t = plain_text(c);
+                    let t = self.plain(c);
                     let t = t.strip_prefix('\n').unwrap_or(&t);
                     self.para(pad, &escape_line(t, false));
                 }
@@ -465,7 +483,7 @@ impl Writer<'_> {
         } else {
             self.para(0, &format!("{hashes} {title}"));
         }
-        let t = plain_text(n);
+        let t = self.plain(n);
         self.para(0, &t);
         self.ueb += 1;
         self.children(n, 0);

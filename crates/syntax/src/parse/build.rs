@@ -142,23 +142,10 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
     for (i, line) in ls.iter().enumerate() {
         let line = *line;
         // an indented paragraph after a footnote continues it (Markdown's rule)
-        if prev_blank
-            && line.indent >= 4
-            && matches!(line.kind, LineKind::Item { .. } | LineKind::Text)
-        {
-            b.flush();
-            if b.after_footnote() {
-                b.para = Some(Para {
-                    lines: vec![(line.start + line.indent_bytes(src), line.end)],
-                    indent: line.indent,
-                    owner: Owner::FootnoteMore,
-                    label: None,
-                    start: line.start,
-                });
-                prev_blank = false;
-                prev_text_end = Some(line.end);
-                continue;
-            }
+        if prev_blank && b.footnote_more(line) {
+            prev_blank = false;
+            prev_text_end = Some(line.end);
+            continue;
         }
         match line.kind {
             LineKind::Blank => {
@@ -931,6 +918,26 @@ impl<'a> Builder<'a> {
         true
     }
 
+    /// True when `line` (after a blank line) starts an indented paragraph
+    /// right after a footnote: it continues the footnote.
+    fn footnote_more(&mut self, line: Line) -> bool {
+        if line.indent < 4 || !matches!(line.kind, LineKind::Item { .. } | LineKind::Text) {
+            return false;
+        }
+        self.flush();
+        if !self.after_footnote() {
+            return false;
+        }
+        self.para = Some(Para {
+            lines: vec![(line.start + line.indent_bytes(self.src), line.end)],
+            indent: line.indent,
+            owner: Owner::FootnoteMore,
+            label: None,
+            start: line.start,
+        });
+        true
+    }
+
     /// The last unit read is a footnote.
     fn after_footnote(&self) -> bool {
         let top = &self.top().node;
@@ -1236,6 +1243,20 @@ impl Line {
     }
 }
 
+/// A version line: its word, its marker ("Stand:") and the rest, if any.
+fn fassung_line(line: &str) -> Option<(&'static str, String, Option<String>)> {
+    let t = line.trim();
+    ["Fassung", "Stand"].into_iter().find_map(|w| {
+        let rest = t.strip_prefix(w)?;
+        if !(rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])) {
+            return None;
+        }
+        let rest = rest.trim_start_matches([' ', ':', '\u{a0}']).trim();
+        let marker = t[..t.len() - rest.len()].trim_end().to_string();
+        Some((w, marker, (!rest.is_empty()).then(|| rest.to_string())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1249,18 +1270,4 @@ mod tests {
         assert!(is_successor("aa", "bb"));
         assert!(!is_successor("1", "3"));
     }
-}
-
-/// A version line: its word, its marker ("Stand:") and the rest, if any.
-fn fassung_line(line: &str) -> Option<(&'static str, String, Option<String>)> {
-    let t = line.trim();
-    ["Fassung", "Stand"].into_iter().find_map(|w| {
-        let rest = t.strip_prefix(w)?;
-        if !(rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])) {
-            return None;
-        }
-        let rest = rest.trim_start_matches([' ', ':', '\u{a0}']).trim();
-        let marker = t[..t.len() - rest.len()].trim_end().to_string();
-        Some((w, marker, (!rest.is_empty()).then(|| rest.to_string())))
-    })
 }
