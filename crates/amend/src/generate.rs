@@ -417,10 +417,7 @@ fn addressable(id: &str) -> bool {
 
 /// Editorial parts of a publication that an amending law does not amend.
 pub fn is_editorial(k: Kind) -> bool {
-    matches!(
-        k,
-        Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote
-    )
+    k.is_editorial()
 }
 
 /// How a place is named for a restatement: "§ 3 Absatz 2", "Die Präambel".

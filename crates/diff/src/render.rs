@@ -51,18 +51,59 @@ fn words_inline(words: &[WordEdit], color: bool) -> String {
 }
 
 /// Inline: one block per change, words marked in place.
+/// Changes of law text first; then, apart, those of what the publisher adds
+/// (Stand, Fundstelle, footnotes), which no amending law says.
 pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> String {
+    let editorial = |c: &&Change| {
+        c.new_unit()
+            .or(c.old())
+            .is_some_and(|e| e.kind.is_editorial())
+    };
     let mut out = String::new();
-    for c in changes {
+    for c in changes.iter().filter(|c| !editorial(c)) {
+        inline_change(&mut out, c, old, new, color);
+    }
+    let notes: Vec<&Change> = changes.iter().filter(editorial).collect();
+    if !notes.is_empty() {
+        let head = "Nicht Gesetzestext (Angaben des Herausgebers):";
+        out.push_str(&if color {
+            format!("{DIM}{head}{RESET}\n\n")
+        } else {
+            format!("{head}\n\n")
+        });
+        for c in notes {
+            inline_change(&mut out, c, old, new, color);
+        }
+    }
+    out
+}
+
+/// How an editorial unit is named: "Fundstelle", "Stand", "Fußnote `[^1]`".
+fn editorial_place(e: &Entry) -> String {
+    match e.kind {
+        syntax::ast::Kind::Fassung => e.marker.clone().unwrap_or_else(|| "Stand".into()),
+        syntax::ast::Kind::Fussnote => format!("Fußnote {}", e.marker.clone().unwrap_or_default()),
+        syntax::ast::Kind::Frontmatter => "Vorspann".into(),
+        _ => e.title.clone().unwrap_or_else(|| "Angabe".into()),
+    }
+}
+
+fn inline_change(out: &mut String, c: &Change, old: &[Entry], new: &[Entry], color: bool) {
+    {
         let (e, all) = match (c.new_unit(), c.old()) {
             (Some(n), _) => (n, new),
             (None, Some(o)) => (o, old),
-            _ => continue,
+            _ => return,
         };
         if c.kind == ChangeKind::Renumbered && c.old().is_some() && c.new_unit().is_none() {
-            continue; // shown with its new number
+            return; // shown with its new number
         }
-        let head = format!("{} ({})", place(e, all), kind_word(c.kind));
+        let at = if e.kind.is_editorial() {
+            editorial_place(e)
+        } else {
+            place(e, all)
+        };
+        let head = format!("{at} ({})", kind_word(c.kind));
         out.push_str(&if color {
             format!("{BOLD}{head}{RESET}\n")
         } else {
@@ -99,6 +140,11 @@ pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> 
                     out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
                 }
             }
+            // a publisher's mark ("♦") that came or went
+            (ChangeKind::Layout, Units::Both { old: o, new: n }) if o.text != n.text => {
+                let words = super::word_edits(&o.text, &n.text);
+                out.push_str(&format!("  {}\n", words_inline(&words, color)));
+            }
             (ChangeKind::Layout, _) => out.push_str(&paint(
                 &format!(
                     "  {} → {}\n",
@@ -113,7 +159,6 @@ pub fn inline(changes: &[Change], old: &[Entry], new: &[Entry], color: bool) -> 
         }
         out.push('\n');
     }
-    out
 }
 
 fn paint(s: &str, c: &str, color: bool) -> String {

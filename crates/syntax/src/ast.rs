@@ -118,6 +118,16 @@ impl Kind {
         }
     }
 
+    /// What is not law text but the publisher's: the Fassung line ("Stand: …"),
+    /// the metadata ("Fundstelle", "Änderung durch"), the front matter and
+    /// footnotes. No Änderungsbefehl says a change of them.
+    pub fn is_editorial(self) -> bool {
+        matches!(
+            self,
+            Kind::Fassung | Kind::Metadatum | Kind::Frontmatter | Kind::Fussnote
+        )
+    }
+
     /// Gliederung units (Buch ... Untertitel, untyped headings).
     pub fn is_gliederung(self) -> bool {
         use Kind::*;
