@@ -536,3 +536,63 @@ fn corpus_export_validates_against_the_legaldocml_schemas() {
         anlagen.len()
     );
 }
+
+/// Issue 23: the canonical plain form keeps every unit. For every law,
+/// `paragraf fmt` then `paragraf diff ORIGINAL FORMATTED` finds no change but
+/// layout: the same kinds, numbers, markers, titles and wording.
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn corpus_fmt_keeps_every_unit() {
+    use syntax::print::{print, Options};
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let files = paragraf::workspace::law_files(&dir.join("bund"));
+    let opts = Options::default();
+    let problems: Vec<String> = files
+        .par_iter()
+        .filter_map(|p| {
+            let src = syntax::source::read_law(p).ok()?;
+            let doc = syntax::parse(&src);
+            let again = syntax::parse(&print(&doc, &opts));
+            let (a, b) = (diff::entries(&doc), diff::entries(&again));
+            let changes = diff::diff_entries(&a, &b);
+            let c = changes
+                .iter()
+                .find(|c| c.kind != diff::ChangeKind::Layout)?;
+            let show = |e: Option<&diff::Entry>| {
+                e.map(|e| {
+                    format!(
+                        "{} {:?} {:?} {:.60}",
+                        e.kind.as_str(),
+                        e.marker,
+                        e.title,
+                        e.text
+                    )
+                })
+            };
+            Some(format!(
+                "{}: {:?} {}\n  old {:?}\n  new {:?}\n",
+                p.display(),
+                c.kind,
+                c.id(),
+                show(c.old()),
+                show(c.new_unit())
+            ))
+        })
+        .collect();
+    if let Ok(out) = std::env::var("PARAGRAF_CORPUS_REPORT") {
+        std::fs::write(out, problems.concat()).expect("write report");
+    }
+    for p in problems.iter().take(10) {
+        eprintln!("{p}");
+    }
+    let ok = files.len() - problems.len();
+    eprintln!("fmt keeps every unit: {ok} of {} laws", files.len());
+    assert!(
+        problems.is_empty(),
+        "fmt changes the tree of {} laws",
+        problems.len()
+    );
+}

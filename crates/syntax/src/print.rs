@@ -69,7 +69,19 @@ pub fn print(doc: &Document, opts: &Options) -> String {
         opts,
         ueb: 0,
     };
-    for c in &doc.root.children {
+    // text above the title line (a corpus title line over a broken front
+    // matter) must not read back as the title: it is escaped
+    let title_at = doc
+        .root
+        .children
+        .iter()
+        .position(|c| c.kind == Kind::Langtitel);
+    for (i, c) in doc.root.children.iter().enumerate() {
+        if title_at.is_some_and(|t| i < t) && c.kind == Kind::Text {
+            let t = w.plain(c);
+            w.para(0, &format!("\\{}", t.trim_start_matches('\n')));
+            continue;
+        }
         w.node(c, 0);
     }
     let mut s = w.out.trim_end().to_string();
@@ -278,7 +290,13 @@ impl Writer<'_> {
         let line = |sep: &str| format!("{marker}{sep}{title}");
         for sep in candidates {
             let h = line(sep);
-            let reads = crate::parse::heading::classify(&h).is_some_and(|i| {
+            // a long heading reads as one only with the dash
+            let read = if h.chars().count() > 250 {
+                crate::parse::build::plain_heading(&h, true)
+            } else {
+                crate::parse::heading::classify(&h)
+            };
+            let reads = read.is_some_and(|i| {
                 i.marker.as_deref() == Some(marker.as_str())
                     && i.title.as_deref().map(str::trim) == Some(title.trim())
             });

@@ -451,7 +451,8 @@ impl<'a> Builder<'a> {
             None => {
                 let t = heading::strip_emphasis(text);
                 let t = t.trim();
-                let t = t.strip_prefix("(XXXX)").unwrap_or(t).trim().to_string();
+                let t = t.strip_prefix("(XXXX)").unwrap_or(t).trim();
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                 // "## § 2" then "## Ausbildungsvergütung": the title of the § on a heading of its own
                 let top = &self.top().node;
                 if top.kind.is_einzelvorschrift()

@@ -134,6 +134,10 @@ pub fn classify(text: &str) -> Option<HeadingInfo> {
     if info.kind == Kind::Ueberschrift {
         return None;
     }
+    // a run of spaces in a heading is layout ("Europäischen  Union")
+    if let Some(t) = info.title.as_mut().filter(|t| t.contains("  ")) {
+        *t = normalize_ws(t);
+    }
     Some(info)
 }
 
