@@ -435,6 +435,15 @@ fn history_pairs_round_trip_through_the_amending_law() {
                     return Err(e.to_string());
                 }
                 let (got, want) = (common::law_units(&doc), common::law_units(&new));
+                let back = common::written_back(&doc);
+                if back != got {
+                    let i = back.iter().zip(&got).position(|(x, y)| x != y).unwrap_or(back.len().min(got.len()));
+                    return Err(format!(
+                        "the consolidated text, written, reads back with another tree at unit {i}:\n  read {:?}\n  had  {:?}",
+                        back.get(i),
+                        got.get(i)
+                    ));
+                }
                 if got != want {
                     let i = got.iter().zip(&want).position(|(x, y)| x != y).unwrap_or(got.len().min(want.len()));
                     return Err(format!(
@@ -591,7 +600,7 @@ fn corpus_fmt_keeps_every_unit() {
     let ok = files.len() - problems.len();
     eprintln!("fmt keeps every unit: {ok} of {} laws", files.len());
     // a ratchet: the laws whose tree fmt still changes (issue 23) may only get fewer
-    const STILL_CHANGED: usize = 11;
+    const STILL_CHANGED: usize = 9;
     assert!(
         problems.len() <= STILL_CHANGED,
         "fmt changes the tree of {} laws (at most {STILL_CHANGED} known)",

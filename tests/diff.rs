@@ -509,3 +509,17 @@ fn a_publisher_mark_is_no_change_of_the_law() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no change of the law text"));
 }
+
+#[test]
+fn a_renumbered_heading_with_an_ordinal_gets_the_new_ordinal() {
+    // StPO Buch 5 2013 → 2018: a new Erster Abschnitt, the old one becomes the Zweiter
+    let old = "# Gesetz\n\n## Fünftes Buch - Beteiligung\n\n### Erster Abschnitt - Privatklage\n\n#### § 374 Zulässigkeit\n\nText.\n";
+    let new = "# Gesetz\n\n## Fünftes Buch - Beteiligung\n\n### Erster Abschnitt - Definition\n\n#### § 373b Begriff\n\nText b.\n\n### Zweiter Abschnitt - Privatklage\n\n#### § 374 Zulässigkeit\n\nText.\n";
+    let (x, y) = (syntax::parse(old), syntax::parse(new));
+    let text = common::generate_and_apply_docs(&x, &y);
+    let law = amend::parse::parse("gen", &text, x.title.as_deref(), None).unwrap();
+    let mut doc = x.clone();
+    amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
+    let out = syntax::print::print(&doc, &Default::default());
+    assert!(out.contains("Zweiter Abschnitt – Privatklage"), "{out}");
+}

@@ -83,7 +83,21 @@ pub fn generate_and_apply_docs(x: &syntax::Document, y: &syntax::Document) -> St
     let o = amend::apply::apply(&mut doc, &law, "gen", &Default::default(), false);
     assert!(o.failed.is_empty(), "{:?}\n{text}", o.failed);
     assert_eq!(law_units(&doc), law_units(y), "{text}");
+    assert_eq!(
+        written_back(&doc),
+        law_units(&doc),
+        "the consolidated text as written reads back otherwise"
+    );
     text
+}
+
+/// The units of a consolidated law as `paragraf amend` writes it and reads it
+/// back (issue 23: the same tree as in memory).
+pub fn written_back(doc: &syntax::Document) -> Vec<UnitView> {
+    law_units(&syntax::parse(&syntax::print::print(
+        doc,
+        &Default::default(),
+    )))
 }
 
 /// The citations of a law resolved on its own (no workspace, nothing declared).

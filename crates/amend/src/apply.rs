@@ -912,6 +912,22 @@ fn renumber(n: &mut Node, new_num: &str) {
             let mut s = m.clone();
             s.replace_range(pos..pos + old.len(), new_num);
             n.marker = Some(s);
+        } else if let Some((first, rest)) = m.split_once(' ') {
+            // "Erster Abschnitt" becomes "Zweiter Abschnitt", or "Abschnitt 2a"
+            let ending = ["es", "er", "en", "e"]
+                .into_iter()
+                .find(|e| first.ends_with(e))
+                .unwrap_or("er");
+            n.marker = Some(
+                match new_num
+                    .parse()
+                    .ok()
+                    .and_then(|k| syntax::vocab::ordinal_word(k, ending))
+                {
+                    Some(w) => format!("{w} {rest}"),
+                    None => format!("{rest} {new_num}"),
+                },
+            );
         }
     }
     n.num = Some(new_num.to_string());

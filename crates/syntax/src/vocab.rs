@@ -194,6 +194,45 @@ pub fn same_numbers(a: &str, b: &str) -> bool {
     tokens(a).eq(tokens(b))
 }
 
+/// The German ordinal of `n` with the ending of the word it replaces
+/// ("er" for "Erster Abschnitt", "es" for "Erstes Buch"): "Zweiter", "Elftes".
+pub fn ordinal_word(n: u32, ending: &str) -> Option<String> {
+    const ONES: [&str; 10] = [
+        "", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+    ];
+    const TENS: [&str; 10] = [
+        "", "zehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+        "neunzig",
+    ];
+    let stem = match n {
+        1 => "erst".to_string(),
+        2 => "zweit".into(),
+        3 => "dritt".into(),
+        7 => "siebent".into(),
+        8 => "acht".into(),
+        11 => "elft".into(),
+        12 => "zwölft".into(),
+        4..=19 if n != 10 && n < 10 => format!("{}t", ONES[n as usize]),
+        10 => "zehnt".into(),
+        13..=19 => format!(
+            "{}zehnt",
+            ["", "", "", "drei", "vier", "fünf", "sech", "sieb", "acht", "neun"][(n - 10) as usize]
+        ),
+        20..=99 => {
+            let (t, o) = ((n / 10) as usize, (n % 10) as usize);
+            if o == 0 {
+                format!("{}st", TENS[t])
+            } else {
+                format!("{}und{}st", ONES[o], TENS[t])
+            }
+        }
+        _ => return None,
+    };
+    let mut c = stem.chars();
+    let first = c.next()?.to_uppercase().collect::<String>();
+    Some(format!("{first}{}{ending}", c.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +249,11 @@ mod tests {
         assert_eq!(part_name("praeambel-1").as_deref(), Some("Präambel"));
         assert_eq!(part_name("text-2"), None);
         assert_eq!(part_name("inhuebs-1"), None);
+        assert_eq!(ordinal_word(2, "er").as_deref(), Some("Zweiter"));
+        assert_eq!(ordinal_word(11, "es").as_deref(), Some("Elftes"));
+        assert_eq!(ordinal_word(7, "er").as_deref(), Some("Siebenter"));
+        assert_eq!(ordinal_word(16, "er").as_deref(), Some("Sechzehnter"));
+        assert_eq!(ordinal_word(21, "er").as_deref(), Some("Einundzwanzigster"));
         assert_eq!(gliederung_kind("Abschnitts"), Some(Kind::Abschnitt));
         assert_eq!(gliederung_kind("Buches"), Some(Kind::Buch));
         assert_eq!(gliederung_kind("Buchs"), Some(Kind::Buch));

@@ -439,10 +439,7 @@ impl<'a> Builder<'a> {
         if info.is_none() && !self.seen_unit && heading::strip_emphasis(text).trim() == "Übersicht"
         {
             // juris' heading of the Inhaltsübersicht before the first unit (StPO 2013)
-            info = heading::classify("Inhaltsübersicht").map(|mut i| {
-                i.marker = Some("Übersicht".to_string());
-                i
-            });
+            info = toc_heading("Übersicht");
         }
         let mut node = Node::new(Kind::Ueberschrift, self.span_at(line.start, line.end));
         node.style = Some(Style::Heading);
@@ -1148,7 +1145,13 @@ impl<'a> Builder<'a> {
             }
         }
         // a heading: one line, or a first line that reads as one
-        let Some(info) = plain_heading(first_text, p.lines.len() == 1) else {
+        let info = plain_heading(first_text, p.lines.len() == 1).or_else(|| {
+            // juris' "Übersicht" before the first unit is the Inhaltsübersicht
+            (p.lines.len() == 1 && at_header && first_text.trim() == "Übersicht")
+                .then(|| toc_heading("Übersicht"))
+                .flatten()
+        });
+        let Some(info) = info else {
             return false;
         };
         // a heading read for the first time is an entry of a table of contents
@@ -1242,6 +1245,14 @@ impl Line {
             - l.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'])
                 .len()
     }
+}
+
+/// The heading of an Inhaltsübersicht under another word ("Übersicht").
+fn toc_heading(word: &str) -> Option<HeadingInfo> {
+    heading::classify("Inhaltsübersicht").map(|mut i| {
+        i.marker = Some(word.to_string());
+        i
+    })
 }
 
 /// A version line: its word, its marker ("Stand:") and the rest, if any.
