@@ -121,6 +121,12 @@ pub enum ConsolidateError {
         eingangssatz: String,
         count: usize,
     },
+    #[error("{path}: {source}")]
+    Inkraft {
+        path: String,
+        #[source]
+        source: amend::inkraft::InkraftError,
+    },
     #[error("{path}:{source}")]
     Xml {
         path: String,
@@ -157,6 +163,34 @@ pub fn consolidate(
     consolidate_named(law, amending, keep_going, &[])
 }
 
+/// The Fassung asked for: at a date (`as_of`), with the Verkündung's date
+/// where the Inkrafttreten depends on it.
+#[derive(Debug, Clone, Default)]
+pub struct Zeit {
+    pub as_of: Option<String>,
+    pub verkuendet: Option<String>,
+}
+
+impl Zeit {
+    fn asked(&self) -> bool {
+        self.as_of.is_some() || self.verkuendet.is_some()
+    }
+}
+
+/// As [`consolidate`], at a point in time: only the commands in force on
+/// `zeit.as_of` apply (all, without a date), and the Fassung line gives the
+/// date the wording took effect.
+pub fn consolidate_at(
+    law: &Path,
+    amending: &Path,
+    keep_going: bool,
+    zeit: &Zeit,
+) -> Result<(String, Outcome), ConsolidateError> {
+    let (doc, eids) = load_law(law)?;
+    let src = syntax::source::read_law(amending)?;
+    consolidate_timed(doc, &eids, amending, &src, keep_going, &[], zeit)
+}
+
 /// As [`consolidate`]; `also` are further names of the law (its short name
 /// in the workspace) by which the amending law's Eingangssatz may name it.
 pub fn consolidate_named(
@@ -172,12 +206,60 @@ pub fn consolidate_named(
 
 /// Apply the amending law `src` (read from `amending`) to a loaded law.
 fn consolidate_loaded(
+    doc: Document,
+    eids: &HashMap<String, String>,
+    amending: &Path,
+    src: &str,
+    keep_going: bool,
+    also: &[&str],
+) -> Result<(String, Outcome), ConsolidateError> {
+    consolidate_timed(doc, eids, amending, src, keep_going, also, &Zeit::default())
+}
+
+/// The commands of `gesetz` in force on `zeit.as_of`, and the date the last
+/// of them took effect (None: no date asked, or none in force).
+fn in_force(
+    gesetz: &mut amend::Aenderungsgesetz,
+    src: &str,
+    apath: &str,
+    zeit: &Zeit,
+) -> Result<Option<String>, ConsolidateError> {
+    let err = |source| ConsolidateError::Inkraft {
+        path: apath.to_string(),
+        source,
+    };
+    let regeln = amend::inkraft::read(src).map_err(err)?;
+    let mut latest: Option<String> = None;
+    let mut keep = Vec::new();
+    for b in std::mem::take(&mut gesetz.befehle) {
+        let z = amend::inkraft::zeitraum(
+            &regeln,
+            gesetz.artikel.as_deref(),
+            &b,
+            zeit.verkuendet.as_deref(),
+        )
+        .map_err(err)?;
+        let applies = zeit.as_of.as_deref().is_none_or(|d| z.gilt_am(d));
+        if applies {
+            if latest.as_deref().is_none_or(|l| l < z.ab.as_str()) {
+                latest = Some(z.ab.clone());
+            }
+            keep.push(b);
+        }
+    }
+    gesetz.befehle = keep;
+    Ok(latest)
+}
+
+/// As [`consolidate_loaded`], at a point in time.
+fn consolidate_timed(
     mut doc: Document,
     eids: &HashMap<String, String>,
     amending: &Path,
     src: &str,
     keep_going: bool,
     also: &[&str],
+    zeit: &Zeit,
 ) -> Result<(String, Outcome), ConsolidateError> {
     let apath = amending.display().to_string();
     let gesetz = if legaldocml::is_xml(src) {
@@ -190,17 +272,30 @@ fn consolidate_loaded(
             .collect();
         parse::parse_for(&apath, src, &names, doc.title.as_deref())?
     };
+    let mut gesetz = gesetz;
+    let in_kraft = if zeit.asked() {
+        Some(in_force(&mut gesetz, src, &apath, zeit)?)
+    } else {
+        None
+    };
     let report = apply::apply(&mut doc, &gesetz, &apath, eids, keep_going);
     if !keep_going {
         if let Some(e) = report.failed.first() {
             return Err(e.clone().into());
         }
     }
-    // the consolidated text is the Fassung of the amending law's date
-    if !legaldocml::is_xml(src) {
-        let a = syntax::parse(src);
+    // the consolidated text is the Fassung of the date its wording took effect
+    // (with a date asked), else of the amending law's date; with no command in
+    // force, the law is as it was
+    let date = match in_kraft {
+        Some(Some(d)) => Some(d),
+        Some(None) => None,
+        None if !legaldocml::is_xml(src) => syntax::parse(src).fassung,
+        None => None,
+    };
+    {
         if let (Some(date), Some(f)) = (
-            a.fassung.as_deref().and_then(syntax::date::german),
+            date.as_deref().and_then(syntax::date::german),
             doc.root
                 .children
                 .iter_mut()

@@ -787,3 +787,159 @@ fn the_new_forms_fail_cleanly_where_they_do_not_fit() {
         assert!(e.contains(says), "{cmd}: {e}");
     }
 }
+
+// Fassungen in time (issue 22): which commands are in force on a date.
+
+const ZEIT_GESETZ: &str = "Gesetz über Fristen\n\nFassung\n\n· 1. Februar 2026\n\n§ 1 – Frist\n\nDie Frist beträgt einen Monat.\n\n§ 2 – Form\n\nDer Antrag ist schriftlich zu stellen.\n";
+
+fn zeit_aenderung(inkraft: &str) -> String {
+    format!(
+        "Gesetz zur Änderung des Gesetzes über Fristen\n\nArtikel 1 – Änderung des Gesetzes über Fristen\n\nDas Gesetz über Fristen wird wie folgt geändert:\n\n1. In § 1 werden die Wörter „einen Monat“ durch die Wörter „zwei Wochen“ ersetzt.\n\n2. In § 2 wird das Wort „schriftlich“ durch das Wort „elektronisch“ ersetzt.\n\nArtikel 2 – Inkrafttreten\n\n{inkraft}\n"
+    )
+}
+
+/// The consolidated text at `as_of`: (Frist, Form, Fassung line), or the error.
+fn zeit_at(
+    inkraft: &str,
+    as_of: &str,
+    verkuendet: Option<&str>,
+) -> Result<(String, String, String), String> {
+    let dir = tempfile::tempdir().unwrap();
+    let (law, am) = (
+        dir.path().join("gesetz.txt"),
+        dir.path().join("aenderung.txt"),
+    );
+    std::fs::write(&law, ZEIT_GESETZ).unwrap();
+    std::fs::write(&am, zeit_aenderung(inkraft)).unwrap();
+    let zeit = paragraf::consolidate::Zeit {
+        as_of: Some(as_of.into()),
+        verkuendet: verkuendet.map(str::to_string),
+    };
+    let (text, _) = paragraf::consolidate::consolidate_at(&law, &am, false, &zeit)
+        .map_err(|e| e.to_string())?;
+    let pick = |w: &[&str]| {
+        w.iter()
+            .find(|x| text.contains(*x))
+            .unwrap_or(&"?")
+            .to_string()
+    };
+    let fassung = text
+        .lines()
+        .find(|l| l.starts_with('·'))
+        .unwrap_or("")
+        .to_string();
+    Ok((
+        pick(&["einen Monat", "zwei Wochen"]),
+        pick(&["schriftlich", "elektronisch"]),
+        fassung,
+    ))
+}
+
+fn t(a: &str, b: &str, f: &str) -> Result<(String, String, String), String> {
+    Ok((a.into(), b.into(), f.into()))
+}
+
+#[test]
+fn a_law_in_force_at_one_date() {
+    let r = "Dieses Gesetz tritt am 1. April 2026 in Kraft.";
+    assert_eq!(
+        zeit_at(r, "2026-03-31", None),
+        t("einen Monat", "schriftlich", "· 1. Februar 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2026-04-01", None),
+        t("zwei Wochen", "elektronisch", "· 1. April 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2030-01-01", None),
+        t("zwei Wochen", "elektronisch", "· 1. April 2026")
+    );
+}
+
+#[test]
+fn two_dates_for_different_nummern() {
+    let r = "(1) Artikel 1 Nummer 2 tritt am 1. Januar 2027 in Kraft.\n\n(2) Im Übrigen tritt dieses Gesetz am 1. April 2026 in Kraft.";
+    assert_eq!(
+        zeit_at(r, "2026-03-31", None),
+        t("einen Monat", "schriftlich", "· 1. Februar 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2026-06-30", None),
+        t("zwei Wochen", "schriftlich", "· 1. April 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2027-01-01", None),
+        t("zwei Wochen", "elektronisch", "· 1. Januar 2027")
+    );
+}
+
+#[test]
+fn in_force_the_day_after_the_verkuendung() {
+    let r = "Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.";
+    let v = Some("2026-02-28");
+    assert_eq!(
+        zeit_at(r, "2026-02-28", v),
+        t("einen Monat", "schriftlich", "· 1. Februar 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2026-03-01", v),
+        t("zwei Wochen", "elektronisch", "· 1. März 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2027-03-01", v),
+        t("zwei Wochen", "elektronisch", "· 1. März 2026")
+    );
+    // without the date of the Verkündung, no guess
+    let e = zeit_at(r, "2026-03-01", None).unwrap_err();
+    assert!(e.contains("--verkuendet"), "{e}");
+}
+
+#[test]
+fn a_change_out_of_force_again() {
+    let r = "Artikel 1 tritt am 1. April 2026 in Kraft und mit Ablauf des 31. Dezember 2026 außer Kraft.";
+    assert_eq!(
+        zeit_at(r, "2026-03-31", None),
+        t("einen Monat", "schriftlich", "· 1. Februar 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2026-12-31", None),
+        t("zwei Wochen", "elektronisch", "· 1. April 2026")
+    );
+    assert_eq!(
+        zeit_at(r, "2027-01-01", None),
+        t("einen Monat", "schriftlich", "· 1. Februar 2026")
+    );
+}
+
+#[test]
+fn an_amending_law_without_inkrafttreten_is_an_error_at_a_date() {
+    let e = zeit_at("Die Änderung gilt bald.", "2026-06-01", None).unwrap_err();
+    assert!(e.contains("Inkrafttreten"), "{e}");
+}
+
+#[test]
+fn the_shipped_amending_law_gives_the_2026_fassung_and_before_it_the_original() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("laws");
+    let (law, am) = (
+        dir.join("gesetz-vii.txt"),
+        dir.join("aenderung-gesetz-vii-2026.txt"),
+    );
+    let at = |d: &str| {
+        let zeit = paragraf::consolidate::Zeit {
+            as_of: Some(d.into()),
+            verkuendet: Some("2026-02-28".into()),
+        };
+        paragraf::consolidate::consolidate_at(&law, &am, false, &zeit)
+            .unwrap()
+            .0
+    };
+    let units = |s: &str| common::law_units(&syntax::parse(s));
+    let full = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    assert_eq!(
+        units(&at("2026-03-01")),
+        units(&full(&dir.join("gesetz-vii-2026-03-01.txt")))
+    );
+    assert!(at("2026-03-01").contains("· 1. März 2026"));
+    assert_eq!(units(&at("2026-02-28")), units(&full(&law)));
+    assert!(at("2026-02-28").contains("· 14. Oktober 2025"));
+}

@@ -21,13 +21,43 @@ pub struct Args {
     /// the result (exit 1 when a command failed).
     #[arg(short, long)]
     keep_going: bool,
+    /// The Fassung at this date (YYYY-MM-DD): only the commands in force then
+    /// apply, read from the amending law's Inkrafttreten ("Dieses Gesetz tritt
+    /// am … in Kraft", "Artikel 1 Nummer 3 tritt am … in Kraft", "… außer Kraft").
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
+    as_of: Option<String>,
+    /// The date of the amending law's Verkündung, for an Inkrafttreten "am Tag
+    /// nach der Verkündung" or "am ersten Tag des … folgenden Kalendermonats".
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
+    verkuendet: Option<String>,
+}
+
+/// A date as YYYY-MM-DD (or as German "1. März 2026").
+fn iso_date(s: &str) -> Result<String, String> {
+    let ok = |d: &str| {
+        let p: Vec<&str> = d.split('-').collect();
+        p.len() == 3
+            && p[0].len() == 4
+            && p[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+            && p[2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    if ok(s) {
+        return Ok(s.to_string());
+    }
+    syntax::date::parse_german(s)
+        .filter(|d| ok(d))
+        .ok_or_else(|| format!("not a date: {s:?} (YYYY-MM-DD)"))
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let [law, amending] = a.files.as_slice() else {
         return series(&a);
     };
-    let out = paragraf::consolidate::consolidate(law, amending, a.keep_going);
+    let zeit = paragraf::consolidate::Zeit {
+        as_of: a.as_of.clone(),
+        verkuendet: a.verkuendet.clone(),
+    };
+    let out = paragraf::consolidate::consolidate_at(law, amending, a.keep_going, &zeit);
     let (text, report) = match out {
         Ok(r) => r,
         Err(e) => {

@@ -16,6 +16,7 @@ extern crate alloc;
 pub mod apply;
 pub mod generate;
 mod grammar;
+pub mod inkraft;
 pub mod parse;
 pub mod print;
 
@@ -215,6 +216,10 @@ pub struct Aenderungsgesetz {
     /// The Eingangssatz: "Das Gesetz VII ... wird wie folgt geändert:".
     pub eingangssatz: String,
     pub befehle: Vec<Befehl>,
+    /// The Artikel of the amending law that holds these commands ("1"), for
+    /// its Inkrafttreten ("Artikel 1 Nummer 3 tritt am … in Kraft").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub artikel: Option<String>,
 }
 
 /// A command that could not be read or applied.

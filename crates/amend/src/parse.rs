@@ -72,6 +72,17 @@ fn is_artikel_heading(t: &str) -> bool {
     rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The number of the last Artikel heading before byte `at` ("Artikel 1 – …" → "1").
+fn artikel_before(src: &str, at: usize) -> Option<String> {
+    src[..at.min(src.len())]
+        .lines()
+        .rev()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| is_artikel_heading(l) && !l.starts_with('§'))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .map(|n| n.trim_end_matches(['.', ':']).to_string())
+}
+
 fn targets(src: &str) -> Vec<Target> {
     let mut out: Vec<Target> = Vec::new();
     let mut depth: i64 = 0;
@@ -307,6 +318,7 @@ pub fn parse_for(
     Ok(Aenderungsgesetz {
         eingangssatz: t.eingangssatz.clone(),
         befehle,
+        artikel: artikel_before(src, t.start),
     })
 }
 

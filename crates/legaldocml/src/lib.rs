@@ -662,6 +662,7 @@ pub fn import_amendments(
     Ok(Aenderungsgesetz {
         eingangssatz,
         befehle,
+        artikel: None,
     })
 }
 
