@@ -169,11 +169,13 @@ pub fn consolidate(
 pub struct Zeit {
     pub as_of: Option<String>,
     pub verkuendet: Option<String>,
+    /// Read the Inkrafttreten even without a date asked (for the Fassung's date).
+    pub inkraft: bool,
 }
 
 impl Zeit {
     fn asked(&self) -> bool {
-        self.as_of.is_some() || self.verkuendet.is_some()
+        self.inkraft || self.as_of.is_some() || self.verkuendet.is_some()
     }
 }
 
@@ -249,6 +251,16 @@ fn in_force(
     }
     gesetz.befehle = keep;
     Ok(latest)
+}
+
+/// Apply the amending law at `amending` to a loaded law, at a point in time.
+pub fn consolidate_doc(
+    doc: Document,
+    amending: &Path,
+    zeit: &Zeit,
+) -> Result<(String, Outcome), ConsolidateError> {
+    let src = syntax::source::read_law(amending)?;
+    consolidate_timed(doc, &HashMap::new(), amending, &src, false, &[], zeit)
 }
 
 /// As [`consolidate_loaded`], at a point in time.

@@ -36,6 +36,10 @@ enum Command {
     Fmt(cmd::fmt::Args),
     /// Apply an amending law: write the consolidated text (exit 1 when a command cannot apply).
     Amend(cmd::amend::Args),
+    /// Print the Fassung of a law at a date, from the history its paragraf.toml declares.
+    Show(cmd::history::ShowArgs),
+    /// List which amending law changed each unit of a law, and when.
+    History(cmd::history::HistoryArgs),
     /// Read a LegalDocML.de Regelungstext and write it as plain text (or JSON).
     Import(cmd::legaldocml::ImportArgs),
     /// Write a law as LegalDocML.de 1.8.2 (Regelungstext and Anlagen).
@@ -117,6 +121,8 @@ fn main() -> ExitCode {
         Command::Init(a) => cmd::init::run(a),
         Command::Fmt(a) => cmd::fmt::run(a),
         Command::Amend(a) => cmd::amend::run(a),
+        Command::Show(a) => cmd::history::show(a),
+        Command::History(a) => cmd::history::history(a),
         Command::Import(a) => cmd::legaldocml::import(a),
         Command::Export(a) => cmd::legaldocml::export(a),
         Command::Completions { shell } => {

@@ -66,6 +66,19 @@ pub struct LawEntry {
     /// Parts known to exist outside the repository: "Anhang III".
     #[serde(default)]
     pub external: Vec<String>,
+    /// Its Fassung history: the amending laws that changed it, in order.
+    #[serde(default)]
+    pub history: Vec<Step>,
+}
+
+/// One amending law of a law's history.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Path of the amending law, relative to `paragraf.toml`.
+    pub amending: PathBuf,
+    /// The date of its Verkündung (YYYY-MM-DD), where its Inkrafttreten depends on it.
+    pub verkuendet: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -120,11 +133,13 @@ impl Workspace {
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
         for law in &config.laws {
-            if !root.join(&law.file).is_file() {
-                return Err(ConfigError::MissingLaw {
-                    path: p,
-                    law: law.file.display().to_string(),
-                });
+            for f in std::iter::once(&law.file).chain(law.history.iter().map(|s| &s.amending)) {
+                if !root.join(f).is_file() {
+                    return Err(ConfigError::MissingLaw {
+                        path: p,
+                        law: f.display().to_string(),
+                    });
+                }
             }
         }
         Ok(Workspace { root, config })

@@ -814,6 +814,7 @@ fn zeit_at(
     let zeit = paragraf::consolidate::Zeit {
         as_of: Some(as_of.into()),
         verkuendet: verkuendet.map(str::to_string),
+        inkraft: false,
     };
     let (text, _) = paragraf::consolidate::consolidate_at(&law, &am, false, &zeit)
         .map_err(|e| e.to_string())?;
@@ -928,6 +929,7 @@ fn the_shipped_amending_law_gives_the_2026_fassung_and_before_it_the_original() 
         let zeit = paragraf::consolidate::Zeit {
             as_of: Some(d.into()),
             verkuendet: Some("2026-02-28".into()),
+            inkraft: false,
         };
         paragraf::consolidate::consolidate_at(&law, &am, false, &zeit)
             .unwrap()

@@ -65,3 +65,89 @@ fn a_good_configuration_is_obeyed() {
     );
     assert_eq!(code, Some(0), "{err}");
 }
+
+#[test]
+fn history_names_the_amending_law_of_each_changed_unit_and_show_gives_the_fassung_at_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    w(
+        "gesetz.txt",
+        "Gesetz über Fristen\n\nFassung\n\n· 1. Februar 2026\n\n§ 1 – Frist\n\nDie Frist beträgt einen Monat.\n\n§ 2 – Form\n\nDer Antrag ist schriftlich zu stellen.\n\n§ 3 – Zuständigkeit\n\nZuständig ist die Gemeinde.\n",
+    );
+    let aenderung = |n: u32, cmd: &str, inkraft: &str| {
+        format!("Gesetz {n} zur Änderung des Gesetzes über Fristen\n\nArtikel 1 – Änderung\n\nDas Gesetz über Fristen wird wie folgt geändert:\n\n1. {cmd}\n\nArtikel 2 – Inkrafttreten\n\nDieses Gesetz tritt {inkraft} in Kraft.\n")
+    };
+    w(
+        "a1.txt",
+        &aenderung(
+            1,
+            "In § 1 werden die Wörter „einen Monat“ durch die Wörter „zwei Wochen“ ersetzt.",
+            "am 1. April 2026",
+        ),
+    );
+    w(
+        "a2.txt",
+        &aenderung(
+            2,
+            "In § 3 wird das Wort „Gemeinde“ durch das Wort „Kreisverwaltung“ ersetzt.",
+            "am Tag nach der Verkündung",
+        ),
+    );
+    w("a3.txt", &aenderung(3, "Nach § 2 wird der folgende § 2a eingefügt:\n   „§ 2a – Frist für Einwendungen\n\n   Einwendungen sind binnen einer Woche zu erheben.“", "am 1. Januar 2027"));
+    w(
+        "paragraf.toml",
+        "[[law]]\nfile = \"gesetz.txt\"\nhistory = [\n  { amending = \"a1.txt\" },\n  { amending = \"a2.txt\", verkuendet = \"2026-06-14\" },\n  { amending = \"a3.txt\" },\n]\n",
+    );
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let h = run(&["history", "gesetz.txt"]);
+    let line = |unit: &str| {
+        h.lines()
+            .find(|l| l.starts_with(&format!("{unit} ")))
+            .unwrap_or_else(|| panic!("no {unit} in\n{h}"))
+            .to_string()
+    };
+    assert!(
+        line("§ 1").contains("a1.txt") && line("§ 1").contains("1. April 2026"),
+        "{h}"
+    );
+    assert!(
+        line("§ 3").contains("a2.txt") && line("§ 3").contains("15. Juni 2026"),
+        "{h}"
+    );
+    assert!(
+        line("§ 2a").contains("a3.txt") && line("§ 2a").contains("1. Januar 2027"),
+        "{h}"
+    );
+    assert!(!h.contains("§ 2 "), "§ 2 never changed:\n{h}");
+    assert_eq!(run(&["history", "gesetz.txt", "§ 3"]).lines().count(), 1);
+    // the Fassung at three dates
+    let at = |d: &str| run(&["show", "gesetz.txt", "--as-of", d]);
+    let v = at("2026-03-01");
+    assert!(
+        v.contains("einen Monat") && v.contains("Gemeinde") && v.contains("· 1. Februar 2026"),
+        "{v}"
+    );
+    let v = at("2026-07-01");
+    assert!(
+        v.contains("zwei Wochen") && v.contains("Kreisverwaltung") && !v.contains("§ 2a"),
+        "{v}"
+    );
+    assert!(v.contains("· 15. Juni 2026"), "{v}");
+    let v = at("2027-01-01");
+    assert!(
+        v.contains("§ 2a – Frist für Einwendungen") && v.contains("· 1. Januar 2027"),
+        "{v}"
+    );
+}

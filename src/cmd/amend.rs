@@ -56,6 +56,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let zeit = paragraf::consolidate::Zeit {
         as_of: a.as_of.clone(),
         verkuendet: a.verkuendet.clone(),
+        inkraft: false,
     };
     let out = paragraf::consolidate::consolidate_at(law, amending, a.keep_going, &zeit);
     let (text, report) = match out {

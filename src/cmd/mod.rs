@@ -4,6 +4,7 @@ pub mod amend;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
+pub mod history;
 pub mod init;
 pub mod legaldocml;
 pub mod lint;

@@ -9,7 +9,8 @@ const BOLD: &str = "\x1b[1m";
 const STRIKE: &str = "\x1b[9m";
 const RESET: &str = "\x1b[0m";
 
-fn kind_word(k: ChangeKind) -> &'static str {
+/// The German word for a kind of change: "geändert", "eingefügt", …
+pub fn kind_word(k: ChangeKind) -> &'static str {
     match k {
         ChangeKind::Modified => "geändert",
         ChangeKind::Inserted => "eingefügt",

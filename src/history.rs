@@ -1,0 +1,93 @@
+//! A law in time: its Fassungen from the history its workspace declares
+//! (`history` of a `[[law]]` in paragraf.toml), and which amending law
+//! changed each unit when (a blame for law text).
+
+use crate::consolidate::{consolidate_doc, load_law, ConsolidateError, Zeit};
+use crate::workspace::{LawEntry, Workspace};
+use std::path::PathBuf;
+use syntax::Document;
+
+/// One Fassung: the text after an amending law (or the original).
+pub struct Fassung {
+    /// The date its wording took effect ("YYYY-MM-DD"), where known.
+    pub date: Option<String>,
+    /// The amending law that made it; None for the original.
+    pub by: Option<PathBuf>,
+    pub doc: Document,
+}
+
+/// The Fassungen of `law`: the original, then one per amending law of its
+/// history that is in force on `as_of` (all, without a date).
+pub fn fassungen(
+    ws: &Workspace,
+    law: &LawEntry,
+    as_of: Option<&str>,
+) -> Result<Vec<Fassung>, ConsolidateError> {
+    let (doc, _) = load_law(&ws.law_path(law))?;
+    let mut out = vec![Fassung {
+        date: doc.fassung.clone(),
+        by: None,
+        doc,
+    }];
+    for step in &law.history {
+        let prev = out.last().expect("the original").doc.clone();
+        let zeit = Zeit {
+            as_of: as_of.map(str::to_string),
+            verkuendet: step.verkuendet.clone(),
+            inkraft: true,
+        };
+        let path = ws.root.join(&step.amending);
+        let (text, outcome) = consolidate_doc(prev, &path, &zeit)?;
+        if outcome.applied.is_empty() {
+            continue; // not yet in force
+        }
+        let doc = syntax::parse(&text);
+        out.push(Fassung {
+            date: doc.fassung.clone(),
+            by: Some(step.amending.clone()),
+            doc,
+        });
+    }
+    Ok(out)
+}
+
+/// A unit changed by an amending law.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    /// "§ 3 Absatz 3".
+    pub unit: String,
+    pub kind: diff::ChangeKind,
+    pub date: Option<String>,
+    pub by: PathBuf,
+}
+
+/// For each step of the history, the units it changed (law text only).
+pub fn changes(fassungen: &[Fassung]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for w in fassungen.windows(2) {
+        let (a, b) = (diff::entries(&w[0].doc), diff::entries(&w[1].doc));
+        for c in diff::diff_entries(&a, &b) {
+            let Some(e) = c.new_unit().or(c.old()) else {
+                continue;
+            };
+            if c.kind == diff::ChangeKind::Layout || e.kind.is_editorial() {
+                continue;
+            }
+            if c.kind == diff::ChangeKind::Renumbered && c.new_unit().is_none() {
+                continue; // told with its new number
+            }
+            let all = if c.new_unit().is_some() { &b } else { &a };
+            let change = Change {
+                unit: diff::citation_of(&e.id, all),
+                kind: c.kind,
+                date: w[1].date.clone(),
+                by: w[1].by.clone().unwrap_or_default(),
+            };
+            // a § and its only text are one unit to tell
+            if out.last() != Some(&change) {
+                out.push(change);
+            }
+        }
+    }
+    out
+}
