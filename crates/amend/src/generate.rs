@@ -567,6 +567,7 @@ pub fn generate(
 
 /// What the generator knows of the two Fassungen (read-only while it writes).
 struct Generator<'a> {
+    changes: &'a [Change],
     old_doc: &'a Document,
     old: &'a [Entry],
     new: &'a [Entry],
@@ -581,6 +582,11 @@ struct Generator<'a> {
     added_new: FxHashSet<&'a str>,
     /// (old id, new id) of every unit renumbered.
     renumbered_pairs: FxHashSet<(&'a str, &'a str)>,
+    /// Units carried unchanged by a renumbered unit around them: old id → new id
+    /// (Nummer 1 of Absatz 2, which becomes Absatz 3, is Nummer 1 of Absatz 3).
+    carried_old: FxHashMap<&'a str, String>,
+    /// The new ids of those units.
+    carried_new: FxHashSet<String>,
     /// Gliederung headings struck (the units under them stay).
     struck_old: FxHashSet<&'a str>,
     /// Old and new ids of units renumbered or moved.
@@ -665,6 +671,40 @@ fn sibling_renumberings<'a>(gl_pairs: &[(&'a str, &'a str)]) -> FxHashMap<&'a st
     }
 }
 
+/// The units a renumbered unit carries along unchanged: old id → new id, and
+/// the set of those new ids.
+fn carried_units<'a>(
+    old: &'a [Entry],
+    new: &[Entry],
+    renumbered: &FxHashSet<(&'a str, &'a str)>,
+) -> (FxHashMap<&'a str, String>, FxHashSet<String>) {
+    let new_text: FxHashMap<&str, (&str, Option<&str>)> = new
+        .iter()
+        .map(|e| (e.id.as_str(), (e.text.as_str(), e.title.as_deref())))
+        .collect();
+    let mut map = FxHashMap::default();
+    let mut set = FxHashSet::default();
+    for e in old {
+        let id = e.id.as_str();
+        // the nearest renumbered unit around it
+        let Some((from, to)) = renumbered
+            .iter()
+            .filter(|(o, _)| {
+                id.len() > o.len() && id.starts_with(o) && id.as_bytes()[o.len()] == b'_'
+            })
+            .max_by_key(|(o, _)| o.len())
+        else {
+            continue;
+        };
+        let moved = format!("{to}{}", &id[from.len()..]);
+        if new_text.get(moved.as_str()) == Some(&(e.text.as_str(), e.title.as_deref())) {
+            set.insert(moved.clone());
+            map.insert(id, moved);
+        }
+    }
+    (map, set)
+}
+
 /// An old id under renumbered Gliederung units, as it reads after their renumbering.
 fn translate(map: &FxHashMap<&str, &str>, old_id: &str) -> String {
     let mut cut = old_id.len();
@@ -710,9 +750,10 @@ impl<'a> Generator<'a> {
             .collect();
         let renumbered_pairs = changes
             .iter()
-            .filter(|c| c.kind == ChangeKind::Renumbered)
+            .filter(|c| matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved))
             .filter_map(|c| Some((c.pair.as_deref()?, c.new_unit()?.id.as_str())))
             .collect();
+        let (carried_old, carried_new) = carried_units(old, new, &renumbered_pairs);
         let struck_old = changes
             .iter()
             .filter(|c| c.new_unit().is_none() && c.kind == ChangeKind::Removed)
@@ -739,6 +780,7 @@ impl<'a> Generator<'a> {
             .map(|(o, n)| (o, n.id.as_str()))
             .collect();
         Generator {
+            changes,
             old_doc,
             old,
             new,
@@ -750,6 +792,8 @@ impl<'a> Generator<'a> {
             removed_old,
             added_new,
             renumbered_pairs,
+            carried_old,
+            carried_new,
             struck_old,
             shifted,
             gone_old,
@@ -938,6 +982,30 @@ impl<'a> Generator<'a> {
         // renumbers across units; the old one goes, the new one is inserted
         if self.carried(c) {
             return; // renumbered with the unit around it
+        }
+        // a unit carried unchanged by a renumbered unit around it: no command;
+        // what the change pairs it with on the other side is a unit of its own
+        let old_carried = c
+            .old()
+            .is_some_and(|o| self.carried_old.contains_key(o.id.as_str()));
+        let new_carried = c
+            .new_unit()
+            .is_some_and(|n| self.carried_new.contains(&n.id));
+        if old_carried || new_carried {
+            match (&c.units, old_carried, new_carried) {
+                (Units::Both { new: n, .. }, true, false)
+                    if !out.consumed.new.contains(n.id.as_str()) =>
+                {
+                    self.inserted(out, n, ChangeKind::Inserted)
+                }
+                (Units::Both { old: o, .. }, false, true)
+                    if !out.consumed.old.contains(o.id.as_str()) =>
+                {
+                    self.removed(out, o, ChangeKind::Removed)
+                }
+                _ => {}
+            }
+            return;
         }
         let kind = match (c.kind, c.pair.as_deref()) {
             (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
@@ -1164,15 +1232,24 @@ impl<'a> Generator<'a> {
         );
     }
 
+    /// Whether the new unit `new_id` is an old one renumbered among its
+    /// siblings ("Der bisherige Absatz 3 wird Absatz 4"), said before insertions.
+    fn renumbered_in_place(&self, new_id: &str) -> bool {
+        self.changes.iter().any(|c| {
+            c.kind == ChangeKind::Renumbered
+                && c.new_unit().is_some_and(|n| n.id == new_id)
+                && c.pair.as_deref().is_some_and(|p| {
+                    parent(p) == parent(new_id) && !self.crosses_a_sibling(p, new_id)
+                })
+        })
+    }
+
     /// A unit renumbered only because the unit around it was (Nummer 3
     /// Buchstabe a of a Nummer 3 that becomes Nummer 4): the renumbering of
     /// that unit says it.
     fn carried(&self, c: &Change) -> bool {
-        let Some(p) = c
-            .pair
-            .as_deref()
-            .filter(|_| c.kind == ChangeKind::Renumbered)
-        else {
+        let moved = matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved);
+        let Some(p) = c.pair.as_deref().filter(|_| moved) else {
             return false;
         };
         let (old_id, new_id) = if c.new_unit().is_some() {
@@ -1452,9 +1529,12 @@ impl<'a> Generator<'a> {
             .iter()
             .position(|x| {
                 sibling(&x)
-                    && self.old_ix.contains_key(x.id.as_str())
-                    && !self.removed_old.contains(x.id.as_str())
-                    && !out.consumed.old.contains(x.id.as_str())
+                    && ((self.old_ix.contains_key(x.id.as_str())
+                        && !self.removed_old.contains(x.id.as_str())
+                        && !out.consumed.old.contains(x.id.as_str()))
+                        // renumbered into its place before the insertions (the
+                        // renumberings of a unit come first)
+                        || self.renumbered_in_place(&x.id))
             })
             .filter(|&k| same_heading(k))
             .map(|k| &new[pos + 1 + k]);
