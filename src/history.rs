@@ -24,6 +24,9 @@ pub fn fassungen(
     as_of: Option<&str>,
 ) -> Result<Vec<Fassung>, ConsolidateError> {
     let (doc, _) = load_law(&ws.law_path(law))?;
+    // in the canonical form, as the Fassungen after it are written: two
+    // Fassungen then differ in their wording, not in how they were typed
+    let doc = syntax::parse(&syntax::print::print(&doc, &Default::default()));
     let mut out = vec![Fassung {
         date: doc.fassung.clone(),
         by: None,

@@ -150,4 +150,27 @@ fn history_names_the_amending_law_of_each_changed_unit_and_show_gives_the_fassun
         v.contains("§ 2a – Frist für Einwendungen") && v.contains("· 1. Januar 2027"),
         "{v}"
     );
+    // and diff compares two dates of the law: the changes of a1 and a2, not a3
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "diff",
+            "gesetz.txt",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-07-01",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let d = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        d.contains("§ 1 (geändert)") && d.contains("§ 3 (geändert)") && !d.contains("§ 2a"),
+        "{d}"
+    );
+    assert!(
+        !d.contains("Layout"),
+        "the two dates differ in wording only:\n{d}"
+    );
 }

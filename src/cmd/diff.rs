@@ -13,10 +13,18 @@ pub enum AmendStyle {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The old Fassung.
+    /// The old Fassung (with --from/--to: the law whose Fassungen to compare).
     old: PathBuf,
-    /// The new Fassung.
-    new: PathBuf,
+    /// The new Fassung (not with --from/--to).
+    #[arg(required_unless_present = "to")]
+    new: Option<PathBuf>,
+    /// Compare two dates of one law, from the history its paragraf.toml
+    /// declares: the Fassung in force on --from with the one on --to.
+    #[arg(long, value_name = "DATE", requires = "to")]
+    from: Option<String>,
+    /// See --from.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    to: Option<String>,
     /// Old and new side by side.
     #[arg(long)]
     side_by_side: bool,
@@ -44,13 +52,60 @@ pub struct Args {
     width: Option<usize>,
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+/// A Fassung to compare: the document, and what to call it.
+struct Side {
+    doc: syntax::Document,
+    path: PathBuf,
+}
+
+/// The two Fassungen: two files, or one law at two dates.
+fn sides(a: &Args) -> Result<(Side, Side)> {
+    if let (Some(from), Some(to)) = (&a.from, &a.to) {
+        if a.new.is_some() {
+            anyhow::bail!("--from/--to compare two dates of one law: give one LAW, not two");
+        }
+        let ws = paragraf::workspace::Workspace::find(&a.old)?.ok_or_else(|| {
+            anyhow::anyhow!("{}: no paragraf.toml at or above it", a.old.display())
+        })?;
+        let entry = ws.entry(&a.old).cloned().ok_or_else(|| {
+            anyhow::anyhow!("{}: not a law of its paragraf.toml", a.old.display())
+        })?;
+        let at = |d: &str| -> Result<Side> {
+            let f = paragraf::history::fassungen(&ws, &entry, Some(d))?;
+            let last = f
+                .into_iter()
+                .last()
+                .ok_or_else(|| anyhow::anyhow!("no Fassung"))?;
+            Ok(Side {
+                doc: last.doc,
+                path: PathBuf::from(format!("{}@{d}", a.old.display())),
+            })
+        };
+        return Ok((at(from)?, at(to)?));
+    }
+    let new_path = a
+        .new
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("NEW is missing"))?;
     // both Fassungen at once, one per core
     let (old, new) = rayon::join(
         || paragraf::project::Law::load(&a.old),
-        || paragraf::project::Law::load(&a.new),
+        || paragraf::project::Law::load(&new_path),
     );
-    let (old, new) = (old?, new?);
+    Ok((
+        Side {
+            doc: old?.doc,
+            path: a.old.clone(),
+        },
+        Side {
+            doc: new?.doc,
+            path: new_path,
+        },
+    ))
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let (old, new) = sides(&a)?;
     let (oe, ne) = rayon::join(|| diff::entries(&old.doc), || diff::entries(&new.doc));
     let changes = diff::diff_entries(&oe, &ne);
     let color = super::use_color();
@@ -103,7 +158,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             out.flush()?;
             // listed with the unit and its line; the amending law above leaves them out
             for u in &g.unexpressed {
-                let path = if u.in_new { &a.new } else { &a.old };
+                let path = if u.in_new { &new.path } else { &old.path };
                 eprintln!(
                     "{}:{}: no Änderungsbefehl can say the change of this {} ({}); it is not in the amending law",
                     path.display(),
@@ -126,8 +181,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 &changes,
                 &oe,
                 &ne,
-                &a.old.display().to_string(),
-                &a.new.display().to_string()
+                &old.path.display().to_string(),
+                &new.path.display().to_string()
             )
         )?;
     } else if a.side_by_side {
