@@ -94,3 +94,68 @@ fn export_then_import_keeps_the_sections() {
     };
     assert_eq!(paras(&back), paras(&doc));
 }
+
+#[test]
+fn each_fassung_is_an_expression_of_the_law_with_its_geltungszeit() {
+    // Gesetz VII as of two dates (laws/paragraf.toml declares its amending law)
+    let law = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("laws/gesetz-vii.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let mut mains = Vec::new();
+    let mut anlagen = Vec::new();
+    for d in ["2026-01-01", "2026-03-01"] {
+        let sub = dir.path().join(d);
+        std::fs::create_dir_all(&sub).unwrap();
+        let main = sub.join("regelungstext-verkuendung-1.xml");
+        let out = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(["export", "--as-of", d, "-o"])
+            .arg(&main)
+            .arg(&law)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        mains.push(main);
+        for e in std::fs::read_dir(&sub).unwrap().flatten() {
+            if e.file_name().to_string_lossy().starts_with("anlage-") {
+                anlagen.push(e.path());
+            }
+        }
+    }
+    let (a, b) = (
+        std::fs::read_to_string(&mains[0]).unwrap(),
+        std::fs::read_to_string(&mains[1]).unwrap(),
+    );
+    let work = "eli/bund/paragraf/2025/gesetz-vii-missbrauch-von-ki-systemen-dig";
+    // one Work, two Expressions: the original (version 1) and the 2026 Fassung (version 2)
+    assert!(
+        a.contains(&format!("value=\"{work}/2025-10-14/1/deu\"")),
+        "{a}"
+    );
+    assert!(
+        b.contains(&format!("value=\"{work}/2026-03-01/2/deu\"")),
+        "{b}"
+    );
+    for x in [&a, &b] {
+        assert!(x.contains("date=\"2025-10-14\" refersTo=\"ausfertigung\""));
+        assert!(x.contains("date=\"2026-03-01\" refersTo=\"inkrafttreten\""));
+    }
+    // the original is in force until the amending law, the 2026 Fassung from it on
+    assert!(a.contains(
+        "start=\"#meta-n1_lebzykl-n1_ereignis-n1\" end=\"#meta-n1_lebzykl-n1_ereignis-n2\""
+    ));
+    assert!(b.contains("start=\"#meta-n1_lebzykl-n1_ereignis-n2\"/>"));
+    assert!(b.contains("§ 4a") || b.contains("Meldepflicht"));
+    assert!(!a.contains("Meldepflicht"));
+    if let Some(r) = validate(
+        &schema("legalDocML.de-regelungstextverkuendungsfassung.xsd"),
+        &mains,
+    ) {
+        r.unwrap();
+    }
+    if let Some(r) = validate(&schema("legalDocML.de-offenestruktur.xsd"), &anlagen) {
+        r.unwrap();
+    }
+}

@@ -43,11 +43,61 @@ pub struct ExportArgs {
     /// anlage-regelungstext-N.xml (default: standard output, Anlagen need -o).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// The Fassung in force on this date, from the history the law's
+    /// paragraf.toml declares: its own Expression (ELI with date and
+    /// version), with the lifecycle of all Fassungen and its Geltungszeit.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+}
+
+/// The Fassung at `date` of the law at `file`, and its place in the law's time line.
+fn fassung_at(
+    file: &std::path::Path,
+    date: &str,
+) -> Result<(syntax::Document, legaldocml::Zeitlinie)> {
+    let ws = paragraf::workspace::Workspace::find(file)?
+        .ok_or_else(|| anyhow::anyhow!("{}: no paragraf.toml at or above it", file.display()))?;
+    let entry = ws
+        .entry(file)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("{}: not a law of its paragraf.toml", file.display()))?;
+    let all = paragraf::history::fassungen(&ws, &entry, None)?;
+    let dates: Vec<String> = all
+        .iter()
+        .map(|f| {
+            f.date.clone().ok_or_else(|| {
+                anyhow::anyhow!("{}: a Fassung of its history has no date", file.display())
+            })
+        })
+        .collect::<Result<_>>()?;
+    let diese = dates
+        .iter()
+        .rposition(|d| d.as_str() <= date)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: no Fassung in force on {date} (the first is of {})",
+                file.display(),
+                dates[0]
+            )
+        })?;
+    let doc = all.into_iter().nth(diese).map(|f| f.doc).expect("in range");
+    Ok((
+        doc,
+        legaldocml::Zeitlinie {
+            fassungen: dates,
+            diese,
+        },
+    ))
 }
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
-    let (doc, _) = paragraf::consolidate::load_law(&a.file)?;
-    let ex = legaldocml::export(&doc);
+    let ex = match &a.as_of {
+        Some(d) => {
+            let (doc, zeit) = fassung_at(&a.file, d)?;
+            legaldocml::export_at(&doc, Some(&zeit))
+        }
+        None => legaldocml::export(&paragraf::consolidate::load_law(&a.file)?.0),
+    };
     for n in &ex.not_exported {
         eprintln!("note: not part of a Regelungstext, not exported: {n}");
     }

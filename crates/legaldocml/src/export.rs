@@ -453,8 +453,30 @@ fn frbr(w: &mut W, block: &str, eid: &str, items: &[(&str, String)]) {
 
 const SOURCE: &str = " source=\"attributsemantik-noch-undefiniert\"";
 
-fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
-    let expr = format!("{work}/{date}/1/deu");
+/// A law in time, for the metadata of one of its Fassungen: the dates of its
+/// Fassungen (the first the Ausfertigung, each later one an Inkrafttreten of
+/// an amending law), and which of them this document is.
+#[derive(Debug, Clone)]
+pub struct Zeitlinie {
+    pub fassungen: Vec<String>,
+    /// Index into `fassungen` of the Fassung written.
+    pub diese: usize,
+}
+
+impl Zeitlinie {
+    fn einzeln(date: &str) -> Zeitlinie {
+        Zeitlinie {
+            fassungen: vec![date.to_string()],
+            diese: 0,
+        }
+    }
+}
+
+fn meta(w: &mut W, z: &Zeitlinie, work: &str, subtype: &str, name: &str) {
+    let date = z.fassungen[z.diese].as_str();
+    let first = z.fassungen[0].as_str();
+    let version = z.diese + 1;
+    let expr = format!("{work}/{date}/{version}/deu");
     let m = "meta-n1";
     w.open("meta", m, "");
     let id = format!("{m}_ident-n1");
@@ -471,11 +493,11 @@ fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
             ("FRBRalias", work_alias),
             (
                 "FRBRdate",
-                format!("name=\"verkuendungsfassung-ausfertigungsdatum\" date=\"{date}\""),
+                format!("name=\"verkuendungsfassung-ausfertigungsdatum\" date=\"{first}\""),
             ),
             (
                 "FRBRdate",
-                format!("name=\"verkuendungsfassung-verkuendungsdatum\" date=\"{date}\""),
+                format!("name=\"verkuendungsfassung-verkuendungsdatum\" date=\"{first}\""),
             ),
             ("FRBRauthor", bundesregierung.clone()),
             ("FRBRcountry", "value=\"de\"".into()),
@@ -499,7 +521,7 @@ fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
             ("FRBRauthor", bundesregierung),
             ("FRBRdate", format!("name=\"verkuendung\" date=\"{date}\"")),
             ("FRBRlanguage", "language=\"deu\"".into()),
-            ("FRBRversionNumber", "value=\"1\"".into()),
+            ("FRBRversionNumber", format!("value=\"{version}\"")),
         ],
     );
     frbr(
@@ -515,20 +537,29 @@ fn meta(w: &mut W, date: &str, work: &str, subtype: &str, name: &str) {
         ],
     );
     w.close("identification");
-    lifecycle(w, m, date);
+    lifecycle(w, m, z);
     w.close("meta");
 }
 
-/// The lifecycle (one event: the Ausfertigung) and the Geltungszeit that starts with it.
-fn lifecycle(w: &mut W, m: &str, date: &str) {
+/// The lifecycle (the Ausfertigung, then the Inkrafttreten of each later
+/// Fassung) and the Geltungszeit of the Fassung written: from its event to the
+/// next one, if there is a next.
+fn lifecycle(w: &mut W, m: &str, z: &Zeitlinie) {
     let lz = format!("{m}_lebzykl-n1");
     w.open("lifecycle", &lz, SOURCE);
-    item(
-        w,
-        "eventRef",
-        format!("{lz}_ereignis-n1"),
-        format!("date=\"{date}\" refersTo=\"ausfertigung\" type=\"generation\"{SOURCE}"),
-    );
+    for (i, d) in z.fassungen.iter().enumerate() {
+        let (refers, kind) = if i == 0 {
+            ("ausfertigung", "generation")
+        } else {
+            ("inkrafttreten", "amendment")
+        };
+        item(
+            w,
+            "eventRef",
+            format!("{lz}_ereignis-n{}", i + 1),
+            format!("date=\"{d}\" refersTo=\"{refers}\" type=\"{kind}\"{SOURCE}"),
+        );
+    }
     w.close("lifecycle");
     item(
         w,
@@ -540,11 +571,19 @@ fn lifecycle(w: &mut W, m: &str, date: &str) {
     w.open("temporalData", &gz, SOURCE);
     let gr = format!("{gz}_geltungszeitgr-n1");
     w.open("temporalGroup", &gr, "");
+    let end = if z.diese + 1 < z.fassungen.len() {
+        format!(" end=\"#{lz}_ereignis-n{}\"", z.diese + 2)
+    } else {
+        String::new()
+    };
     item(
         w,
         "timeInterval",
         format!("{gr}_gelzeitintervall-n1"),
-        "refersTo=\"geltungszeit\" start=\"#meta-n1_lebzykl-n1_ereignis-n1\"".into(),
+        format!(
+            "refersTo=\"geltungszeit\" start=\"#{lz}_ereignis-n{}\"{end}",
+            z.diese + 1
+        ),
     );
     w.close("temporalGroup");
     w.close("temporalData");
@@ -643,6 +682,13 @@ fn attachments(
 
 /// Write `doc` as LegalDocML.de: a Regelungstext and one document per Anlage.
 pub fn export(doc: &Document) -> Export {
+    export_at(doc, None)
+}
+
+/// As [`export`], for one Fassung of a law in time: the Work is the law
+/// (its first Fassung), the Expression this Fassung, with its date and
+/// version, the lifecycle and the Geltungszeit.
+pub fn export_at(doc: &Document, zeit: Option<&Zeitlinie>) -> Export {
     let title = doc.title.clone().unwrap_or_else(|| "Gesetz".into());
     let mut w = W {
         out: String::with_capacity(64 * 1024),
@@ -662,7 +708,8 @@ pub fn export(doc: &Document) -> Export {
                 .filter(|t| t.len() == 10 && t.as_bytes()[4] == b'-')
         })
         .unwrap_or_else(civil_today);
-    let year = &date[..4];
+    let zeit = zeit.cloned().unwrap_or_else(|| Zeitlinie::einzeln(&date));
+    let year = &zeit.fassungen[0][..4];
     let work = format!("eli/bund/paragraf/{year}/{}", slug(&title));
     let mut not_exported = Vec::new();
     w.out.push_str(HEAD);
@@ -671,7 +718,7 @@ pub fn export(doc: &Document) -> Export {
     );
     meta(
         &mut w,
-        &date,
+        &zeit,
         &work,
         "regelungstext-verkuendung-1",
         "paragraf",
@@ -749,7 +796,13 @@ fn anlage(a: &Node, title: &str, date: &str, work: &str, k: usize) -> String {
     w.out.push_str(
         "<akn:doc name=\"/akn/ontology/de/concept/documenttype/bund/anlage-regelungstext\">",
     );
-    meta(&mut w, date, work, &subtype, "paragraf");
+    meta(
+        &mut w,
+        &Zeitlinie::einzeln(date),
+        work,
+        &subtype,
+        "paragraf",
+    );
     w.open("preface", "einleitung-n1", "");
     let head = a.label();
     w.leaf(

@@ -5,7 +5,7 @@
 
 mod export;
 
-pub use export::{export, Export};
+pub use export::{export, export_at, Export, Zeitlinie};
 
 use amend::{Aenderungsgesetz, AmendError, Befehl, Op};
 use roxmltree::Node as X;
