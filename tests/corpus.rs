@@ -600,7 +600,7 @@ fn corpus_fmt_keeps_every_unit() {
     let ok = files.len() - problems.len();
     eprintln!("fmt keeps every unit: {ok} of {} laws", files.len());
     // a ratchet: the laws whose tree fmt still changes (issue 23) may only get fewer
-    const STILL_CHANGED: usize = 9;
+    const STILL_CHANGED: usize = 6;
     assert!(
         problems.len() <= STILL_CHANGED,
         "fmt changes the tree of {} laws (at most {STILL_CHANGED} known)",

@@ -291,7 +291,8 @@ impl Writer<'_> {
         for sep in candidates {
             let h = line(sep);
             // a long heading reads as one only with the dash
-            let read = if h.chars().count() > 250 {
+            // a long heading, or an Anlage's, reads as one only by plain_heading's rules
+            let read = if h.chars().count() > 250 || n.kind.is_annex() {
                 crate::parse::build::plain_heading(&h, true)
             } else {
                 crate::parse::heading::classify(&h)
@@ -331,7 +332,12 @@ impl Writer<'_> {
             }
             Kind::Langtitel => {
                 let t = n.text.clone().unwrap_or_default();
-                self.para(0, &t);
+                // "31. Verordnung …" would read as a Nummer: escaped, it is the title
+                if crate::parse::build::reads_as_markup(&t) {
+                    self.para(0, &format!("\\{t}"));
+                } else {
+                    self.para(0, &t);
+                }
             }
             Kind::Fassung => {
                 let m = n.marker.clone().unwrap_or_else(|| "Fassung".into());
