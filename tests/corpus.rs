@@ -340,55 +340,71 @@ fn history_pairs_round_trip_through_the_change_list() {
     assert_eq!(failed, 0);
 }
 
-#[test]
-#[ignore = "needs ../shared/corpus; run by .ci/run"]
-fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
-    use syntax::print::{print, wording, Options};
+/// Every corpus law, parsed, written in the canonical form and read back:
+/// `check(path, doc, formatted text, doc read back)` says what is wrong, if
+/// anything. The problems (also to `PARAGRAF_CORPUS_REPORT`) and the number of
+/// laws; None without the corpus.
+fn each_law_formatted(
+    check: impl Fn(&std::path::Path, &syntax::Document, &str, &syntax::Document) -> Option<String>
+        + Sync,
+) -> Option<(Vec<String>, usize)> {
     let Some(dir) = common::corpus_dir() else {
         eprintln!("skipped: ../shared/corpus not found");
-        return;
+        return None;
     };
     let files = paragraf::workspace::law_files(&dir.join("bund"));
-    let opts = Options::default();
+    let opts = syntax::print::Options::default();
     let problems: Vec<String> = files
         .par_iter()
         .filter_map(|p| {
             let src = syntax::source::read_law(p).ok()?;
             let doc = syntax::parse(&src);
-            let out = print(&doc, &opts);
+            let out = syntax::print::print(&doc, &opts);
             let again = syntax::parse(&out);
-            let (a, b) = (wording(&doc), wording(&again));
-            if a != b {
-                return Some(format!(
-                    "{}: wording changed {}\n",
-                    p.display(),
-                    first_difference(&a, &b)
-                ));
-            }
-            let twice = print(&again, &opts);
-            if twice != out {
-                let d = similar::TextDiff::from_lines(out.as_str(), twice.as_str());
-                let u = d.unified_diff().context_radius(1).to_string();
-                return Some(format!(
-                    "{}: not idempotent\n{}\n",
-                    p.display(),
-                    u.chars().take(600).collect::<String>()
-                ));
-            }
-            None
+            check(p, &doc, &out, &again)
         })
         .collect();
     if let Ok(out) = std::env::var("PARAGRAF_CORPUS_REPORT") {
         std::fs::write(out, problems.concat()).expect("write report");
     }
+    Some((problems, files.len()))
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
+    use syntax::print::{print, wording, Options};
+    let opts = Options::default();
+    let Some((problems, n)) = each_law_formatted(|p, doc, out, again| {
+        let (a, b) = (wording(doc), wording(again));
+        if a != b {
+            return Some(format!(
+                "{}: wording changed {}\n",
+                p.display(),
+                first_difference(&a, &b)
+            ));
+        }
+        let twice = print(again, &opts);
+        if twice != out {
+            let d = similar::TextDiff::from_lines(out, twice.as_str());
+            let u = d.unified_diff().context_radius(1).to_string();
+            return Some(format!(
+                "{}: not idempotent\n{}\n",
+                p.display(),
+                u.chars().take(600).collect::<String>()
+            ));
+        }
+        None
+    }) else {
+        return;
+    };
     for p in problems.iter().take(20) {
         eprintln!("{p}");
     }
-    let ok = files.len() - problems.len();
+    let ok = n - problems.len();
     eprintln!(
-        "fmt: {ok} of {} files idempotent with the wording kept ({:.1}%)",
-        files.len(),
-        100.0 * ok as f64 / files.len() as f64
+        "fmt: {ok} of {n} files idempotent with the wording kept ({:.1}%)",
+        100.0 * ok as f64 / n as f64
     );
     assert!(problems.is_empty(), "fmt keeps only {ok} files");
 }
@@ -552,53 +568,38 @@ fn corpus_export_validates_against_the_legaldocml_schemas() {
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn corpus_fmt_keeps_every_unit() {
-    use syntax::print::{print, Options};
-    let Some(dir) = common::corpus_dir() else {
-        eprintln!("skipped: ../shared/corpus not found");
+    let Some((problems, n)) = each_law_formatted(|p, doc, _, again| {
+        let (a, b) = (diff::entries(doc), diff::entries(again));
+        let changes = diff::diff_entries(&a, &b);
+        let c = changes
+            .iter()
+            .find(|c| c.kind != diff::ChangeKind::Layout)?;
+        let show = |e: Option<&diff::Entry>| {
+            e.map(|e| {
+                format!(
+                    "{} {:?} {:?} {:.60}",
+                    e.kind.as_str(),
+                    e.marker,
+                    e.title,
+                    e.text
+                )
+            })
+        };
+        Some(format!(
+            "{}: {:?} {}\n  old {:?}\n  new {:?}\n",
+            p.display(),
+            c.kind,
+            c.id(),
+            show(c.old()),
+            show(c.new_unit())
+        ))
+    }) else {
         return;
     };
-    let files = paragraf::workspace::law_files(&dir.join("bund"));
-    let opts = Options::default();
-    let problems: Vec<String> = files
-        .par_iter()
-        .filter_map(|p| {
-            let src = syntax::source::read_law(p).ok()?;
-            let doc = syntax::parse(&src);
-            let again = syntax::parse(&print(&doc, &opts));
-            let (a, b) = (diff::entries(&doc), diff::entries(&again));
-            let changes = diff::diff_entries(&a, &b);
-            let c = changes
-                .iter()
-                .find(|c| c.kind != diff::ChangeKind::Layout)?;
-            let show = |e: Option<&diff::Entry>| {
-                e.map(|e| {
-                    format!(
-                        "{} {:?} {:?} {:.60}",
-                        e.kind.as_str(),
-                        e.marker,
-                        e.title,
-                        e.text
-                    )
-                })
-            };
-            Some(format!(
-                "{}: {:?} {}\n  old {:?}\n  new {:?}\n",
-                p.display(),
-                c.kind,
-                c.id(),
-                show(c.old()),
-                show(c.new_unit())
-            ))
-        })
-        .collect();
-    if let Ok(out) = std::env::var("PARAGRAF_CORPUS_REPORT") {
-        std::fs::write(out, problems.concat()).expect("write report");
-    }
     for p in problems.iter().take(10) {
         eprintln!("{p}");
     }
-    let ok = files.len() - problems.len();
-    eprintln!("fmt keeps every unit: {ok} of {} laws", files.len());
+    eprintln!("fmt keeps every unit: {} of {n} laws", n - problems.len());
     // a ratchet: the laws whose tree fmt still changes (issue 23) may only get fewer
     const STILL_CHANGED: usize = 6;
     assert!(

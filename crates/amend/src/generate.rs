@@ -671,6 +671,19 @@ fn sibling_renumberings<'a>(gl_pairs: &[(&'a str, &'a str)]) -> FxHashMap<&'a st
     }
 }
 
+/// Whether the unit `id` stands inside the unit `ancestor` of the same
+/// Fassung (ids of §§ do not carry their Gliederung).
+fn within(parents: &FxHashMap<&str, (&Node, usize)>, id: &str, ancestor: &str) -> bool {
+    let mut cur = id;
+    while let Some((p, _)) = parents.get(cur) {
+        if p.id == ancestor {
+            return true;
+        }
+        cur = p.id.as_str();
+    }
+    false
+}
+
 /// The units a renumbered unit carries along unchanged: old id → new id, and
 /// the set of those new ids.
 fn carried_units<'a>(
@@ -1292,31 +1305,6 @@ impl<'a> Generator<'a> {
             && !self.struck_old.contains(op)
     }
 
-    /// Whether the old unit `id` stands inside the old unit `ancestor`.
-    fn within_old(&self, id: &str, ancestor: &str) -> bool {
-        let mut cur = id;
-        while let Some((p, _)) = self.old_parents.get(cur) {
-            if p.id == ancestor {
-                return true;
-            }
-            cur = p.id.as_str();
-        }
-        false
-    }
-
-    /// Whether the new unit `id` stands inside the new unit `ancestor`
-    /// (ids of §§ do not carry their Gliederung).
-    fn within_new(&self, id: &str, ancestor: &str) -> bool {
-        let mut cur = id;
-        while let Some((p, _)) = self.new_parents.get(cur) {
-            if p.id == ancestor {
-                return true;
-            }
-            cur = p.id.as_str();
-        }
-        false
-    }
-
     /// Whether a unit renumbered from `old_id` to `new_id` passes a sibling
     /// that keeps its number (before it in one Fassung, after it in the other).
     fn crosses_a_sibling(&self, old_id: &str, new_id: &str) -> bool {
@@ -1492,7 +1480,8 @@ impl<'a> Generator<'a> {
                     || out.renumbered_done.contains(x.id.as_str()))
         });
         // (a unit after the parent heading's end is no anchor: the heading would land outside it)
-        let inside = |a: &&Entry| parent_heading.is_none_or(|h| self.within_new(&a.id, &h.id));
+        let inside =
+            |a: &&Entry| parent_heading.is_none_or(|h| within(&self.new_parents, &a.id, &h.id));
         let (before, after) = match parent_heading {
             Some(_) => (None, after_stays.filter(inside)),
             None => (before, after),
@@ -1622,10 +1611,9 @@ impl<'a> Generator<'a> {
             );
             // a heading inside it struck later still needs its path: this one
             // goes right after the last of them
-            let last_inner =
-                self.old.iter().rev().find(|x| {
-                    self.struck_old.contains(x.id.as_str()) && self.within_old(&x.id, &e.id)
-                });
+            let last_inner = self.old.iter().rev().find(|x| {
+                self.struck_old.contains(x.id.as_str()) && within(&self.old_parents, &x.id, &e.id)
+            });
             match last_inner {
                 Some(x) if !out.struck_done.contains(x.id.as_str()) => {
                     out.deferred_strikes
