@@ -3,9 +3,51 @@
 //! changed each unit when (a blame for law text).
 
 use crate::consolidate::{consolidate_doc, load_law, ConsolidateError, Zeit};
-use crate::workspace::{LawEntry, Workspace};
-use std::path::PathBuf;
+use crate::workspace::{ConfigError, LawEntry, Workspace};
+use std::path::{Path, PathBuf};
 use syntax::Document;
+
+/// Why a law's Fassungen cannot be had.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("{0}: no such file")]
+    NoFile(String),
+    #[error("{0}: no paragraf.toml at or above it")]
+    NoWorkspace(String),
+    #[error("{law}: not a law of {root}/paragraf.toml")]
+    NotALaw { law: String, root: String },
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Consolidate(#[from] ConsolidateError),
+}
+
+/// The workspace of the law at `path`, and the law's entry in it.
+pub fn law_of(path: &Path) -> Result<(Workspace, LawEntry), HistoryError> {
+    if !path.is_file() {
+        return Err(HistoryError::NoFile(path.display().to_string()));
+    }
+    let ws = Workspace::find(path)?
+        .ok_or_else(|| HistoryError::NoWorkspace(path.display().to_string()))?;
+    let e = ws
+        .entry(path)
+        .cloned()
+        .ok_or_else(|| HistoryError::NotALaw {
+            law: path.display().to_string(),
+            root: ws.root.display().to_string(),
+        })?;
+    Ok((ws, e))
+}
+
+/// The Fassung of `law` in force on `as_of` (the last one, without a date).
+pub fn fassung_at(
+    ws: &Workspace,
+    law: &LawEntry,
+    as_of: Option<&str>,
+) -> Result<Fassung, ConsolidateError> {
+    let mut all = fassungen(ws, law, as_of)?;
+    Ok(all.pop().expect("the original is always there"))
+}
 
 /// One Fassung: the text after an amending law (or the original).
 pub struct Fassung {

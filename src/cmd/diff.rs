@@ -64,20 +64,10 @@ fn sides(a: &Args) -> Result<(Side, Side)> {
         if a.new.is_some() {
             anyhow::bail!("--from/--to compare two dates of one law: give one LAW, not two");
         }
-        let ws = paragraf::workspace::Workspace::find(&a.old)?.ok_or_else(|| {
-            anyhow::anyhow!("{}: no paragraf.toml at or above it", a.old.display())
-        })?;
-        let entry = ws.entry(&a.old).cloned().ok_or_else(|| {
-            anyhow::anyhow!("{}: not a law of its paragraf.toml", a.old.display())
-        })?;
+        let (ws, entry) = paragraf::history::law_of(&a.old)?;
         let at = |d: &str| -> Result<Side> {
-            let f = paragraf::history::fassungen(&ws, &entry, Some(d))?;
-            let last = f
-                .into_iter()
-                .last()
-                .ok_or_else(|| anyhow::anyhow!("no Fassung"))?;
             Ok(Side {
-                doc: last.doc,
+                doc: paragraf::history::fassung_at(&ws, &entry, Some(d))?.doc,
                 path: PathBuf::from(format!("{}@{d}", a.old.display())),
             })
         };

@@ -1,9 +1,8 @@
 //! `paragraf show LAW --as-of DATE` and `paragraf history LAW [UNIT]`: a law
 //! in time, from the history its workspace declares.
 
-use anyhow::{anyhow, Context, Result};
-use paragraf::workspace::{LawEntry, Workspace};
-use std::path::{Path, PathBuf};
+use anyhow::Result;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -29,23 +28,9 @@ pub struct HistoryArgs {
     json: bool,
 }
 
-fn entry(law: &Path) -> Result<(Workspace, LawEntry)> {
-    let ws = Workspace::find(law)?
-        .ok_or_else(|| anyhow!("{}: no paragraf.toml at or above it", law.display()))?;
-    let e = ws.entry(law).cloned().ok_or_else(|| {
-        anyhow!(
-            "{}: not a law of {}/paragraf.toml",
-            law.display(),
-            ws.root.display()
-        )
-    })?;
-    Ok((ws, e))
-}
-
 pub fn show(a: ShowArgs) -> Result<ExitCode> {
-    let (ws, e) = entry(&a.law)?;
-    let f = paragraf::history::fassungen(&ws, &e, a.as_of.as_deref())?;
-    let last = f.last().context("no Fassung")?;
+    let (ws, e) = paragraf::history::law_of(&a.law)?;
+    let last = paragraf::history::fassung_at(&ws, &e, a.as_of.as_deref())?;
     let text = syntax::print::print(&last.doc, &paragraf::workspace::print_options(&a.law));
     match &a.output {
         Some(p) => syntax::fsutil::write_atomic(p, text.as_bytes())?,
@@ -55,7 +40,7 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
 }
 
 pub fn history(a: HistoryArgs) -> Result<ExitCode> {
-    let (ws, e) = entry(&a.law)?;
+    let (ws, e) = paragraf::history::law_of(&a.law)?;
     if e.history.is_empty() {
         eprintln!(
             "{}: paragraf.toml declares no history for it (history = [{{ amending = \"…\" }}])",

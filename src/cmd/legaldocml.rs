@@ -55,12 +55,7 @@ fn fassung_at(
     file: &std::path::Path,
     date: &str,
 ) -> Result<(syntax::Document, legaldocml::Zeitlinie)> {
-    let ws = paragraf::workspace::Workspace::find(file)?
-        .ok_or_else(|| anyhow::anyhow!("{}: no paragraf.toml at or above it", file.display()))?;
-    let entry = ws
-        .entry(file)
-        .cloned()
-        .ok_or_else(|| anyhow::anyhow!("{}: not a law of its paragraf.toml", file.display()))?;
+    let (ws, entry) = paragraf::history::law_of(file)?;
     let all = paragraf::history::fassungen(&ws, &entry, None)?;
     let dates: Vec<String> = all
         .iter()
