@@ -28,12 +28,12 @@ same() { # name, then the arguments
 }
 count=0
 seed=laws/gesetz-vii.txt
-for f in $seed laws/gesetz-vii-2026-03-01.txt; do
+for f in $seed tests/fixtures/vires/gesetz-vii-2026-03-01.txt; do
   same "parse $f" parse --json "$f"; same "refs $f" refs --json "$f"; same "fmt $f" fmt --check "$f"
 done
 same "lint laws" lint laws --format json
-same "diff laws" diff --json laws/gesetz-vii.txt laws/gesetz-vii-2026-03-01.txt
-same "amendments laws" diff --amendments laws/gesetz-vii.txt laws/gesetz-vii-2026-03-01.txt
+same "diff laws" diff --json laws/gesetz-vii.txt tests/fixtures/vires/gesetz-vii-2026-03-01.txt
+same "amendments laws" diff --amendments laws/gesetz-vii.txt tests/fixtures/vires/gesetz-vii-2026-03-01.txt
 same "amend laws" amend laws/gesetz-vii.txt laws/aenderung-gesetz-vii-2026.txt -o /dev/stdout
 # LegalDocML.de export: the files written
 for f in $seed tests/fixtures/bgb-excerpt.md; do

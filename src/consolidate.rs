@@ -253,6 +253,54 @@ fn in_force(
     Ok(latest)
 }
 
+/// The commands of the amending law `src` (read from `apath`) for `doc`.
+fn commands_for(
+    doc: &Document,
+    apath: &str,
+    src: &str,
+    also: &[&str],
+) -> Result<amend::Aenderungsgesetz, ConsolidateError> {
+    Ok(if legaldocml::is_xml(src) {
+        legaldocml::import_amendments(apath, src, doc.title.as_deref())?
+    } else {
+        let names: Vec<&str> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(also.iter().copied())
+            .collect();
+        parse::parse_for(apath, src, &names, doc.title.as_deref())?
+    })
+}
+
+/// The dates on which what the amending law at `amending` does to `doc`
+/// changes (ISO, ascending): each Inkrafttreten of a part of it, and the day
+/// after each Außerkrafttreten. One date for most laws; several when its
+/// Artikel or Nummern take effect at different times.
+pub fn stichtage(
+    doc: &Document,
+    amending: &Path,
+    verkuendet: Option<&str>,
+) -> Result<Vec<String>, ConsolidateError> {
+    let src = syntax::source::read_law(amending)?;
+    let apath = amending.display().to_string();
+    let gesetz = commands_for(doc, &apath, &src, &[])?;
+    let err = |source| ConsolidateError::Inkraft {
+        path: apath.clone(),
+        source,
+    };
+    let regeln = amend::inkraft::read(&src).map_err(err)?;
+    let mut dates = Vec::new();
+    for b in &gesetz.befehle {
+        let z = amend::inkraft::zeitraum(&regeln, gesetz.artikel.as_deref(), b, verkuendet)
+            .map_err(err)?;
+        dates.push(z.ab);
+        dates.extend(z.bis.as_deref().and_then(amend::inkraft::next_day));
+    }
+    dates.sort();
+    dates.dedup();
+    Ok(dates)
+}
+
 /// Apply the amending law at `amending` to a loaded law, at a point in time.
 pub fn consolidate_doc(
     doc: Document,
@@ -274,17 +322,7 @@ fn consolidate_timed(
     zeit: &Zeit,
 ) -> Result<(String, Outcome), ConsolidateError> {
     let apath = amending.display().to_string();
-    let gesetz = if legaldocml::is_xml(src) {
-        legaldocml::import_amendments(&apath, src, doc.title.as_deref())?
-    } else {
-        let names: Vec<&str> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
-            .into_iter()
-            .flatten()
-            .chain(also.iter().copied())
-            .collect();
-        parse::parse_for(&apath, src, &names, doc.title.as_deref())?
-    };
-    let mut gesetz = gesetz;
+    let mut gesetz = commands_for(&doc, &apath, src, also)?;
     let in_kraft = if zeit.asked() {
         Some(in_force(&mut gesetz, src, &apath, zeit)?)
     } else {

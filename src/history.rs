@@ -2,7 +2,7 @@
 //! (`history` of a `[[law]]` in paragraf.toml), and which amending law
 //! changed each unit when (a blame for law text).
 
-use crate::consolidate::{consolidate_doc, load_law, ConsolidateError, Zeit};
+use crate::consolidate::{consolidate_doc, load_law, stichtage, ConsolidateError, Zeit};
 use crate::workspace::{ConfigError, LawEntry, Workspace};
 use std::path::{Path, PathBuf};
 use syntax::Document;
@@ -58,8 +58,10 @@ pub struct Fassung {
     pub doc: Document,
 }
 
-/// The Fassungen of `law`: the original, then one per amending law of its
-/// history that is in force on `as_of` (all, without a date).
+/// The Fassungen of `law`: the original, then one per date on which a part
+/// of an amending law of its history took effect, up to `as_of` (all,
+/// without a date). An amending law whose Nummern take effect at two dates
+/// makes two Fassungen.
 pub fn fassungen(
     ws: &Workspace,
     law: &LawEntry,
@@ -75,23 +77,26 @@ pub fn fassungen(
         doc,
     }];
     for step in &law.history {
-        let prev = out.last().expect("the original").doc.clone();
-        let zeit = Zeit {
-            as_of: as_of.map(str::to_string),
-            verkuendet: step.verkuendet.clone(),
-            inkraft: true,
-        };
         let path = ws.root.join(&step.amending);
-        let (text, outcome) = consolidate_doc(prev, &path, &zeit)?;
-        if outcome.applied.is_empty() {
-            continue; // not yet in force
+        let base = out.last().expect("the original").doc.clone();
+        let dates = stichtage(&base, &path, step.verkuendet.as_deref())?;
+        // one Fassung per date on which a part of it takes effect (or ends)
+        for date in dates
+            .into_iter()
+            .filter(|d| as_of.is_none_or(|a| d.as_str() <= a))
+        {
+            let zeit = Zeit {
+                as_of: Some(date.clone()),
+                verkuendet: step.verkuendet.clone(),
+                inkraft: true,
+            };
+            let (text, _) = consolidate_doc(base.clone(), &path, &zeit)?;
+            out.push(Fassung {
+                date: Some(date),
+                by: Some(step.amending.clone()),
+                doc: syntax::parse(&text),
+            });
         }
-        let doc = syntax::parse(&text);
-        out.push(Fassung {
-            date: doc.fassung.clone(),
-            by: Some(step.amending.clone()),
-            doc,
-        });
     }
     Ok(out)
 }

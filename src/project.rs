@@ -28,19 +28,54 @@ impl Law {
     }
 }
 
+/// Why the laws of a workspace cannot be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SeriesError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{law}: the history paragraf.toml declares for it: {source}")]
+    History {
+        law: String,
+        #[source]
+        source: crate::consolidate::ConsolidateError,
+    },
+}
+
 /// The laws of a workspace, parsed once.
 pub struct Series {
     pub workspace: Workspace,
     pub laws: Vec<(crate::workspace::LawEntry, Law)>,
+    /// For a law with a history: its Fassung in force today, which the
+    /// other laws cite.
+    current: Vec<Option<Document>>,
 }
 
 impl Series {
-    pub fn load(workspace: Workspace) -> Result<Series, LoadError> {
+    pub fn load(workspace: Workspace) -> Result<Series, SeriesError> {
+        let today = syntax::date::today();
         let mut laws = Vec::new();
+        let mut current = Vec::new();
         for e in &workspace.config.laws {
-            laws.push((e.clone(), Law::load(&workspace.law_path(e))?));
+            let path = workspace.law_path(e);
+            current.push(if e.history.is_empty() {
+                None
+            } else {
+                let f =
+                    crate::history::fassung_at(&workspace, e, Some(&today)).map_err(|source| {
+                        SeriesError::History {
+                            law: path.display().to_string(),
+                            source,
+                        }
+                    })?;
+                Some(f.doc)
+            });
+            laws.push((e.clone(), Law::load(&path)?));
         }
-        Ok(Series { workspace, laws })
+        Ok(Series {
+            workspace,
+            laws,
+            current,
+        })
     }
 
     fn is(&self, a: &Path, b: &Path) -> bool {
@@ -52,16 +87,23 @@ impl Series {
 
     /// What citations of `path` resolve against: its declared parts and the other laws.
     pub fn universe(&self, path: &Path) -> Universe<'_> {
+        let i = self.laws.iter().position(|(_, l)| self.is(&l.path, path));
+        self.universe_of(i)
+    }
+
+    /// What citations in the `i`-th law of the workspace (in any of its
+    /// Fassungen; None: a law outside it) resolve against.
+    pub fn universe_of(&self, i: Option<usize>) -> Universe<'_> {
         let mut declared = Vec::new();
         let mut others = Vec::new();
-        for (e, law) in &self.laws {
-            if self.is(&law.path, path) {
+        for (k, (e, law)) in self.laws.iter().enumerate() {
+            if Some(k) == i {
                 declared = e.external.clone();
             } else if let Some(short) = &e.short {
                 others.push(OtherLaw {
                     short: short.clone(),
                     path: law.path.display().to_string(),
-                    doc: &law.doc,
+                    doc: self.current[k].as_ref().unwrap_or(&law.doc),
                     declared: e.external.clone(),
                 });
             }

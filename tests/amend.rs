@@ -21,7 +21,9 @@ fn the_amending_law_in_laws_gives_the_amended_fassung() {
     .unwrap();
     assert_eq!(out.applied.len(), 5);
     let got = syntax::parse(&text);
-    let want = syntax::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
+    let want =
+        syntax::parse::parse_file(&root().join("tests/fixtures/vires/gesetz-vii-2026-03-01.txt"))
+            .unwrap();
     assert_eq!(common::law_units(&got), common::law_units(&want));
     assert!(text.contains("Fassung\n\n· 1. März 2026"), "{text}");
     // the output is in canonical form: formatting it changes nothing
@@ -31,7 +33,9 @@ fn the_amending_law_in_laws_gives_the_amended_fassung() {
 #[test]
 fn generated_amendments_apply_back() {
     let old = syntax::parse(&common::seed());
-    let new = syntax::parse::parse_file(&root().join("laws/gesetz-vii-2026-03-01.txt")).unwrap();
+    let new =
+        syntax::parse::parse_file(&root().join("tests/fixtures/vires/gesetz-vii-2026-03-01.txt"))
+            .unwrap();
     common::generate_and_apply_docs(&old, &new);
 }
 
@@ -939,7 +943,9 @@ fn the_shipped_amending_law_gives_the_2026_fassung_and_before_it_the_original() 
     let full = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
     assert_eq!(
         units(&at("2026-03-01")),
-        units(&full(&dir.join("gesetz-vii-2026-03-01.txt")))
+        units(&full(
+            &dir.join("../tests/fixtures/vires/gesetz-vii-2026-03-01.txt")
+        ))
     );
     assert!(at("2026-03-01").contains("· 1. März 2026"));
     assert_eq!(units(&at("2026-02-28")), units(&full(&law)));

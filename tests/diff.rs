@@ -13,7 +13,10 @@ fn law(name: &str) -> syntax::Document {
 }
 
 fn pair() -> (syntax::Document, syntax::Document) {
-    (law("gesetz-vii.txt"), law("gesetz-vii-2026-03-01.txt"))
+    (
+        law("gesetz-vii.txt"),
+        law("../tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
+    )
 }
 
 #[test]
@@ -209,7 +212,7 @@ fn paragraf(args: &[&str]) -> std::process::Output {
 fn exit_codes_like_diff() {
     let dir = env!("CARGO_MANIFEST_DIR");
     let old = format!("{dir}/laws/gesetz-vii.txt");
-    let new = format!("{dir}/laws/gesetz-vii-2026-03-01.txt");
+    let new = format!("{dir}/tests/fixtures/vires/gesetz-vii-2026-03-01.txt");
     assert_eq!(paragraf(&["diff", &old, &old]).status.code(), Some(0));
     assert_eq!(paragraf(&["diff", &old, &new]).status.code(), Some(1));
     assert_eq!(
@@ -232,7 +235,7 @@ fn git_external_diff_driver() {
     // git calls: path old-file old-hex old-mode new-file new-hex new-mode
     let dir = env!("CARGO_MANIFEST_DIR");
     let old = format!("{dir}/laws/gesetz-vii.txt");
-    let new = format!("{dir}/laws/gesetz-vii-2026-03-01.txt");
+    let new = format!("{dir}/tests/fixtures/vires/gesetz-vii-2026-03-01.txt");
     let o = paragraf(&[
         "git-diff",
         "laws/gesetz-vii.txt",

@@ -203,7 +203,19 @@ fn seed_outside_a_workspace_gets_the_anhang_iii_errors() {
 
 #[test]
 fn definition_and_hover_on_a_citation_in_the_amended_fassung() {
-    let path = root().join("laws/gesetz-vii-2026-03-01.txt");
+    // the amended Fassung in a workspace that declares its Anhang III
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gesetz-vii-2026-03-01.txt");
+    std::fs::copy(
+        root().join("tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
+        &path,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("paragraf.toml"),
+        "[[law]]\nfile = \"gesetz-vii-2026-03-01.txt\"\nexternal = [\"Anhang III\"]\n",
+    )
+    .unwrap();
     let mut c = Client::start();
     let (uri, text) = c.open(&path);
     // inside the workspace, Anhang III is declared: no errors
@@ -224,7 +236,7 @@ fn definition_and_hover_on_a_citation_in_the_amended_fassung() {
     let value = hover["result"]["contents"]["value"].as_str().unwrap();
     assert!(value.contains("§ 3 Absatz 3"), "{value}");
     assert!(
-        value.contains("Die Wirkungsweise wird nach Maßgabe des Anhangs III eingestuft"),
+        value.contains("Die Wirkungsweise wird nach Maßgabe des **Anhangs III** eingestuft"),
         "{value}"
     );
 

@@ -185,13 +185,77 @@ fn template_errors_name_file_line_column_and_leave_no_pdf() {
 }
 
 #[test]
-fn build_writes_one_pdf_per_law_and_a_volume() {
+fn build_publishes_each_fassung_of_the_series_and_the_current_one() {
     let dir = tempfile::tempdir().unwrap();
+    let out = dir.path();
     let laws = format!("{}/laws", env!("CARGO_MANIFEST_DIR"));
-    let o = paragraf(&["build", &laws, "--out", dir.path().to_str().unwrap()]);
+    let build = |as_of: &str| {
+        let o = paragraf(&[
+            "build",
+            &laws,
+            "--out",
+            out.to_str().unwrap(),
+            "--as-of",
+            as_of,
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let err = build("2026-12-06");
+    for f in [
+        "gesetz-vii-2025-10-14.pdf",
+        "gesetz-vii-2026-03-01.pdf",
+        "gesetz-vii-2026-03-01.txt",
+        "gesetz-vii.pdf",
+        "aenderung-gesetz-vii-2026.pdf",
+        "vires.pdf",
+    ] {
+        assert!(out.join(f).is_file(), "no {f}:\n{err}");
+    }
+    // the derived Fassung was linted with its entry's Anhang III, and is
+    // the text the drafters expect
+    assert!(
+        err.contains("gesetz-vii-2026-03-01.txt: 0 error(s)"),
+        "{err}"
+    );
+    let fixture = format!(
+        "{}/tests/fixtures/vires/gesetz-vii-2026-03-01.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let derived = out.join("gesetz-vii-2026-03-01.txt");
+    let o = paragraf(&["diff", derived.to_str().unwrap(), &fixture]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // the current Fassung is the 2026 one
+    let read = |f: &str| std::fs::read(out.join(f)).unwrap();
+    assert_eq!(read("gesetz-vii.pdf"), read("gesetz-vii-2026-03-01.pdf"));
+    let volume = pdftotext(&out.join("vires.pdf"));
+    if let Some(v) = &volume {
+        assert!(v.contains("§ 4a"), "the volume holds the current Fassung");
+    }
+
+    // before the Inkrafttreten the current Fassung is the original
+    let out2 = tempfile::tempdir().unwrap();
+    let o = paragraf(&[
+        "build",
+        &laws,
+        "--out",
+        out2.path().to_str().unwrap(),
+        "--as-of",
+        "2026-02-28",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(dir.path().join("gesetz-vii.pdf").is_file());
-    assert!(dir.path().join("vires.pdf").is_file());
+    assert!(!out2.path().join("gesetz-vii-2026-03-01.pdf").exists());
+    let read2 = |f: &str| std::fs::read(out2.path().join(f)).unwrap();
+    assert_eq!(read2("gesetz-vii.pdf"), read2("gesetz-vii-2025-10-14.pdf"));
+    assert_eq!(
+        read2("gesetz-vii-2025-10-14.pdf"),
+        read("gesetz-vii-2025-10-14.pdf")
+    );
 }
 
 #[test]
@@ -202,7 +266,7 @@ fn synopse_pdf_has_both_columns() {
     let o = paragraf(&[
         "diff",
         &format!("{laws}/gesetz-vii.txt"),
-        &format!("{laws}/gesetz-vii-2026-03-01.txt"),
+        &format!("{laws}/../tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
         "--pdf",
         out.to_str().unwrap(),
     ]);

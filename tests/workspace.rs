@@ -174,3 +174,65 @@ fn history_names_the_amending_law_of_each_changed_unit_and_show_gives_the_fassun
         "the two dates differ in wording only:\n{d}"
     );
 }
+
+#[test]
+fn an_amending_law_with_two_dates_makes_two_fassungen() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    w(
+        "gesetz.txt",
+        "Gesetz über Fristen\n\nFassung\n\n· 1. Februar 2026\n\n§ 1 – Frist\n\nDie Frist beträgt einen Monat.\n\n§ 2 – Form\n\nDer Antrag ist schriftlich zu stellen.\n\n§ 3 – Zuständigkeit\n\nZuständig ist die Gemeinde.\n",
+    );
+    w(
+        "a1.txt",
+        "Gesetz zur Änderung des Gesetzes über Fristen\n\nArtikel 1 – Änderung\n\nDas Gesetz über Fristen wird wie folgt geändert:\n\n1. In § 1 werden die Wörter „einen Monat“ durch die Wörter „zwei Wochen“ ersetzt.\n\n2. In § 3 wird das Wort „Gemeinde“ durch das Wort „Kreisverwaltung“ ersetzt.\n\nArtikel 2 – Inkrafttreten\n\n(1) Artikel 1 Nummer 2 tritt am 1. Januar 2027 in Kraft.\n\n(2) Im Übrigen tritt dieses Gesetz am Tag nach der Verkündung in Kraft.\n",
+    );
+    w(
+        "paragraf.toml",
+        "[[law]]\nfile = \"gesetz.txt\"\nhistory = [{ amending = \"a1.txt\", verkuendet = \"2026-03-31\" }]\n",
+    );
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // the blame names both dates of the one amending law
+    let h = run(&["history", "gesetz.txt"]);
+    let line = |unit: &str| {
+        h.lines()
+            .find(|l| l.starts_with(&format!("{unit} ")))
+            .unwrap_or_else(|| panic!("no {unit} in\n{h}"))
+            .to_string()
+    };
+    assert!(line("§ 1").contains("1. April 2026"), "{h}");
+    assert!(line("§ 3").contains("1. Januar 2027"), "{h}");
+    assert!(line("§ 1").contains("a1.txt") && line("§ 3").contains("a1.txt"));
+    // three dates: before, between, after
+    let at = |d: &str| run(&["show", "gesetz.txt", "--as-of", d]);
+    let v = at("2026-03-31");
+    assert!(v.contains("einen Monat") && v.contains("Gemeinde"), "{v}");
+    let v = at("2026-06-01");
+    assert!(v.contains("zwei Wochen") && v.contains("Gemeinde"), "{v}");
+    assert!(v.contains("· 1. April 2026"), "{v}");
+    let v = at("2027-01-01");
+    assert!(
+        v.contains("zwei Wochen") && v.contains("Kreisverwaltung"),
+        "{v}"
+    );
+    assert!(v.contains("· 1. Januar 2027"), "{v}");
+    // the LegalDocML export knows three Fassungen: the third is version 3
+    let x = run(&["export", "gesetz.txt", "--as-of", "2027-01-01"]);
+    assert!(
+        x.contains("/2027-01-01/3/deu"),
+        "{}",
+        &x[..x.len().min(3000)]
+    );
+}

@@ -24,29 +24,12 @@ pub struct Args {
     /// The Fassung at this date (YYYY-MM-DD): only the commands in force then
     /// apply, read from the amending law's Inkrafttreten ("Dieses Gesetz tritt
     /// am … in Kraft", "Artikel 1 Nummer 3 tritt am … in Kraft", "… außer Kraft").
-    #[arg(long, value_name = "DATE", value_parser = iso_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     as_of: Option<String>,
     /// The date of the amending law's Verkündung, for an Inkrafttreten "am Tag
     /// nach der Verkündung" or "am ersten Tag des … folgenden Kalendermonats".
-    #[arg(long, value_name = "DATE", value_parser = iso_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     verkuendet: Option<String>,
-}
-
-/// A date as YYYY-MM-DD (or as German "1. März 2026").
-fn iso_date(s: &str) -> Result<String, String> {
-    let ok = |d: &str| {
-        let p: Vec<&str> = d.split('-').collect();
-        p.len() == 3
-            && p[0].len() == 4
-            && p[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-            && p[2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-    };
-    if ok(s) {
-        return Ok(s.to_string());
-    }
-    syntax::date::parse_german(s)
-        .filter(|d| ok(d))
-        .ok_or_else(|| format!("not a date: {s:?} (YYYY-MM-DD)"))
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {

@@ -20,10 +20,10 @@ pub struct Args {
     new: Option<PathBuf>,
     /// Compare two dates of one law, from the history its paragraf.toml
     /// declares: the Fassung in force on --from with the one on --to.
-    #[arg(long, value_name = "DATE", requires = "to")]
+    #[arg(long, value_name = "DATE", requires = "to", value_parser = super::iso_date)]
     from: Option<String>,
     /// See --from.
-    #[arg(long, value_name = "DATE", requires = "from")]
+    #[arg(long, value_name = "DATE", requires = "from", value_parser = super::iso_date)]
     to: Option<String>,
     /// Old and new side by side.
     #[arg(long)]

@@ -10,7 +10,7 @@ pub struct ShowArgs {
     /// A law of a workspace whose paragraf.toml declares its history.
     law: PathBuf,
     /// The Fassung in force on this date (YYYY-MM-DD); default: the last one.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     as_of: Option<String>,
     /// Write it here (default: standard output).
     #[arg(short, long)]

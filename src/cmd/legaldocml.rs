@@ -46,7 +46,7 @@ pub struct ExportArgs {
     /// The Fassung in force on this date, from the history the law's
     /// paragraf.toml declares: its own Expression (ELI with date and
     /// version), with the lifecycle of all Fassungen and its Geltungszeit.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     as_of: Option<String>,
 }
 

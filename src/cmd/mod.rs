@@ -21,3 +21,20 @@ use std::io::IsTerminal;
 pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
+
+/// A date as YYYY-MM-DD (or as German "1. März 2026").
+pub fn iso_date(s: &str) -> Result<String, String> {
+    let ok = |d: &str| {
+        let p: Vec<&str> = d.split('-').collect();
+        p.len() == 3
+            && p[0].len() == 4
+            && p[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+            && p[2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    if ok(s) {
+        return Ok(s.to_string());
+    }
+    syntax::date::parse_german(s)
+        .filter(|d| ok(d))
+        .ok_or_else(|| format!("not a date: {s:?} (YYYY-MM-DD)"))
+}

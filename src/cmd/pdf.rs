@@ -2,6 +2,7 @@ use anyhow::{bail, Context, Result};
 use lint::Severity;
 use pdf::model;
 use pdf::{compile, Options, Template};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -81,6 +82,10 @@ pub struct BuildArgs {
     template: Option<PathBuf>,
     #[arg(long, value_enum)]
     pdf_standard: Option<Standard>,
+    /// For a law whose paragraf.toml declares a history: publish its
+    /// Fassungen up to this date, the last as the current one (default: today).
+    #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
+    as_of: Option<String>,
 }
 
 /// A line above the progress bar, or on stderr when there is no bar (not a terminal).
@@ -101,8 +106,85 @@ impl BuildArgs {
             out: None,
             template: None,
             pdf_standard: None,
+            as_of: None,
         }
     }
+}
+
+/// One law text to publish.
+struct Publication {
+    checked: super::lint::Checked,
+    /// The PDF's file stem: "gesetz-vii", "gesetz-vii-2026-03-01".
+    stem: String,
+    short: Option<String>,
+    /// Also publish it as the current Fassung under this stem.
+    current: Option<String>,
+    /// Part of the series' volume: a law as written, or its current Fassung.
+    in_volume: bool,
+}
+
+/// The file stem of a path.
+fn stem_of(p: &Path) -> String {
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("gesetz")
+        .to_string()
+}
+
+/// The laws of a workspace to publish: each law as written, and for a law
+/// with a history each of its Fassungen up to `as_of` (the derived ones
+/// written as text to `out_dir` first, so that lint can point into them),
+/// the last one also as the current one.
+fn publications(
+    series: &paragraf::project::Series,
+    as_of: &str,
+    out_dir: &Path,
+) -> Result<Vec<Publication>> {
+    use paragraf::project::{check, Law};
+    let ws = &series.workspace;
+    // (law, its entry, its stem, the stem it is the current Fassung of)
+    let mut todo: Vec<(Law, usize, String, Option<String>, bool)> = Vec::new();
+    for (i, (e, written)) in series.laws.iter().enumerate() {
+        let stem = stem_of(&written.path);
+        if e.history.is_empty() {
+            todo.push((Law::load(&written.path)?, i, stem, None, true));
+            continue;
+        }
+        let all = paragraf::history::fassungen(ws, e, Some(as_of))
+            .with_context(|| format!("{}: its history", written.path.display()))?;
+        let n = all.len();
+        let opts = paragraf::workspace::print_options(&written.path);
+        for (k, f) in all.into_iter().enumerate() {
+            let name = match &f.date {
+                Some(d) => format!("{stem}-{d}"),
+                None => format!("{stem}-{}", k + 1),
+            };
+            // the original is the file as written; a later Fassung is derived
+            let law = if f.by.is_none() {
+                Law::load(&written.path)?
+            } else {
+                let path = out_dir.join(format!("{name}.txt"));
+                let src = syntax::print::print(&f.doc, &opts);
+                syntax::fsutil::write_atomic(&path, src.as_bytes())?;
+                Law::load(&path)?
+            };
+            let last = k + 1 == n;
+            todo.push((law, i, name, last.then(|| stem.clone()), last));
+        }
+    }
+    Ok(todo
+        .into_par_iter()
+        .map(|(law, i, stem, current, in_volume)| {
+            let (refs, diags) = check(&law, &series.universe_of(Some(i)), series.lint_config());
+            Publication {
+                checked: super::lint::Checked { law, refs, diags },
+                stem,
+                short: series.laws[i].0.short.clone(),
+                current,
+                in_volume,
+            }
+        })
+        .collect())
 }
 
 pub fn build(a: BuildArgs) -> Result<ExitCode> {
@@ -110,22 +192,6 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
         bail!("{}: not a directory", a.dir.display());
     }
     let ws = paragraf::workspace::Workspace::find(&a.dir)?;
-    let (files, shorts, series_name): (Vec<PathBuf>, Vec<Option<String>>, Option<String>) =
-        match &ws {
-            Some(ws) if !ws.config.laws.is_empty() => (
-                ws.config.laws.iter().map(|l| ws.law_path(l)).collect(),
-                ws.config.laws.iter().map(|l| l.short.clone()).collect(),
-                ws.config.series.name.clone(),
-            ),
-            _ => {
-                let f = paragraf::workspace::law_files(&a.dir);
-                let n = f.len();
-                (f, vec![None; n], None)
-            }
-        };
-    if files.is_empty() {
-        bail!("{}: no law files", a.dir.display());
-    }
     // a workspace's own templates/ (from `paragraf init`) take the place of the built-in ones
     let ws_templates = ws
         .as_ref()
@@ -136,13 +202,39 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     std::fs::create_dir_all(&out_dir)
         .with_context(|| format!("{}: cannot create", out_dir.display()))?;
 
-    // 1. lint everything
-    let checked: Vec<super::lint::Checked> = super::lint::check_files(&files, |r| r)?
-        .into_iter()
-        .collect::<Result<_, String>>()
-        .map_err(anyhow::Error::msg)?;
+    // 1. what to publish, linted
+    let as_of = a.as_of.clone().unwrap_or_else(syntax::date::today);
+    let (pubs, series_name) = match ws {
+        Some(ws) if !ws.config.laws.is_empty() => {
+            let name = ws.config.series.name.clone();
+            let series = paragraf::project::Series::load(ws)?;
+            (publications(&series, &as_of, &out_dir)?, name)
+        }
+        _ => {
+            let files = paragraf::workspace::law_files(&a.dir);
+            let checked: Vec<super::lint::Checked> = super::lint::check_files(&files, |r| r)?
+                .into_iter()
+                .collect::<Result<_, String>>()
+                .map_err(anyhow::Error::msg)?;
+            let pubs = checked
+                .into_iter()
+                .map(|c| Publication {
+                    stem: stem_of(&c.law.path),
+                    checked: c,
+                    short: None,
+                    current: None,
+                    in_volume: true,
+                })
+                .collect::<Vec<_>>();
+            (pubs, None)
+        }
+    };
+    if pubs.is_empty() {
+        bail!("{}: no law files", a.dir.display());
+    }
     let mut errors = 0;
-    for c in &checked {
+    for p in &pubs {
+        let c = &p.checked;
         let path = c.law.path.display().to_string();
         let errs: Vec<_> = c
             .diags
@@ -176,32 +268,32 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
 
-    // 2. one PDF per law, then the volume
+    // 2. one PDF per law (and Fassung), then the volume of the current ones
     let opts = Options {
         pdf_a: a.pdf_standard == Some(Standard::A2b),
     };
-    let bar = indicatif::ProgressBar::new(checked.len() as u64 + 1);
+    let bar = indicatif::ProgressBar::new(pubs.len() as u64 + 1);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
             .expect("valid template"),
     );
     let mut laws = Vec::new();
-    for (c, short) in checked.iter().zip(&shorts) {
-        let stem = c
-            .law
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("gesetz")
-            .to_string();
-        bar.set_message(stem.clone());
-        let data = law_data(c, short.as_deref(), series_name.as_deref());
+    for p in &pubs {
+        bar.set_message(p.stem.clone());
+        let data = law_data(&p.checked, p.short.as_deref(), series_name.as_deref());
         let bytes = compile(data.clone(), &tpl, &opts)
-            .with_context(|| format!("{}", c.law.path.display()))?;
-        let target = out_dir.join(format!("{stem}.pdf"));
-        syntax::fsutil::write_atomic(&target, &bytes)?;
-        say(&bar, format!("wrote {}", target.display()));
-        laws.push(data);
+            .with_context(|| format!("{}", p.checked.law.path.display()))?;
+        let mut names = vec![p.stem.clone()];
+        names.extend(p.current.clone());
+        for name in names {
+            let target = out_dir.join(format!("{name}.pdf"));
+            syntax::fsutil::write_atomic(&target, &bytes)?;
+            say(&bar, format!("wrote {}", target.display()));
+        }
+        // the volume holds each law once: as written, or its current Fassung
+        if p.in_volume {
+            laws.push(data);
+        }
         bar.inc(1);
     }
     let title = series_name.clone().unwrap_or_else(|| "Gesetze".into());

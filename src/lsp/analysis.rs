@@ -168,7 +168,8 @@ impl Analysis {
                 s.push_str("\n\n");
                 let text = syntax::print::write_nodes(std::slice::from_ref(n), &Default::default());
                 for para in text.split("\n\n") {
-                    s.push_str(&escape_markdown(para.trim_end()));
+                    // the plain form's only "**" are emphasis: bold in Markdown too
+                    s.push_str(&escape_markdown(para.trim_end()).replace("\\*\\*", "**"));
                     s.push_str("\n\n");
                 }
                 s.trim_end().to_string()

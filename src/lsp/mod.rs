@@ -108,7 +108,7 @@ struct Server<'c> {
     utf8: bool,
     docs: HashMap<lsp::Uri, Open>,
     /// Workspaces by root, loaded once until a file is saved.
-    series: HashMap<PathBuf, Result<Series, syntax::diag::LoadError>>,
+    series: HashMap<PathBuf, Result<Series, crate::project::SeriesError>>,
 }
 
 fn params<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, (ErrorCode, String)> {

@@ -394,23 +394,6 @@ fn body_children(w: &mut W, nodes: &[Node], parent: &str, c: &mut Counter, loose
     }
 }
 
-fn civil_today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0) as i64;
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 fn slug(s: &str) -> String {
     let mut o = String::new();
     for c in s.to_lowercase().chars() {
@@ -707,7 +690,7 @@ pub fn export_at(doc: &Document, zeit: Option<&Zeitlinie>) -> Export {
                 .and_then(|c| c.text.clone())
                 .filter(|t| t.len() == 10 && t.as_bytes()[4] == b'-')
         })
-        .unwrap_or_else(civil_today);
+        .unwrap_or_else(syntax::date::today);
     let zeit = zeit.cloned().unwrap_or_else(|| Zeitlinie::einzeln(&date));
     let year = &zeit.fassungen[0][..4];
     let work = format!("eli/bund/paragraf/{year}/{}", slug(&title));

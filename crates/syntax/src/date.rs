@@ -63,9 +63,39 @@ pub fn german(iso: &str) -> Option<String> {
     Some(format!("{d}. {month} {y}"))
 }
 
+/// Today (UTC) as ISO "YYYY-MM-DD", from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    from_days((secs / 86_400) as i64)
+}
+
+/// The civil date `days` after 1970-01-01 (H. Hinnant's algorithm).
+fn from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(from_days(0), "1970-01-01");
+        assert_eq!(from_days(20_513), "2026-03-01");
+        assert_eq!(from_days(11_016), "2000-02-29");
+        assert_eq!(today().len(), 10);
+    }
 
     #[test]
     fn dates() {

@@ -9,6 +9,7 @@
 //! table cell) is written unchanged: parsing the output gives the same text.
 
 use crate::ast::{Document, Kind, Node};
+use crate::parse::text::strip_plain_emphasis;
 
 /// The `[format]` table of `paragraf.toml`.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -26,6 +27,8 @@ pub struct Options {
     /// juris' Satznummern ("1             Wer nach § 44 …") as read (default), or
     /// left out, as the wording an amending law quotes (the Sätze run on).
     pub satznummern: bool,
+    /// Emphasis kept as `**…**` (default), or left out (quoted wording).
+    pub emphasis: bool,
 }
 
 impl Default for Options {
@@ -33,15 +36,17 @@ impl Default for Options {
         Options {
             heading_separator: " – ".into(),
             satznummern: true,
+            emphasis: true,
         }
     }
 }
 
 impl Options {
-    /// The wording as an amending law quotes it: no Satznummern.
+    /// The wording as an amending law quotes it: no Satznummern, no emphasis.
     pub fn quoted() -> Options {
         Options {
             satznummern: false,
+            emphasis: false,
             ..Options::default()
         }
     }
@@ -68,6 +73,7 @@ pub fn print(doc: &Document, opts: &Options) -> String {
         out: String::with_capacity(4096),
         opts,
         ueb: 0,
+        norm: 0,
     };
     // text above the title line (a corpus title line over a broken front
     // matter) must not read back as the title: it is escaped
@@ -95,6 +101,7 @@ pub fn write_nodes(nodes: &[Node], opts: &Options) -> String {
         out: String::new(),
         opts,
         ueb: 0,
+        norm: 1,
     };
     for n in nodes {
         w.node(n, 0);
@@ -107,6 +114,10 @@ struct Writer<'a> {
     opts: &'a Options,
     /// Untyped headings around the node being written.
     ueb: usize,
+    /// §§, Artikel and the Präambel around it: where the reader takes
+    /// `**…**` back as emphasis (not in an Inhaltsübersicht, an Anlage or
+    /// the text between units, where a line of it may read as a heading).
+    norm: usize,
 }
 
 /// Whether a paragraph of plain text at the left margin would be read as a
@@ -183,36 +194,91 @@ fn untyped_heading_reads(n: &Node) -> bool {
     read == t && !t.starts_with("(XXXX)") && crate::parse::heading::classify(t).is_none()
 }
 
-/// A unit's text as plain text reads it back (no emphasis pairs). A Satz
-/// numbered in the text (juris' "2             Sie hat …") starts a line of
-/// its own, its number in front, as it was read.
-fn plain_text_with(n: &Node, satznummern: bool) -> String {
+/// A text as plain text reads it back: its emphasized runs as `**…**` where
+/// the reader takes them back as the same runs, and a text with stars of its
+/// own without emphasis pairs (the reader would take them for emphasis).
+fn marked(text: &str, emphasis: &[crate::ast::Emphasis], with_emphasis: bool) -> String {
+    if text.contains("**") {
+        return strip_plain_emphasis(text).into_owned();
+    }
+    if !with_emphasis || emphasis.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4 * emphasis.len());
+    let mut at = 0;
+    for e in emphasis {
+        let ok = at <= e.start
+            && e.start < e.end
+            && e.end <= text.len()
+            && text.is_char_boundary(e.start)
+            && text.is_char_boundary(e.end);
+        if !ok {
+            continue;
+        }
+        let run = &text[e.start..e.end];
+        let before = text[..e.start].chars().next_back();
+        let after = text[e.end..].chars().next();
+        let opens = run.chars().next().is_some_and(|c| !c.is_whitespace())
+            && before.is_none_or(|c| !c.is_alphanumeric());
+        let closes = run.chars().next_back().is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| !c.is_alphanumeric());
+        if !(opens && closes) {
+            continue;
+        }
+        out.push_str(&text[at..e.start]);
+        out.push_str("**");
+        out.push_str(run);
+        out.push_str("**");
+        at = e.end;
+    }
+    out.push_str(&text[at..]);
+    // what the reader takes back must be the text itself
+    if strip_plain_emphasis(&out) == text {
+        out
+    } else {
+        text.to_string()
+    }
+}
+
+/// A unit's text as plain text reads it back. A Satz numbered in the text
+/// (juris' "2             Sie hat …") starts a line of its own, its number
+/// in front, as it was read.
+fn plain_text_with(n: &Node, satznummern: bool, emphasis: bool) -> String {
     let numbered = satznummern
         && n.children
             .iter()
             .any(|c| c.kind == Kind::Satz && c.marker.is_some());
-    let t = if numbered {
-        let mut t = n.text.clone().unwrap_or_default();
-        for c in n.children.iter().filter(|c| c.kind == Kind::Satz) {
-            let text = c.text.as_deref().unwrap_or("");
-            match &c.marker {
-                Some(m) => {
-                    t.push('\n');
-                    t.push_str(m);
-                    t.push_str(&" ".repeat(14usize.saturating_sub(m.len()).max(10)));
-                }
-                None if !t.is_empty() => t.push(' '),
-                None => {}
+    // the text as read (`raw`), and with its emphasis marked (`t`)
+    let mut raw = n.text.clone().unwrap_or_default();
+    let mut t = n
+        .text
+        .as_deref()
+        .map(|x| marked(x, &n.emphasis, emphasis))
+        .unwrap_or_default();
+    for c in n.children.iter().filter(|c| c.kind == Kind::Satz) {
+        let Some(text) = c.text.as_deref() else {
+            continue;
+        };
+        let sep = match &c.marker {
+            Some(m) if numbered => {
+                format!(
+                    "\n{m}{}",
+                    " ".repeat(14usize.saturating_sub(m.len()).max(10))
+                )
             }
-            t.push_str(text);
-        }
+            _ if !raw.is_empty() => " ".to_string(),
+            _ => String::new(),
+        };
+        raw.push_str(&sep);
+        raw.push_str(text);
+        t.push_str(&sep);
+        t.push_str(&marked(text, &c.emphasis, emphasis));
+    }
+    // stars of the text's own that pair across its Sätze: no emphasis then
+    if strip_plain_emphasis(&t) == raw {
         t
     } else {
-        own_text(n)
-    };
-    match crate::parse::text::strip_plain_emphasis(&t) {
-        std::borrow::Cow::Borrowed(_) => t,
-        std::borrow::Cow::Owned(o) => o,
+        strip_plain_emphasis(&raw).into_owned()
     }
 }
 
@@ -232,7 +298,9 @@ fn lead(marker: &str, t: &str) -> String {
 
 impl Writer<'_> {
     fn plain(&self, n: &Node) -> String {
-        plain_text_with(n, self.opts.satznummern)
+        let norm =
+            self.norm > 0 || matches!(n.kind, Kind::Paragraf | Kind::Artikel | Kind::Praeambel);
+        plain_text_with(n, self.opts.satznummern, self.opts.emphasis && norm)
     }
 
     fn para(&mut self, indent: usize, s: &str) {
@@ -424,7 +492,10 @@ impl Writer<'_> {
                 self.para(0, &h);
                 let t = self.plain(n);
                 self.para(0, &t);
+                let norm = matches!(n.kind, Kind::Paragraf | Kind::Artikel | Kind::Praeambel);
+                self.norm += usize::from(norm);
                 self.children(n, 0);
+                self.norm -= usize::from(norm);
             }
         }
     }
@@ -455,6 +526,13 @@ impl Writer<'_> {
     /// An unnumbered paragraph; escaped where it would read as a marker or heading.
     fn text(&mut self, n: &Node, depth: usize, ind: usize) {
         let t = self.plain(n);
+        // a text that reads as a heading once its emphasis is gone ("**1.1**
+        // **Ableitung**") is escaped, and written without emphasis
+        let t = if t.contains("**") && looks_structural(&strip_plain_emphasis(&t)) {
+            strip_plain_emphasis(&t).into_owned()
+        } else {
+            t
+        };
         let t = t.strip_prefix('\n').unwrap_or(&t);
         let line = escape_line(t, false);
         if ind == 0 && looks_structural(t) {
