@@ -951,3 +951,31 @@ fn the_shipped_amending_law_gives_the_2026_fassung_and_before_it_the_original() 
     assert_eq!(units(&at("2026-02-28")), units(&full(&law)));
     assert!(at("2026-02-28").contains("· 14. Oktober 2025"));
 }
+
+#[test]
+fn emphasis_of_the_words_a_change_leaves_alone_stays() {
+    let law = "Gesetz X\n\n§ 1 – Zweck\n\n(1) Das **Bundesamt** prüft den Antrag binnen einer Woche. Der **Antrag** ist schriftlich zu stellen.\n\n§ 2 – Ende\n\nDie **Aufsicht** führt das Land.\n";
+    let out = apply_text(
+        law,
+        "1. In § 1 Absatz 1 Satz 1 werden die Wörter „einer Woche“ durch die Wörter „zwei Wochen“ ersetzt.\n\n2. In § 2 wird das Wort „Land“ durch das Wort „Bundesamt“ ersetzt.",
+    )
+    .unwrap();
+    assert!(
+        out.contains("(1) Das **Bundesamt** prüft den Antrag binnen zwei Wochen. Der **Antrag** ist schriftlich zu stellen."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Die **Aufsicht** führt das Bundesamt."),
+        "{out}"
+    );
+    // a run the change touches goes with it
+    let out = apply_text(
+        law,
+        "1. In § 2 wird das Wort „Aufsicht“ durch das Wort „Kontrolle“ ersetzt.",
+    )
+    .unwrap();
+    assert!(out.contains("Die Kontrolle führt das Land."), "{out}");
+    // and the written text reads back with the same emphasis
+    let again = syntax::parse(&out);
+    assert_eq!(print(&again, &Options::default()), out);
+}

@@ -236,3 +236,42 @@ fn an_amending_law_with_two_dates_makes_two_fassungen() {
         &x[..x.len().min(3000)]
     );
 }
+
+#[test]
+fn the_example_law_of_init_is_clean_and_in_the_canonical_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init", demo.to_str().unwrap()]).status.success());
+    let law = demo.join("laws/beispiel.txt");
+    let o = run(&["lint", law.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = run(&["fmt", "--check", law.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // it shows the forms it explains: Buchstaben, a footnote, an Anlage with its § and a table
+    let o = run(&["parse", law.to_str().unwrap()]);
+    let tree = String::from_utf8_lossy(&o.stdout);
+    for kind in [
+        "buchstabe a)",
+        "fussnote",
+        "anlage Anlage 1 (zu § 2)",
+        "tabelle",
+        "hinweis",
+    ] {
+        assert!(tree.contains(kind), "no {kind} in\n{tree}");
+    }
+}

@@ -33,7 +33,17 @@ Dieses Gesetz regelt, wie ein Gesetz in paragraf geschrieben wird.
 
 1. mit einer Zahl und einem Punkt,
 
-2. Buchstaben darunter mit „a)“.
+2. Buchstaben darunter mit „a)“:
+
+    a) eingerückt unter ihrer Nummer,
+
+    b) Doppelbuchstaben darunter mit „aa)“.
+
+(4) Eine Zeile, die als Nummer oder Überschrift gelesen würde, aber Text ist, beginnt mit einem umgekehrten Schrägstrich. Eine Gliederung beginnt mit ihrem Wort: „Abschnitt 2 – Pflichten“; eine Überschrift ohne ein solches Wort beginnt mit „##“.
+
+(5) Eine Fußnote steht nach dem Text in einer eigenen Zeile, die mit „[^1]:“ beginnt.
+
+[^1]: Beispiel einer Fußnote.
 
 § 3 – Verweise
 
@@ -43,9 +53,13 @@ Verweise wie „§ 2 Absatz 3 Nummer 1“ oder „Anlage 1“ prüft paragraf li
 
 Dieses Gesetz tritt am Tag nach seiner Verkündung in Kraft.
 
-Anlage 1 – Beispiel einer Anlage
+Anlage 1 (zu § 2) – Beispiel einer Anlage
 
-Eine Anlage steht am Ende des Gesetzes.
+Eine Anlage steht am Ende des Gesetzes; „(zu § 2)“ nennt die Vorschrift, zu der sie gehört. Tabellen haben die Form von Markdown:
+
+| Spalte | Wert |
+| --- | --- |
+| Gebühr | 10 Euro |
 
 Hinweis: Beispiel für einen Hinweis. Ändern Sie diese Datei oder legen Sie weitere Gesetze in laws/ an und tragen Sie sie in paragraf.toml ein.
 ";

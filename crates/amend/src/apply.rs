@@ -8,7 +8,7 @@
 use super::{
     ort_text, Aenderungsgesetz, AmendError, Applied, Befehl, Objekt, Op, Ort, Teil, TeilKind,
 };
-use syntax::ast::{Document, Kind, Node, Span};
+use syntax::ast::{Document, Emphasis, Kind, Node, Span};
 use syntax::parse::text::split_saetze;
 
 type Path = Vec<usize>;
@@ -548,8 +548,26 @@ fn satz_texts(parent: &Node, i: usize) -> (Vec<String>, usize) {
     (texts, k)
 }
 
-/// Replace the Sätze of a unit by `text`, split anew.
+/// Replace the Sätze of a unit by `text`, split anew; the emphasis of the
+/// words a change leaves alone stays on them.
 fn set_saetze(n: &mut Node, text: &str) {
+    // the Sätze as one text, with their emphasis
+    let mut old = String::new();
+    let mut em = Vec::new();
+    for c in n.children.iter().filter(|c| c.kind == Kind::Satz) {
+        let Some(t) = &c.text else { continue };
+        if !old.is_empty() {
+            old.push(' ');
+        }
+        let off = old.len();
+        old.push_str(t);
+        em.extend(c.emphasis.iter().map(|e| Emphasis {
+            start: e.start + off,
+            end: e.end + off,
+            strong: e.strong,
+        }));
+    }
+    let em = carry_emphasis(&old, &em, text);
     let first = n.children.iter().position(|c| c.kind == Kind::Satz);
     n.children.retain(|c| c.kind != Kind::Satz);
     let at = first.unwrap_or(0).min(n.children.len());
@@ -558,17 +576,65 @@ fn set_saetze(n: &mut Node, text: &str) {
         .map(|(s, e)| {
             let mut c = Node::new(Kind::Satz, Span::default());
             c.text = Some(text[s..e].to_string());
+            c.emphasis = em
+                .iter()
+                .filter(|x| s <= x.start && x.end <= e)
+                .map(|x| Emphasis {
+                    start: x.start - s,
+                    end: x.end - s,
+                    strong: x.strong,
+                })
+                .collect();
             c
         })
         .collect();
     n.children.splice(at..at, new);
 }
 
+/// The emphasis of `old` carried to `new`: runs in the head and tail the two
+/// share keep their words; runs in what changed go.
+pub fn carry_emphasis(old: &str, em: &[Emphasis], new: &str) -> Vec<Emphasis> {
+    if em.is_empty() {
+        return Vec::new();
+    }
+    let head = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(old.len().min(new.len()), |((i, _), _)| i);
+    let tail = old
+        .chars()
+        .rev()
+        .zip(new.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>()
+        .min(old.len().min(new.len()) - head);
+    em.iter()
+        .filter_map(|e| {
+            if e.end <= head {
+                Some(*e)
+            } else if e.start >= old.len() - tail && e.end <= old.len() {
+                let shift = new.len() + e.start - old.len();
+                Some(Emphasis {
+                    start: shift,
+                    end: shift + (e.end - e.start),
+                    strong: e.strong,
+                })
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 fn set_slot(root: &mut Node, s: &Slot, text: &str) {
     match s {
         Slot::Saetze(p) => {
             let n = at_mut(root, p);
-            n.emphasis.clear();
+            if n.text.is_some() {
+                n.emphasis.clear();
+            }
             set_saetze(n, text)
         }
         Slot::Satz(p) => {
@@ -585,10 +651,12 @@ fn set_slot(root: &mut Node, s: &Slot, text: &str) {
         }
         Slot::Field(p) => {
             let n = at_mut(root, p);
-            n.emphasis.clear();
             if field_is_title(n) {
+                n.emphasis.clear();
                 n.title = Some(text.to_string());
             } else {
+                let old = n.text.as_deref().unwrap_or("");
+                n.emphasis = carry_emphasis(old, &n.emphasis, text);
                 n.text = Some(text.to_string());
             }
         }

@@ -5,7 +5,7 @@
 //! One unit per paragraph, one blank line between paragraphs; headings as
 //! plain lines ("§ 1 – Zweck des Gesetzes", "Abschnitt 2 – Pflichten");
 //! Absätze as "(1) ..." without list dashes; Nummern and Buchstaben indented
-//! by their depth; no Markdown emphasis. The wording (every title, text and
+//! by their depth; emphasis as `**…**` in §§ (where it reads back). The wording (every title, text and
 //! table cell) is written unchanged: parsing the output gives the same text.
 
 use crate::ast::{Document, Kind, Node};
@@ -344,7 +344,9 @@ impl Writer<'_> {
                                     // without the dash, these would read as a Nummer or as a sentence
         let needs_dash =
             n.kind == Kind::Gliederung || t.ends_with(['.', ',', ';']) && !t.ends_with("usw.");
-        let preferred = if repealed || bare {
+        // "Anlage 1 (zu § 3)": the reference to its § follows the number
+        let zu = n.kind.is_annex() && (t.starts_with("(zu ") || t.starts_with("(Zu "));
+        let preferred = if repealed || bare || zu {
             " "
         } else if needs_dash {
             " – "
