@@ -74,6 +74,7 @@ pub fn print(doc: &Document, opts: &Options) -> String {
         opts,
         ueb: 0,
         norm: 0,
+        before_untyped: false,
     };
     // text above the title line (a corpus title line over a broken front
     // matter) must not read back as the title: it is escaped
@@ -88,6 +89,7 @@ pub fn print(doc: &Document, opts: &Options) -> String {
             w.para(0, &format!("\\{}", t.trim_start_matches('\n')));
             continue;
         }
+        w.before_untyped = written_untyped(doc.root.children.get(i + 1));
         w.node(c, 0);
     }
     let mut s = w.out.trim_end().to_string();
@@ -102,6 +104,7 @@ pub fn write_nodes(nodes: &[Node], opts: &Options) -> String {
         opts,
         ueb: 0,
         norm: 1,
+        before_untyped: false,
     };
     for n in nodes {
         w.node(n, 0);
@@ -118,6 +121,8 @@ struct Writer<'a> {
     /// `**…**` back as emphasis (not in an Inhaltsübersicht, an Anlage or
     /// the text between units, where a line of it may read as a heading).
     norm: usize,
+    /// The sibling after the node being written is a heading written "## …".
+    before_untyped: bool,
 }
 
 /// Whether a paragraph of plain text at the left margin would be read as a
@@ -183,6 +188,13 @@ pub fn own_text(n: &Node) -> String {
     parts.join(" ")
 }
 
+/// Whether `n` is a heading without type word that is written "## Titel".
+fn written_untyped(n: Option<&Node>) -> bool {
+    n.is_some_and(|n| {
+        n.kind == Kind::Ueberschrift && n.marker.is_none() && untyped_heading_reads(n)
+    })
+}
+
 /// Whether an untyped heading written "## Titel" reads back as itself (a title
 /// with stars of its own would lose them; such a heading is written as text).
 fn untyped_heading_reads(n: &Node) -> bool {
@@ -199,7 +211,8 @@ fn untyped_heading_reads(n: &Node) -> bool {
 /// own without emphasis pairs (the reader would take them for emphasis).
 fn marked(text: &str, emphasis: &[crate::ast::Emphasis], with_emphasis: bool) -> String {
     if text.contains("**") {
-        return strip_plain_emphasis(text).into_owned();
+        // stars of its own ("Unternehmen**)"): escaped, they are no emphasis
+        return text.replace('*', "\\*");
     }
     if !with_emphasis || emphasis.is_empty() {
         return text.to_string();
@@ -233,10 +246,21 @@ fn marked(text: &str, emphasis: &[crate::ast::Emphasis], with_emphasis: bool) ->
     }
     out.push_str(&text[at..]);
     // what the reader takes back must be the text itself
-    if strip_plain_emphasis(&out) == text {
+    if read_back(&out) == text {
         out
     } else {
         text.to_string()
+    }
+}
+
+/// A text as the plain reader takes it: emphasis pairs out, escaped stars
+/// as stars.
+fn read_back(t: &str) -> String {
+    let s = strip_plain_emphasis(t);
+    if s.contains("\\*") {
+        s.replace("\\*", "*")
+    } else {
+        s.into_owned()
     }
 }
 
@@ -274,8 +298,8 @@ fn plain_text_with(n: &Node, satznummern: bool, emphasis: bool) -> String {
         t.push_str(&sep);
         t.push_str(&marked(text, &c.emphasis, emphasis));
     }
-    // stars of the text's own that pair across its Sätze: no emphasis then
-    if strip_plain_emphasis(&t) == raw {
+    // what the reader takes back must be the text itself
+    if read_back(&t) == raw {
         t
     } else {
         strip_plain_emphasis(&raw).into_owned()
@@ -379,8 +403,9 @@ impl Writer<'_> {
     }
 
     fn children(&mut self, n: &Node, depth: usize) {
-        for c in &n.children {
+        for (i, c) in n.children.iter().enumerate() {
             if c.kind != Kind::Satz {
+                self.before_untyped = written_untyped(n.children.get(i + 1));
                 self.node(c, depth);
             }
         }
@@ -475,9 +500,14 @@ impl Writer<'_> {
             }
             Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => self.item(n, depth, ind),
             Kind::Inhaltsuebersicht if n.children.is_empty() && own_text(n).is_empty() => {
-                // an empty one cannot be said in plain text: the headings after it
-                // would read as its entries; kept as a line of text
-                self.para(0, &format!("\\{}", self.heading(n)));
+                // an empty one followed by a "## …" heading reads back as itself;
+                // before a typed heading, that heading would read as its entry:
+                // then it is kept as a line of text
+                if self.before_untyped {
+                    self.para(0, &self.heading(n));
+                } else {
+                    self.para(0, &format!("\\{}", self.heading(n)));
+                }
             }
             Kind::Ueberschrift if n.marker.is_none() && untyped_heading_reads(n) => {
                 self.untyped_heading(n)
@@ -655,6 +685,66 @@ mod tests {
         let b = crate::parse(&out);
         assert_eq!(wording(&a), wording(&b), "wording changed:\n{out}");
         assert_eq!(print(&b, &Options::default()), out, "not idempotent");
+    }
+
+    /// The units of a law as (kind, marker, title, own text, emphasis).
+    fn units(d: &Document) -> Vec<String> {
+        fn walk(n: &Node, out: &mut Vec<String>) {
+            out.push(format!(
+                "{:?} {:?} {:?} {:?} {:?}",
+                n.kind, n.marker, n.title, n.text, n.emphasis
+            ));
+            n.children.iter().for_each(|c| walk(c, out));
+        }
+        let mut out = Vec::new();
+        walk(&d.root, &mut out);
+        out
+    }
+
+    #[test]
+    fn what_the_plain_form_keeps() {
+        let same_tree = |src: &str| {
+            let a = crate::parse(src);
+            let out = print(&a, &Options::default());
+            assert_eq!(units(&a), units(&crate::parse(&out)), "{out}");
+            out
+        };
+        // emphasis in a §, and a text with stars of its own
+        let out = same_tree("# Gesetz\n\n## § 1 Zweck\n\n(1) Das **Bundesamt** prüft.\n\n(2) Anteile an Unternehmen\\*\\*) und Rücklagen\\*\\*).\n");
+        assert!(out.contains("(1) Das **Bundesamt** prüft."), "{out}");
+        assert!(out.contains(r"Unternehmen\*\*) und"), "{out}");
+        // an empty Inhaltsübersicht before a heading without type word
+        let out = same_tree("# Verordnung\n\n## § 1 Eins\n\nText.\n\n## Anlage 1\n\n## Inhaltsverzeichnis\n\n## Vorbemerkung\n\nDie Kriterien gelten.\n");
+        assert!(
+            out.contains("\nInhaltsverzeichnis\n\n## Vorbemerkung\n"),
+            "{out}"
+        );
+        // "## Art 2" then "## I.": I. is a subdivision, not the title of Art 2
+        let d = crate::parse(
+            "# Verordnung\n\n## Art 1\n\nText.\n\n## Art 2\n\n## I.\n\nRechtsanwälte dürfen.\n",
+        );
+        let art2 = d
+            .root
+            .children
+            .iter()
+            .find(|c| c.marker.as_deref() == Some("Art 2"))
+            .unwrap();
+        assert_eq!(art2.title, None);
+        same_tree(
+            "# Verordnung\n\n## Art 1\n\nText.\n\n## Art 2\n\n## I.\n\nRechtsanwälte dürfen.\n",
+        );
+        // a heading with a "**" that pairs with nothing
+        let d = crate::parse("# V\n\n## Anlage 1\n\n## **Allgemeine Hinweise** **\n\nText.\n");
+        assert!(
+            units(&d)
+                .iter()
+                .any(|u| u.contains("Some(\"Allgemeine Hinweise\")")),
+            "{:#?}",
+            units(&d)
+        );
+        // an Anlage's "(zu § 3)" follows its number
+        let out = same_tree("Gesetz X\n\n§ 3 – Eins\n\nText.\n\nAnlage 1 (zu § 3)\n\nTabelle.\n");
+        assert!(out.contains("\nAnlage 1 (zu § 3)\n"), "{out}");
     }
 
     #[test]

@@ -457,6 +457,7 @@ impl<'a> Builder<'a> {
                     && top.children.is_empty()
                     && self.para.is_none()
                     && !t.is_empty()
+                    && !bare_numbering(&t)
                 {
                     let span = self.span_at(top.span.start, line.end);
                     let top = &mut self.stack.last_mut().expect("root").node;
@@ -1248,6 +1249,17 @@ impl Line {
 }
 
 /// The heading of an Inhaltsübersicht under another word ("Übersicht").
+/// A heading that is a number and nothing else ("I.", "A.", "2."): the
+/// first subdivision of a unit, not its title.
+fn bare_numbering(t: &str) -> bool {
+    t.strip_suffix('.').is_some_and(|n| {
+        !n.is_empty()
+            && (n.chars().all(|c| c.is_ascii_digit())
+                || n.chars().all(|c| "IVXLC".contains(c))
+                || (n.len() == 1 && n.chars().all(|c| c.is_ascii_uppercase())))
+    })
+}
+
 fn toc_heading(word: &str) -> Option<HeadingInfo> {
     heading::classify("Inhaltsübersicht").map(|mut i| {
         i.marker = Some(word.to_string());

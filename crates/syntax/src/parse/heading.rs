@@ -24,6 +24,17 @@ pub fn strip_emphasis(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('*') {
         return std::borrow::Cow::Borrowed(s);
     }
+    // a "**" standing alone at either end pairs with nothing ("**Titel** **")
+    let mut s = s.trim();
+    while !s.matches("**").count().is_multiple_of(2) {
+        if let Some(r) = s.strip_suffix(" **") {
+            s = r.trim_end();
+        } else if let Some(r) = s.strip_prefix("** ") {
+            s = r.trim_start();
+        } else {
+            break;
+        }
+    }
     // paired "**" only; a lone "*" is text
     let mut t = if s.matches("**").count().is_multiple_of(2) {
         s.replace("**", "")

@@ -120,7 +120,11 @@ impl Paragraph {
                     let b = bytes[i];
                     // Markdown's backslash escape ("1\. Januar", "C\_2"): the
                     // backslash is markup, the character after it is text
-                    if single_star && i + 1 < stop && is_escape(bytes, i) {
+                    // plain text knows one escape: "\*" for a star that is no emphasis
+                    if (single_star || bytes.get(i + 1) == Some(&b'*'))
+                        && i + 1 < stop
+                        && is_escape(bytes, i)
+                    {
                         if i > run_start {
                             p.push_src(&src[run_start..i], run_start);
                         }
@@ -269,8 +273,8 @@ fn find_emphasis(
                 i += 1;
                 continue;
             }
-            // an escaped star is a star ("\*"), in Markdown
-            if single_star && i > 0 && b[i - 1] == b'\\' {
+            // an escaped star is a star ("\*")
+            if i > 0 && b[i - 1] == b'\\' {
                 i += 1;
                 continue;
             }
