@@ -90,11 +90,24 @@ pub fn consolidate_series(
         };
         let names: Vec<&str> = law.names.iter().map(String::as_str).collect();
         let (text, outcome) = consolidate_loaded(doc, &eids, amending, &src, keep_going, &names)?;
-        out.push(Consolidated {
-            law: law.path.clone(),
-            text,
-            outcome,
-        });
+        // a further Artikel for the same law ("Weitere Änderung …") starts
+        // from what this one made of it
+        law.loaded = Some((syntax::parse(&text), eids));
+        match out
+            .iter_mut()
+            .find(|c: &&mut Consolidated| c.law == law.path)
+        {
+            Some(c) => {
+                c.text = text;
+                c.outcome.applied.extend(outcome.applied);
+                c.outcome.failed.extend(outcome.failed);
+            }
+            None => out.push(Consolidated {
+                law: law.path.clone(),
+                text,
+                outcome,
+            }),
+        }
     }
     Ok(out)
 }

@@ -10,6 +10,7 @@
 //! `legaldocml` and `pdf`.
 
 pub mod consolidate;
+pub mod folge;
 pub mod history;
 pub mod lsp;
 pub mod project;

@@ -53,9 +53,11 @@ pub struct Args {
 }
 
 /// A Fassung to compare: the document, and what to call it.
-struct Side {
-    doc: syntax::Document,
-    path: PathBuf,
+pub(crate) struct Side {
+    pub doc: syntax::Document,
+    /// The text the document was read from (its spans point into it).
+    pub src: String,
+    pub path: PathBuf,
 }
 
 /// The two Fassungen: two files, or one law at two dates.
@@ -66,8 +68,11 @@ fn sides(a: &Args) -> Result<(Side, Side)> {
         }
         let (ws, entry) = paragraf::history::law_of(&a.old)?;
         let at = |d: &str| -> Result<Side> {
+            let doc = paragraf::history::fassung_at(&ws, &entry, Some(d))?.doc;
+            let src = syntax::print::print(&doc, &Default::default());
             Ok(Side {
-                doc: paragraf::history::fassung_at(&ws, &entry, Some(d))?.doc,
+                doc: syntax::parse(&src),
+                src,
                 path: PathBuf::from(format!("{}@{d}", a.old.display())),
             })
         };
@@ -82,13 +87,16 @@ fn sides(a: &Args) -> Result<(Side, Side)> {
         || paragraf::project::Law::load(&a.old),
         || paragraf::project::Law::load(&new_path),
     );
+    let (old, new) = (old?, new?);
     Ok((
         Side {
-            doc: old?.doc,
+            doc: old.doc,
+            src: old.src,
             path: a.old.clone(),
         },
         Side {
-            doc: new?.doc,
+            doc: new.doc,
+            src: new.src,
             path: new_path,
         },
     ))
@@ -135,34 +143,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         } else {
             generate::Style::Hdr4
         };
-        let g = generate::generate(&old.doc, &new.doc, &oe, &ne, &changes, style);
-        if g.commands == 0 && g.unexpressed.is_empty() {
-            // an Eingangssatz without a command is no amending law
-            eprintln!(
-                "no change of the law text: the Fassungen differ only in what is not law text (front matter, notes, layout), which no Änderungsbefehl says"
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
-        write!(out, "{}", g.text)?;
-        if !g.unexpressed.is_empty() {
-            out.flush()?;
-            // listed with the unit and its line; the amending law above leaves them out
-            for u in &g.unexpressed {
-                let path = if u.in_new { &new.path } else { &old.path };
-                eprintln!(
-                    "{}:{}: no Änderungsbefehl can say the change of this {} ({}); it is not in the amending law",
-                    path.display(),
-                    u.line,
-                    u.kind.as_str(),
-                    u.id
-                );
-            }
-            eprintln!(
-                "error: {} change(s) could not be expressed",
-                g.unexpressed.len()
-            );
-            return Ok(ExitCode::from(2));
-        }
+        out.flush()?;
+        return super::folge::amendments(&old, new, style, &mut out);
     } else if a.unified {
         write!(
             out,

@@ -4,6 +4,7 @@ pub mod amend;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
+mod folge;
 pub mod history;
 pub mod init;
 pub mod legaldocml;

@@ -202,7 +202,7 @@ const CITATION_WORDS: &[&str] = &[
 
 /// Grow a replaced passage to whole Angaben: the citation word before a
 /// number it starts with, the number after a citation word it ends with.
-fn whole_angaben(old: &str, new: &str, h: &mut Hunk) -> Option<()> {
+fn whole_angaben(old: &str, new: &str, h: &mut Hunk, alone: bool) -> Option<()> {
     if h.old.is_empty() || h.new.is_empty() {
         return Some(());
     }
@@ -241,7 +241,8 @@ fn whole_angaben(old: &str, new: &str, h: &mut Hunk) -> Option<()> {
         h.old = old.get(h.start..h.end)?.trim().to_string();
         h.new = new.get(h.nstart..h.nend)?.trim().to_string();
     }
-    spaced_right(old, new, h).then_some(())
+    // one hunk of several is checked with the others, by the caller
+    (!alone || spaced_right(old, new, h)).then_some(())
 }
 
 /// Whether replacing the hunk's quoted words in `old` gives `new` around them.
@@ -280,8 +281,13 @@ fn word_command(
     unique: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let hs = hunks(words);
-    // one change is a word command; several read better as the unit restated
-    if hs.len() != 1 {
+    // one change is a word command, two or three replacements one command
+    // with their pairs („… durch … und … durch … ersetzt“); more read better
+    // as the unit restated
+    if hs.is_empty() || hs.len() > 3 {
+        return None;
+    }
+    if hs.len() > 1 && hs.iter().any(|h| h.old.is_empty() || h.new.is_empty()) {
         return None;
     }
     let changed: usize = hs.iter().map(|h| h.old.len().max(h.new.len())).sum();
@@ -294,7 +300,8 @@ fn word_command(
         .filter(|w| w.op != "delete")
         .map(|w| w.text.as_str())
         .collect();
-    for h in &mut hs {
+    let several = hs.len() > 1;
+    for h in hs.iter_mut().filter(|_| !several) {
         if !h.old.is_empty() && !h.new.is_empty() && !spaced_right(old_text, &new_text, h) {
             // „, die zuletzt …“ by „in der …“ would glue „3378)in“: quote from the word before
             let s = word_start_before(old_text, h.start);
@@ -309,7 +316,21 @@ fn word_command(
         }
     }
     for h in &mut hs {
-        whole_angaben(old_text, &new_text, h)?;
+        whole_angaben(old_text, &new_text, h, !several)?;
+    }
+    if several {
+        // the pairs, applied from the last to the first, give the new text
+        let mut t = old_text.to_string();
+        for h in hs.iter().rev() {
+            let end = h.start + h.old.len();
+            if t.get(h.start..end) != Some(h.old.as_str()) {
+                return None;
+            }
+            t = crate::apply::replaced(&t, (h.start, end), h.new.trim_start());
+        }
+        if t != new_text {
+            return None;
+        }
     }
     let mut cmds = Vec::new();
     for h in &hs {
@@ -353,6 +374,33 @@ fn word_command(
             }
         };
         cmds.push(cmd);
+    }
+    if hs.len() > 1 {
+        // the pairs apply one after the other: no replacement may make or
+        // take what a later one looks for
+        for (i, a) in hs.iter().enumerate() {
+            for b in &hs[i + 1..] {
+                if a.new.contains(b.old.as_str())
+                    || b.old.contains(a.new.as_str())
+                    || a.old.contains(b.old.as_str())
+                    || b.old.contains(a.old.as_str())
+                {
+                    return None;
+                }
+            }
+        }
+        let pairs: Vec<String> = hs
+            .iter()
+            .map(|h| {
+                let (o, _) = words_phrase(&h.old, Case::Nom);
+                let (n, _) = words_phrase(&h.new, Case::Nom);
+                format!("{o} durch {n}")
+            })
+            .collect();
+        return Some(format!(
+            "In {place} werden {} ersetzt.",
+            pairs.join(" und ")
+        ));
     }
     Some(cmds.join("\n"))
 }
@@ -871,7 +919,17 @@ impl<'a> Generator<'a> {
     /// The unit as it reads in the new Fassung, or its repeal when it is gone.
     fn restate_unit(&self, out: &mut Commands, id: &str) {
         match self.new_ix.get(id) {
-            Some(n) => self.fassen(out, id, subject(id, self.new), n),
+            Some(n) => {
+                self.fassen(out, id, subject(id, self.new), n);
+                // a unit renumbered and restated: after its renumbering
+                if self
+                    .renumbered_pairs
+                    .iter()
+                    .any(|(o, n)| *n == id && *o != id)
+                {
+                    out.late.insert(out.cmds.len() - 1);
+                }
+            }
             None => {
                 if let Some(o) = self.old_ix.get(id) {
                     out.consumed.take_old(o);
@@ -987,14 +1045,18 @@ impl<'a> Generator<'a> {
         if let Some(ueb) = self.inhaltsuebersicht_of(id) {
             return self.entry(out, ueb);
         }
-        if !self.nameable(id) && !self.dup_inserted(c) {
-            self.unnameable(out, id);
-            return;
-        }
         // "renumbered" into another unit (§ 475 Absatz 2 → § 476 Absatz 2): no command
         // renumbers across units; the old one goes, the new one is inserted
         if self.carried(c) {
             return; // renumbered with the unit around it
+        }
+        // the text of a § without Absätze is named by the §: „In § 1 werden …“
+        if let Some((p, cmd)) = self.text_command(c) {
+            return out.push(unit_of(p), cmd);
+        }
+        if !self.nameable(id) && !self.dup_inserted(c) {
+            self.unnameable(out, id);
+            return;
         }
         // a unit carried unchanged by a renumbered unit around it: no command;
         // what the change pairs it with on the other side is a unit of its own
@@ -1335,6 +1397,9 @@ impl<'a> Generator<'a> {
             || self.inhaltsuebersicht_of(c.id()).is_some()
             || self.nameable(c.id())
             || self.dup_inserted(c)
+            // renumbered with the unit around it: that renumbering says it
+            || (self.carried(c) && c.words.is_empty())
+            || self.text_command(c).is_some()
         {
             return None;
         }
@@ -1707,6 +1772,49 @@ impl<'a> Generator<'a> {
         }
     }
 
+    /// The unit that names the text `c` changes in place: a paragraph of
+    /// text of a § (or Absatz, Nummer …) that commands can name, the same
+    /// unit before and after.
+    fn text_named_by_parent(&self, c: &'a Change) -> Option<&'a str> {
+        let Units::Both { old: o, new: n } = &c.units else {
+            return None;
+        };
+        if c.kind != ChangeKind::Modified || o.id != n.id || o.kind != Kind::Text {
+            return None;
+        }
+        let (p, last) = o.id.rsplit_once('_')?;
+        let unit = self.old_ix.get(p)?;
+        // only a text that is all the unit says: beside its own text or a
+        // list, "In § 30 Absatz 2" would name those too
+        let content = unit
+            .children
+            .iter()
+            .filter(|k| !is_editorial(k.kind))
+            .count();
+        (last.starts_with("text-")
+            && content == 1
+            && syntax::print::own_text(unit).is_empty()
+            && self.nameable(p)
+            && self.new_ix.contains_key(p)
+            && !self.shifted.contains(p)
+            && !self.removed_old.contains(p)
+            && !self.added_new.contains(p))
+        .then_some(p)
+    }
+
+    /// The word command for the text `c` changes, said in the unit that
+    /// names it ("In § 1 werden …"), where one can say it.
+    fn text_command(&self, c: &'a Change) -> Option<(&'a str, String)> {
+        let p = self.text_named_by_parent(c)?;
+        let (o, n) = (c.old()?, c.new_unit()?);
+        if o.text == n.text {
+            return None;
+        }
+        let place = citation_of(p, self.old);
+        let unique_in_unit = |s: &str| self.unique_in_unit(p, s);
+        word_command(&place, &o.text, &c.words, &unique_in_unit).map(|cmd| (p, cmd))
+    }
+
     /// Whether the words `s` occur once in the old unit `id` (all its text and cells).
     fn unique_in_unit(&self, id: &str, s: &str) -> bool {
         let Some(node) = self.old_ix.get(id) else {
@@ -1746,6 +1854,19 @@ impl<'a> Generator<'a> {
             // their commands keep the order of the law
             if !self.is_inhaltsuebersicht(&u) {
                 order_group(&mut cs);
+            }
+            // "Der bisherige § 14 wird § 15." and then its new wording: one
+            // command ("… wird § 15 und wie folgt gefasst:"), for the unit
+            // that the group would name has its new number only after it
+            if let [(r, false), (f, true)] = cs.as_slice() {
+                if let (Some(r), Some((_, quoted))) = (
+                    r.strip_prefix("Der bisherige ")
+                        .and_then(|r| r.strip_suffix('.')),
+                    f.split_once(" wird wie folgt gefasst:"),
+                ) {
+                    let merged = format!("Der bisherige {r} und wie folgt gefasst:{quoted}");
+                    cs = vec![(merged, false)];
+                }
             }
             let n = i + 1;
             if cs.len() == 1 || u.is_empty() {

@@ -607,6 +607,7 @@ fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<Ali
             .collect()
     };
     let (mut ka, mut kb) = (keys(a), keys(b));
+    renumbered_by_title(a, b, &mut ka);
 
     // the §§ under each Gliederung unit keyed by its id
     let paras = |v: &'a [Entry], keys: &[AlignKey<'a>]| {
@@ -672,6 +673,76 @@ fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<Ali
         kb[j] = (Cow::Owned(b[j].id.clone()), b[j].kind, 2);
     }
     (ka, kb)
+}
+
+/// A § found by its title under another number ("§ 2 – Antrag" became
+/// "§ 3 – Antrag" when a new § 2 was inserted): the old § and the units in
+/// it are keyed by their ids in the new numbering, so that they align with
+/// the units they became (renumbered), not with the units that now have
+/// their numbers. Only titles that occur once on each side count.
+fn renumbered_by_title<'a>(a: &'a [Entry], b: &'a [Entry], ka: &mut [AlignKey<'a>]) {
+    use std::borrow::Cow;
+    let title = |e: &'a Entry| -> Option<&'a str> {
+        let t = e.title.as_deref()?.trim();
+        let placeholder = t.is_empty()
+            || t.starts_with('(')
+            || ["weggefallen", "aufgehoben", "zukünftig", "gestrichen"]
+                .iter()
+                .any(|w| t.contains(w));
+        (e.kind.is_einzelvorschrift() && !placeholder).then_some(t)
+    };
+    let unique = |v: &'a [Entry]| {
+        let mut m: rustc_hash::FxHashMap<&'a str, Option<usize>> = Default::default();
+        for (i, e) in v.iter().enumerate() {
+            if let Some(t) = title(e) {
+                m.entry(t).and_modify(|x| *x = None).or_insert(Some(i));
+            }
+        }
+        m
+    };
+    let (ua, ub) = (unique(a), unique(b));
+    let ids_b: rustc_hash::FxHashSet<&str> = b.iter().map(|e| e.id.as_str()).collect();
+    for (t, i) in &ua {
+        let (Some(i), Some(Some(j))) = (i, ub.get(t)) else {
+            continue;
+        };
+        let (x, y) = (&a[*i], &b[*j]);
+        if x.id == y.id || x.kind != y.kind {
+            continue;
+        }
+        // the § and everything in it; only a § that is the same inside (a
+        // renumbering and nothing else) is keyed anew: one changed inside
+        // as well is left to the alignment by id
+        let span = |v: &'a [Entry], at: usize| {
+            let d = v[at].depth;
+            let end = v[at + 1..]
+                .iter()
+                .position(|e| e.depth <= d)
+                .map_or(v.len(), |p| at + 1 + p);
+            &v[at..end]
+        };
+        let (sx, sy) = (span(a, *i), span(b, *j));
+        let same = sx.len() == sy.len()
+            && sx.iter().zip(sy).all(|(p, q)| {
+                p.kind == q.kind
+                    && p.text == q.text
+                    && p.title == q.title
+                    && p.id.strip_prefix(x.id.as_str()) == q.id.strip_prefix(y.id.as_str())
+            });
+        if !same {
+            continue;
+        }
+        // in the new numbering
+        for (k, e) in sx.iter().enumerate() {
+            let Some(rest) = e.id.strip_prefix(x.id.as_str()) else {
+                continue;
+            };
+            let key = format!("{}{rest}", y.id);
+            if k == 0 || ids_b.contains(key.as_str()) {
+                ka[*i + k] = (Cow::Owned(key), e.kind, 0);
+            }
+        }
+    }
 }
 
 /// „(2) new“ inserted before the old Absatz 2, which becomes Absatz 3: the

@@ -1,0 +1,204 @@
+//! `diff --amendments`: the Änderungsbefehle of an amending law, and in a
+//! workspace its Folgeänderungen (citations of units that moved, in the law
+//! itself and in the other laws of the series) as further Artikel.
+
+use super::diff::Side;
+use amend::generate::{self, Style};
+use anyhow::Result;
+use paragraf::folge::{Folge, Review};
+use paragraf::workspace::{LawEntry, Workspace};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// "Gesetz VII" → "des Gesetzes VII"; "Verordnung X" → "der Verordnung X".
+fn genitive(name: &str) -> String {
+    let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
+    let rest = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" {rest}")
+    };
+    if first.ends_with("ordnung") || first.ends_with("Ordnung") {
+        format!("der {first}{rest}")
+    } else if first.ends_with("gesetz") || first.ends_with("Gesetz") || first.ends_with("buch") {
+        let s = if first.ends_with("buch") { "s" } else { "es" };
+        format!("des {first}{s}{rest}")
+    } else {
+        format!("von {name}")
+    }
+}
+
+/// What a law is called in the heading of its Artikel.
+fn name_of(entry: Option<&LawEntry>, doc: &syntax::Document) -> String {
+    entry
+        .and_then(|e| e.short.clone())
+        .or_else(|| doc.abbreviation.clone())
+        .or_else(|| doc.title.clone())
+        .unwrap_or_else(|| "Gesetzes".into())
+}
+
+/// The laws of the workspace that may cite the law at `path`: every other
+/// law, but not the amending laws of a history.
+fn citing_laws(ws: &Workspace, path: &Path) -> Vec<LawEntry> {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let me = canon(path);
+    let amending: Vec<PathBuf> = ws
+        .config
+        .laws
+        .iter()
+        .flat_map(|e| e.history.iter().map(|s| canon(&ws.root.join(&s.amending))))
+        .collect();
+    ws.config
+        .laws
+        .iter()
+        .filter(|e| {
+            let p = canon(&ws.law_path(e));
+            p != me && !amending.contains(&p)
+        })
+        .cloned()
+        .collect()
+}
+
+/// Tell what was rewritten and what is left for review.
+fn report(path: &Path, doc: &syntax::Document, f: &Folge) {
+    let entries = diff::entries(doc);
+    for w in &f.rewrites {
+        eprintln!(
+            "Folgeänderung: {}: in {} „{}“ → „{}“",
+            path.display(),
+            diff::citation_of(&w.node, &entries),
+            w.old,
+            w.new
+        );
+    }
+    for Review {
+        line,
+        column,
+        citation,
+        reason,
+    } in &f.review
+    {
+        eprintln!(
+            "{}:{line}:{column}: „{citation}“: {reason}; left as it is (review)",
+            path.display()
+        );
+    }
+}
+
+/// The amending law that turns `old` into `new`, with the Folgeänderungen
+/// where `old` is a law of a workspace.
+pub(crate) fn amendments(
+    old: &Side,
+    new: Side,
+    style: Style,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let ws = Workspace::find(&old.path)?;
+    let entry = ws.as_ref().and_then(|w| w.entry(&old.path).cloned());
+    let (oe, ne) = (diff::entries(&old.doc), diff::entries(&new.doc));
+    let changes = diff::diff_entries(&oe, &ne);
+    let g = generate::generate(&old.doc, &new.doc, &oe, &ne, &changes, style);
+    let name = name_of(entry.as_ref(), &old.doc);
+    let mut artikel = vec![(format!("Änderung {}", genitive(&name)), g.text.clone())];
+    // 1. the law's own citations follow its units: a further Artikel, on
+    // the law as Artikel 1 leaves it
+    if let Some(e) = &entry {
+        let mut followed = new.doc.clone();
+        let f = paragraf::folge::within(&old.doc, &old.src, &e.external, &mut followed);
+        report(&old.path, &old.doc, &f);
+        if !f.rewrites.is_empty() {
+            let (a, b) = (&ne, diff::entries(&followed));
+            let c = diff::diff_entries(a, &b);
+            let text = generate::generate(&new.doc, &followed, a, &b, &c, style)
+                .text
+                .replacen(
+                    " wird wie folgt geändert:",
+                    ", das durch Artikel 1 dieses Gesetzes geändert worden ist, wird wie folgt geändert:",
+                    1,
+                );
+            artikel.push((format!("Weitere Änderung {}", genitive(&name)), text));
+        }
+    }
+    // 2. the other laws of the series that cite it by its short name
+    if let (Some(ws), Some(e)) = (&ws, &entry) {
+        if let Some(short) = &e.short {
+            for other in citing_laws(ws, &old.path) {
+                let path = ws.law_path(&other);
+                let law = paragraf::project::Law::load(&path)?;
+                let (changed, f) = paragraf::folge::across(
+                    &law.doc,
+                    &law.src,
+                    short,
+                    &old.path.display().to_string(),
+                    &old.doc,
+                    &new.doc,
+                );
+                report(&path, &law.doc, &f);
+                if f.rewrites.is_empty() {
+                    continue;
+                }
+                let (a, b) = (diff::entries(&law.doc), diff::entries(&changed));
+                let c = diff::diff_entries(&a, &b);
+                let text = generate::generate(&law.doc, &changed, &a, &b, &c, style).text;
+                let name = name_of(Some(&other), &law.doc);
+                artikel.push((format!("Änderung {}", genitive(&name)), text));
+            }
+        }
+    }
+    if g.commands == 0 && g.unexpressed.is_empty() && artikel.len() == 1 {
+        // an Eingangssatz without a command is no amending law
+        eprintln!(
+            "no change of the law text: the Fassungen differ only in what is not law text (front matter, notes, layout), which no Änderungsbefehl says"
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if artikel.len() == 1 {
+        write!(out, "{}", g.text)?;
+    } else {
+        // a Mantelgesetz: one Artikel per law
+        for (i, (heading, text)) in artikel.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "Artikel {} – {heading}\n", i + 1)?;
+            write!(out, "{text}")?;
+        }
+    }
+    out.flush()?;
+    if !g.unexpressed.is_empty() {
+        // listed with the unit and its line; the amending law above leaves them out
+        for u in &g.unexpressed {
+            let path = if u.in_new { &new.path } else { &old.path };
+            eprintln!(
+                "{}:{}: no Änderungsbefehl can say the change of this {} ({}); it is not in the amending law",
+                path.display(),
+                u.line,
+                u.kind.as_str(),
+                u.id
+            );
+        }
+        eprintln!(
+            "error: {} change(s) could not be expressed",
+            g.unexpressed.len()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::from(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::genitive;
+
+    #[test]
+    fn genitives() {
+        assert_eq!(genitive("Gesetz VII"), "des Gesetzes VII");
+        assert_eq!(genitive("Verordnung IV"), "der Verordnung IV");
+        assert_eq!(
+            genitive("Bundeskriminalamtgesetz"),
+            "des Bundeskriminalamtgesetzes"
+        );
+        assert_eq!(genitive("BGB"), "von BGB");
+    }
+}
