@@ -89,7 +89,11 @@ pub fn consolidate_series(
             None => load_law(&law.path)?,
         };
         let names: Vec<&str> = law.names.iter().map(String::as_str).collect();
-        let (text, outcome) = consolidate_loaded(doc, &eids, amending, &src, keep_going, &names)?;
+        let which = Which {
+            also: &names,
+            at: Some(at),
+        };
+        let (text, outcome) = consolidate_loaded(doc, &eids, amending, &src, keep_going, which)?;
         // a further Artikel for the same law ("Weitere Änderung …") starts
         // from what this one made of it
         law.loaded = Some((syntax::parse(&text), eids));
@@ -148,6 +152,15 @@ pub enum ConsolidateError {
     },
 }
 
+/// Which Eingangssatz of an amending law speaks to the law: the one that
+/// names it (by its title, abbreviation or one of `also`), or the one at a
+/// known place (a Mantelgesetz read Artikel by Artikel).
+#[derive(Clone, Copy, Default)]
+struct Which<'a> {
+    also: &'a [&'a str],
+    at: Option<usize>,
+}
+
 /// Read a law (plain text, Markdown or LegalDocML.de XML).
 pub fn load_law(path: &Path) -> Result<(Document, HashMap<String, String>), ConsolidateError> {
     let src = syntax::source::read_law(path)?;
@@ -203,7 +216,15 @@ pub fn consolidate_at(
 ) -> Result<(String, Outcome), ConsolidateError> {
     let (doc, eids) = load_law(law)?;
     let src = syntax::source::read_law(amending)?;
-    consolidate_timed(doc, &eids, amending, &src, keep_going, &[], zeit)
+    consolidate_timed(
+        doc,
+        &eids,
+        amending,
+        &src,
+        keep_going,
+        Which::default(),
+        zeit,
+    )
 }
 
 /// As [`consolidate`]; `also` are further names of the law (its short name
@@ -216,7 +237,8 @@ pub fn consolidate_named(
 ) -> Result<(String, Outcome), ConsolidateError> {
     let (doc, eids) = load_law(law)?;
     let src = syntax::source::read_law(amending)?;
-    consolidate_loaded(doc, &eids, amending, &src, keep_going, also)
+    let which = Which { also, at: None };
+    consolidate_loaded(doc, &eids, amending, &src, keep_going, which)
 }
 
 /// Apply the amending law `src` (read from `amending`) to a loaded law.
@@ -226,9 +248,17 @@ fn consolidate_loaded(
     amending: &Path,
     src: &str,
     keep_going: bool,
-    also: &[&str],
+    which: Which,
 ) -> Result<(String, Outcome), ConsolidateError> {
-    consolidate_timed(doc, eids, amending, src, keep_going, also, &Zeit::default())
+    consolidate_timed(
+        doc,
+        eids,
+        amending,
+        src,
+        keep_going,
+        which,
+        &Zeit::default(),
+    )
 }
 
 /// The commands of `gesetz` in force on `zeit.as_of`, and the date the last
@@ -271,15 +301,17 @@ fn commands_for(
     doc: &Document,
     apath: &str,
     src: &str,
-    also: &[&str],
+    which: Which,
 ) -> Result<amend::Aenderungsgesetz, ConsolidateError> {
     Ok(if legaldocml::is_xml(src) {
         legaldocml::import_amendments(apath, src, doc.title.as_deref())?
+    } else if let Some(at) = which.at {
+        parse::parse_at(apath, src, at)?
     } else {
         let names: Vec<&str> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
             .into_iter()
             .flatten()
-            .chain(also.iter().copied())
+            .chain(which.also.iter().copied())
             .collect();
         parse::parse_for(apath, src, &names, doc.title.as_deref())?
     })
@@ -296,7 +328,7 @@ pub fn stichtage(
 ) -> Result<Vec<String>, ConsolidateError> {
     let src = syntax::source::read_law(amending)?;
     let apath = amending.display().to_string();
-    let gesetz = commands_for(doc, &apath, &src, &[])?;
+    let gesetz = commands_for(doc, &apath, &src, Which::default())?;
     let err = |source| ConsolidateError::Inkraft {
         path: apath.clone(),
         source,
@@ -321,7 +353,15 @@ pub fn consolidate_doc(
     zeit: &Zeit,
 ) -> Result<(String, Outcome), ConsolidateError> {
     let src = syntax::source::read_law(amending)?;
-    consolidate_timed(doc, &HashMap::new(), amending, &src, false, &[], zeit)
+    consolidate_timed(
+        doc,
+        &HashMap::new(),
+        amending,
+        &src,
+        false,
+        Which::default(),
+        zeit,
+    )
 }
 
 /// As [`consolidate_loaded`], at a point in time.
@@ -331,11 +371,11 @@ fn consolidate_timed(
     amending: &Path,
     src: &str,
     keep_going: bool,
-    also: &[&str],
+    which: Which,
     zeit: &Zeit,
 ) -> Result<(String, Outcome), ConsolidateError> {
     let apath = amending.display().to_string();
-    let mut gesetz = commands_for(&doc, &apath, src, also)?;
+    let mut gesetz = commands_for(&doc, &apath, src, which)?;
     let in_kraft = if zeit.asked() {
         Some(in_force(&mut gesetz, src, &apath, zeit)?)
     } else {

@@ -137,11 +137,11 @@ fn renumbered_text(r: &Resolved, old: &[(Kind, String)], new: &[(Kind, String)])
             return None;
         }
         let k = step.level.kind()?;
-        // a level below the unit cited (a Satz of it) keeps its number
+        // the Sätze of a unit keep their numbers when the unit moves
+        if k == Kind::Satz {
+            continue;
+        }
         let (Some(was), Some(is)) = (num_of(old, k), num_of(new, k)) else {
-            if k == Kind::Satz {
-                continue;
-            }
             return None;
         };
         if was != item.from {
@@ -172,6 +172,10 @@ fn find_token(s: &str, token: &str) -> Option<usize> {
     }
     None
 }
+
+/// Per citing unit (its id, and whether in its title): the byte ranges of
+/// its text to replace, and by what.
+type Edits = HashMap<(String, bool), Vec<(usize, usize, String)>>;
 
 /// The node with `id`, to change it.
 fn find_mut<'a>(n: &'a mut Node, id: &str) -> Option<&'a mut Node> {
@@ -204,7 +208,7 @@ fn follow(
     let lines = syntax::source::LineIndex::new(src);
     let mut folge = Folge::default();
     // per citing node: (range in its new text, replacement)
-    let mut edits: HashMap<String, Vec<(usize, usize, String)>> = HashMap::new();
+    let mut edits: Edits = HashMap::new();
     for r in refs::resolve_all_with(citing, src, uni, &lines) {
         if r.status != Status::Resolved && r.status != Status::Repealed || !wanted(&r) {
             continue;
@@ -219,8 +223,50 @@ fn follow(
             citation: r.reference.text.clone(),
             reason: reason.to_string(),
         };
-        let many = r.reference.targets().len() > 1;
         let fate = fates.of(x);
+        if fate == Fate::Same {
+            continue;
+        }
+        // the citing unit in the Fassung to change, and the citation in its
+        // text: where the drafter changed it, it is theirs to say
+        let node_id = match citing_fates.map(|f| f.of(&r.reference.node)) {
+            None | Some(Fate::Same) => r.reference.node.clone(),
+            Some(Fate::To(n)) => n,
+            Some(Fate::Gone) => continue, // the citing text itself goes
+        };
+        let in_title = r.reference.in_title;
+        let field = |n: &Node| {
+            if in_title {
+                n.title.clone()
+            } else {
+                n.text.clone()
+            }
+        };
+        let old_text = citing
+            .root
+            .find(&r.reference.node)
+            .and_then(field)
+            .unwrap_or_default();
+        let Some(now) = target.root.find(&node_id).and_then(field) else {
+            continue;
+        };
+        let (s, e) = r.reference.text_range;
+        let range = if now == old_text && now.get(s..e) == Some(r.reference.text.as_str()) {
+            Some((s, e))
+        } else if now.matches(r.reference.text.as_str()).count() == 1 {
+            now.find(r.reference.text.as_str())
+                .map(|i| (i, i + r.reference.text.len()))
+        } else {
+            None
+        };
+        let Some((s, e)) = range else {
+            if now.contains(r.reference.text.as_str()) {
+                folge.review.push(review(
+                    "the unit it cites moved; the citing text changed around it",
+                ));
+            }
+            continue;
+        };
         let y = match fate {
             Fate::Same => continue,
             Fate::Gone => {
@@ -231,7 +277,7 @@ fn follow(
             }
             Fate::To(y) => y,
         };
-        if many || r.reference.in_title {
+        if r.reference.targets().len() > 1 {
             folge.review.push(review(
                 "the citation names several units; one of them moved",
             ));
@@ -252,39 +298,8 @@ fn follow(
         if new_text == r.reference.text {
             continue;
         }
-        // the citing unit in the Fassung to change, and the citation in its text
-        let node_id = match citing_fates.map(|f| f.of(&r.reference.node)) {
-            None | Some(Fate::Same) => r.reference.node.clone(),
-            Some(Fate::To(n)) => n,
-            Some(Fate::Gone) => continue, // the citing text itself goes
-        };
-        let old_text = citing
-            .root
-            .find(&r.reference.node)
-            .and_then(|n| n.text.clone())
-            .unwrap_or_default();
-        let Some(now) = target.root.find(&node_id).and_then(|n| n.text.clone()) else {
-            continue;
-        };
-        let (s, e) = r.reference.text_range;
-        let range = if now == old_text && now.get(s..e) == Some(r.reference.text.as_str()) {
-            Some((s, e))
-        } else if now.matches(r.reference.text.as_str()).count() == 1 {
-            now.find(r.reference.text.as_str())
-                .map(|i| (i, i + r.reference.text.len()))
-        } else {
-            None // changed by the drafter, or there twice: theirs to say
-        };
-        let Some((s, e)) = range else {
-            if now.contains(r.reference.text.as_str()) {
-                folge.review.push(review(
-                    "the unit it cites moved; the citing text changed around it",
-                ));
-            }
-            continue;
-        };
         edits
-            .entry(node_id.clone())
+            .entry((node_id.clone(), in_title))
             .or_default()
             .push((s, e, new_text.clone()));
         folge.rewrites.push(Rewrite {
@@ -293,16 +308,22 @@ fn follow(
             new: new_text,
         });
     }
-    for (id, mut list) in edits {
+    for ((id, in_title), mut list) in edits {
         list.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
         list.dedup_by_key(|(s, _, _)| *s);
-        if let Some(n) = find_mut(&mut target.root, &id) {
-            let mut t = n.text.clone().unwrap_or_default();
-            for (s, e, w) in list {
-                if e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e) {
-                    t.replace_range(s..e, &w);
-                }
+        let Some(n) = find_mut(&mut target.root, &id) else {
+            continue;
+        };
+        let before = if in_title { &n.title } else { &n.text };
+        let mut t = before.clone().unwrap_or_default();
+        for (s, e, w) in list {
+            if e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e) {
+                t.replace_range(s..e, &w);
             }
+        }
+        if in_title {
+            n.title = Some(t);
+        } else {
             // the emphasis of the unit's words stays where the words stay
             n.emphasis =
                 amend::apply::carry_emphasis(n.text.as_deref().unwrap_or(""), &n.emphasis, &t);

@@ -11,21 +11,40 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// "Gesetz VII" → "des Gesetzes VII"; "Verordnung X" → "der Verordnung X".
-fn genitive(name: &str) -> String {
+/// Whether a law of this title is feminine ("die Verordnung", "die
+/// Satzung") rather than neuter ("das Gesetz", "das Gesetzbuch").
+fn feminine(title: &str) -> bool {
+    let first = title.split_whitespace().next().unwrap_or("").to_lowercase();
+    [
+        "ordnung",
+        "satzung",
+        "regelung",
+        "bekanntmachung",
+        "richtlinie",
+    ]
+    .iter()
+    .any(|w| first.ends_with(w))
+}
+
+/// "Gesetz VII" → "des Gesetzes VII"; "Verordnung X" → "der Verordnung X";
+/// an abbreviation takes the article of its law's title ("der LMRStV").
+fn genitive(name: &str, title: &str) -> String {
     let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
     let rest = if rest.is_empty() {
         String::new()
     } else {
         format!(" {rest}")
     };
-    if first.ends_with("ordnung") || first.ends_with("Ordnung") {
-        format!("der {first}{rest}")
-    } else if first.ends_with("gesetz") || first.ends_with("Gesetz") || first.ends_with("buch") {
-        let s = if first.ends_with("buch") { "s" } else { "es" };
-        format!("des {first}{s}{rest}")
+    let abbreviation =
+        !name.contains(' ') && !first.ends_with("gesetz") && !first.ends_with("buch");
+    if feminine(name) || (feminine(title) && abbreviation) {
+        format!("der {name}")
+    } else if first.ends_with("gesetz") || first.ends_with("Gesetz") {
+        format!("des {first}es{rest}")
+    } else if first.ends_with("buch") {
+        format!("des {first}s{rest}")
     } else {
-        format!("von {name}")
+        format!("des {name}")
     }
 }
 
@@ -100,7 +119,11 @@ pub(crate) fn amendments(
     let changes = diff::diff_entries(&oe, &ne);
     let g = generate::generate(&old.doc, &new.doc, &oe, &ne, &changes, style);
     let name = name_of(entry.as_ref(), &old.doc);
-    let mut artikel = vec![(format!("Änderung {}", genitive(&name)), g.text.clone())];
+    let title = old.doc.title.clone().unwrap_or_default();
+    let mut artikel = vec![(
+        format!("Änderung {}", genitive(&name, &title)),
+        g.text.clone(),
+    )];
     // 1. the law's own citations follow its units: a further Artikel, on
     // the law as Artikel 1 leaves it
     if let Some(e) = &entry {
@@ -114,10 +137,16 @@ pub(crate) fn amendments(
                 .text
                 .replacen(
                     " wird wie folgt geändert:",
-                    ", das durch Artikel 1 dieses Gesetzes geändert worden ist, wird wie folgt geändert:",
+                    &format!(
+                        ", {} durch Artikel 1 dieses Gesetzes geändert worden ist, wird wie folgt geändert:",
+                        if feminine(&title) { "die" } else { "das" }
+                    ),
                     1,
                 );
-            artikel.push((format!("Weitere Änderung {}", genitive(&name)), text));
+            artikel.push((
+                format!("Weitere Änderung {}", genitive(&name, &title)),
+                text,
+            ));
         }
     }
     // 2. the other laws of the series that cite it by its short name
@@ -142,7 +171,8 @@ pub(crate) fn amendments(
                 let c = diff::diff_entries(&a, &b);
                 let text = generate::generate(&law.doc, &changed, &a, &b, &c, style).text;
                 let name = name_of(Some(&other), &law.doc);
-                artikel.push((format!("Änderung {}", genitive(&name)), text));
+                let t = law.doc.title.clone().unwrap_or_default();
+                artikel.push((format!("Änderung {}", genitive(&name, &t)), text));
             }
         }
     }
@@ -193,12 +223,17 @@ mod tests {
 
     #[test]
     fn genitives() {
-        assert_eq!(genitive("Gesetz VII"), "des Gesetzes VII");
-        assert_eq!(genitive("Verordnung IV"), "der Verordnung IV");
         assert_eq!(
-            genitive("Bundeskriminalamtgesetz"),
+            genitive("Gesetz VII", "Gesetz VII – Missbrauch"),
+            "des Gesetzes VII"
+        );
+        assert_eq!(genitive("Verordnung IV", ""), "der Verordnung IV");
+        assert_eq!(
+            genitive("Bundeskriminalamtgesetz", ""),
             "des Bundeskriminalamtgesetzes"
         );
-        assert_eq!(genitive("BGB"), "von BGB");
+        assert_eq!(genitive("BGB", "Bürgerliches Gesetzbuch"), "des BGB");
+        let v = "Verordnung zur Durchsetzung lebensmittelrechtlicher Rechtsakte";
+        assert_eq!(genitive("LMRStV", v), "der LMRStV");
     }
 }

@@ -1932,10 +1932,27 @@ impl<'a> Insertion<'a> {
 
     /// "Nach § 4 wird der folgende § 4a eingefügt: …" (`nach`), or "Vor § 5 …".
     fn next_to(&self, g: &Generator, nach: bool, id: &str) -> String {
+        // a unit after the insertion is renumbered by a later command: before
+        // it, it still has its bisherige number (a unit before it has its new
+        // one by now)
+        let anchor = match g
+            .renumbered_pairs
+            .iter()
+            .find(|(o, n)| *n == id && *o != id)
+        {
+            Some((o, _))
+                if !nach
+                    && !g.gone_old.contains(o)
+                    && (last_seg(id).starts_with("para-") || last_seg(id).starts_with("art-")) =>
+            {
+                citation_of(o, g.old)
+            }
+            _ => citation_of(id, g.new),
+        };
         format!(
             "{} {} wird {} {} eingefügt:\n{}",
             if nach { "Nach" } else { "Vor" },
-            citation_of(id, g.new),
+            anchor,
             g.folgende(self.article),
             self.what,
             self.quoted

@@ -248,6 +248,29 @@ pub fn parse_for(
             }
         }
     };
+    read_target(path, src, t)
+}
+
+/// Read the Änderungsbefehle after the Eingangssatz at byte `start` (one of
+/// [`eingangssaetze`]): a Mantelgesetz may amend one law in two Artikel
+/// ("Weitere Änderung …"), each read on its own.
+pub fn parse_at(path: &str, src: &str, start: usize) -> Result<Aenderungsgesetz, AmendError> {
+    let idx = LineIndex::new(src);
+    match targets(src).iter().find(|t| t.start == start) {
+        Some(t) => read_target(path, src, t),
+        None => Err(AmendError::at(
+            path,
+            &idx,
+            start,
+            "no Eingangssatz here".into(),
+        )),
+    }
+}
+
+/// The numbered commands after one Eingangssatz.
+fn read_target(path: &str, src: &str, t: &Target) -> Result<Aenderungsgesetz, AmendError> {
+    let idx = LineIndex::new(src);
+    let err = |off: usize, message: String| AmendError::at(path, &idx, off, message);
     let mut befehle = Vec::new();
     // (level, numbering, context, the frame "Es werden ersetzt:" items are read in)
     let mut stack: Vec<(usize, String, Ort, Option<Op>)> = Vec::new();

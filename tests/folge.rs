@@ -1,0 +1,307 @@
+//! Folgeänderungen: `diff --amendments` in a workspace makes the citations of
+//! renumbered units follow them, in the law and in the other laws of the
+//! series; the whole amending law, applied, leaves no citation pointing to
+//! the wrong unit.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn paragraf(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const GESETZ_VI: &str = "Gesetz VI – Gesetz über Anträge\n\n§ 1 – Zweck\n\nDieses Gesetz regelt Anträge nach § 2 Absatz 2 und § 3.\n\n§ 2 – Antrag\n\n(1) Der Antrag ist schriftlich zu stellen.\n\n(2) Er enthält die Angaben nach § 3 Nummer 2.\n\n§ 3 – Angaben\n\nDer Antrag enthält:\n\n1. den Namen,\n\n2. die Anschrift.\n\n§ 4 – Frist\n\nDie Frist nach § 2 Absatz 1 beträgt einen Monat.\n";
+
+/// The drafter inserts a new § 2; the old §§ 2 to 4 become §§ 3 to 5, and
+/// no citation is touched.
+const GESETZ_VI_NEU: &str = "Gesetz VI – Gesetz über Anträge\n\n§ 1 – Zweck\n\nDieses Gesetz regelt Anträge nach § 2 Absatz 2 und § 3.\n\n§ 2 – Zuständigkeit\n\nZuständig ist die Gemeinde.\n\n§ 3 – Antrag\n\n(1) Der Antrag ist schriftlich zu stellen.\n\n(2) Er enthält die Angaben nach § 3 Nummer 2.\n\n§ 4 – Angaben\n\nDer Antrag enthält:\n\n1. den Namen,\n\n2. die Anschrift.\n\n§ 5 – Frist\n\nDie Frist nach § 2 Absatz 1 beträgt einen Monat.\n";
+
+const GESETZ_VIII: &str = "Gesetz VIII – Gesetz über Gebühren\n\n§ 1 – Gebühr\n\n(1) Für einen Antrag nach § 2 Absatz 1 des Gesetzes VI wird eine Gebühr erhoben.\n\n(2) Die Gebühr entfällt, wenn die Angaben nach § 3 Nummer 1 des Gesetzes VI fehlen.\n\n(3) § 4 des Gesetzes VI gilt entsprechend.\n";
+
+const SERIES: &str = "[[law]]\nfile = \"gesetz-vi.txt\"\nshort = \"Gesetz VI\"\n\n[[law]]\nfile = \"gesetz-viii.txt\"\nshort = \"Gesetz VIII\"\n";
+
+/// Each citation of `law` (in `dir`, a workspace) with the wording of the
+/// unit it resolves to, from `paragraf refs --json`.
+fn cited(dir: &Path, law: &str, cited_law: &str) -> Vec<(String, String)> {
+    let o = paragraf(dir, &["refs", "--json", law]);
+    let refs: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doc = syntax::parse(&std::fs::read_to_string(dir.join(cited_law)).unwrap());
+    refs.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            let id = r["resolved_to"].as_str()?;
+            let n = doc.root.find(id)?;
+            let mut words = String::new();
+            n.walk(&mut |d, _| {
+                if let Some(t) = &d.text {
+                    words.push_str(t);
+                    words.push(' ');
+                }
+            });
+            Some((r["text"].as_str()?.to_string(), words.trim().to_string()))
+        })
+        .collect()
+}
+
+/// The cited units by their wording, numbers left out (the numbers a cited
+/// unit cites may have followed too).
+fn units(v: &[(String, String)]) -> Vec<String> {
+    v.iter()
+        .map(|(_, w)| w.replace(|c: char| c.is_ascii_digit(), "#"))
+        .collect()
+}
+
+#[test]
+fn citations_in_the_law_and_in_the_series_follow_the_renumbered_units() {
+    let ws = tempfile::tempdir().unwrap();
+    let dir = ws.path();
+    let w = |n: &str, t: &str| std::fs::write(dir.join(n), t).unwrap();
+    w("gesetz-vi.txt", GESETZ_VI);
+    w("gesetz-vi-neu.txt", GESETZ_VI_NEU);
+    w("gesetz-viii.txt", GESETZ_VIII);
+    w("paragraf.toml", SERIES);
+    // what each citation names before the amendment
+    let before_vi = cited(dir, "gesetz-vi.txt", "gesetz-vi.txt");
+    let before_viii = cited(dir, "gesetz-viii.txt", "gesetz-vi.txt");
+    assert_eq!(before_viii.len(), 3, "{before_viii:?}");
+
+    let o = paragraf(
+        dir,
+        &["diff", "gesetz-vi.txt", "gesetz-vi-neu.txt", "--amendments"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let mantel = text(&o);
+    // Artikel 1: the drafter's change, a renumbering and nothing restated
+    assert!(
+        mantel.starts_with("Artikel 1 – Änderung des Gesetzes VI\n"),
+        "{mantel}"
+    );
+    for c in [
+        "Nach § 1 wird der folgende § 2 eingefügt:",
+        "Der bisherige § 2 wird § 3.",
+        "Der bisherige § 3 wird § 4.",
+        "Der bisherige § 4 wird § 5.",
+    ] {
+        assert!(mantel.contains(c), "no {c:?} in\n{mantel}");
+    }
+    // Artikel 2: the law's own citations, on the law as Artikel 1 leaves it
+    assert!(
+        mantel.contains("Artikel 2 – Weitere Änderung des Gesetzes VI"),
+        "{mantel}"
+    );
+    assert!(
+        mantel.contains(
+            "das durch Artikel 1 dieses Gesetzes geändert worden ist, wird wie folgt geändert:"
+        ),
+        "{mantel}"
+    );
+    assert!(
+        mantel.contains("In § 3 Absatz 2 wird die Angabe „§ 3“ durch die Angabe „§ 4“ ersetzt."),
+        "{mantel}"
+    );
+    // Artikel 3: the other law of the series
+    assert!(
+        mantel.contains("Artikel 3 – Änderung des Gesetzes VIII"),
+        "{mantel}"
+    );
+    assert!(
+        mantel.contains("In Absatz 3 wird die Angabe „§ 4“ durch die Angabe „§ 5“ ersetzt."),
+        "{mantel}"
+    );
+    assert!(err(&o).contains("Folgeänderung: "), "{}", err(&o));
+
+    // applied to the series as a whole
+    w(
+        "mantel.txt",
+        &format!("Gesetz zur Änderung des Gesetzes VI\n\n{mantel}"),
+    );
+    let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let out = dir.join("out");
+    std::fs::write(out.join("paragraf.toml"), SERIES).unwrap();
+    // the new Fassung of Gesetz VI as the drafter meant it, its citations followed
+    let vi = std::fs::read_to_string(out.join("gesetz-vi.txt")).unwrap();
+    assert!(
+        vi.contains("§ 2 – Zuständigkeit") && vi.contains("§ 5 – Frist"),
+        "{vi}"
+    );
+    // lint finds no citation of a missing, repealed or ambiguous unit
+    let o = paragraf(&out, &["lint", ".", "--format", "json"]);
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let bad: Vec<_> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| matches!(d["code"].as_str(), Some("R001" | "R002" | "R003")))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    // and every citation names the unit it named before, now under its new number
+    assert_eq!(
+        units(&cited(&out, "gesetz-viii.txt", "gesetz-vi.txt")),
+        units(&before_viii)
+    );
+    assert_eq!(
+        units(&cited(&out, "gesetz-vi.txt", "gesetz-vi.txt")),
+        units(&before_vi)
+    );
+}
+
+#[test]
+fn a_citation_of_a_repealed_unit_is_listed_for_review_not_changed() {
+    let ws = tempfile::tempdir().unwrap();
+    let dir = ws.path();
+    let w = |n: &str, t: &str| std::fs::write(dir.join(n), t).unwrap();
+    w("gesetz-vi.txt", GESETZ_VI);
+    // Absatz 2 of § 2 goes
+    w(
+        "gesetz-vi-neu.txt",
+        &GESETZ_VI.replace("\n\n(2) Er enthält die Angaben nach § 3 Nummer 2.", ""),
+    );
+    w("gesetz-viii.txt", GESETZ_VIII);
+    w("paragraf.toml", SERIES);
+    let o = paragraf(
+        dir,
+        &["diff", "gesetz-vi.txt", "gesetz-vi-neu.txt", "--amendments"],
+    );
+    let e = err(&o);
+    assert!(
+        e.contains("gesetz-vi.txt:5:") && e.contains("„§ 2 Absatz 2“") && e.contains("review"),
+        "{e}"
+    );
+    let m = text(&o);
+    assert!(!m.contains("Artikel 2"), "nothing to rewrite:\n{m}");
+}
+
+#[test]
+fn a_real_insertion_with_renumbering_lmrstv_2012() {
+    // the LMRStV before and after the insertion of § 13 (BGBl. 2012): the
+    // drafter's new Fassung left the Anlage "(zu § 13)" as it was
+    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lmrstv");
+    let ws = tempfile::tempdir().unwrap();
+    let dir = ws.path();
+    for f in ["alt.md", "neu.md"] {
+        std::fs::copy(fx.join(f), dir.join(f)).unwrap();
+    }
+    let toml = "[[law]]\nfile = \"alt.md\"\nshort = \"LMRStV\"\n";
+    std::fs::write(dir.join("paragraf.toml"), toml).unwrap();
+    let o = paragraf(dir, &["diff", "alt.md", "neu.md", "--amendments"]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let m = text(&o);
+    for c in [
+        "Artikel 1 – Änderung der LMRStV",
+        "Nach § 12 wird der folgende § 13 eingefügt:",
+        "Der bisherige § 13 wird § 14.",
+        "Der bisherige § 14 wird § 15.",
+        "Artikel 2 – Weitere Änderung der LMRStV",
+        ", die durch Artikel 1 dieses Gesetzes geändert worden ist,",
+        "„(zu § 14) Fundstellenverzeichnis",
+    ] {
+        assert!(m.contains(c), "no {c:?} in\n{m}");
+    }
+    std::fs::write(
+        dir.join("mantel.txt"),
+        format!("Verordnung zur Änderung der LMRStV\n\n{m}"),
+    )
+    .unwrap();
+    let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let out = dir.join("out");
+    std::fs::write(out.join("paragraf.toml"), toml).unwrap();
+    let law = std::fs::read_to_string(out.join("alt.md")).unwrap();
+    assert!(
+        law.contains("\nAnlage (zu § 14) Fundstellenverzeichnis"),
+        "{law}"
+    );
+    // the Anlage's "zu § 14" names the § on Verweisungen, as "zu § 13" did
+    let refs = cited(&out, "alt.md", "alt.md");
+    let zu = refs
+        .iter()
+        .find(|(t, _)| t == "§ 14")
+        .expect("the Anlage's citation");
+    assert!(zu.1.contains("Verweisungen in dieser Verordnung"), "{zu:?}");
+    let o = paragraf(&out, &["lint", "alt.md", "--format", "json"]);
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        diags
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| !matches!(d["code"].as_str(), Some("R001" | "R002" | "R003"))),
+        "{diags:#}"
+    );
+}
+
+#[test]
+fn the_shipped_gesetz_vii_with_a_new_first_paragraph() {
+    // the 2026 Fassung of Gesetz VII in a workspace like laws/; the drafter
+    // puts a new § 1 in front and numbers the §§ after it anew, citations untouched
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let law = std::fs::read_to_string(root.join("tests/fixtures/vires/gesetz-vii-2026-03-01.txt"))
+        .unwrap();
+    let mut neu = String::new();
+    for line in law.lines() {
+        let renumbered = line.strip_prefix("§ ").and_then(|rest| {
+            let (num, title) = rest.split_once(" – ")?;
+            let digits: String = num.chars().take_while(char::is_ascii_digit).collect();
+            let n: u32 = digits.parse().ok()?;
+            Some(format!("§ {}{} – {title}", n + 1, &num[digits.len()..]))
+        });
+        if line.starts_with("§ 1 – ") {
+            neu.push_str("§ 1 – Begriffsbestimmungen\n\nIm Sinne dieses Gesetzes ist ein KI-System ein maschinengestütztes System.\n\n");
+        }
+        neu.push_str(&renumbered.unwrap_or_else(|| line.to_string()));
+        neu.push('\n');
+    }
+    let ws = tempfile::tempdir().unwrap();
+    let dir = ws.path();
+    std::fs::write(dir.join("gesetz-vii.txt"), &law).unwrap();
+    std::fs::write(dir.join("gesetz-vii-neu.txt"), &neu).unwrap();
+    let toml =
+        "[[law]]\nfile = \"gesetz-vii.txt\"\nshort = \"Gesetz VII\"\nexternal = [\"Anhang III\"]\n";
+    std::fs::write(dir.join("paragraf.toml"), toml).unwrap();
+    let before = cited(dir, "gesetz-vii.txt", "gesetz-vii.txt");
+    let o = paragraf(
+        dir,
+        &[
+            "diff",
+            "gesetz-vii.txt",
+            "gesetz-vii-neu.txt",
+            "--amendments",
+        ],
+    );
+    let m = text(&o);
+    for c in [
+        "Der bisherige § 4a wird § 5a.",
+        "Artikel 2 – Weitere Änderung des Gesetzes VII",
+        "die Angabe „§ 3“ durch die Angabe „§ 4“ ersetzt.",
+        "„Inhalt der Meldung nach § 5a“",
+    ] {
+        assert!(m.contains(c), "no {c:?} in\n{m}\n{}", err(&o));
+    }
+    std::fs::write(
+        dir.join("mantel.txt"),
+        format!("Gesetz zur Änderung des Gesetzes VII\n\n{m}"),
+    )
+    .unwrap();
+    let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let out = dir.join("out");
+    std::fs::write(out.join("paragraf.toml"), toml).unwrap();
+    let after = cited(&out, "gesetz-vii.txt", "gesetz-vii.txt");
+    assert_eq!(units(&after), units(&before));
+    let o = paragraf(&out, &["lint", "gesetz-vii.txt"]);
+    assert!(text(&o).contains(" 0 error(s)"), "{}", text(&o));
+}
