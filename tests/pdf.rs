@@ -314,3 +314,35 @@ fn init_then_build_works_for_a_newcomer() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn three_column_synopse_pdf_of_the_shipped_amending_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("synopse3.pdf");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let o = paragraf(&[
+        "diff",
+        &format!("{root}/laws/gesetz-vii.txt"),
+        &format!("{root}/tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
+        "--amendments",
+        "--pdf",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let Some(text) = pdftotext(&out) else {
+        return;
+    };
+    for w in [
+        "Änderungsbefehl",
+        "Fassung vom 14. Oktober 2025",
+        "Nach § 4 wird der folgende § 4a eingefügt",
+        "§ 5 Absatz 4 wird aufgehoben.",
+    ] {
+        assert!(text.contains(w), "no {w:?} in\n{text}");
+    }
+}

@@ -34,7 +34,8 @@ pub struct Args {
     /// The change list as JSON.
     #[arg(long)]
     json: bool,
-    /// Write the Synopse (two columns, HTML) to this file.
+    /// Write the Synopse (HTML) to this file: two columns, or with
+    /// --amendments three (bisherige | neue Fassung | Änderungsbefehl).
     #[arg(long, value_name = "OUT.html")]
     synopse: Option<PathBuf>,
     /// Write the Synopse as PDF (embedded Typst).
@@ -108,7 +109,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let changes = diff::diff_entries(&oe, &ne);
     let color = super::use_color();
     let mut out = std::io::stdout().lock();
-    if let Some(path) = &a.synopse {
+    if let Some(path) = a.synopse.as_ref().filter(|_| !a.amendments) {
         let title = new.doc.title.clone().unwrap_or_default();
         syntax::fsutil::write_atomic(
             path,
@@ -117,7 +118,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         eprintln!("wrote {}", path.display());
     }
     #[cfg(feature = "pdf")]
-    if let Some(path) = &a.pdf {
+    if let Some(path) = a.pdf.as_ref().filter(|_| !a.amendments) {
         let title = new.doc.title.clone().unwrap_or_default();
         let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
         let data = serde_json::json!({
@@ -144,7 +145,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
             generate::Style::Hdr4
         };
         out.flush()?;
-        return super::folge::amendments(&old, new, style, &mut out);
+        let synopse = super::folge::SynopseOut {
+            html: a.synopse.clone(),
+            #[cfg(feature = "pdf")]
+            pdf: a.pdf.clone(),
+            #[cfg(not(feature = "pdf"))]
+            pdf: None,
+        };
+        return super::folge::amendments(&old, new, style, &synopse, &mut out);
     } else if a.unified {
         write!(
             out,

@@ -105,12 +105,75 @@ fn report(path: &Path, doc: &syntax::Document, f: &Folge) {
     }
 }
 
+/// Where to write the three-column Synopse of the amending law.
+pub(crate) struct SynopseOut {
+    pub html: Option<PathBuf>,
+    pub pdf: Option<PathBuf>,
+}
+
+/// The Synopse of the amending law: one section per Artikel.
+fn write_synopse(
+    to: &SynopseOut,
+    title: &str,
+    old: &syntax::Document,
+    new: &syntax::Document,
+    sections: Vec<amend::synopse::Section>,
+) -> Result<()> {
+    let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
+    let old_title = date(old).map_or("Bisherige Fassung".into(), |d| format!("Fassung vom {d}"));
+    let new_title = date(new).map_or("Neue Fassung".into(), |d| format!("Fassung vom {d}"));
+    if let Some(p) = &to.pdf {
+        let data = amend::synopse::typst_data(title, &old_title, &new_title, sections.clone());
+        pdf_synopse(p, data)?;
+    }
+    if let Some(p) = &to.html {
+        let h = amend::synopse::html(title, &old_title, &new_title, sections);
+        syntax::fsutil::write_atomic(p, h.as_bytes())?;
+        eprintln!("wrote {}", p.display());
+    }
+    Ok(())
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_synopse(p: &Path, data: serde_json::Value) -> Result<()> {
+    let bytes = pdf::compile_main(
+        "synopse.typ",
+        data,
+        &pdf::Template::builtin(),
+        &Default::default(),
+    )?;
+    syntax::fsutil::write_atomic(p, &bytes)?;
+    eprintln!("wrote {}", p.display());
+    Ok(())
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_synopse(_: &Path, _: serde_json::Value) -> Result<()> {
+    anyhow::bail!("this paragraf is built without the pdf feature")
+}
+
+/// One section of the Synopse: an Artikel's law before and after.
+fn section(
+    heading: &str,
+    a: &[diff::Entry],
+    b: &[diff::Entry],
+    c: &[diff::Change],
+    befehle: Vec<amend::generate::Numbered>,
+) -> amend::synopse::Section {
+    amend::synopse::Section {
+        heading: heading.to_string(),
+        rows: diff::render::synopse_rows(a, b, c),
+        befehle,
+    }
+}
+
 /// The amending law that turns `old` into `new`, with the Folgeänderungen
 /// where `old` is a law of a workspace.
 pub(crate) fn amendments(
     old: &Side,
     new: Side,
     style: Style,
+    synopse: &SynopseOut,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let ws = Workspace::find(&old.path)?;
@@ -124,6 +187,13 @@ pub(crate) fn amendments(
         format!("Änderung {}", genitive(&name, &title)),
         g.text.clone(),
     )];
+    let mut sections = vec![section(
+        &artikel[0].0,
+        &oe,
+        &ne,
+        &changes,
+        g.befehle.clone(),
+    )];
     // 1. the law's own citations follow its units: a further Artikel, on
     // the law as Artikel 1 leaves it
     if let Some(e) = &entry {
@@ -133,7 +203,10 @@ pub(crate) fn amendments(
         if !f.rewrites.is_empty() {
             let (a, b) = (&ne, diff::entries(&followed));
             let c = diff::diff_entries(a, &b);
-            let text = generate::generate(&new.doc, &followed, a, &b, &c, style)
+            let gen = generate::generate(&new.doc, &followed, a, &b, &c, style);
+            let heading = format!("Weitere Änderung {}", genitive(&name, &title));
+            sections.push(section(&heading, a, &b, &c, gen.befehle));
+            let text = gen
                 .text
                 .replacen(
                     " wird wie folgt geändert:",
@@ -169,10 +242,12 @@ pub(crate) fn amendments(
                 }
                 let (a, b) = (diff::entries(&law.doc), diff::entries(&changed));
                 let c = diff::diff_entries(&a, &b);
-                let text = generate::generate(&law.doc, &changed, &a, &b, &c, style).text;
+                let gen = generate::generate(&law.doc, &changed, &a, &b, &c, style);
                 let name = name_of(Some(&other), &law.doc);
                 let t = law.doc.title.clone().unwrap_or_default();
-                artikel.push((format!("Änderung {}", genitive(&name, &t)), text));
+                let heading = format!("Änderung {}", genitive(&name, &t));
+                sections.push(section(&heading, &a, &b, &c, gen.befehle));
+                artikel.push((heading, gen.text));
             }
         }
     }
@@ -182,6 +257,18 @@ pub(crate) fn amendments(
             "no change of the law text: the Fassungen differ only in what is not law text (front matter, notes, layout), which no Änderungsbefehl says"
         );
         return Ok(ExitCode::SUCCESS);
+    }
+    // the Synopse: headed by Artikel where there are several
+    if synopse.html.is_some() || synopse.pdf.is_some() {
+        if artikel.len() == 1 {
+            sections[0].heading.clear();
+        } else {
+            for (i, s) in sections.iter_mut().enumerate() {
+                s.heading = format!("Artikel {} – {}", i + 1, s.heading);
+            }
+        }
+        let title = old.doc.title.clone().unwrap_or_default();
+        write_synopse(synopse, &title, &old.doc, &new.doc, sections)?;
     }
     if artikel.len() == 1 {
         write!(out, "{}", g.text)?;

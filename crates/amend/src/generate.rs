@@ -414,7 +414,7 @@ fn insert_key(id: &str) -> String {
     }
 }
 
-fn unit_of(id: &str) -> &str {
+pub(crate) fn unit_of(id: &str) -> &str {
     // the Einzelvorschrift (or annex, Gliederung unit) a change belongs to
     let parts: Vec<&str> = id.split('_').collect();
     let k = parts.iter().position(|p| {
@@ -605,11 +605,13 @@ pub fn generate(
     out.flush_strikes();
     let unexpressed = std::mem::take(&mut out.unexpressed);
     let commands = out.cmds.len();
-    let text = g.eingangssatz() + &g.numbered(out);
+    let (numbered, befehle) = g.numbered(out);
+    let text = g.eingangssatz() + &numbered;
     Generated {
         text: text.trim_end().to_string() + "\n",
         commands,
         unexpressed,
+        befehle,
     }
 }
 
@@ -663,6 +665,9 @@ struct Commands {
     struck_done: FxHashSet<String>,
     /// Changes no command can say.
     unexpressed: Vec<Unexpressed>,
+    /// For a command that stands alone (grouped under ""), the unit it
+    /// changes, by its text (for the Synopse).
+    real: FxHashMap<String, String>,
 }
 
 /// A change `diff --amendments` cannot write as a command: the unit, where it
@@ -684,11 +689,31 @@ pub struct Generated {
     pub commands: usize,
     /// Empty when the amending law says every change.
     pub unexpressed: Vec<Unexpressed>,
+    /// Its numbered commands, each with the unit it changes (for the Synopse).
+    pub befehle: Vec<Numbered>,
+}
+
+/// One numbered command of the amending law ("3." with its a), b) …).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Numbered {
+    /// The id of the §, Artikel or annex it changes (in the old or new
+    /// Fassung; empty for the law as a whole).
+    pub unit: String,
+    pub nummer: String,
+    pub text: String,
 }
 
 impl Commands {
     fn push(&mut self, unit: impl Into<String>, cmd: String) {
         self.cmds.push((unit.into(), cmd));
+    }
+
+    /// A command grouped under `key` that changes the unit `real`.
+    fn push_at(&mut self, key: String, real: &str, cmd: String) {
+        if key != real {
+            self.real.insert(cmd.clone(), real.to_string());
+        }
+        self.cmds.push((key, cmd));
     }
 
     /// Headings struck in a row, the inner ones first, while their path still reads.
@@ -951,7 +976,7 @@ impl<'a> Generator<'a> {
                 .as_deref()
                 .filter(|t| on.title.as_deref() != Some(*t))
             {
-                out.push("", ueberschrift(&citation_of(n, self.new), t));
+                out.push_at(String::new(), n, ueberschrift(&citation_of(n, self.new), t));
             }
         }
     }
@@ -1502,7 +1527,8 @@ impl<'a> Generator<'a> {
                     let verb = repeal_verb(&self.old_parents, &e.id);
                     // a command of its own: under "Anlage 9 wird wie folgt geändert"
                     // the insertion would lose its number
-                    out.push("", format!("{} wird {verb}.", citation_of(&e.id, self.old)));
+                    let cmd = format!("{} wird {verb}.", citation_of(&e.id, self.old));
+                    out.push_at(String::new(), &e.id, cmd);
                 }
             }
         }
@@ -1520,10 +1546,10 @@ impl<'a> Generator<'a> {
             // the new number is free once its siblings are renumbered
             self.emit_chain(out, parent(&e.id));
             let cmd = self.insert_heading(out, &ins);
-            out.push(insert_key(&e.id), ins.agree(cmd));
+            out.push_at(insert_key(&e.id), unit_of(&e.id), ins.agree(cmd));
         } else {
             let cmd = self.insert_unit(out, &ins);
-            out.push(insert_key(&e.id), ins.agree(cmd));
+            out.push_at(insert_key(&e.id), unit_of(&e.id), ins.agree(cmd));
         }
     }
 
@@ -1839,7 +1865,8 @@ impl<'a> Generator<'a> {
 
     /// The commands, grouped per unit and numbered: one command stands
     /// alone, several go under "… wird wie folgt geändert:".
-    fn numbered(&self, out: Commands) -> String {
+    fn numbered(&self, out: Commands) -> (String, Vec<Numbered>) {
+        let real = out.real;
         let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
         for (i, (u, c)) in out.cmds.into_iter().enumerate() {
             let l = out.late.contains(&i);
@@ -1849,7 +1876,9 @@ impl<'a> Generator<'a> {
             }
         }
         let mut text = String::new();
+        let mut list = Vec::new();
         for (i, (u, mut cs)) in groups.into_iter().enumerate() {
+            let at = text.len();
             // the lines of an Inhaltsübersicht are named by their Angaben, not numbers:
             // their commands keep the order of the law
             if !self.is_inhaltsuebersicht(&u) {
@@ -1871,6 +1900,15 @@ impl<'a> Generator<'a> {
             let n = i + 1;
             if cs.len() == 1 || u.is_empty() {
                 text.push_str(&format!("{n}. {}\n\n", indent(&agree(&cs[0].0), 3)));
+                let unit = match real.get(&cs[0].0) {
+                    Some(r) if u.is_empty() => r.clone(),
+                    _ => u,
+                };
+                list.push(Numbered {
+                    unit,
+                    nummer: format!("{n}."),
+                    text: text[at..].trim_end().to_string(),
+                });
                 continue;
             }
             let unit = if self.is_inhaltsuebersicht(&u) {
@@ -1888,8 +1926,13 @@ impl<'a> Generator<'a> {
                 let rel = agree(&relative(c, &unit));
                 text.push_str(&format!("   {}) {}\n\n", letters(k), indent(&rel, 6)));
             }
+            list.push(Numbered {
+                unit: u,
+                nummer: format!("{n}."),
+                text: text[at..].trim_end().to_string(),
+            });
         }
-        text
+        (text, list)
     }
 }
 

@@ -19,6 +19,7 @@ mod grammar;
 pub mod inkraft;
 pub mod parse;
 pub mod print;
+pub mod synopse;
 
 use serde::Serialize;
 

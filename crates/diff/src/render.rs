@@ -260,7 +260,7 @@ pub fn unified(
     out
 }
 
-fn esc(s: &str) -> String {
+pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -278,6 +278,8 @@ pub struct Seg {
 /// One row of the Synopse.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Row {
+    /// The unit's id (in the new Fassung; in the old one where it is gone).
+    pub id: String,
     pub left: Vec<Seg>,
     pub right: Vec<Seg>,
     /// "unverändert", "geändert", "eingefügt", "aufgehoben"
@@ -318,6 +320,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
     let mut rm = removed.iter().peekable();
     let mut old_pos = 0usize;
     let gone = |o: &Entry| Row {
+        id: o.id.clone(),
         left: vec![seg(
             format!("{} {}", o.label(), o.text).trim().to_string(),
             Some("del"),
@@ -344,6 +347,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                 kind: ChangeKind::Layout,
                 ..
             }) => Row {
+                id: n.id.clone(),
                 left: vec![seg(whole, None)],
                 right: vec![seg("unverändert".into(), None)],
                 state: "unverändert",
@@ -359,6 +363,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                     left.extend(segs(&c.words, false));
                     right.extend(segs(&c.words, true));
                     Row {
+                        id: n.id.clone(),
                         left,
                         right,
                         state: "geändert",
@@ -366,12 +371,14 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                     }
                 }
                 (Some(o), _) => Row {
+                    id: n.id.clone(),
                     left: vec![seg(format!("{} {}", o.label(), o.text), None)],
                     right: vec![seg(whole, None)],
                     state: "geändert",
                     depth: n.depth,
                 },
                 (None, _) => Row {
+                    id: n.id.clone(),
                     left: Vec::new(),
                     right: vec![seg(whole, Some("ins"))],
                     state: "eingefügt",
@@ -387,7 +394,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
     rows
 }
 
-fn html_segs(v: &[Seg]) -> String {
+pub fn html_segs(v: &[Seg]) -> String {
     v.iter()
         .map(|s| match s.mark {
             Some("del") => format!("<del>{}</del>", esc(&s.t)),
