@@ -979,3 +979,47 @@ fn emphasis_of_the_words_a_change_leaves_alone_stays() {
     let again = syntax::parse(&out);
     assert_eq!(print(&again, &Options::default()), out);
 }
+
+#[test]
+fn amend_writes_a_synopse_of_what_each_command_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("synopse.html");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "amend",
+            root().join("laws/gesetz-vii.txt").to_str().unwrap(),
+            root()
+                .join("laws/aenderung-gesetz-vii-2026.txt")
+                .to_str()
+                .unwrap(),
+            "-o",
+            dir.path().join("g.txt").to_str().unwrap(),
+            "--synopse",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let h = std::fs::read_to_string(&out).unwrap();
+    // each command beside the unit it changed, linked both ways
+    for (b, unit) in [
+        ("b1", "para-3"),
+        ("b2", "para-4a"),
+        ("b3", "para-5"),
+        ("b4", "para-6"),
+    ] {
+        assert!(
+            h.contains(&format!("id=\"s0-{b}\"><a href=\"#s0-{unit}\"")),
+            "{b} not beside {unit}"
+        );
+        assert!(
+            h.contains(&format!("<tbody id=\"s0-{unit}\"")),
+            "no rows of {unit}"
+        );
+        assert!(
+            h.contains(&format!("href=\"#s0-{b}\"")),
+            "{unit} does not link to {b}"
+        );
+    }
+    assert!(h.contains("<th>Änderungsbefehl</th>"));
+}

@@ -30,6 +30,10 @@ pub struct Args {
     /// nach der Verkündung" or "am ersten Tag des … folgenden Kalendermonats".
     #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     verkuendet: Option<String>,
+    /// Write a three-column Synopse (bisherige | neue Fassung |
+    /// Änderungsbefehl, HTML) of what each command did.
+    #[arg(long, value_name = "OUT.html")]
+    synopse: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
@@ -55,6 +59,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
     };
     report_outcome(&a, &report)?;
+    if let Some(p) = &a.synopse {
+        synopse(law, amending, &text, &report, p)?;
+    }
     match &a.output {
         Some(p) => syntax::fsutil::write_atomic(p, text.as_bytes())?,
         None => print!("{text}"),
@@ -125,5 +132,92 @@ fn report_outcome(a: &Args, report: &amend::Outcome) -> Result<()> {
             report.failed.len()
         );
     }
+    Ok(())
+}
+
+/// The unit a command changed, as its id in `new` (or `old`): the unit it
+/// inserts („§ 4a – …“), else the §, Artikel or annex its place names.
+fn unit_of_command(
+    text: &str,
+    what: &str,
+    old: &syntax::Document,
+    new: &syntax::Document,
+) -> String {
+    use syntax::parse::heading::classify;
+    let inserted = text
+        .split_once('„')
+        .filter(|(head, _)| {
+            head.contains(" eingefügt")
+                || head.contains(" angefügt")
+                || head.contains(" vorangestellt")
+        })
+        .and_then(|(_, q)| classify(q.lines().next().unwrap_or("")));
+    let place = what.split(':').next().unwrap_or("");
+    let place = place.strip_prefix("Überschrift ").unwrap_or(place);
+    let Some(info) = inserted.or_else(|| classify(place)) else {
+        return String::new();
+    };
+    let find = |d: &syntax::Document| {
+        let mut hit = None;
+        d.root.walk(&mut |n, _| {
+            if hit.is_none()
+                && n.kind == info.kind
+                && n.num == info.num
+                && (n.kind.is_einzelvorschrift() || n.kind.is_annex())
+            {
+                hit = Some(n.id.clone());
+            }
+        });
+        hit
+    };
+    find(new).or_else(|| find(old)).unwrap_or_default()
+}
+
+/// The Synopse of an amending law applied: each of its commands beside the
+/// units it changed.
+fn synopse(
+    law: &std::path::Path,
+    amending: &std::path::Path,
+    text: &str,
+    report: &amend::Outcome,
+    out: &std::path::Path,
+) -> Result<()> {
+    let (old, _) = paragraf::consolidate::load_law(law)?;
+    let new = syntax::parse(text);
+    let src = syntax::source::read_law(amending)?;
+    let gesetz = amend::parse::parse(
+        &amending.display().to_string(),
+        &src,
+        old.title.as_deref(),
+        old.abbreviation.as_deref(),
+    )?;
+    let befehle = report
+        .applied
+        .iter()
+        .filter_map(|a| {
+            let b = gesetz.befehle.iter().find(|b| b.nummer == a.nummer)?;
+            Some(amend::generate::Numbered {
+                unit: unit_of_command(&b.text, &a.what, &old, &new),
+                nummer: a.nummer.clone(),
+                text: format!("{} {}", a.nummer, b.text),
+            })
+        })
+        .collect();
+    let (oe, ne) = (diff::entries(&old), diff::entries(&new));
+    let changes = diff::diff_entries(&oe, &ne);
+    let section = amend::synopse::Section {
+        heading: String::new(),
+        rows: diff::render::synopse_rows(&oe, &ne, &changes),
+        befehle,
+    };
+    let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
+    let html = amend::synopse::html(
+        old.title.as_deref().unwrap_or_default(),
+        &date(&old).map_or("Bisherige Fassung".into(), |d| format!("Fassung vom {d}")),
+        &date(&new).map_or("Neue Fassung".into(), |d| format!("Fassung vom {d}")),
+        vec![section],
+    );
+    syntax::fsutil::write_atomic(out, html.as_bytes())?;
+    eprintln!("wrote {}", out.display());
     Ok(())
 }
