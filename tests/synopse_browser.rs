@@ -36,7 +36,11 @@ fn chromium(dir: &Path, extra: &[String], page: &Path) -> std::process::Output {
     args.push(format!("--user-data-dir={}", profile.display()));
     args.extend(extra.iter().cloned());
     args.push(format!("file://{}", page.display()));
-    Command::new(CHROMIUM).args(&args).output().unwrap()
+    Command::new(CHROMIUM)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
 }
 
 /// Width and height from a PNG's IHDR chunk.
