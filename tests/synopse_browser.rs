@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// The browser itself, without Debian's wrapper script (which runs `ls`
+/// and sources /etc/chromium.d at every start).
+const CHROMIUM_BIN: &str = "/usr/lib/chromium/chromium";
 
 fn paragraf(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_paragraf"))
@@ -36,7 +39,12 @@ fn chromium(dir: &Path, extra: &[String], page: &Path) -> std::process::Output {
     args.push(format!("--user-data-dir={}", profile.display()));
     args.extend(extra.iter().cloned());
     args.push(format!("file://{}", page.display()));
-    Command::new(CHROMIUM)
+    let bin = if Path::new(CHROMIUM_BIN).exists() {
+        CHROMIUM_BIN
+    } else {
+        CHROMIUM
+    };
+    Command::new(bin)
         .args(&args)
         .stdin(std::process::Stdio::null())
         .output()
