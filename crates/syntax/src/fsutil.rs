@@ -35,10 +35,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .tempfile_in(dir)
         .map_err(|e| err(&format!("cannot create a file in {}", dir.display()), e))?;
     tmp.write_all(bytes).map_err(|e| err("writing failed", e))?;
+    // a temporary file is private (0600); the file written is not: it keeps
+    // the mode of the file it replaces, or gets the usual 0644
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| err("cannot set its permissions", e))?;
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| err("writing failed", e))?;
     tmp.persist(path)
         .map_err(|e| err("cannot replace it", e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others_or_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.pdf");
+        super::write_atomic(&p, b"x").unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), 0o644);
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        super::write_atomic(&p, b"y").unwrap();
+        assert_eq!(mode(&p), 0o600);
+    }
 }
