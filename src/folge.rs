@@ -26,10 +26,10 @@ pub struct Fates {
 }
 
 impl Fates {
-    pub fn new(old: &Document, new: &Document) -> Fates {
-        let (a, b) = (diff::entries(old), diff::entries(new));
+    /// From the change list of the two Fassungen (`diff::diff_entries`).
+    pub fn new(changes: &[diff::Change]) -> Fates {
         let mut map = HashMap::new();
-        for c in diff::diff_entries(&a, &b) {
+        for c in changes {
             let Some(o) = c.old() else { continue };
             match c.kind {
                 diff::ChangeKind::Renumbered | diff::ChangeKind::Moved => {
@@ -335,8 +335,13 @@ fn follow(
 
 /// The law's own citations of units that moved or went: rewritten in `new`
 /// (the drafter's new Fassung), where the drafter left them as they were.
-pub fn within(old: &Document, old_src: &str, declared: &[String], new: &mut Document) -> Folge {
-    let fates = Fates::new(old, new);
+pub fn within(
+    old: &Document,
+    old_src: &str,
+    declared: &[String],
+    fates: &Fates,
+    new: &mut Document,
+) -> Folge {
     if fates.is_empty() {
         return Folge::default();
     }
@@ -358,9 +363,9 @@ pub fn within(old: &Document, old_src: &str, declared: &[String], new: &mut Docu
         &internal,
         old,
         &cited_new,
-        &fates,
+        fates,
         new,
-        Some(&fates),
+        Some(fates),
     )
 }
 
@@ -374,8 +379,8 @@ pub fn across(
     path: &str,
     old: &Document,
     new: &Document,
+    fates: &Fates,
 ) -> (Document, Folge) {
-    let fates = Fates::new(old, new);
     let mut target = citing.clone();
     if fates.is_empty() {
         return (target, Folge::default());
@@ -397,7 +402,7 @@ pub fn across(
         &of_it,
         old,
         new,
-        &fates,
+        fates,
         &mut target,
         None,
     );

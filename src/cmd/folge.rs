@@ -181,6 +181,8 @@ pub(crate) fn amendments(
     let (oe, ne) = (diff::entries(&old.doc), diff::entries(&new.doc));
     let changes = diff::diff_entries(&oe, &ne);
     let g = generate::generate(&old.doc, &new.doc, &oe, &ne, &changes, style);
+    // what became of each unit: the one change list for every citing law
+    let fates = paragraf::folge::Fates::new(&changes);
     let name = name_of(entry.as_ref(), &old.doc);
     let title = old.doc.title.clone().unwrap_or_default();
     let mut artikel = vec![(
@@ -198,7 +200,7 @@ pub(crate) fn amendments(
     // the law as Artikel 1 leaves it
     if let Some(e) = &entry {
         let mut followed = new.doc.clone();
-        let f = paragraf::folge::within(&old.doc, &old.src, &e.external, &mut followed);
+        let f = paragraf::folge::within(&old.doc, &old.src, &e.external, &fates, &mut followed);
         report(&old.path, &old.doc, &f);
         if !f.rewrites.is_empty() {
             let (a, b) = (&ne, diff::entries(&followed));
@@ -235,6 +237,7 @@ pub(crate) fn amendments(
                     &old.path.display().to_string(),
                     &old.doc,
                     &new.doc,
+                    &fates,
                 );
                 report(&path, &law.doc, &f);
                 if f.rewrites.is_empty() {
