@@ -210,11 +210,11 @@ fn synopse(
         rows: diff::render::synopse_rows(&oe, &ne, &changes),
         befehle,
     };
-    let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
+    let (old_title, new_title) = super::folge::fassung_titles(&old, &new);
     let html = amend::synopse::html(
         old.title.as_deref().unwrap_or_default(),
-        &date(&old).map_or("Bisherige Fassung".into(), |d| format!("Fassung vom {d}")),
-        &date(&new).map_or("Neue Fassung".into(), |d| format!("Fassung vom {d}")),
+        &old_title,
+        &new_title,
         vec![section],
     );
     syntax::fsutil::write_atomic(out, html.as_bytes())?;

@@ -120,21 +120,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
     #[cfg(feature = "pdf")]
     if let Some(path) = a.pdf.as_ref().filter(|_| !a.amendments) {
         let title = new.doc.title.clone().unwrap_or_default();
-        let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
+        let (old_title, new_title) = super::folge::fassung_titles(&old.doc, &new.doc);
         let data = serde_json::json!({
             "title": title,
-            "old_title": date(&old.doc).map(|d| format!("Fassung vom {d}")).unwrap_or_else(|| "Geltende Fassung".into()),
-            "new_title": date(&new.doc).map(|d| format!("Fassung vom {d}")).unwrap_or_else(|| "Neue Fassung".into()),
+            "old_title": old_title,
+            "new_title": new_title,
             "rows": render::synopse_rows(&oe, &ne, &changes),
         });
-        let bytes = pdf::compile_main(
-            "synopse.typ",
-            data,
-            &pdf::Template::builtin(),
-            &Default::default(),
-        )?;
-        syntax::fsutil::write_atomic(path, &bytes)?;
-        eprintln!("wrote {}", path.display());
+        super::folge::pdf_synopse(path, data)?;
     }
     if a.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&changes)?)?;

@@ -119,9 +119,7 @@ fn write_synopse(
     new: &syntax::Document,
     sections: Vec<amend::synopse::Section>,
 ) -> Result<()> {
-    let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
-    let old_title = date(old).map_or("Bisherige Fassung".into(), |d| format!("Fassung vom {d}"));
-    let new_title = date(new).map_or("Neue Fassung".into(), |d| format!("Fassung vom {d}"));
+    let (old_title, new_title) = fassung_titles(old, new);
     if let Some(p) = &to.pdf {
         let data = amend::synopse::typst_data(title, &old_title, &new_title, sections.clone());
         pdf_synopse(p, data)?;
@@ -134,8 +132,19 @@ fn write_synopse(
     Ok(())
 }
 
+/// The headings of the two text columns of a Synopse: „Fassung vom 14.
+/// Oktober 2025“, or what they are where a Fassung has no date.
+pub(crate) fn fassung_titles(old: &syntax::Document, new: &syntax::Document) -> (String, String) {
+    let date = |d: &syntax::Document| d.fassung.as_deref().and_then(syntax::date::german);
+    (
+        date(old).map_or("Bisherige Fassung".into(), |d| format!("Fassung vom {d}")),
+        date(new).map_or("Neue Fassung".into(), |d| format!("Fassung vom {d}")),
+    )
+}
+
+/// The Synopse (its data for `synopse.typ`) typeset to `p`.
 #[cfg(feature = "pdf")]
-fn pdf_synopse(p: &Path, data: serde_json::Value) -> Result<()> {
+pub(crate) fn pdf_synopse(p: &Path, data: serde_json::Value) -> Result<()> {
     let bytes = pdf::compile_main(
         "synopse.typ",
         data,
@@ -148,7 +157,7 @@ fn pdf_synopse(p: &Path, data: serde_json::Value) -> Result<()> {
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf_synopse(_: &Path, _: serde_json::Value) -> Result<()> {
+pub(crate) fn pdf_synopse(_: &Path, _: serde_json::Value) -> Result<()> {
     anyhow::bail!("this paragraf is built without the pdf feature")
 }
 

@@ -573,16 +573,22 @@ pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
 ///   new Untertitel 2 and 3 came before it): it is found by its §§.
 type AlignKey<'a> = (std::borrow::Cow<'a, str>, Kind, u8);
 
+/// A unit's title that says what it is about: not empty, no placeholder
+/// („(weggefallen)“, „aufgehoben“).
+fn meaningful_title(e: &Entry) -> Option<&str> {
+    let t = e.title.as_deref()?.trim();
+    let placeholder = t.is_empty()
+        || t.starts_with('(')
+        || ["weggefallen", "aufgehoben", "zukünftig", "gestrichen"]
+            .iter()
+            .any(|w| t.contains(w));
+    (!placeholder).then_some(t)
+}
+
 fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<AlignKey<'a>>) {
     use std::borrow::Cow;
     fn title_of(e: &Entry) -> Option<&str> {
-        let t = e.title.as_deref()?.trim();
-        let placeholder = t.is_empty()
-            || t.starts_with('(')
-            || ["weggefallen", "aufgehoben", "zukünftig", "gestrichen"]
-                .iter()
-                .any(|w| t.contains(w));
-        (e.kind.is_gliederung() && !placeholder).then_some(t)
+        meaningful_title(e).filter(|_| e.kind.is_gliederung())
     }
     let count = |v: &'a [Entry]| {
         let mut m: rustc_hash::FxHashMap<(Kind, &'a str), u32> = Default::default();
@@ -683,13 +689,7 @@ fn align_keys<'a>(a: &'a [Entry], b: &'a [Entry]) -> (Vec<AlignKey<'a>>, Vec<Ali
 fn renumbered_by_title<'a>(a: &'a [Entry], b: &'a [Entry], ka: &mut [AlignKey<'a>]) {
     use std::borrow::Cow;
     let title = |e: &'a Entry| -> Option<&'a str> {
-        let t = e.title.as_deref()?.trim();
-        let placeholder = t.is_empty()
-            || t.starts_with('(')
-            || ["weggefallen", "aufgehoben", "zukünftig", "gestrichen"]
-                .iter()
-                .any(|w| t.contains(w));
-        (e.kind.is_einzelvorschrift() && !placeholder).then_some(t)
+        meaningful_title(e).filter(|_| e.kind.is_einzelvorschrift())
     };
     let unique = |v: &'a [Entry]| {
         let mut m: rustc_hash::FxHashMap<&'a str, Option<usize>> = Default::default();
