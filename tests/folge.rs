@@ -91,9 +91,7 @@ fn citations_in_the_law_and_in_the_series_follow_the_renumbered_units() {
     );
     for c in [
         "Nach § 1 wird der folgende § 2 eingefügt:",
-        "Der bisherige § 2 wird § 3.",
-        "Der bisherige § 3 wird § 4.",
-        "Der bisherige § 4 wird § 5.",
+        "Die bisherigen §§ 2 bis 4 werden die §§ 3 bis 5.",
     ] {
         assert!(mantel.contains(c), "no {c:?} in\n{mantel}");
     }
@@ -203,8 +201,7 @@ fn a_real_insertion_with_renumbering_lmrstv_2012() {
     for c in [
         "Artikel 1 – Änderung der LMRStV",
         "Nach § 12 wird der folgende § 13 eingefügt:",
-        "Der bisherige § 13 wird § 14.",
-        "Der bisherige § 14 wird § 15.",
+        "Die bisherigen §§ 13 und 14 werden die §§ 14 und 15.",
         "Artikel 2 – Weitere Änderung der LMRStV",
         ", die durch Artikel 1 dieses Gesetzes geändert worden ist,",
         "„(zu § 14) Fundstellenverzeichnis",
@@ -284,7 +281,9 @@ fn the_shipped_gesetz_vii_with_a_new_first_paragraph() {
     );
     let m = text(&o);
     for c in [
+        "Die bisherigen §§ 1 bis 4 werden die §§ 2 bis 5.",
         "Der bisherige § 4a wird § 5a.",
+        "Die bisherigen §§ 5 bis 8 werden die §§ 6 bis 9.",
         "Artikel 2 – Weitere Änderung des Gesetzes VII",
         "die Angabe „§ 3“ durch die Angabe „§ 4“ ersetzt.",
         "„Inhalt der Meldung nach § 5a“",

@@ -1875,6 +1875,7 @@ impl<'a> Generator<'a> {
                 _ => groups.push((u, vec![(c, l)])),
             }
         }
+        let groups = ranged_renumberings(groups);
         let mut text = String::new();
         let mut list = Vec::new();
         for (i, (u, mut cs)) in groups.into_iter().enumerate() {
@@ -2097,6 +2098,70 @@ fn order_group(cs: &mut [(String, bool)]) {
 }
 
 /// Renumberings upwards run from the last unit to the first, so that no two units share a number.
+/// "Der bisherige § 3 wird § 4." → (3, 4): a § renumbered, whole numbers only.
+fn plain_renumbering(c: &str) -> Option<(u64, u64)> {
+    let (a, b) = c
+        .strip_prefix("Der bisherige § ")?
+        .strip_suffix('.')?
+        .split_once(" wird § ")?;
+    let num = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    Some((num(a)?, num(b)?))
+}
+
+/// §§ that follow one another, renumbered by the same step, each a command of
+/// its own: one command, as the Handbuch writes it („Die bisherigen §§ 2 bis 4
+/// werden die §§ 3 bis 5.“; two: „§§ 2 und 3“).
+fn ranged_renumberings(
+    groups: Vec<(String, Vec<(String, bool)>)>,
+) -> Vec<(String, Vec<(String, bool)>)> {
+    let single = |g: &(String, Vec<(String, bool)>)| match g.1.as_slice() {
+        [(c, false)] => plain_renumbering(c),
+        _ => None,
+    };
+    let mut out: Vec<(String, Vec<(String, bool)>)> = Vec::new();
+    let mut i = 0;
+    while i < groups.len() {
+        let Some((a, b)) = single(&groups[i]) else {
+            out.push(groups[i].clone());
+            i += 1;
+            continue;
+        };
+        // the run: each next § is the next number, moved by the same step
+        let mut j = i + 1;
+        let mut last = a;
+        while let Some((x, y)) = groups.get(j).and_then(&single) {
+            let next = if b > a {
+                last + 1
+            } else {
+                last.wrapping_sub(1)
+            };
+            if x != next || y as i128 - x as i128 != b as i128 - a as i128 {
+                break;
+            }
+            last = x;
+            j += 1;
+        }
+        if j - i < 2 {
+            out.push(groups[i].clone());
+            i += 1;
+            continue;
+        }
+        let (lo, hi) = (a.min(last), a.max(last));
+        let step = b as i128 - a as i128;
+        let (nlo, nhi) = ((lo as i128 + step) as u64, (hi as i128 + step) as u64);
+        let join = if j - i == 2 { "und" } else { "bis" };
+        let cmd = format!("Die bisherigen §§ {lo} {join} {hi} werden die §§ {nlo} {join} {nhi}.");
+        // beside the first of them in the Synopse
+        out.push((groups[i].0.clone(), vec![(cmd, false)]));
+        i = j;
+    }
+    out
+}
+
 fn order_renumberings(cs: &mut [String]) {
     let mut i = 0;
     while i < cs.len() {
