@@ -120,6 +120,26 @@ fn check_in_browser(dir: &Path, html: &Path, expect: &[&str]) {
     }
 }
 
+/// The three-column Synopse of `old` → `new`, written into `dir`.
+fn synopse(dir: &Path, old: &Path, new: &Path) -> PathBuf {
+    let html = dir.join("synopse.html");
+    let o = paragraf(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--amendments",
+        "--synopse",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    html
+}
+
 fn have_chromium() -> bool {
     if Path::new(CHROMIUM).exists() {
         return true;
@@ -140,22 +160,10 @@ fn the_synopse_of_the_shipped_amending_law_in_a_browser() {
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("synopse.html");
-    let o = paragraf(&[
-        "diff",
-        root.join("laws/gesetz-vii.txt").to_str().unwrap(),
-        root.join("tests/fixtures/vires/gesetz-vii-2026-03-01.txt")
-            .to_str()
-            .unwrap(),
-        "--amendments",
-        "--synopse",
-        html.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+    let html = synopse(
+        dir.path(),
+        &root.join("laws/gesetz-vii.txt"),
+        &root.join("tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
     );
     check_in_browser(
         dir.path(),
@@ -178,21 +186,7 @@ fn the_synopse_of_the_bgb_2013_2018_in_a_browser() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("synopse.html");
-    let o = paragraf(&[
-        "diff",
-        pair.join("old.md").to_str().unwrap(),
-        pair.join("new.md").to_str().unwrap(),
-        "--amendments",
-        "--synopse",
-        html.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let html = synopse(dir.path(), &pair.join("old.md"), &pair.join("new.md"));
     check_in_browser(
         dir.path(),
         &html,

@@ -66,6 +66,30 @@ fn a_good_configuration_is_obeyed() {
     assert_eq!(code, Some(0), "{err}");
 }
 
+/// `paragraf ARGS` in `dir`, which must succeed: its standard output.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The line of `paragraf history` output for `unit`.
+fn line_of(history: &str, unit: &str) -> String {
+    history
+        .lines()
+        .find(|l| l.starts_with(&format!("{unit} ")))
+        .unwrap_or_else(|| panic!("no {unit} in\n{history}"))
+        .to_string()
+}
+
 #[test]
 fn history_names_the_amending_law_of_each_changed_unit_and_show_gives_the_fassung_at_a_date() {
     let dir = tempfile::tempdir().unwrap();
@@ -98,26 +122,9 @@ fn history_names_the_amending_law_of_each_changed_unit_and_show_gives_the_fassun
         "paragraf.toml",
         "[[law]]\nfile = \"gesetz.txt\"\nhistory = [\n  { amending = \"a1.txt\" },\n  { amending = \"a2.txt\", verkuendet = \"2026-06-14\" },\n  { amending = \"a3.txt\" },\n]\n",
     );
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| run_in(dir.path(), args);
     let h = run(&["history", "gesetz.txt"]);
-    let line = |unit: &str| {
-        h.lines()
-            .find(|l| l.starts_with(&format!("{unit} ")))
-            .unwrap_or_else(|| panic!("no {unit} in\n{h}"))
-            .to_string()
-    };
+    let line = |unit: &str| line_of(&h, unit);
     assert!(
         line("§ 1").contains("a1.txt") && line("§ 1").contains("1. April 2026"),
         "{h}"
@@ -191,27 +198,10 @@ fn an_amending_law_with_two_dates_makes_two_fassungen() {
         "paragraf.toml",
         "[[law]]\nfile = \"gesetz.txt\"\nhistory = [{ amending = \"a1.txt\", verkuendet = \"2026-03-31\" }]\n",
     );
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| run_in(dir.path(), args);
     // the blame names both dates of the one amending law
     let h = run(&["history", "gesetz.txt"]);
-    let line = |unit: &str| {
-        h.lines()
-            .find(|l| l.starts_with(&format!("{unit} ")))
-            .unwrap_or_else(|| panic!("no {unit} in\n{h}"))
-            .to_string()
-    };
+    let line = |unit: &str| line_of(&h, unit);
     assert!(line("§ 1").contains("1. April 2026"), "{h}");
     assert!(line("§ 3").contains("1. Januar 2027"), "{h}");
     assert!(line("§ 1").contains("a1.txt") && line("§ 3").contains("a1.txt"));
