@@ -347,8 +347,9 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
         v
     };
     let (oa, ob) = (offs(&a), offs(&b));
+    let (ia, ib) = interned(&a, &b);
     let mut out = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+    for op in diff_ops(&ia, &ib) {
         let (tag, o, n) = match op {
             DiffOp::Equal {
                 old_index,
@@ -413,28 +414,229 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
     out
 }
 
-fn bag(s: &str) -> (rustc_hash::FxHashMap<&str, i32>, usize) {
-    let mut m: rustc_hash::FxHashMap<&str, i32> = Default::default();
-    let mut n = 0;
-    for t in tokens(s).into_iter().filter(|t| !t.trim().is_empty()) {
-        *m.entry(t).or_default() += 1;
-        n += 1;
-    }
-    (m, n)
+/// Patience diff of two sequences (items as numbers, see [`interned`]),
+/// their common start and end taken off first: most changed units differ in
+/// a few words, and the diff then looks only at those.
+fn diff_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ea, eb) = (a.len() - suf, b.len() - suf);
+    let mut ops = Vec::new();
+    push_equal(&mut ops, 0, 0, pre);
+    patience(&a[pre..ea], &b[pre..eb], pre, pre, &mut ops);
+    push_equal(&mut ops, ea, eb, suf);
+    ops
 }
 
-fn dice(
-    a: &rustc_hash::FxHashMap<&str, i32>,
-    na: usize,
-    b: &rustc_hash::FxHashMap<&str, i32>,
-    nb: usize,
-) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let common: i32 = small
+/// Patience diff: the items found once on each side are anchors; the longest
+/// run of them in the same order (patience sorting, O(n log n)) is kept, and
+/// only the stretches between two anchors that have an item in common go to
+/// Myers. A stretch with nothing in common is a deletion and an insertion at
+/// once (the units inserted into a Fassung, mostly), where Myers would spend
+/// O(n·d) finding out. `da`, `db`: where `a` and `b` start in the whole.
+fn patience(a: &[u32], b: &[u32], da: usize, db: usize, ops: &mut Vec<DiffOp>) {
+    let n = a
         .iter()
-        .map(|(k, v)| (*v).min(*large.get(k).unwrap_or(&0)))
-        .sum();
-    2.0 * common as f64 / (na + nb).max(1) as f64
+        .chain(b)
+        .map(|&x| x as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // per item: how often on each side, and where in b (when once)
+    let (mut ca, mut cb) = (vec![0u8; n], vec![0u8; n]);
+    let mut at_b = vec![0usize; n];
+    for &x in a {
+        ca[x as usize] = ca[x as usize].saturating_add(1);
+    }
+    for (j, &x) in b.iter().enumerate() {
+        cb[x as usize] = cb[x as usize].saturating_add(1);
+        at_b[x as usize] = j;
+    }
+    let pairs: Vec<(usize, usize)> = a
+        .iter()
+        .enumerate()
+        .filter(|(_, &x)| ca[x as usize] == 1 && cb[x as usize] == 1)
+        .map(|(i, &x)| (i, at_b[x as usize]))
+        .collect();
+    // the longest run of anchors in the same order on both sides (patience
+    // sorting), taken from the end: of two crossing anchors, the earlier one
+    // in a is kept, as Myers' shortest edit script keeps it
+    let mut tails: Vec<usize> = Vec::new(); // indices into pairs
+    let mut next = vec![usize::MAX; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate().rev() {
+        let at = tails.partition_point(|&t| pairs[t].1 > j);
+        if at > 0 {
+            next[k] = tails[at - 1];
+        }
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len() + 1);
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        chain.push(pairs[k]);
+        k = next[k];
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut in_a = ca; // reused: which items a stretch of a has
+    in_a.fill(0);
+    for (x, y) in chain.into_iter().chain([(a.len(), b.len())]) {
+        let (ga, gb) = (&a[i..x], &b[j..y]);
+        let shared = !ga.is_empty() && !gb.is_empty() && {
+            ga.iter().for_each(|&t| in_a[t as usize] = 1);
+            let shared = gb.iter().any(|&t| in_a[t as usize] == 1);
+            ga.iter().for_each(|&t| in_a[t as usize] = 0);
+            shared
+        };
+        if shared {
+            for op in capture_diff_slices(Algorithm::Myers, ga, gb) {
+                push_op(ops, op, da + i, db + j);
+            }
+        } else {
+            let op = match (ga.len(), gb.len()) {
+                (0, 0) => None,
+                (old_len, 0) => Some(DiffOp::Delete {
+                    old_index: 0,
+                    old_len,
+                    new_index: 0,
+                }),
+                (0, new_len) => Some(DiffOp::Insert {
+                    old_index: 0,
+                    new_index: 0,
+                    new_len,
+                }),
+                (old_len, new_len) => Some(DiffOp::Replace {
+                    old_index: 0,
+                    old_len,
+                    new_index: 0,
+                    new_len,
+                }),
+            };
+            if let Some(op) = op {
+                push_op(ops, op, da + i, db + j);
+            }
+        }
+        if x < a.len() {
+            push_equal(ops, da + x, db + y, 1);
+        }
+        (i, j) = (x + 1, y + 1);
+    }
+}
+
+/// An op of a part, moved to where the part starts; equal runs are joined.
+fn push_op(ops: &mut Vec<DiffOp>, op: DiffOp, da: usize, db: usize) {
+    ops.push(match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => return push_equal(ops, old_index + da, new_index + db, len),
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index: old_index + da,
+            old_len,
+            new_index: new_index + db,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index: old_index + da,
+            new_index: new_index + db,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => DiffOp::Replace {
+            old_index: old_index + da,
+            old_len,
+            new_index: new_index + db,
+            new_len,
+        },
+    });
+}
+
+fn push_equal(ops: &mut Vec<DiffOp>, old_index: usize, new_index: usize, len: usize) {
+    if len == 0 {
+        return;
+    }
+    if let Some(DiffOp::Equal {
+        old_index: o,
+        new_index: n,
+        len: l,
+    }) = ops.last_mut()
+    {
+        if *o + *l == old_index && *n + *l == new_index {
+            *l += len;
+            return;
+        }
+    }
+    ops.push(DiffOp::Equal {
+        old_index,
+        new_index,
+        len,
+    });
+}
+
+/// The two sequences as numbers, equal items alike: the diff then compares
+/// and hashes integers instead of strings (a third of the BGB's diff time).
+fn interned<T: std::hash::Hash + Eq>(a: &[T], b: &[T]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: rustc_hash::FxHashMap<&T, u32> = Default::default();
+    ids.reserve(a.len().max(b.len()));
+    let mut id = |t| {
+        let n = ids.len() as u32;
+        *ids.entry(t).or_insert(n)
+    };
+    let ia = a.iter().map(&mut id).collect();
+    let ib = b.iter().map(&mut id).collect();
+    (ia, ib)
+}
+
+/// The words of a text (no spaces) as a sorted list of their hashes: two
+/// lists are compared by one merge, without a hash map per text.
+type Bag = Vec<u64>;
+
+fn bag(s: &str) -> Bag {
+    use std::hash::BuildHasher;
+    let h = rustc_hash::FxBuildHasher;
+    let mut v: Bag = tokens(s)
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| h.hash_one(t))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Dice's coefficient of two bags of words (counted with their repetitions).
+fn dice(a: &Bag, b: &Bag) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()).max(1) as f64
 }
 
 /// Compare two Fassungen.
@@ -446,14 +648,13 @@ pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
 
 pub fn diff_entries(a: &[Entry], b: &[Entry]) -> Vec<Change> {
     let (ka, kb) = align_keys(a, b);
+    let (ka, kb) = interned(&ka, &kb);
+    let ops = diff_ops(&ka, &kb);
     let mut changes = Vec::new();
     // indices into `changes`, with the diff op they came from
     let mut removed: Vec<(usize, usize)> = Vec::new();
     let mut inserted: Vec<(usize, usize)> = Vec::new();
-    for (op_ix, op) in capture_diff_slices(Algorithm::Patience, &ka, &kb)
-        .into_iter()
-        .enumerate()
-    {
+    for (op_ix, op) in ops.into_iter().enumerate() {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -762,7 +963,7 @@ fn split_shifted(changes: &mut Vec<Change>) {
         .map(|&k| changes[k].new_unit().map_or("", |n| n.text.as_str()))
         .collect();
     // computed when first needed: most modified units are rewordings and need none
-    let mut bags: Vec<Option<(rustc_hash::FxHashMap<&str, i32>, usize)>> = vec![None; ins.len()];
+    let mut bags: Vec<Option<Bag>> = vec![None; ins.len()];
     let mut taken = vec![false; ins.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new(); // (modified change, inserted change)
     for k in 0..changes.len() {
@@ -800,14 +1001,13 @@ fn split_shifted(changes: &mut Vec<Change>) {
         if cands.is_empty() {
             continue;
         }
-        let (ob, on) = bag(&o.text);
-        let (nb, nn) = bag(&n.text);
-        if dice(&ob, on, &nb, nn) >= 0.5 {
+        let ob = bag(&o.text);
+        if dice(&ob, &bag(&n.text)) >= 0.5 {
             continue;
         }
         for q in cands {
-            let (qb, qn) = bags[q].get_or_insert_with(|| bag(texts[q]));
-            if dice(&ob, on, qb, *qn) >= 0.9 {
+            let qb = bags[q].get_or_insert_with(|| bag(texts[q]));
+            if dice(&ob, qb) >= 0.9 {
                 taken[q] = true;
                 pairs.push((k, ins[q]));
                 break;
@@ -897,7 +1097,7 @@ fn pair_renumbered(
         }
     }
     let fuzzy_budget = removed.len() * inserted.len() <= 40_000;
-    let bags: Vec<(rustc_hash::FxHashMap<&str, i32>, usize)> = if fuzzy_budget {
+    let bags: Vec<Bag> = if fuzzy_budget {
         keys.iter().map(|k| bag(k)).collect()
     } else {
         Vec::new()
@@ -934,7 +1134,7 @@ fn pair_renumbered(
             .and_then(|v| v.iter().find(|&&j| !used[j] && same_units(j)))
             .map(|&j| (j, 1.0));
         if best.is_none() && fuzzy_budget && !placeholder {
-            let (ob, on) = bag(ko);
+            let ob = bag(ko);
             for (j, &(i, _)) in inserted.iter().enumerate() {
                 if used[j] {
                     continue;
@@ -949,7 +1149,7 @@ fn pair_renumbered(
                 {
                     continue;
                 }
-                let s = dice(&ob, on, &bags[j].0, bags[j].1);
+                let s = dice(&ob, &bags[j]);
                 if s >= 0.9 && best.is_none_or(|(_, bs)| s > bs) {
                     best = Some((j, s));
                 }
@@ -1063,4 +1263,112 @@ pub fn apply(old: &[Entry], changes: &[Change]) -> Result<Vec<Entry>, ApplyError
     }
     out.extend(old[i..].iter().cloned());
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The ops rebuild `b` from `a`, cover both sides in order, and keep as
+    /// many items as the general algorithm does (both find a longest common
+    /// subsequence of the unique items; the stretches between are Myers').
+    fn check(a: &[u32], b: &[u32]) {
+        let ops = diff_ops(a, b);
+        let (mut i, mut j) = (0, 0);
+        let mut kept = 0;
+        let mut rebuilt = Vec::new();
+        for op in &ops {
+            let (oi, ol, ni, nl) = match *op {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => {
+                    assert_eq!(a[old_index..old_index + len], b[new_index..new_index + len]);
+                    kept += len;
+                    (old_index, len, new_index, len)
+                }
+                DiffOp::Delete {
+                    old_index,
+                    old_len,
+                    new_index,
+                } => (old_index, old_len, new_index, 0),
+                DiffOp::Insert {
+                    old_index,
+                    new_index,
+                    new_len,
+                } => (old_index, 0, new_index, new_len),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => (old_index, old_len, new_index, new_len),
+            };
+            assert_eq!((oi, ni), (i, j), "{ops:?}");
+            rebuilt.extend_from_slice(&b[ni..ni + nl]);
+            (i, j) = (oi + ol, ni + nl);
+        }
+        assert_eq!((i, j), (a.len(), b.len()));
+        assert_eq!(rebuilt, b);
+        // equal runs are joined
+        assert!(ops
+            .windows(2)
+            .all(|w| !matches!(w, [DiffOp::Equal { .. }, DiffOp::Equal { .. }])));
+        let once = |v: &[u32]| v.iter().all(|x| v.iter().filter(|y| *y == x).count() == 1);
+        if once(a) && once(b) {
+            // no item repeats on a side: the ops keep a longest common subsequence
+            let lcs = {
+                let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+                for x in (0..a.len()).rev() {
+                    for y in (0..b.len()).rev() {
+                        t[x][y] = if a[x] == b[y] {
+                            t[x + 1][y + 1] + 1
+                        } else {
+                            t[x + 1][y].max(t[x][y + 1])
+                        };
+                    }
+                }
+                t[0][0]
+            };
+            assert_eq!(kept, lcs, "{a:?} {b:?} {ops:?}");
+        }
+    }
+
+    #[test]
+    fn crossing_anchors_keep_the_earlier_one() {
+        // a Gliederung unit found by its title after a § that took its place
+        let ops = diff_ops(&[1, 2, 3], &[3, 2, 4]);
+        assert_eq!(
+            ops[1],
+            DiffOp::Equal {
+                old_index: 1,
+                new_index: 1,
+                len: 1
+            }
+        );
+        check(&[1, 2, 3], &[3, 2, 4]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn ops_rebuild_the_new_side(
+            a in proptest::collection::vec(0u32..12, 0..30),
+            b in proptest::collection::vec(0u32..12, 0..30),
+        ) {
+            check(&a, &b);
+        }
+
+        #[test]
+        fn unique_items_keep_a_longest_common_run(
+            a in Just((0u32..40).collect::<Vec<_>>()).prop_shuffle(),
+            b in Just((20u32..60).collect::<Vec<_>>()).prop_shuffle(),
+            na in 0usize..40,
+            nb in 0usize..40,
+        ) {
+            check(&a[..na], &b[..nb]);
+        }
+    }
 }
