@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # PDF benchmark, side by side: `paragraf pdf bgb.md` against typst-cli 0.15.1
-# compiling a plain Typst document of the same text (benches/plain_typst.py:
-# same page, fonts, sizes, headings and outline; every text a string literal).
-# Runs alternate between the two (this machine's speed drifts), best of N each.
+# compiling the same text as a plain Typst document (benches/plain_typst.py:
+# headings and paragraphs on the same page, fonts and sizes, with an outline;
+# every text a string literal), and, for Typst's share of paragraf's time,
+# paragraf's layout written as plain Typst (plain_typst.py --layout).
+# Runs alternate (this machine's speed drifts), best of N each.
 # Also: the seed, whole-process. Usage: benches/pdf.sh [N]   (needs ../shared/corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,9 @@ cargo build --release -q
 bin="$CARGO_TARGET_DIR/release/paragraf"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" parse --json "$bgb" 2>/dev/null | python3 benches/plain_typst.py > "$tmp/bgb.typ"
+"$bin" parse --json "$bgb" 2>/dev/null > "$tmp/bgb.json"
+python3 benches/plain_typst.py < "$tmp/bgb.json" > "$tmp/bgb.typ"
+python3 benches/plain_typst.py --layout < "$tmp/bgb.json" > "$tmp/layout.typ"
 
 run() { # prints "seconds KiB"
   local tf; tf=$(mktemp)
@@ -30,18 +34,22 @@ run() { # prints "seconds KiB"
 }
 best() { sort -n | head -1; }
 
-: > "$tmp/p"; : > "$tmp/c"
+: > "$tmp/p"; : > "$tmp/c"; : > "$tmp/l"
 for _ in $(seq "$n"); do
   run "$bin" pdf "$bgb" -o "$tmp/p.pdf" >> "$tmp/p"
   run typst compile --ignore-system-fonts "$tmp/bgb.typ" "$tmp/c.pdf" >> "$tmp/c"
+  run typst compile --ignore-system-fonts "$tmp/layout.typ" "$tmp/l.pdf" >> "$tmp/l"
 done
 read -r pt pm < <(best < "$tmp/p")
 read -r ct cm < <(best < "$tmp/c")
+read -r lt lm < <(best < "$tmp/l")
 pp=$(pdfinfo "$tmp/p.pdf" 2>/dev/null | awk '/^Pages/{print $2}' || echo "?")
 cp=$(pdfinfo "$tmp/c.pdf" 2>/dev/null | awk '/^Pages/{print $2}' || echo "?")
 awk -v pt="$pt" -v pm="$pm" -v ct="$ct" -v cm="$cm" -v pp="$pp" -v cp="$cp" 'BEGIN{
   printf "bgb.md: typst-cli %.2f s %.0f MiB (%s pages) | paragraf pdf %.2f s %.0f MiB (%s pages) | %.2fx time, %.2fx memory\n",
     ct, cm/1024, cp, pt, pm/1024, pp, pt/ct, pm/cm }'
+awk -v lt="$lt" -v lm="$lm" -v pt="$pt" 'BEGIN{
+  printf "         typst-cli on paragraf'"'"'s layout as plain Typst %.2f s %.0f MiB: paragraf'"'"'s own share %.2fx\n", lt, lm/1024, pt/lt }'
 : > "$tmp/s"
 for _ in $(seq 5); do run "$bin" pdf laws/gesetz-vii.txt -o "$tmp/s.pdf" >> "$tmp/s"; done
 read -r st sm < <(best < "$tmp/s")

@@ -78,6 +78,10 @@ fn line_col_bytes(bytes: &[u8], off: usize) -> (usize, usize) {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last answer: (line index, byte offset, column). Offsets are asked
+    /// for mostly in order, many on one long line (the Sätze of an Absatz in
+    /// Markdown): counting on from the last one keeps that linear.
+    last: std::cell::Cell<(usize, usize, u32)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -92,22 +96,40 @@ impl<'a> LineIndex<'a> {
             }
             starts.push(i + 1);
         }
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
     }
 
     pub fn line_col(&self, off: usize) -> (u32, u32) {
         let off = off.min(self.text.len());
-        let line = match self.starts.binary_search(&off) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let (last_line, last_off, last_col) = self.last.get();
+        let in_last_line = self.starts[last_line] <= off
+            && self
+                .starts
+                .get(last_line + 1)
+                .is_none_or(|&next| off < next);
+        let line = if in_last_line {
+            last_line
+        } else {
+            match self.starts.binary_search(&off) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            }
         };
-        let start = self.starts[line];
         let mut off2 = off;
         while !self.text.is_char_boundary(off2) {
             off2 -= 1;
         }
-        let col = self.text[start..off2].chars().count() + 1;
-        (line as u32 + 1, col as u32)
+        let col = if in_last_line && last_off <= off2 {
+            last_col + self.text[last_off..off2].chars().count() as u32
+        } else {
+            self.text[self.starts[line]..off2].chars().count() as u32 + 1
+        };
+        self.last.set((line, off2, col));
+        (line as u32 + 1, col)
     }
 
     pub fn line_count(&self) -> usize {
@@ -164,6 +186,24 @@ mod tests {
                     "end {b} (from {a})"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn line_col_in_any_order_is_line_col_from_scratch() {
+        let text = "§ 1 – Zweck\r\n(1) Größe\u{a0}und Maß „x“.\nZeile\rletzte ä\n";
+        let idx = LineIndex::new(text);
+        let offs: Vec<usize> = (0..=text.len())
+            .chain((0..=text.len()).rev())
+            .chain((0..=text.len()).step_by(7))
+            .chain((0..=text.len()).rev().step_by(5))
+            .collect();
+        for off in offs {
+            assert_eq!(
+                idx.line_col(off),
+                LineIndex::new(text).line_col(off),
+                "{off}"
+            );
         }
     }
 }
