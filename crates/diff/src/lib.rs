@@ -428,7 +428,7 @@ fn diff_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
     let (ea, eb) = (a.len() - suf, b.len() - suf);
     let mut ops = Vec::new();
     push_equal(&mut ops, 0, 0, pre);
-    patience(&a[pre..ea], &b[pre..eb], pre, pre, &mut ops);
+    patience(&a[pre..ea], &b[pre..eb], pre, pre, (a, b), &mut ops);
     push_equal(&mut ops, ea, eb, suf);
     ops
 }
@@ -438,28 +438,44 @@ fn diff_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
 /// only the stretches between two anchors that have an item in common go to
 /// Myers. A stretch with nothing in common is a deletion and an insertion at
 /// once (the units inserted into a Fassung, mostly), where Myers would spend
-/// O(n·d) finding out. `da`, `db`: where `a` and `b` start in the whole.
-fn patience(a: &[u32], b: &[u32], da: usize, db: usize, ops: &mut Vec<DiffOp>) {
-    let n = a
+/// O(n·d) finding out. `da`, `db`: where `a` and `b` start in `whole`, the
+/// sequences before their common start and end were taken off. An anchor
+/// must be found once in the whole: a function word ("und") once in the
+/// changed middle but also in the unchanged text is no anchor, as it was not
+/// before the trimming (it would split one replacement into fragments).
+fn patience(
+    a: &[u32],
+    b: &[u32],
+    da: usize,
+    db: usize,
+    whole: (&[u32], &[u32]),
+    ops: &mut Vec<DiffOp>,
+) {
+    let n = whole
+        .0
         .iter()
-        .chain(b)
+        .chain(whole.1)
         .map(|&x| x as usize + 1)
         .max()
         .unwrap_or(0);
     // per item: how often on each side, and where in b (when once)
     let (mut ca, mut cb) = (vec![0u8; n], vec![0u8; n]);
-    let mut at_b = vec![0usize; n];
-    for &x in a {
+    let mut at_b = vec![usize::MAX; n];
+    for &x in whole.0 {
         ca[x as usize] = ca[x as usize].saturating_add(1);
     }
-    for (j, &x) in b.iter().enumerate() {
+    for &x in whole.1 {
         cb[x as usize] = cb[x as usize].saturating_add(1);
+    }
+    for (j, &x) in b.iter().enumerate() {
         at_b[x as usize] = j;
     }
     let pairs: Vec<(usize, usize)> = a
         .iter()
         .enumerate()
-        .filter(|(_, &x)| ca[x as usize] == 1 && cb[x as usize] == 1)
+        .filter(|(_, &x)| {
+            ca[x as usize] == 1 && cb[x as usize] == 1 && at_b[x as usize] != usize::MAX
+        })
         .map(|(i, &x)| (i, at_b[x as usize]))
         .collect();
     // the longest run of anchors in the same order on both sides (patience

@@ -104,7 +104,14 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
                 continue;
             }
         }
+        // the rest of an ASCII word: no citation starts inside a word
+        let c = b[i];
         i += 1;
+        if c.is_ascii_alphanumeric() {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+        }
     }
     inherit_context(text, &mut out);
     propagate_law(text, &mut out);

@@ -39,6 +39,22 @@ struct Ids {
     next_dup: HashMap<String, usize>,
 }
 
+/// Append a count in decimal (without the formatting machinery: ids are
+/// made for every unit of every law).
+fn push_count(id: &mut String, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    id.extend(buf[k..].iter().map(|&b| b as char));
+}
+
 /// The hash of an id, for the sibling check (a hit is confirmed on the id itself).
 fn hash(s: &str) -> u64 {
     use std::hash::BuildHasher;
@@ -47,7 +63,9 @@ fn hash(s: &str) -> u64 {
 
 fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids) {
     let mut counters: Vec<(Kind, usize)> = Vec::new();
-    // sibling ids handed out so far: hash → index of the sibling (no copies of the ids)
+    // sibling ids handed out so far: hash → index of the sibling (no copies of
+    // the ids); a unit with few children compares with each of them instead
+    let many = n.children.len() > 16;
     let mut local: HashMap<u64, usize> = HashMap::default();
     for i in 0..n.children.len() {
         let (done, rest) = n.children.split_at_mut(i);
@@ -78,10 +96,15 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids)
         let named = c.kind != Kind::Fussnote
             && c.num.as_deref().is_some_and(|num| push_clean(&mut id, num));
         if !named {
-            use std::fmt::Write;
-            let _ = write!(id, "{count}");
+            push_count(&mut id, count);
         }
-        let sibling_has = |id: &str| local.get(&hash(id)).is_some_and(|&k| done[k].id == id);
+        let sibling_has = |id: &str| {
+            if many {
+                local.get(&hash(id)).is_some_and(|&k| done[k].id == id)
+            } else {
+                done.iter().any(|d| d.id == id)
+            }
+        };
         // ids are hierarchical: only §§ and Artikel (flat) can collide beyond siblings
         let fresh = if c.kind.is_einzelvorschrift() {
             ids.seen.insert(id.clone())
@@ -101,7 +124,9 @@ fn assign_children(n: &mut Node, prefix: &str, unit_prefix: &str, ids: &mut Ids)
                 }
             }
         }
-        local.insert(hash(&id), i);
+        if many {
+            local.insert(hash(&id), i);
+        }
         let child_unit_prefix: &str = if c.kind.is_annex() { &id } else { unit_prefix };
         assign_children(c, &id, child_unit_prefix, ids);
         c.id = id;

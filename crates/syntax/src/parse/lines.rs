@@ -63,7 +63,7 @@ fn cols(s: &str) -> usize {
 
 /// Chunk size for the line grammar: the text is parsed in pieces of about
 /// this size, cut at line breaks, so pest's token queue stays small.
-const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = 16 * 1024;
 
 pub fn classify(src: &str) -> Lines {
     let nlines = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
