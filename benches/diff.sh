@@ -8,21 +8,19 @@ h=../shared/corpus/history
 [ -d "$h" ] || { echo "skipped: $h not found"; exit 0; }
 cargo build --release -q
 bin="$CARGO_TARGET_DIR/release/paragraf"
-best() { # best wall time (s) and its peak RSS (KiB) of N runs
-  local n=$1; shift; local bt=999 bm=0
-  for _ in $(seq "$n"); do
-    local tf; tf=$(mktemp)
-    local t0 t1; t0=$(date +%s.%N)
-    /usr/bin/time -o "$tf" -f "%M" "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s.%N)
-    local t; t=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f", b-a}')
-    if awk "BEGIN{exit !($t < $bt)}"; then bt=$t; bm=$(tail -1 "$tf"); fi
-    rm -f "$tf"
-  done
-  echo "$bt $bm"
+once() { # wall seconds and peak RSS (KiB) of one run
+  local tf t0 t1; tf=$(mktemp)
+  t0=$(date +%s.%N)
+  /usr/bin/time -o "$tf" -f "%M" "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v m="$(tail -1 "$tf")" 'BEGIN{printf "%.4f %d\n", b-a, m}'
+  rm -f "$tf"
 }
+# git and paragraf take turns (this machine's speed drifts), best of 9 each
 for pair in 052-bgb 053-bgb; do
-  read -r gt gm < <(best 7 git diff --no-index --word-diff "$h/$pair/old.md" "$h/$pair/new.md")
-  read -r pt pm < <(best 7 "$bin" diff "$h/$pair/old.md" "$h/$pair/new.md" --json)
+  o="$h/$pair/old.md"; n="$h/$pair/new.md"
+  g=$(for _ in $(seq 9); do once git diff --no-index --word-diff "$o" "$n"; echo "P $(once "$bin" diff "$o" "$n" --json)" >&2; done 2>"${TMPDIR:-/tmp}/paragraf-diff-bench" | sort -n | head -1)
+  p=$(grep '^P' "${TMPDIR:-/tmp}/paragraf-diff-bench" | cut -c3- | sort -n | head -1)
+  read -r gt gm <<<"$g"; read -r pt pm <<<"$p"
   awk -v p="$pair" -v gt="$gt" -v pt="$pt" -v pm="$pm" 'BEGIN{printf "%s: git diff --word-diff %.3f s | paragraf diff --json %.3f s (%.2fx git), peak %.1f MiB\n", p, gt, pt, pt/gt, pm/1024}'
 done

@@ -130,7 +130,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
         super::folge::pdf_synopse(path, data)?;
     }
     if a.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&changes)?)?;
+        // written as it is made (the BGB's change list is 2.6 MB)
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+        serde_json::to_writer_pretty(&mut w, &changes)?;
+        writeln!(w)?;
+        w.flush()?;
     } else if a.amendments {
         let style = if a.style == AmendStyle::Hdr3 {
             generate::Style::Hdr3
