@@ -359,9 +359,13 @@ fn changes_of_the_inhaltsuebersicht_are_written_by_their_angaben() {
 
 #[test]
 fn an_inhaltsuebersicht_whose_lines_have_no_angabe_is_restated() {
-    let old =
-        "Gesetz U\n\nInhaltsübersicht\n\nErster Teil\n\nZweiter Teil\n\n§ 1 – Zweck\n\nText.\n";
-    let new = old.replace("Zweiter Teil\n\n", "Zweiter Teil neu\n\n");
+    // lines that name no unit ("Allgemeine Vorschriften"), before the § itself
+    let old = "Gesetz U\n\nInhaltsübersicht\n\nAllgemeine Vorschriften\n\nSchlussvorschriften\n\n\
+               § 1 – Zweck\n\nText.\n";
+    let new = old.replace(
+        "Schlussvorschriften\n\n",
+        "Schluss- und Übergangsvorschriften\n\n",
+    );
     let (x, y) = (syntax::parse(old), syntax::parse(&new));
     let text = common::generate_and_apply_docs(&x, &y);
     assert!(

@@ -243,8 +243,8 @@ fn bad_bytes_are_errors_with_position() {
 }
 
 #[test]
-fn a_paragraph_across_the_64_kib_chunks_of_the_line_grammar_stays_one() {
-    // lines are classified in 64 KiB pieces; a piece's end is no blank line
+fn a_paragraph_across_the_chunks_of_the_line_grammar_stays_one() {
+    // lines are classified in 16 KiB pieces; a piece's end is no blank line
     // (kredwg.md § 6 Absatz 1f was cut in two at byte 131,072)
     let line = "die Behörde prüft den Antrag und entscheidet über ihn nach Maßgabe\n";
     let body = line.repeat(3000); // ~200 KiB, one Satz
@@ -271,6 +271,47 @@ fn a_paragraph_across_the_64_kib_chunks_of_the_line_grammar_stays_one() {
         .as_deref()
         .unwrap()
         .ends_with("Maßgabe des Gesetzes."));
+}
+
+#[test]
+fn an_empty_inhaltsuebersicht_before_a_typed_heading_in_plain_text() {
+    // ptbbgebv.md: Anlage 1 has an empty Inhaltsübersicht, then its
+    // Abschnitte; a heading that does not come again is the unit itself,
+    // not an entry of the table of contents
+    let src = "Verordnung P\n\n§ 1 – Zweck\n\nText.\n\nAnlage 1 Gebührenverzeichnis\n\n\
+               Inhaltsübersicht\n\nAbschnitt 1\n\nMess- und Eichgesetz (MessEG),\n\n\
+               Abschnitt 2\n\nGewerbeordnung (GewO),\n";
+    let doc = syntax::parse(src);
+    let kinds: Vec<(Kind, usize)> = doc
+        .root
+        .children
+        .iter()
+        .map(|n| (n.kind, n.children.len()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Langtitel, 0),
+            (Kind::Paragraf, 1),
+            (Kind::Anlage, 0),
+            (Kind::Inhaltsuebersicht, 0),
+            (Kind::Abschnitt, 1),
+            (Kind::Abschnitt, 1),
+        ]
+    );
+    // and the canonical form reads back with the same tree
+    let out = syntax::print::print(&doc, &Default::default());
+    let again = syntax::parse(&out);
+    assert_eq!(syntax::print::print(&again, &Default::default()), out);
+    assert_eq!(again.root.children.len(), doc.root.children.len(), "{out}");
+
+    // entries of a table of contents name units that come later
+    let toc = "Gesetz U\n\nInhaltsübersicht\n\nErster Teil\n\nZweiter Teil\n\n\
+               Erster Teil\n\n§ 1 – Zweck\n\nText.\n\nZweiter Teil\n\n§ 2 – Ende\n\nText.\n";
+    let doc = syntax::parse(toc);
+    let toc = &doc.root.children[1];
+    assert_eq!((toc.kind, toc.children.len()), (Kind::Inhaltsuebersicht, 2));
+    assert_eq!(doc.root.children[2].kind, Kind::Teil);
 }
 
 #[test]

@@ -74,7 +74,6 @@ pub fn print(doc: &Document, opts: &Options) -> String {
         opts,
         ueb: 0,
         norm: 0,
-        before_untyped: false,
     };
     // text above the title line (a corpus title line over a broken front
     // matter) must not read back as the title: it is escaped
@@ -89,7 +88,6 @@ pub fn print(doc: &Document, opts: &Options) -> String {
             w.para(0, &format!("\\{}", t.trim_start_matches('\n')));
             continue;
         }
-        w.before_untyped = written_untyped(doc.root.children.get(i + 1));
         w.node(c, 0);
     }
     let mut s = w.out.trim_end().to_string();
@@ -104,7 +102,6 @@ pub fn write_nodes(nodes: &[Node], opts: &Options) -> String {
         opts,
         ueb: 0,
         norm: 1,
-        before_untyped: false,
     };
     for n in nodes {
         w.node(n, 0);
@@ -121,8 +118,6 @@ struct Writer<'a> {
     /// `**…**` back as emphasis (not in an Inhaltsübersicht, an Anlage or
     /// the text between units, where a line of it may read as a heading).
     norm: usize,
-    /// The sibling after the node being written is a heading written "## …".
-    before_untyped: bool,
 }
 
 /// Whether a paragraph of plain text at the left margin would be read as a
@@ -186,13 +181,6 @@ pub fn own_text(n: &Node) -> String {
         }
     }
     parts.join(" ")
-}
-
-/// Whether `n` is a heading without type word that is written "## Titel".
-fn written_untyped(n: Option<&Node>) -> bool {
-    n.is_some_and(|n| {
-        n.kind == Kind::Ueberschrift && n.marker.is_none() && untyped_heading_reads(n)
-    })
 }
 
 /// Whether an untyped heading written "## Titel" reads back as itself (a title
@@ -403,9 +391,8 @@ impl Writer<'_> {
     }
 
     fn children(&mut self, n: &Node, depth: usize) {
-        for (i, c) in n.children.iter().enumerate() {
+        for c in &n.children {
             if c.kind != Kind::Satz {
-                self.before_untyped = written_untyped(n.children.get(i + 1));
                 self.node(c, depth);
             }
         }
@@ -499,16 +486,6 @@ impl Writer<'_> {
                 self.children(n, 0);
             }
             Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe => self.item(n, depth, ind),
-            Kind::Inhaltsuebersicht if n.children.is_empty() && own_text(n).is_empty() => {
-                // an empty one followed by a "## …" heading reads back as itself;
-                // before a typed heading, that heading would read as its entry:
-                // then it is kept as a line of text
-                if self.before_untyped {
-                    self.para(0, &self.heading(n));
-                } else {
-                    self.para(0, &format!("\\{}", self.heading(n)));
-                }
-            }
             Kind::Ueberschrift if n.marker.is_none() && untyped_heading_reads(n) => {
                 self.untyped_heading(n)
             }

@@ -93,6 +93,9 @@ struct Builder<'a> {
     fassung: Option<String>,
     seen_unit: bool,
     toc_seen: Vec<(Kind, String)>,
+    /// Where each heading of plain text stands (its line ends), found when a
+    /// table of contents first needs to know whether an entry comes again.
+    headings_at: Option<rustc_hash::FxHashMap<(Kind, String), Vec<usize>>>,
     limits: Limits,
 }
 
@@ -131,6 +134,7 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         fassung: None,
         seen_unit: false,
         toc_seen: Vec::new(),
+        headings_at: None,
         limits,
     };
     let abbreviation = lines
@@ -1060,6 +1064,35 @@ impl<'a> Builder<'a> {
         first
     }
 
+    /// Whether a heading like this one stands after `after` (the unit an
+    /// entry of a table of contents names comes later; a heading that does not
+    /// come again is the unit itself, after an empty Inhaltsübersicht).
+    fn comes_again(&mut self, info: &HeadingInfo, after: usize) -> bool {
+        let src = self.src;
+        let at = self.headings_at.get_or_insert_with(|| {
+            let mut m: rustc_hash::FxHashMap<(Kind, String), Vec<usize>> = Default::default();
+            let mut start = 0;
+            for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
+                let line = src[start..end].trim_end_matches('\r');
+                start = end + 1;
+                // a heading stands at the left margin, unbulleted ("\\1. Abschnitt"
+                // is one, escaped from the list item reading)
+                let t = line.strip_prefix('\\').unwrap_or(line);
+                if t.is_empty() || t.len() > 4000 {
+                    continue;
+                }
+                if let Some(h) = plain_heading(t, true) {
+                    m.entry((h.kind, h.num.unwrap_or_default()))
+                        .or_default()
+                        .push(end);
+                }
+            }
+            m
+        });
+        at.get(&(info.kind, info.num.clone().unwrap_or_default()))
+            .is_some_and(|v| v.iter().any(|&e| e > after))
+    }
+
     /// The open Inhaltsübersicht holds nothing but lines of text so far.
     fn toc_is_textual(&self) -> bool {
         match self
@@ -1161,6 +1194,7 @@ impl<'a> Builder<'a> {
             && self.toc_is_textual()
             && info.kind != Kind::Inhaltsuebersicht
             && self.first_in_toc(&info)
+            && self.comes_again(&info, first.1)
         {
             return false;
         }
