@@ -52,7 +52,7 @@ fn changes_apply_back_to_the_new_fassung() {
         .words
         .iter()
         .filter(|w| w.op != "equal")
-        .map(|w| (w.op.as_str(), w.text.as_str()))
+        .map(|w| (w.op.as_ref(), w.text.as_str()))
         .collect();
     assert_eq!(
         ops,

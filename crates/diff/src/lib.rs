@@ -214,7 +214,8 @@ pub enum ChangeKind {
 /// A word-level edit inside a modified unit. Offsets are byte ranges into the old and new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordEdit {
-    pub op: String,
+    /// "equal", "delete" or "insert" (static: one allocation less per word)
+    pub op: std::borrow::Cow<'static, str>,
     pub text: String,
     pub old: (usize, usize),
     pub new: (usize, usize),
@@ -640,8 +641,21 @@ fn bag(s: &str) -> Bag {
 
 /// Dice's coefficient of two bags of words (counted with their repetitions).
 fn dice(a: &Bag, b: &Bag) -> f64 {
+    dice_from(a, b, 0.0).unwrap_or(0.0)
+}
+
+/// Dice's coefficient when it is at least `min`, else None: the merge stops
+/// as soon as the words left cannot reach it (most pairs of units tried as
+/// one unit moved are far apart, and are told so after a few words).
+fn dice_from(a: &Bag, b: &Bag, min: f64) -> Option<f64> {
+    let total = (a.len() + b.len()).max(1) as f64;
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
+        // the most it can still reach, computed as the result is
+        let most = common + (a.len() - i).min(b.len() - j);
+        if 2.0 * (most as f64) / total < min {
+            return None;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -652,7 +666,8 @@ fn dice(a: &Bag, b: &Bag) -> f64 {
             }
         }
     }
-    2.0 * common as f64 / (a.len() + b.len()).max(1) as f64
+    let d = 2.0 * common as f64 / total;
+    (d >= min).then_some(d)
 }
 
 /// Compare two Fassungen.
@@ -978,54 +993,77 @@ fn split_shifted(changes: &mut Vec<Change>) {
         .iter()
         .map(|&k| changes[k].new_unit().map_or("", |n| n.text.as_str()))
         .collect();
-    // computed when first needed: most modified units are rewordings and need none
-    let mut bags: Vec<Option<Bag>> = vec![None; ins.len()];
+    // the modified units that may be another unit moved in: mostly replaced
+    // (little of their wording kept), with inserted units of their kind and
+    // about their length to compare with; found, and their words counted,
+    // on both cores
+    use rayon::prelude::*;
+    let checked: Vec<(usize, Bag, Vec<usize>)> = (0..changes.len())
+        .into_par_iter()
+        .filter_map(|k| {
+            let c = &changes[k];
+            if c.kind != ChangeKind::Modified {
+                return None;
+            }
+            let (o, n) = (c.old()?, c.new_unit()?);
+            if o.text.len() < 20 {
+                return None;
+            }
+            // the unit itself was reworded, not replaced: half of it is still there
+            // (the word edits say so at once; the bags only where they do not)
+            let kept: usize = c
+                .words
+                .iter()
+                .filter(|w| w.op == "equal" && w.text.chars().any(char::is_alphanumeric))
+                .map(|w| w.text.len())
+                .sum();
+            if kept * 2 >= o.text.len().max(n.text.len()) {
+                return None;
+            }
+            let close =
+                |t: &str| t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8;
+            let cands: Vec<usize> = (0..ins.len())
+                .filter(|&q| {
+                    close(texts[q])
+                        && changes[ins[q]]
+                            .new_unit()
+                            .is_some_and(|x| x.kind == o.kind && x.id != o.id)
+                })
+                .collect();
+            if cands.is_empty() {
+                return None;
+            }
+            let ob = bag(&o.text);
+            if dice(&ob, &bag(&n.text)) >= 0.5 {
+                return None;
+            }
+            Some((k, ob, cands))
+        })
+        .collect();
+    let mut wanted = vec![false; ins.len()];
+    for (_, _, cands) in &checked {
+        for &q in cands {
+            wanted[q] = true;
+        }
+    }
+    let bags: Vec<Option<Bag>> = (0..ins.len())
+        .into_par_iter()
+        .map(|q| wanted[q].then(|| bag(texts[q])))
+        .collect();
+    // in document order, each inserted unit taken once
     let mut taken = vec![false; ins.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new(); // (modified change, inserted change)
-    for k in 0..changes.len() {
-        let c = &changes[k];
-        if c.kind != ChangeKind::Modified {
-            continue;
-        }
-        let (Some(o), Some(n)) = (c.old(), c.new_unit()) else {
-            continue;
-        };
-        if o.text.len() < 20 {
-            continue;
-        }
-        // the unit itself was reworded, not replaced: half of it is still there
-        // (the word edits say so at once; the bags only where they do not)
-        let kept: usize = c
-            .words
-            .iter()
-            .filter(|w| w.op == "equal" && w.text.chars().any(char::is_alphanumeric))
-            .map(|w| w.text.len())
-            .sum();
-        if kept * 2 >= o.text.len().max(n.text.len()) {
-            continue;
-        }
-        let close = |t: &str| t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8;
-        let cands: Vec<usize> = (0..ins.len())
-            .filter(|&q| {
-                !taken[q]
-                    && close(texts[q])
-                    && changes[ins[q]]
-                        .new_unit()
-                        .is_some_and(|x| x.kind == o.kind && x.id != o.id)
-            })
-            .collect();
-        if cands.is_empty() {
-            continue;
-        }
-        let ob = bag(&o.text);
-        if dice(&ob, &bag(&n.text)) >= 0.5 {
-            continue;
-        }
-        for q in cands {
-            let qb = bags[q].get_or_insert_with(|| bag(texts[q]));
-            if dice(&ob, qb) >= 0.9 {
+    for (k, ob, cands) in &checked {
+        for &q in cands {
+            if taken[q] {
+                continue;
+            }
+            if bags[q]
+                .as_ref()
+                .is_some_and(|qb| dice_from(ob, qb, 0.9).is_some())
+            {
                 taken[q] = true;
-                pairs.push((k, ins[q]));
+                pairs.push((*k, ins[q]));
                 break;
             }
         }
@@ -1038,11 +1076,15 @@ fn split_shifted(changes: &mut Vec<Change>) {
         pairs.iter().map(|&(a, b)| (b, a)).collect();
     let old_changes = std::mem::take(changes);
     changes.reserve(old_changes.len() + pairs.len());
-    let ids: Vec<Option<String>> = old_changes
-        .iter()
-        .map(|c| c.new_unit().map(|n| n.id.clone()))
+    // the ids and old units the pairs need (not a copy of every change)
+    let ids: std::collections::HashMap<usize, String> = target_of
+        .values()
+        .filter_map(|&j| Some((j, old_changes[j].new_unit()?.id.clone())))
         .collect();
-    let olds: Vec<Option<Entry>> = old_changes.iter().map(|c| c.old().cloned()).collect();
+    let olds: std::collections::HashMap<usize, Entry> = source_of
+        .values()
+        .filter_map(|&src| Some((src, old_changes[src].old()?.clone())))
+        .collect();
     for (k, mut c) in old_changes.into_iter().enumerate() {
         if let Some(&j) = target_of.get(&k) {
             // a modified unit: its new wording is inserted, its old one lives on elsewhere
@@ -1050,12 +1092,12 @@ fn split_shifted(changes: &mut Vec<Change>) {
                 Units::Both { old, new } => {
                     changes.push(Change::new(ChangeKind::Inserted, c.at, Units::New { new }));
                     let mut gone = Change::new(ChangeKind::Renumbered, c.at, Units::Old { old });
-                    gone.pair = ids[j].clone();
+                    gone.pair = ids.get(&j).cloned();
                     changes.push(gone);
                 }
                 units => changes.push(Change { units, ..c }),
             }
-        } else if let Some(old) = source_of.get(&k).and_then(|&src| olds[src].as_ref()) {
+        } else if let Some(old) = source_of.get(&k).and_then(|src| olds.get(src)) {
             c.kind = ChangeKind::Renumbered;
             c.pair = Some(old.id.clone());
             c.words = word_edits(&old.text, c.new_unit().map_or("", |n| &n.text));
@@ -1165,8 +1207,10 @@ fn pair_renumbered(
                 {
                     continue;
                 }
-                let s = dice(&ob, &bags[j]);
-                if s >= 0.9 && best.is_none_or(|(_, bs)| s > bs) {
+                let Some(s) = dice_from(&ob, &bags[j], 0.9) else {
+                    continue;
+                };
+                if best.is_none_or(|(_, bs)| s > bs) {
                     best = Some((j, s));
                 }
             }

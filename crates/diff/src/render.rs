@@ -39,7 +39,7 @@ fn change_place(c: &Change, old: &[Entry], new: &[Entry]) -> String {
 fn words_inline(words: &[WordEdit], color: bool) -> String {
     let mut s = String::new();
     for w in words {
-        match (w.op.as_str(), color) {
+        match (w.op.as_ref(), color) {
             ("equal", _) => s.push_str(&w.text),
             ("delete", true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
             ("insert", true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
@@ -294,7 +294,7 @@ fn seg(t: String, mark: Option<&'static str>) -> Seg {
 fn segs(words: &[WordEdit], new_side: bool) -> Vec<Seg> {
     words
         .iter()
-        .filter_map(|w| match (w.op.as_str(), new_side) {
+        .filter_map(|w| match (w.op.as_ref(), new_side) {
             ("equal", _) => Some(seg(w.text.clone(), None)),
             ("delete", false) => Some(seg(w.text.clone(), Some("del"))),
             ("insert", true) => Some(seg(w.text.clone(), Some("ins"))),
