@@ -349,8 +349,11 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
     };
     let (oa, ob) = (offs(&a), offs(&b));
     let (ia, ib) = interned(&a, &b);
+    let mut ops = diff_ops(&ia, &ib);
+    let no_word = |t: &str| !t.chars().any(char::is_alphanumeric);
+    slide_to_words(&mut ops, |i| no_word(a[i]), |j| no_word(b[j]), &ia, &ib);
     let mut out = Vec::new();
-    for op in diff_ops(&ia, &ib) {
+    for op in ops {
         let (tag, o, n) = match op {
             DiffOp::Equal {
                 old_index,
@@ -415,6 +418,122 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
     out
 }
 
+/// An inserted or deleted run of words that starts with a space or a
+/// punctuation mark, where the same follows it, is moved on until it starts
+/// with a word: "oder {+daraus +}freigesetzt", not "oder{+ daraus+}
+/// freigesetzt" (equally short; the edit then starts at a word, as a reader
+/// and an Änderungsbefehl see it).
+fn slide_to_words(
+    ops: &mut Vec<DiffOp>,
+    no_word_a: impl Fn(usize) -> bool,
+    no_word_b: impl Fn(usize) -> bool,
+    a: &[u32],
+    b: &[u32],
+) {
+    for k in 1..ops.len().saturating_sub(1) {
+        while slide_once(ops, k, &no_word_a, &no_word_b, a, b) {}
+    }
+    // an equal run used up: the edits on either side of it are one
+    let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
+    for op in ops.drain(..) {
+        if matches!(op, DiffOp::Equal { len: 0, .. }) {
+            continue;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        match out.last_mut() {
+            Some(last)
+                if !matches!(last, DiffOp::Equal { .. }) && !matches!(op, DiffOp::Equal { .. }) =>
+            {
+                let (lo, ln) = (last.old_range(), last.new_range());
+                *last = edit(lo.start, o.end - lo.start, ln.start, n.end - ln.start);
+            }
+            _ => out.push(op),
+        }
+    }
+    *ops = out;
+}
+
+/// The edit that turns `a[o..o + ol]` into `b[n..n + nl]`.
+fn edit(o: usize, ol: usize, n: usize, nl: usize) -> DiffOp {
+    match (ol, nl) {
+        (_, 0) => DiffOp::Delete {
+            old_index: o,
+            old_len: ol,
+            new_index: n,
+        },
+        (0, _) => DiffOp::Insert {
+            old_index: o,
+            new_index: n,
+            new_len: nl,
+        },
+        _ => DiffOp::Replace {
+            old_index: o,
+            old_len: ol,
+            new_index: n,
+            new_len: nl,
+        },
+    }
+}
+
+fn slide_once(
+    ops: &mut [DiffOp],
+    k: usize,
+    no_word_a: &impl Fn(usize) -> bool,
+    no_word_b: &impl Fn(usize) -> bool,
+    a: &[u32],
+    b: &[u32],
+) -> bool {
+    let (DiffOp::Equal { .. }, DiffOp::Equal { len: after, .. }) = (&ops[k - 1], &ops[k + 1])
+    else {
+        return false;
+    };
+    if *after == 0 {
+        return false;
+    }
+    let slides = match ops[k] {
+        DiffOp::Insert {
+            new_index, new_len, ..
+        } => no_word_b(new_index) && b[new_index] == b[new_index + new_len],
+        DiffOp::Delete {
+            old_index, old_len, ..
+        } => no_word_a(old_index) && a[old_index] == a[old_index + old_len],
+        _ => false,
+    };
+    if !slides {
+        return false;
+    }
+    if let DiffOp::Equal { len, .. } = &mut ops[k - 1] {
+        *len += 1;
+    }
+    match &mut ops[k] {
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            ..
+        }
+        | DiffOp::Delete {
+            old_index,
+            new_index,
+            ..
+        } => {
+            *old_index += 1;
+            *new_index += 1;
+        }
+        _ => {}
+    }
+    if let DiffOp::Equal {
+        old_index,
+        new_index,
+        len,
+    } = &mut ops[k + 1]
+    {
+        *old_index += 1;
+        *new_index += 1;
+        *len -= 1;
+    }
+    true
+}
+
 /// Patience diff of two sequences (items as numbers, see [`interned`]),
 /// their common start and end taken off first: most changed units differ in
 /// a few words, and the diff then looks only at those.
@@ -434,10 +553,9 @@ fn diff_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
     ops
 }
 
-/// Patience diff: the items found once on each side are anchors; the longest
-/// run of them in the same order (patience sorting, O(n log n)) is kept, and
-/// only the stretches between two anchors that have an item in common go to
-/// Myers. A stretch with nothing in common is a deletion and an insertion at
+/// Patience diff: the items found once on each side are anchors, kept in a
+/// longest run in the same order ([`anchors`]), and only the stretches
+/// between two anchors that have an item in common go to Myers. A stretch with nothing in common is a deletion and an insertion at
 /// once (the units inserted into a Fassung, mostly), where Myers would spend
 /// O(n·d) finding out. `da`, `db`: where `a` and `b` start in `whole`, the
 /// sequences before their common start and end were taken off. An anchor
@@ -471,17 +589,87 @@ fn patience(
     for (j, &x) in b.iter().enumerate() {
         at_b[x as usize] = j;
     }
-    let pairs: Vec<(usize, usize)> = a
+    let chain = anchors(a, b, (da, db), whole, &ca, &cb, &at_b);
+    let (mut i, mut j) = (0, 0);
+    let mut in_a = ca; // reused: which items a stretch of a has
+    in_a.fill(0);
+    for (x, y) in chain.into_iter().chain([(a.len(), b.len())]) {
+        let (ga, gb) = (&a[i..x], &b[j..y]);
+        let shared = !ga.is_empty() && !gb.is_empty() && {
+            ga.iter().for_each(|&t| in_a[t as usize] = 1);
+            let shared = gb.iter().any(|&t| in_a[t as usize] == 1);
+            ga.iter().for_each(|&t| in_a[t as usize] = 0);
+            shared
+        };
+        if shared {
+            for op in capture_diff_slices(Algorithm::Myers, ga, gb) {
+                push_op(ops, op, da + i, db + j);
+            }
+        } else {
+            if !ga.is_empty() || !gb.is_empty() {
+                ops.push(edit(da + i, ga.len(), db + j, gb.len()));
+            }
+        }
+        if x < a.len() {
+            push_equal(ops, da + x, db + y, 1);
+        }
+        (i, j) = (x + 1, y + 1);
+    }
+}
+
+/// The anchors of a patience diff, in order: (position in a, position in b)
+/// of items found once in the whole of each side. Where the lists of such
+/// items are short (the words of a unit), Myers over them chooses, as
+/// `similar`'s patience did (its choice among crossing anchors reads best:
+/// "hat" kept, not "die", in ZPO § 807); where they are long (the units of a
+/// law: Myers would be O(n·d) with d the units inserted), the longest
+/// increasing run of their positions (patience sorting), ties to the earlier
+/// one in a.
+fn anchors(
+    a: &[u32],
+    b: &[u32],
+    (da, db): (usize, usize),
+    whole: (&[u32], &[u32]),
+    ca: &[u8],
+    cb: &[u8],
+    at_b: &[usize],
+) -> Vec<(usize, usize)> {
+    let ua: Vec<usize> = (0..a.len()).filter(|&i| ca[a[i] as usize] == 1).collect();
+    let ub: Vec<usize> = (0..b.len()).filter(|&j| cb[b[j] as usize] == 1).collect();
+    if ua.len() + ub.len() <= 4096 {
+        // over the whole sides, as `similar` saw them (its Myers weighs
+        // items by the length of the lists), then the anchors in the middle
+        let (wa, wb) = whole;
+        let ua: Vec<usize> = (0..wa.len()).filter(|&i| ca[wa[i] as usize] == 1).collect();
+        let ub: Vec<usize> = (0..wb.len()).filter(|&j| cb[wb[j] as usize] == 1).collect();
+        let va: Vec<u32> = ua.iter().map(|&i| wa[i]).collect();
+        let vb: Vec<u32> = ub.iter().map(|&j| wb[j]).collect();
+        let inside =
+            |i: usize, j: usize| (da..da + a.len()).contains(&i) && (db..db + b.len()).contains(&j);
+        let mut chain = Vec::new();
+        for op in capture_diff_slices(Algorithm::Myers, &va, &vb) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                chain.extend(
+                    (0..len)
+                        .map(|t| (ua[old_index + t], ub[new_index + t]))
+                        .filter(|&(i, j)| inside(i, j))
+                        .map(|(i, j)| (i - da, j - db)),
+                );
+            }
+        }
+        return chain;
+    }
+    let pairs: Vec<(usize, usize)> = ua
         .iter()
-        .enumerate()
-        .filter(|(_, &x)| {
-            ca[x as usize] == 1 && cb[x as usize] == 1 && at_b[x as usize] != usize::MAX
-        })
-        .map(|(i, &x)| (i, at_b[x as usize]))
+        .filter(|&&i| at_b[a[i] as usize] != usize::MAX)
+        .map(|&i| (i, at_b[a[i] as usize]))
         .collect();
-    // the longest run of anchors in the same order on both sides (patience
-    // sorting), taken from the end: of two crossing anchors, the earlier one
-    // in a is kept, as Myers' shortest edit script keeps it
+    // patience sorting taken from the end
     let mut tails: Vec<usize> = Vec::new(); // indices into pairs
     let mut next = vec![usize::MAX; pairs.len()];
     for (k, &(_, j)) in pairs.iter().enumerate().rev() {
@@ -501,50 +689,7 @@ fn patience(
         chain.push(pairs[k]);
         k = next[k];
     }
-    let (mut i, mut j) = (0, 0);
-    let mut in_a = ca; // reused: which items a stretch of a has
-    in_a.fill(0);
-    for (x, y) in chain.into_iter().chain([(a.len(), b.len())]) {
-        let (ga, gb) = (&a[i..x], &b[j..y]);
-        let shared = !ga.is_empty() && !gb.is_empty() && {
-            ga.iter().for_each(|&t| in_a[t as usize] = 1);
-            let shared = gb.iter().any(|&t| in_a[t as usize] == 1);
-            ga.iter().for_each(|&t| in_a[t as usize] = 0);
-            shared
-        };
-        if shared {
-            for op in capture_diff_slices(Algorithm::Myers, ga, gb) {
-                push_op(ops, op, da + i, db + j);
-            }
-        } else {
-            let op = match (ga.len(), gb.len()) {
-                (0, 0) => None,
-                (old_len, 0) => Some(DiffOp::Delete {
-                    old_index: 0,
-                    old_len,
-                    new_index: 0,
-                }),
-                (0, new_len) => Some(DiffOp::Insert {
-                    old_index: 0,
-                    new_index: 0,
-                    new_len,
-                }),
-                (old_len, new_len) => Some(DiffOp::Replace {
-                    old_index: 0,
-                    old_len,
-                    new_index: 0,
-                    new_len,
-                }),
-            };
-            if let Some(op) = op {
-                push_op(ops, op, da + i, db + j);
-            }
-        }
-        if x < a.len() {
-            push_equal(ops, da + x, db + y, 1);
-        }
-        (i, j) = (x + 1, y + 1);
-    }
+    chain
 }
 
 /// An op of a part, moved to where the part starts; equal runs are joined.
@@ -1377,7 +1522,7 @@ mod tests {
             .windows(2)
             .all(|w| !matches!(w, [DiffOp::Equal { .. }, DiffOp::Equal { .. }])));
         let once = |v: &[u32]| v.iter().all(|x| v.iter().filter(|y| *y == x).count() == 1);
-        if once(a) && once(b) {
+        if once(a) && once(b) && a.len() * b.len() <= 1_000_000 {
             // no item repeats on a side: the ops keep a longest common subsequence
             let lcs = {
                 let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
@@ -1409,6 +1554,23 @@ mod tests {
             }
         );
         check(&[1, 2, 3], &[3, 2, 4]);
+    }
+
+    #[test]
+    fn long_lists_of_unique_items_keep_the_longest_run() {
+        // more than 4096 unique items: the anchors by patience sorting
+        let a: Vec<u32> = (0..2500).collect();
+        let mut b: Vec<u32> = (1000..3500).collect();
+        b.swap(10, 2000); // 1010 and 3000 cross: one of them is kept
+        check(&a, &b);
+        let kept: usize = diff_ops(&a, &b)
+            .iter()
+            .map(|op| match op {
+                DiffOp::Equal { len, .. } => *len,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(kept, 1500 - 1);
     }
 
     proptest! {
