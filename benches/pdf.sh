@@ -23,6 +23,10 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" parse --json "$bgb" 2>/dev/null > "$tmp/bgb.json"
 python3 benches/plain_typst.py < "$tmp/bgb.json" > "$tmp/bgb.typ"
 python3 benches/plain_typst.py --layout < "$tmp/bgb.json" > "$tmp/layout.typ"
+python3 benches/plain_typst.py --no-outline < "$tmp/bgb.json" > "$tmp/bare.typ"
+# paragraf without the Inhaltsübersicht Typst makes (as for a law with its own)
+cp -r templates "$tmp/tpl"
+sed -i 's/if data.at("toc", default: true) {/if false {/' "$tmp/tpl/gesetz.typ"
 
 run() { # prints "seconds KiB"
   local tf; tf=$(mktemp)
@@ -34,20 +38,27 @@ run() { # prints "seconds KiB"
 }
 best() { sort -n | head -1; }
 
-: > "$tmp/p"; : > "$tmp/c"; : > "$tmp/l"
+: > "$tmp/p"; : > "$tmp/c"; : > "$tmp/l"; : > "$tmp/pb"; : > "$tmp/cb"
 for _ in $(seq "$n"); do
   run "$bin" pdf "$bgb" -o "$tmp/p.pdf" >> "$tmp/p"
   run typst compile --ignore-system-fonts "$tmp/bgb.typ" "$tmp/c.pdf" >> "$tmp/c"
   run typst compile --ignore-system-fonts "$tmp/layout.typ" "$tmp/l.pdf" >> "$tmp/l"
+  run "$bin" pdf "$bgb" --template "$tmp/tpl" -o "$tmp/pb.pdf" >> "$tmp/pb"
+  run typst compile --ignore-system-fonts "$tmp/bare.typ" "$tmp/cb.pdf" >> "$tmp/cb"
 done
 read -r pt pm < <(best < "$tmp/p")
 read -r ct cm < <(best < "$tmp/c")
 read -r lt lm < <(best < "$tmp/l")
+read -r pbt pbm < <(best < "$tmp/pb")
+read -r cbt cbm < <(best < "$tmp/cb")
 pp=$(pdfinfo "$tmp/p.pdf" 2>/dev/null | awk '/^Pages/{print $2}' || echo "?")
 cp=$(pdfinfo "$tmp/c.pdf" 2>/dev/null | awk '/^Pages/{print $2}' || echo "?")
 awk -v pt="$pt" -v pm="$pm" -v ct="$ct" -v cm="$cm" -v pp="$pp" -v cp="$cp" 'BEGIN{
   printf "bgb.md: typst-cli %.2f s %.0f MiB (%s pages) | paragraf pdf %.2f s %.0f MiB (%s pages) | %.2fx time, %.2fx memory\n",
     ct, cm/1024, cp, pt, pm/1024, pp, pt/ct, pm/cm }'
+awk -v pt="$pbt" -v pm="$pbm" -v ct="$cbt" -v cm="$cbm" 'BEGIN{
+  printf "without the outline in both: typst-cli %.2f s %.0f MiB | paragraf pdf %.2f s %.0f MiB | %.2fx time, %.2fx memory\n",
+    ct, cm/1024, pt, pm/1024, pt/ct, pm/cm }'
 awk -v lt="$lt" -v lm="$lm" -v pt="$pt" 'BEGIN{
   printf "         typst-cli on paragraf'"'"'s layout as plain Typst %.2f s %.0f MiB: paragraf'"'"'s own share %.2fx\n", lt, lm/1024, pt/lt }'
 : > "$tmp/s"

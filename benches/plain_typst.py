@@ -12,6 +12,8 @@ alone.
 
 With --layout it writes paragraf's layout of templates/gesetz.typ instead, as
 plain Typst (to tell Typst's share of `paragraf pdf` from paragraf's own).
+With --no-outline it leaves out the outline (the Inhaltsübersicht Typst makes
+of the headings, which paragraf prints for a law without one of its own).
 """
 import json
 import sys
@@ -96,7 +98,8 @@ if LAYOUT:
 w('#set page(paper: "a4", margin: (top: 2.6cm, bottom: 2.4cm, x: 2.3cm), '
   'footer: context align(center, text(size: 8.5pt, "Seite " + str(counter(page).get().first()) + " von " + str(counter(page).final().first()))))\n')
 w(f"#align(center, text(size: 17pt, weight: \"bold\", {lit(doc.get('title') or 'Gesetz')}))\n")
-w("#outline(title: none, depth: 6, indent: 1em)\n")
+if "--no-outline" not in sys.argv[1:]:
+    w("#outline(title: none, depth: 6, indent: 1em)\n")
 for c in doc["root"].get("children", []):
     render(c)
 sys.stdout.write("".join(out))

@@ -72,6 +72,32 @@ fn seed_pdf_holds_every_word_in_order() {
 }
 
 #[test]
+fn a_law_with_its_own_inhaltsuebersicht_gets_no_second_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("g.txt");
+    std::fs::write(
+        &law,
+        "Gesetz T\n\nInhaltsübersicht\n\n§ 1 Zweck\n\n§ 2 Ende\n\n§ 1 – Zweck\n\nText eins.\n\n\
+         § 2 – Ende\n\nText zwei.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("g.pdf");
+    let o = paragraf(&["pdf", law.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let Some(text) = pdftotext(&out) else {
+        return;
+    };
+    assert_eq!(text.matches("Inhaltsübersicht").count(), 1, "{text}");
+    // the seed has none: Typst makes one
+    let seed = format!("{}/laws/gesetz-vii.txt", env!("CARGO_MANIFEST_DIR"));
+    let out = dir.path().join("seed.pdf");
+    let o = paragraf(&["pdf", &seed, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    let text = pdftotext(&out).unwrap_or_default();
+    assert_eq!(text.matches("Inhaltsübersicht").count(), 1, "{text}");
+}
+
+#[test]
 fn hostile_text_prints_literally() {
     let dir = tempfile::tempdir().unwrap();
     let law = dir.path().join("boese.txt");

@@ -120,12 +120,19 @@ pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Optio
         .filter(|c| !matches!(c.kind, Kind::Langtitel | Kind::Fassung | Kind::Frontmatter))
         .map(|c| node(c, &links, &targets))
         .collect();
+    // a law with an Inhaltsübersicht of its own gets no second one from Typst
+    // (the one Typst makes is a tenth of the BGB's layout time)
+    let mut own_toc = false;
+    doc.root.walk(&mut |n, _| {
+        own_toc |= n.kind == Kind::Inhaltsuebersicht && !n.children.is_empty();
+    });
     json!({
         "title": doc.title.clone().unwrap_or_else(|| "Gesetz".into()),
         "short": short.map(str::to_string).or_else(|| doc.abbreviation.clone()).or_else(|| doc.title.clone()),
         "series": series,
         "fassung": doc.fassung.as_deref().and_then(syntax::date::german),
         "fassung_iso": doc.fassung,
+        "toc": !own_toc,
         "units": units,
     })
 }
