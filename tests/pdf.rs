@@ -284,25 +284,32 @@ fn build_publishes_each_fassung_of_the_series_and_the_current_one() {
     );
 }
 
-#[test]
-fn synopse_pdf_has_both_columns() {
+/// The text of the Synopse PDF of the shipped law and its 2026 Fassung,
+/// made by `paragraf diff` with `extra` arguments (None without pdftotext).
+fn shipped_synopse_text(extra: &[&str]) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("synopse.pdf");
-    let laws = format!("{}/laws", env!("CARGO_MANIFEST_DIR"));
-    let o = paragraf(&[
-        "diff",
-        &format!("{laws}/gesetz-vii.txt"),
-        &format!("{laws}/../tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
-        "--pdf",
-        out.to_str().unwrap(),
-    ]);
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (old, new) = (
+        format!("{root}/laws/gesetz-vii.txt"),
+        format!("{root}/tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
+    );
+    let mut args = vec!["diff", &old, &new];
+    args.extend_from_slice(extra);
+    args.extend(["--pdf", out.to_str().unwrap()]);
+    let o = paragraf(&args);
     assert_eq!(
         o.status.code(),
         Some(1),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let Some(text) = pdftotext(&out) else {
+    pdftotext(&out)
+}
+
+#[test]
+fn synopse_pdf_has_both_columns() {
+    let Some(text) = shipped_synopse_text(&[]) else {
         return;
     };
     for w in [
@@ -343,24 +350,7 @@ fn init_then_build_works_for_a_newcomer() {
 
 #[test]
 fn three_column_synopse_pdf_of_the_shipped_amending_law() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("synopse3.pdf");
-    let root = env!("CARGO_MANIFEST_DIR");
-    let o = paragraf(&[
-        "diff",
-        &format!("{root}/laws/gesetz-vii.txt"),
-        &format!("{root}/tests/fixtures/vires/gesetz-vii-2026-03-01.txt"),
-        "--amendments",
-        "--pdf",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let Some(text) = pdftotext(&out) else {
+    let Some(text) = shipped_synopse_text(&["--amendments"]) else {
         return;
     };
     for w in [
