@@ -1071,14 +1071,21 @@ impl<'a> Builder<'a> {
         let src = self.src;
         let at = self.headings_at.get_or_insert_with(|| {
             let mut m: rustc_hash::FxHashMap<(Kind, String), Vec<usize>> = Default::default();
-            let mut start = 0;
+            let (mut start, mut after_blank) = (0, true);
             for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
                 let line = src[start..end].trim_end_matches('\r');
                 start = end + 1;
-                // a heading stands at the left margin, unbulleted ("\\1. Abschnitt"
-                // is one, escaped from the list item reading)
+                let starts_paragraph = std::mem::replace(&mut after_blank, line.trim().is_empty());
+                // a heading starts a paragraph at the left margin, unbulleted
+                // ("\\1. Abschnitt" is one, escaped from the list item reading),
+                // with "§", a capital or a digit; a long one has a dash
                 let t = line.strip_prefix('\\').unwrap_or(line);
-                if t.is_empty() || t.len() > 4000 {
+                let first = t.chars().next().unwrap_or(' ');
+                if !starts_paragraph
+                    || !(first == '§' || first.is_uppercase() || first.is_ascii_digit())
+                    || t.len() > 250 && !t.contains(" – ")
+                    || t.len() > 4000
+                {
                     continue;
                 }
                 if let Some(h) = plain_heading(t, true) {
