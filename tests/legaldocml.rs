@@ -106,17 +106,15 @@ fn each_fassung_is_an_expression_of_the_law_with_its_geltungszeit() {
         let sub = dir.path().join(d);
         std::fs::create_dir_all(&sub).unwrap();
         let main = sub.join("regelungstext-verkuendung-1.xml");
-        let out = Command::new(env!("CARGO_BIN_EXE_paragraf"))
-            .args(["export", "--as-of", d, "-o"])
-            .arg(&main)
-            .arg(&law)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let args = [
+            "export".as_ref(),
+            "--as-of".as_ref(),
+            d.as_ref(),
+            "-o".as_ref(),
+            main.as_os_str(),
+            law.as_os_str(),
+        ];
+        common::run_in(dir.path(), &args);
         mains.push(main);
         for e in std::fs::read_dir(&sub).unwrap().flatten() {
             if e.file_name().to_string_lossy().starts_with("anlage-") {

@@ -1,6 +1,8 @@
 //! paragraf.toml is read into typed values: a typo is an error with the
 //! file's line and column, never silently ignored.
 
+mod common;
+
 use std::process::Command;
 
 fn lint_with_config(config: &str) -> (Option<i32>, String) {
@@ -66,21 +68,6 @@ fn a_good_configuration_is_obeyed() {
     assert_eq!(code, Some(0), "{err}");
 }
 
-/// `paragraf ARGS` in `dir`, which must succeed: its standard output.
-fn run_in(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// The line of `paragraf history` output for `unit`.
 fn line_of(history: &str, unit: &str) -> String {
     history
@@ -122,7 +109,7 @@ fn history_names_the_amending_law_of_each_changed_unit_and_show_gives_the_fassun
         "paragraf.toml",
         "[[law]]\nfile = \"gesetz.txt\"\nhistory = [\n  { amending = \"a1.txt\" },\n  { amending = \"a2.txt\", verkuendet = \"2026-06-14\" },\n  { amending = \"a3.txt\" },\n]\n",
     );
-    let run = |args: &[&str]| run_in(dir.path(), args);
+    let run = |args: &[&str]| common::run_in(dir.path(), args);
     let h = run(&["history", "gesetz.txt"]);
     let line = |unit: &str| line_of(&h, unit);
     assert!(
@@ -198,7 +185,7 @@ fn an_amending_law_with_two_dates_makes_two_fassungen() {
         "paragraf.toml",
         "[[law]]\nfile = \"gesetz.txt\"\nhistory = [{ amending = \"a1.txt\", verkuendet = \"2026-03-31\" }]\n",
     );
-    let run = |args: &[&str]| run_in(dir.path(), args);
+    let run = |args: &[&str]| common::run_in(dir.path(), args);
     // the blame names both dates of the one amending law
     let h = run(&["history", "gesetz.txt"]);
     let line = |unit: &str| line_of(&h, unit);

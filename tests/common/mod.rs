@@ -127,3 +127,18 @@ pub fn reference_starting<'r>(refs: &'r [refs::Resolved], text: &str) -> &'r ref
         .find(|r| r.reference.text.starts_with(text))
         .unwrap_or_else(|| panic!("{text} not in {refs:#?}"))
 }
+
+/// `paragraf ARGS` in `dir`, which must succeed: its standard output.
+pub fn run_in(dir: &std::path::Path, args: &[impl AsRef<std::ffi::OsStr>]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
