@@ -347,6 +347,7 @@ pub fn within(
     }
     let uni = Universe {
         declared: declared.to_vec(),
+        libraries: &[],
         others: Vec::new(),
     };
     let cited_new = new.clone();
@@ -387,6 +388,7 @@ pub fn across(
     }
     let uni = Universe {
         declared: Vec::new(),
+        libraries: &[],
         others: vec![OtherLaw {
             short: short.to_string(),
             path: path.to_string(),

@@ -33,6 +33,12 @@ impl Law {
 pub enum SeriesError {
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error("paragraf.toml: library {name}: {source}")]
+    Library {
+        name: String,
+        #[source]
+        source: refs::LibraryError,
+    },
     #[error("{law}: the history paragraf.toml declares for it: {source}")]
     History {
         law: String,
@@ -48,6 +54,9 @@ pub struct Series {
     /// For a law with a history: its Fassung in force today, which the
     /// other laws cite.
     current: Vec<Option<Document>>,
+    /// The libraries of `[library]`: laws outside the series that citations
+    /// of other laws resolve against.
+    pub libraries: Vec<refs::Library>,
 }
 
 impl Series {
@@ -71,10 +80,22 @@ impl Series {
             });
             laws.push((e.clone(), Law::load(&path)?));
         }
+        let mut libraries = Vec::new();
+        for (name, dir) in &workspace.config.library {
+            let dir = workspace.root.join(dir);
+            let cache = library_cache(&dir);
+            libraries.push(refs::Library::open(name, &dir, cache.as_deref()).map_err(
+                |source| SeriesError::Library {
+                    name: name.clone(),
+                    source,
+                },
+            )?);
+        }
         Ok(Series {
             workspace,
             laws,
             current,
+            libraries,
         })
     }
 
@@ -108,12 +129,33 @@ impl Series {
                 });
             }
         }
-        Universe { declared, others }
+        Universe {
+            declared,
+            others,
+            libraries: &self.libraries,
+        }
     }
 
     pub fn lint_config(&self) -> &LintConfig {
         &self.workspace.config.lint
     }
+}
+
+/// Where the index of a library is cached: `$XDG_CACHE_HOME/paragraf/` (or
+/// `~/.cache/paragraf/`), one file per directory; `None` without a home.
+fn library_cache(dir: &Path) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut h = rustc_hash::FxHasher::default();
+    abs.hash(&mut h);
+    Some(
+        base.join("paragraf")
+            .join(format!("library-{:016x}.tsv", h.finish())),
+    )
 }
 
 /// Resolve and lint one law.

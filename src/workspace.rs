@@ -46,6 +46,11 @@ pub struct Config {
     pub lint: LintConfig,
     #[serde(default)]
     pub format: FormatConfig,
+    /// Directories of laws outside the series that citations of other laws
+    /// resolve against, by name: `bund = "../corpus/bund"` (relative to
+    /// `paragraf.toml`).
+    #[serde(default)]
+    pub library: std::collections::BTreeMap<String, PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

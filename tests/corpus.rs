@@ -175,6 +175,7 @@ fn corpus_references_resolve() {
             let doc = syntax::parse(&src);
             let uni = Universe {
                 declared: Vec::new(),
+                libraries: &[],
                 others: Vec::new(),
             };
             let refs = refs::resolve_all(&doc, &src, &uni);

@@ -116,6 +116,7 @@ pub fn check_files<T: Send>(
     let default = LintConfig::default();
     let empty = refs::Universe {
         declared: Vec::new(),
+        libraries: &[],
         others: Vec::new(),
     };
     Ok(files

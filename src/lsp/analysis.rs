@@ -53,6 +53,7 @@ pub fn analyze(path: &Path, text: String, series: Option<&Series>) -> Analysis {
             &law,
             &Universe {
                 declared: Vec::new(),
+                libraries: &[],
                 others: Vec::new(),
             },
             &default,

@@ -109,6 +109,7 @@ pub fn refs_of(src: &str) -> Vec<refs::Resolved> {
 pub fn refs_alone(doc: &syntax::Document, src: &str) -> Vec<refs::Resolved> {
     let uni = refs::Universe {
         declared: Vec::new(),
+        libraries: &[],
         others: Vec::new(),
     };
     refs::resolve_all(doc, src, &uni)

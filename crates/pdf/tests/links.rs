@@ -11,6 +11,7 @@ fn citations_link_to_their_targets_after_layout() {
     let doc = syntax::parse(src);
     let uni = refs::Universe {
         declared: Vec::new(),
+        libraries: &[],
         others: Vec::new(),
     };
     let refs = refs::resolve_all(&doc, src, &uni);

@@ -1,6 +1,6 @@
 //! Finding citations: a scan for words that can start one, then `grammar/refs.pest`.
 
-use super::{Item, Level, Scope, Step};
+use super::{EuAct, EuKind, Item, Level, Scope, Step};
 use crate::grammar::{RefsParser, Rule};
 use pest::iterators::Pair;
 use pest::Parser;
@@ -29,13 +29,33 @@ fn may_start(b: &[u8]) -> bool {
         }
         Some(b'S') => at("Satz") || at("Sätze") || at("S."),
         Some(b'N') => at("Numm") || at("Nr"),
-        Some(b'B') => at("Buchst"),
-        Some(b'D') => at("Doppelbuchst"),
+        Some(b'B') => at("Buchst") || at("Beschluss ") || at("Beschlusses "),
+        Some(b'D') => at("Doppelbuchst") || at("Durchführungs") || at("Delegierte"),
+        // an act of the European Union ("Richtlinie 2008/94/EG"), tried only
+        // when a number or "(EU)" follows the word
+        Some(b'R') => {
+            (at("Richtlinie ") || at("Rahmenbeschluss ") || at("Rahmenbeschlusses "))
+                && eu_number_follows(b)
+        }
+        Some(b'V') => at("Verordnung ") && eu_number_follows(b),
+        Some(b'E') => (at("Entscheidung ") || at("Empfehlung ")) && eu_number_follows(b),
+        Some(b'Z') => at("Ziff"),
         Some(b'l') => at("lit."),
         Some(b'G') => series_after(b, "Gesetz"),
         Some(b'd') => series_after(b, "des Gesetz") || series_after(b, "dem Gesetz"),
         _ => false,
     }
+}
+
+/// The word at `b` is followed by "(EU)", "(EG)", "Nr." or a digit.
+fn eu_number_follows(b: &[u8]) -> bool {
+    let Some(sp) = b.iter().position(|&c| c == b' ') else {
+        return false;
+    };
+    let rest = &b[sp + 1..];
+    rest.first().is_some_and(|c| c.is_ascii_digit())
+        || rest.starts_with(b"(E")
+        || rest.starts_with(b"Nr. ")
 }
 
 /// `b` starts with one or more spaces ([`ws` of the grammar](grammar/refs.pest))
@@ -186,6 +206,90 @@ fn inherit_context(text: &str, found: &mut [Found]) {
     }
 }
 
+/// Words between a citation and the law designation that belongs to it:
+/// "§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des …gesetzes".
+const BEFORE_DESIGNATION: &[&str] = &[
+    "und",
+    "oder",
+    "sowie",
+    "auch",
+    "in",
+    "Verbindung",
+    "mit",
+    "i.",
+    "V.",
+    "m.",
+    "iVm",
+    "jeweils",
+    "bis",
+    "allein",
+    "insbesondere",
+    "ebenso",
+    "entsprechend",
+];
+
+/// Whether a law designation follows the citation that ends at `end`, with
+/// nothing but further citations and connecting words between: the
+/// designation then belongs to the citation by the grammar of German
+/// citations ("§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11, des
+/// Arbeitsplatzschutzgesetzes"). A law named anywhere else does not count.
+pub fn designation_follows(text: &str, end: usize) -> bool {
+    let mut pos = end.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    for _ in 0..16 {
+        let rest = &text[pos..];
+        let trimmed = rest.trim_start_matches([' ', ',', '\u{a0}']);
+        pos += rest.len() - trimmed.len();
+        if trimmed.is_empty() {
+            return false;
+        }
+        // a designation here?
+        let probe = format!(" {trimmed}");
+        if let Some(p) = RefsParser::parse(Rule::law_suffix, &probe)
+            .ok()
+            .and_then(|mut p| p.next())
+        {
+            if let Some((scope, _)) = law_suffix(p) {
+                return match scope {
+                    // a name, not "auf Grund dieses Gesetzes erlassenen …"
+                    Scope::External(name) => {
+                        name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            && !name
+                                .split_whitespace()
+                                .any(|w| matches!(w, "dieses" | "dieser" | "diesem"))
+                    }
+                    Scope::Series(_) | Scope::Eu(_) => true,
+                    Scope::Internal | Scope::Relative => false,
+                };
+            }
+        }
+        // a further citation, or a connecting word: step over it; a further
+        // citation with a designation ends the chain and gives it ("Anlage 1
+        // Nummer 3 in Verbindung mit Nummer 6 der Richtlinie 2005/55/EG")
+        if may_start(trimmed.as_bytes()) {
+            if let Some(f) = parse_at(text, pos) {
+                if matches!(
+                    f.scope,
+                    Scope::External(_) | Scope::Series(_) | Scope::Eu(_)
+                ) {
+                    return true;
+                }
+                pos = f.end.max(pos + 1);
+                continue;
+            }
+        }
+        let word = trimmed.split([' ', ',']).next().unwrap_or("");
+        if BEFORE_DESIGNATION.contains(&word) {
+            pos += word.len();
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
 /// Words that may stand between the parts of one enumeration of citations.
 const CONNECTORS: &[&str] = &[
     "und",
@@ -227,7 +331,12 @@ fn propagate_law(text: &str, found: &mut [Found]) {
             continue;
         }
         let between = &text[found[k].end.min(found[k + 1].start)..found[k + 1].start];
-        if only_connectors(between) {
+        // "nach § 2 und nach den §§ 2, 3 … des …gesetzes": a preposition
+        // again starts a phrase of its own, which the designation ends
+        let new_phrase = between
+            .split_whitespace()
+            .any(|w| matches!(w, "nach" | "gemäß" | "von" | "vom"));
+        if only_connectors(between) && !new_phrase {
             found[k].scope = next;
         }
     }
@@ -256,6 +365,7 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
                 relative = false;
             }
             Rule::series_law => scope = Some(Scope::Series(series_name(p.as_str()))),
+            Rule::eu_act => scope = Some(Scope::Eu(eu_act(p.as_str())?)),
             Rule::law_suffix => {
                 let suffix_start = p.as_span().start();
                 match law_suffix(p) {
@@ -273,24 +383,13 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     }
     let first = steps.first().map(|s| s.level);
     // "S. 123" and "Nr. 5" after a gazette are pages and issues
-    if relative && matches!(first, Some(Level::Satz | Level::Nummer)) {
-        let before = &text[..i];
-        let window = &before[floor_boundary(before, before.len().saturating_sub(24))..];
-        let prev_word = before.trim_end().rsplit([' ', '(']).next().unwrap_or("");
-        let after_number = prev_word.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || matches!(prev_word, "I" | "II" | "III" | "L" | "C" | "Nr." | "S.");
-        let page_number = steps[0]
-            .items
-            .first()
-            .and_then(|i| i.from.parse::<u32>().ok())
-            .is_some_and(|n| n > 40);
-        if steps[0].abbreviation.is_some()
-            && (GAZETTES.iter().any(|g| window.contains(g)) || after_number || page_number)
-        {
-            return None;
-        }
+    if relative
+        && matches!(first, Some(Level::Satz | Level::Nummer))
+        && publication(text, i, &steps)
+    {
+        return None;
     }
-    if steps.is_empty() && !matches!(scope, Some(Scope::Series(_))) {
+    if steps.is_empty() && !matches!(scope, Some(Scope::Series(_) | Scope::Eu(_))) {
         return None;
     }
     let scope = scope.unwrap_or(if relative {
@@ -305,6 +404,108 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
         end: i + trimmed.len(),
         steps,
         scope,
+    })
+}
+
+/// Words before "Nr." that make it the number of a publication, a row or a
+/// register entry, not a Nummer: "Bundesanzeiger Nr. 26", "lfd. Nr. 6".
+const NOT_NUMMER_AFTER: &[&str] = &[
+    "lfd.",
+    "laufende",
+    "laufenden",
+    "Bundesanzeiger",
+    "Bundesanzeigers",
+    "Amtsblatt",
+    "Amtsblatts",
+    "Amtsblattes",
+    "Verkehrsblatt",
+    "Drucksache",
+    "Drucksachen",
+    "Verfügung",
+    "Mitteilung",
+    "Rundschreiben",
+    "Heft",
+    "Ausgabe",
+    "Bekanntmachung",
+    "Registernummer",
+    "Tabelle",
+    "Zeile",
+    "Spalte",
+];
+
+/// Whether a relative "S. 5" or "Nr. 26" at `i` is a page, an issue, a row or
+/// a file number rather than a Satz or Nummer.
+fn publication(text: &str, i: usize, steps: &[Step]) -> bool {
+    let before = &text[..i];
+    let window = &before[floor_boundary(before, before.len().saturating_sub(24))..];
+    let prev_word = before.trim_end().rsplit([' ', '(']).next().unwrap_or("");
+    let after_number = prev_word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(prev_word, "I" | "II" | "III" | "L" | "C" | "Nr." | "S.");
+    let first = &steps[0];
+    let page_number = first
+        .items
+        .first()
+        .and_then(|i| i.from.parse::<u32>().ok())
+        .is_some_and(|n| n > 40);
+    // "BMPT Nr. 25/1997", "Nr. 3/2004": a number of the year
+    let after = &text[i..];
+    let of_year = first.level == Level::Nummer
+        && after
+            .split_once(|c: char| c.is_ascii_digit())
+            .map(|(_, r)| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+            .is_some_and(|r| {
+                r.strip_prefix('/')
+                    .is_some_and(|y| y.starts_with(|c: char| c.is_ascii_digit()))
+            });
+    // an authority's or gazette's abbreviation before it: "BMPT Nr. 25"
+    let acronym = prev_word.len() >= 2
+        && prev_word.chars().all(|c| c.is_ascii_uppercase())
+        && first.level == Level::Nummer;
+    let not_nummer = first.level == Level::Nummer && NOT_NUMMER_AFTER.contains(&prev_word);
+    (first.abbreviation.is_some()
+        && (GAZETTES.iter().any(|g| window.contains(g)) || after_number || page_number))
+        || of_year
+        || acronym
+        || not_nummer
+}
+
+/// An act of the European Union from its words: "Richtlinie 2008/94/EG",
+/// "Verordnung (EG) Nr. 1371/2007" (number/year before 2015, with "Nr."),
+/// "Verordnung (EU) 2016/679" (year/number).
+pub fn eu_act(text: &str) -> Option<EuAct> {
+    let text = text.trim();
+    let digits = text.find(|c: char| c.is_ascii_digit())?;
+    let head = text[..digits].trim_end();
+    let words = head
+        .trim_end_matches("Nr.")
+        .trim_end()
+        .trim_end_matches(|c: char| c != ' ' && c != ')' && !c.is_alphabetic());
+    let kind_words = match words.find(" (") {
+        Some(k) => &words[..k],
+        None => words,
+    };
+    let kind = EuKind::from_words(kind_words.trim())?;
+    let numbers = &text[digits..];
+    let mut parts = numbers.split('/');
+    let a: u32 = parts.next()?.parse().ok()?;
+    let b: u32 = parts
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
+    let numbered_first = head.ends_with("Nr.");
+    let (year, number) = if numbered_first { (b, a) } else { (a, b) };
+    let year = match year {
+        0..=49 => 2000 + year,
+        50..=99 => 1900 + year,
+        1950..=2100 => year,
+        _ => return None,
+    };
+    Some(EuAct {
+        kind,
+        year: u16::try_from(year).ok()?,
+        number,
+        text: text.to_string(),
     })
 }
 
@@ -338,6 +539,7 @@ const LAW_WORDS: &[&str] = &[
     "vertrag",
     "vertrages",
     "vertrags",
+    "vereinbarung",
     "abkommen",
     "abkommens",
     "übereinkommen",
@@ -353,8 +555,45 @@ const LAW_WORDS: &[&str] = &[
     "verfassung",
 ];
 
+/// A law's abbreviation: "DNG", "StVO", "SGB", "DGL-VO" (not "EU", "BGBl").
+fn is_abbreviation(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    (2..=15).contains(&w.chars().count())
+        && upper >= 2
+        && w.starts_with(|c: char| c.is_uppercase())
+        && !w.ends_with('-')
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_LAWS.contains(&w)
+}
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// The Länder as the abbreviations of their laws name them ("DGL-VO SH").
+const LANDS: &[&str] = &[
+    "BW", "BY", "BE", "Bln", "BB", "Bbg", "HB", "HH", "HE", "MV", "M-V", "NI", "Nds", "NW", "NRW",
+    "RP", "RhPf", "SL", "SN", "ST", "LSA", "SH", "TH",
+];
+
+/// Words that end like a law's but name none ("Anordnung", "Zuordnung").
+const NOT_LAW_WORDS: &[&str] = &[
+    "anordnung",
+    "zuordnung",
+    "einordnung",
+    "unterordnung",
+    "beiordnung",
+    "neuordnung",
+    "rangordnung",
+    "tagesordnung",
+    "anordnungen",
+];
+
 fn is_law_word(w: &str) -> bool {
     let l = w.to_lowercase();
+    if NOT_LAW_WORDS.iter().any(|n| l.ends_with(n)) {
+        return false;
+    }
     LAW_WORDS.iter().any(|s| l.ends_with(s))
         // the vehicle regulations of the UNECE: "UN-Regelung Nr. 132", "ECE-Regelung Nr. 96"
         || ["un-regelung", "ece-regelung", "unece-regelung"].contains(&l.as_str())
@@ -362,9 +601,67 @@ fn is_law_word(w: &str) -> bool {
 
 /// Abbreviations that look like a law's ("EStG") but are not one.
 const NOT_LAWS: &[&str] = &[
-    "EU", "EG", "EWG", "EWR", "EGKS", "BGBl", "DDR", "GmbH", "AG", "KG", "OHG", "EUR", "DM", "DIN",
-    "EN", "ISO", "IEC", "VDE", "VDI", "UN", "UNO", "USA", "BRD", "NATO", "OECD", "ABl", "BAnz",
-    "RGBl", "GBl", "VO", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "EU",
+    "EG",
+    "EWG",
+    "EWR",
+    "EGKS",
+    "BGBl",
+    "DDR",
+    "GmbH",
+    "AG",
+    "KG",
+    "OHG",
+    "EUR",
+    "DM",
+    "DIN",
+    "EN",
+    "ISO",
+    "IEC",
+    "VDE",
+    "VDI",
+    "UN",
+    "UNO",
+    "USA",
+    "BRD",
+    "NATO",
+    "OECD",
+    "ABl",
+    "BAnz",
+    "RGBl",
+    "GBl",
+    "VO",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "RdNr",
+    "Rdnr",
+    "RNr",
+    "Rn",
+    "Rz",
+    "Randnr",
+    "Randnummer",
+    "Buchst",
+    "Abs",
+    "Nr",
+    "Nrn",
+    "Hs",
+    "HS",
+    "Alt",
+    "Var",
+    "Satz",
+    "ABl",
+    "BMPT",
+    "BStBl",
+    "BT",
+    "BR",
+    "Drs",
 ];
 
 /// Whether `text` names another law after `from`: a law's word ("…gesetzes",
@@ -379,6 +676,12 @@ pub fn names_law_after(text: &str, from: usize) -> bool {
 /// Law words that name no particular law: "des Gesetzes" in a lead-in is the law
 /// at hand as often as another.
 const GENERIC_LAW_WORDS: &[&str] = &[
+    "satzung",
+    "satzungen",
+    "ordnung",
+    "richtlinie",
+    "richtlinien",
+    "vereinbarung",
     "gesetz",
     "gesetzes",
     "gesetze",
@@ -387,6 +690,7 @@ const GENERIC_LAW_WORDS: &[&str] = &[
     "vertrag",
     "vertrages",
     "vertrags",
+    "vereinbarung",
     "abkommen",
     "abkommens",
 ];
@@ -399,8 +703,34 @@ pub fn names_particular_law(text: &str) -> bool {
 }
 
 fn names_law(text: &str, from: usize, generic: bool) -> bool {
+    let mut any = false;
+    law_words_in(text, from, generic, &mut |_| {
+        any = true;
+        false
+    });
+    any
+}
+
+/// The words of `text` (after `from`) that name a law ("Strafgesetzbuches",
+/// "StGB"), not counting "dieses Gesetzes".
+pub fn laws_named(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    law_words_in(text, 0, false, &mut |w| {
+        out.push(w);
+        true
+    });
+    out
+}
+
+/// Calls `hit` with each word that names a law, while it returns true.
+fn law_words_in<'t>(
+    text: &'t str,
+    from: usize,
+    generic: bool,
+    hit: &mut dyn FnMut(&'t str) -> bool,
+) {
     let Some(rest) = text.get(from..) else {
-        return false;
+        return;
     };
     let mut prev = "";
     let mut after_hyphen = false;
@@ -428,7 +758,11 @@ fn names_law(text: &str, from: usize, generic: bool) -> bool {
             && whole.starts_with(char::is_uppercase)
             && is_law_word(whole)
         {
-            return true;
+            if !hit(whole) {
+                return;
+            }
+            prev = word;
+            continue;
         }
         let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
         // the second half of "Justizvergütungs- und -entschädigungsgesetzes"
@@ -440,7 +774,11 @@ fn names_law(text: &str, from: usize, generic: bool) -> bool {
             && (capital || compound_tail)
             && is_law_word(word)
         {
-            return true;
+            if !hit(word) {
+                return;
+            }
+            prev = word;
+            continue;
         }
         let upper = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         // a particular law's abbreviation ends as laws' do ("StGB", "ZPO", "SchSV",
@@ -458,13 +796,33 @@ fn names_law(text: &str, from: usize, generic: bool) -> bool {
                 }
             })
             && !NOT_LAWS.contains(&word);
-        if !own && abbreviation {
-            return true;
+        if !own && abbreviation && !hit(word) {
+            return;
         }
         after_hyphen = w.ends_with('-') && word.len() > 1;
         prev = word;
     }
-    false
+}
+
+/// The other law a title names after its own kind ("Einführungsgesetz zum
+/// Aktiengesetz" → "Aktiengesetz", "Gesetz zu dem Abkommen vom … über Soziale
+/// Sicherheit" → "Abkommen"), not one of the law's own names.
+pub fn other_law_in_title(title: &str, own: &crate::LawNames) -> Option<String> {
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.iter().position(|w| is_law_word(w))?;
+    words[first + 1..]
+        .iter()
+        .find(|w| {
+            let w = w.trim_matches('-');
+            w.chars().count() >= 6
+                && w.starts_with(|c: char| c.is_uppercase())
+                && is_law_word(w)
+                && !own.names(w)
+        })
+        .map(|w| w.to_string())
 }
 
 /// Whether a law's title names another law after its own kind: "Einführungsgesetz
@@ -490,6 +848,18 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
     match inner.as_rule() {
         Rule::this_law => Some((Scope::Internal, None)),
         Rule::series_law => Some((Scope::Series(series_name(inner.as_str())), None)),
+        Rule::eu_act_of => {
+            let act = inner.into_inner().find(|q| q.as_rule() == Rule::eu_act)?;
+            Some((Scope::Eu(eu_act(act.as_str())?), None))
+        }
+        Rule::numbered_abbr => {
+            let s = inner.as_str();
+            let s = s
+                .strip_prefix("der ")
+                .or_else(|| s.strip_prefix("die "))
+                .unwrap_or(s);
+            Some((Scope::External(s.to_string()), None))
+        }
         Rule::named_law => {
             let words = inner
                 .clone()
@@ -502,11 +872,15 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
                 name_start.get_or_insert(w.as_span().start());
                 if w.as_rule() == Rule::law_word && is_law_word(w.as_str()) {
                     let mut e = w.as_span().end();
-                    // "(EU) 2024/1689", "VI", "Nr. 1234/2007"
+                    // "(EU) 2024/1689", "VI", "Nr. 1234/2007"; "des Zehnten Buches
+                    // Sozialgesetzbuch": a further law word names the same law
                     for x in &toks[k + 1..] {
                         let s = x.as_str();
-                        let id_like =
-                            x.as_rule() == Rule::law_id || s.chars().all(|c| "IVXLCDM".contains(c));
+                        let id_like = x.as_rule() == Rule::law_id
+                            || s.chars().all(|c| "IVXLCDM".contains(c))
+                            || (s.starts_with(|c: char| c.is_uppercase())
+                                && s.chars().count() >= 6
+                                && is_law_word(s));
                         if id_like {
                             e = x.as_span().end();
                         } else {
@@ -567,7 +941,23 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
                     break;
                 }
             }
-            let cut = cut?;
+            let Some(cut) = cut else {
+                // "des DNG", "der StVO", "des SGB V": an abbreviation after the article
+                let first = toks.first()?;
+                let w = first.as_str();
+                if first.as_rule() != Rule::law_word || !is_abbreviation(w) {
+                    return None;
+                }
+                let mut e = first.as_span().end();
+                if let Some(x) = toks.get(1) {
+                    if is_roman(x.as_str()) || LANDS.contains(&x.as_str()) {
+                        e = x.as_span().end();
+                    }
+                }
+                let input = inner.as_span().get_input();
+                let name = &input[first.as_span().start()..e];
+                return Some((Scope::External(name.to_string()), Some(e)));
+            };
             let start = name_start?;
             let text = &inner.as_span().get_input()[start..cut];
             Some((Scope::External(text.to_string()), Some(cut)))
@@ -577,9 +967,15 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
         }
         Rule::law_abbr => {
             let s = inner.as_str();
+            let s = ["des ", "der ", "dem "]
+                .iter()
+                .find_map(|a| s.strip_prefix(a))
+                .unwrap_or(s);
             let head = s.split(' ').next().unwrap_or(s);
             let upper = head.chars().filter(|c| c.is_uppercase()).count();
-            if upper >= 2 && !head.ends_with('-') {
+            if NOT_LAWS.contains(&head) {
+                None
+            } else if upper >= 2 && !head.ends_with('-') {
                 Some((Scope::External(s.to_string()), None))
             } else if is_law_word(head) {
                 // "§ 100 Abs. 2 Aktiengesetz": a short law name without article
@@ -599,15 +995,25 @@ fn level_of(word: Rule) -> Option<Level> {
     Some(match word {
         Rule::paragraf_sign => Level::Paragraf,
         Rule::artikel_word => Level::Artikel,
-        Rule::absatz_word => Level::Absatz,
-        Rule::satz_word => Level::Satz,
-        Rule::nummer_word => Level::Nummer,
-        Rule::buchstabe_word => Level::Buchstabe,
+        Rule::absatz_word | Rule::absatz_bare => Level::Absatz,
+        Rule::satz_word | Rule::satz_bare => Level::Satz,
+        Rule::nummer_word | Rule::nummer_bare => Level::Nummer,
+        Rule::buchstabe_word | Rule::buchstabe_bare => Level::Buchstabe,
         Rule::doppelbuchstabe_word => Level::Doppelbuchstabe,
         Rule::teil_word => Level::Teil,
+        Rule::ziffer_word => Level::Nummer,
         Rule::unterabsatz_word => Level::Unterabsatz,
         _ => return None,
     })
+}
+
+/// A unit word written short: "Abs.", or juris' "Abs" without the period.
+fn abbreviated(word: Rule, text: &str) -> bool {
+    text.ends_with('.')
+        || matches!(
+            word,
+            Rule::absatz_bare | Rule::satz_bare | Rule::nummer_bare | Rule::buchstabe_bare
+        )
 }
 
 fn collect_steps(chain: Pair<Rule>, steps: &mut Vec<Step>) {
@@ -615,37 +1021,59 @@ fn collect_steps(chain: Pair<Rule>, steps: &mut Vec<Step>) {
         let mut level = None;
         let mut abbreviation = None;
         let mut items = Vec::new();
-        let annex = part.as_rule() == Rule::annex_word;
-        if annex {
-            let w = part.as_str();
-            level = Some(if w.starts_with("Anh") {
-                Level::Anhang
-            } else {
-                Level::Anlage
-            });
-            steps.push(Step {
-                level: level.expect("set"),
-                items: Vec::new(),
-                abbreviation: None,
-            });
-            continue;
-        }
-        if part.as_rule() == Rule::num_list {
-            // the numbers of an annex_word
-            if let Some(last) = steps.last_mut() {
-                last.items = items_of(part);
+        match part.as_rule() {
+            Rule::annex_word => {
+                let w = part.as_str();
+                steps.push(Step {
+                    level: if w.starts_with("Anh") {
+                        Level::Anhang
+                    } else {
+                        Level::Anlage
+                    },
+                    items: Vec::new(),
+                    abbreviation: None,
+                });
+                continue;
             }
-            continue;
+            Rule::num_list => {
+                // the numbers of an annex_word
+                if let Some(last) = steps.last_mut() {
+                    last.items = items_of(part);
+                }
+                continue;
+            }
+            Rule::paren_letter => {
+                // "Nr. 2 a)": Buchstabe a
+                steps.push(Step {
+                    level: Level::Buchstabe,
+                    items: vec![Item {
+                        from: part.as_str().trim_end_matches(')').to_string(),
+                        to: None,
+                        dash: false,
+                        folgende: false,
+                    }],
+                    abbreviation: None,
+                });
+                continue;
+            }
+            _ => {}
         }
         for q in part.into_inner() {
             match q.as_rule() {
-                Rule::num_list | Rule::letter_list => items = items_of(q),
+                // a unit word that comes again ("Nr. 1 und Nr. 3") adds its numbers
+                Rule::num_list | Rule::letter_list => items.extend(items_of(q)),
+                Rule::teil_letter => items.push(Item {
+                    from: q.as_str().to_string(),
+                    to: None,
+                    dash: false,
+                    folgende: false,
+                }),
                 r => {
                     if let Some(l) = level_of(r) {
-                        level = Some(l);
-                        if q.as_str().ends_with('.') {
+                        if level.is_none() && abbreviated(r, q.as_str()) {
                             abbreviation = Some(q.as_str().to_string());
                         }
+                        level.get_or_insert(l);
                     }
                 }
             }
@@ -666,21 +1094,31 @@ fn items_of(list: Pair<Rule>) -> Vec<Item> {
         .map(|it| {
             let mut nums = Vec::new();
             let mut dash = false;
+            let mut folgende = false;
             for q in it.into_inner() {
                 match q.as_rule() {
                     Rule::num | Rule::letter => {
                         let t = q.as_str().trim_end_matches(')');
+                        // "§ 613 a" is § 613a
+                        let t: String = t.chars().filter(|c| *c != ' ').collect();
                         // "§§ 156ff": folgende. "§ 5f" stays as written: it may be
                         // § 5f (the resolver falls back to § 5 when the law has none)
                         let t = if t.len() > 2
                             && t.chars().next().is_some_and(|c| c.is_ascii_digit())
                         {
-                            t.strip_suffix("ff").unwrap_or(t)
+                            match t.strip_suffix("ff") {
+                                Some(head) => {
+                                    folgende = true;
+                                    head.to_string()
+                                }
+                                None => t,
+                            }
                         } else {
                             t
                         };
-                        nums.push(t.to_string())
+                        nums.push(t)
                     }
+                    Rule::folgende => folgende = true,
                     Rule::range_sep => dash = !q.as_str().contains("bis"),
                     _ => {}
                 }
@@ -692,6 +1130,7 @@ fn items_of(list: Pair<Rule>) -> Vec<Item> {
                 dash: dash && to.is_some(),
                 from,
                 to,
+                folgende,
             }
         })
         .collect()
@@ -925,7 +1364,12 @@ mod tests {
         );
         assert_eq!(
             one("Artikel 3 Nummer 6 der Verordnung (EU) 2024/1689 und").2,
-            Scope::External("Verordnung (EU) 2024/1689".into())
+            Scope::Eu(EuAct {
+                kind: EuKind::Verordnung,
+                year: 2024,
+                number: 1689,
+                text: "Verordnung (EU) 2024/1689".into()
+            })
         );
         assert_eq!(one("Art. 12 Abs. 1 GG").2, Scope::External("GG".into()));
         assert_eq!(
@@ -952,6 +1396,126 @@ mod tests {
             Scope::External("Einkommensteuergesetzes".into())
         );
         assert_eq!(one("§ 3 Satz 1 erster Halbsatz gilt").2, Scope::Internal);
+    }
+
+    /// The forms real texts use, each with its whole span and law.
+    #[test]
+    fn real_forms() {
+        let cases: &[(&str, &str, &str)] = &[
+            // juris: unit words without their period
+            (
+                "nach § 240 Abs 1 S 2 SGB V gilt",
+                "§ 240 Abs 1 S 2 SGB V",
+                "SGB V",
+            ),
+            ("§ 547 Halbsatz 1 ZPO ist", "§ 547 Halbsatz 1 ZPO", "ZPO"),
+            (
+                "§ 5 Abs. 1 S. 1 Hs. 2 BGB",
+                "§ 5 Abs. 1 S. 1 Hs. 2 BGB",
+                "BGB",
+            ),
+            ("§ 34 Abs. 1 Alt. 1 StGB", "§ 34 Abs. 1 Alt. 1 StGB", "StGB"),
+            ("die §§ 174 ff. StGB", "§§ 174 ff. StGB", "StGB"),
+            ("nach § 613 a BGB", "§ 613 a BGB", "BGB"),
+            (
+                "§ 37 Abs. 1 Nr. 1 und Nr. 3 HSOG",
+                "§ 37 Abs. 1 Nr. 1 und Nr. 3 HSOG",
+                "HSOG",
+            ),
+            (
+                "§ 12 Abs. 1 und Abs. 3 BGB",
+                "§ 12 Abs. 1 und Abs. 3 BGB",
+                "BGB",
+            ),
+            ("§ 2 Abs. 4 DGL-VO SH", "§ 2 Abs. 4 DGL-VO SH", "DGL-VO SH"),
+            ("§ 3 der 39. BImSchV", "§ 3 der 39. BImSchV", "39. BImSchV"),
+            ("§ 7 des DNG", "§ 7 des DNG", "DNG"),
+            ("Art. 6B PVÜ", "Art. 6B PVÜ", "PVÜ"),
+            (
+                "§ 44 des Zehnten Buches Sozialgesetzbuch",
+                "§ 44 des Zehnten Buches Sozialgesetzbuch",
+                "Zehnten Buches Sozialgesetzbuch",
+            ),
+        ];
+        for (text, span, law) in cases {
+            let (t, _, scope) = one(text);
+            assert_eq!(
+                (t.as_str(), scope),
+                (*span, Scope::External(law.to_string())),
+                "{text}"
+            );
+        }
+        let (_, s, _) = one("nach § 613 a BGB");
+        assert_eq!(s[0].1, vec![n("613a")]);
+        let (_, s, _) = one("§ 37 Abs. 1 Nr. 1 und Nr. 3 HSOG");
+        assert_eq!(s[2].1, vec![n("1"), n("3")]);
+        let (_, s, _) = one("nach § 5 Nr. 2 a) gilt");
+        assert_eq!(s[2], (Level::Buchstabe, vec![n("a")]));
+    }
+
+    #[test]
+    fn eu_acts() {
+        for (text, span, kind, year, number) in [
+            (
+                "der Richtlinie 2008/94/EG gilt",
+                "Richtlinie 2008/94/EG",
+                EuKind::Richtlinie,
+                2008,
+                94,
+            ),
+            (
+                "die Verordnung (EG) Nr. 1371/2007 des",
+                "Verordnung (EG) Nr. 1371/2007",
+                EuKind::Verordnung,
+                2007,
+                1371,
+            ),
+            (
+                "Artikel 6 Absatz 1 der Verordnung (EU) 2016/679 gilt",
+                "Artikel 6 Absatz 1 der Verordnung (EU) 2016/679",
+                EuKind::Verordnung,
+                2016,
+                679,
+            ),
+            (
+                "der Durchführungsverordnung (EU) 2019/947 der",
+                "Durchführungsverordnung (EU) 2019/947",
+                EuKind::Durchfuehrungsverordnung,
+                2019,
+                947,
+            ),
+            (
+                "Richtlinie 93/42/EWG",
+                "Richtlinie 93/42/EWG",
+                EuKind::Richtlinie,
+                1993,
+                42,
+            ),
+        ] {
+            let (t, _, scope) = one(text);
+            assert_eq!(t, span, "{text}");
+            match scope {
+                Scope::Eu(a) => assert_eq!((a.kind, a.year, a.number), (kind, year, number)),
+                s => panic!("{text}: {s:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn publications_are_no_nummern() {
+        for t in [
+            "Bundesanzeiger Nr. 26 vom",
+            "Verfügung BMPT Nr. 25/1997",
+            "die lfd. Nr. 6 der Tabelle",
+            "nach § 160a RdNr 5",
+        ] {
+            let f = extract_from_text(t);
+            assert!(
+                f.iter()
+                    .all(|f| !matches!(f.scope, Scope::Relative | Scope::External(_))),
+                "{t}: {f:?}"
+            );
+        }
     }
 
     #[test]

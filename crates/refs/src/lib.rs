@@ -12,12 +12,16 @@ extern crate alloc;
 
 mod extract;
 mod grammar;
+mod library;
+mod names;
 mod resolve;
 
 pub use extract::{
-    citations_only, extract_from_text, locate, names_law_after, names_particular_law,
+    citations_only, eu_act, extract_from_text, locate, names_law_after, names_particular_law,
     title_names_other_law, Found, Locator,
 };
+pub use library::{Library, LibraryError};
+pub use names::LawNames;
 pub use resolve::{resolve_all, resolve_all_with, Index, OtherLaw, Universe};
 
 use serde::Serialize;
@@ -72,12 +76,17 @@ impl Level {
 /// One number or range at a level: "3", "3 bis 5".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
+    /// The number ("3", "613a"; a spaced letter is joined: "613 a" is "613a").
     pub from: String,
+    /// The end of a range.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// The range was written with a dash ("3-5") instead of "bis".
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dash: bool,
+    /// "f." or "ff." follows: the unit and the one or ones after it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub folgende: bool,
 }
 
 /// One level of a citation with its numbers: "Absatz 1 und 2".
@@ -102,6 +111,85 @@ pub enum Scope {
     Series(String),
     /// A law outside the series ("BGB", "des Bürgerlichen Gesetzbuchs").
     External(String),
+    /// An act of the European Union ("der Verordnung (EU) 2016/679"):
+    /// recognized and named, not resolved.
+    Eu(EuAct),
+}
+
+/// The type of an act of the European Union.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EuKind {
+    Verordnung,
+    Richtlinie,
+    DelegierteVerordnung,
+    DelegierteRichtlinie,
+    Durchfuehrungsverordnung,
+    Durchfuehrungsrichtlinie,
+    Durchfuehrungsbeschluss,
+    Beschluss,
+    Rahmenbeschluss,
+    Entscheidung,
+    Empfehlung,
+}
+
+impl EuKind {
+    /// The type from its word as written ("Delegierten Verordnung", "Beschlusses").
+    pub fn from_words(w: &str) -> Option<EuKind> {
+        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+        let delegated = w.starts_with("Delegierte");
+        Some(match w.rsplit(' ').next()? {
+            "Verordnung" if delegated => EuKind::DelegierteVerordnung,
+            "Richtlinie" if delegated => EuKind::DelegierteRichtlinie,
+            "Verordnung" => EuKind::Verordnung,
+            "Richtlinie" => EuKind::Richtlinie,
+            "Durchführungsverordnung" => EuKind::Durchfuehrungsverordnung,
+            "Durchführungsrichtlinie" => EuKind::Durchfuehrungsrichtlinie,
+            "Durchführungsbeschluss" | "Durchführungsbeschlusses" => {
+                EuKind::Durchfuehrungsbeschluss
+            }
+            "Beschluss" | "Beschlusses" => EuKind::Beschluss,
+            "Rahmenbeschluss" | "Rahmenbeschlusses" => EuKind::Rahmenbeschluss,
+            "Entscheidung" => EuKind::Entscheidung,
+            "Empfehlung" => EuKind::Empfehlung,
+            _ => return None,
+        })
+    }
+
+    /// The word in the nominative ("Durchführungsverordnung").
+    pub fn word(self) -> &'static str {
+        match self {
+            EuKind::Verordnung => "Verordnung",
+            EuKind::Richtlinie => "Richtlinie",
+            EuKind::DelegierteVerordnung => "Delegierte Verordnung",
+            EuKind::DelegierteRichtlinie => "Delegierte Richtlinie",
+            EuKind::Durchfuehrungsverordnung => "Durchführungsverordnung",
+            EuKind::Durchfuehrungsrichtlinie => "Durchführungsrichtlinie",
+            EuKind::Durchfuehrungsbeschluss => "Durchführungsbeschluss",
+            EuKind::Beschluss => "Beschluss",
+            EuKind::Rahmenbeschluss => "Rahmenbeschluss",
+            EuKind::Entscheidung => "Entscheidung",
+            EuKind::Empfehlung => "Empfehlung",
+        }
+    }
+}
+
+/// An act of the European Union (or of the Communities before it): its type,
+/// year and number ("Richtlinie 2008/94/EG": Richtlinie, 2008, 94).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EuAct {
+    pub kind: EuKind,
+    /// The year, four digits ("93/42/EWG": 1993).
+    pub year: u16,
+    pub number: u32,
+    /// The act as written ("Verordnung (EG) Nr. 1371/2007").
+    pub text: String,
+}
+
+impl std::fmt::Display for EuAct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 /// A citation found in the text.
@@ -133,6 +221,10 @@ pub enum Status {
     Repealed,
     Ambiguous,
     External,
+    /// Names no unit of this law, and the text around it leaves open whether
+    /// it means another law ("nach § 78" in a list whose lead-in names the
+    /// Außenwirtschaftsverordnung without designating the list): lint R005.
+    Unclear,
 }
 
 /// A citation with its resolution.

@@ -658,7 +658,17 @@ pub struct OtherLaw<'a> {
 pub struct Universe<'a> {
     /// Parts of this law declared to exist outside the repository ("Anhang III").
     pub declared: Vec<String>,
+    /// The other laws of the series.
     pub others: Vec<OtherLaw<'a>>,
+    /// Laws outside the series that citations of other laws resolve
+    /// against (`[library]` of `paragraf.toml`).
+    pub libraries: &'a [super::Library],
+}
+
+/// The indexes of the other laws cited so far, built on first use.
+struct Others<'a> {
+    series: Vec<Option<Index<'a>>>,
+    library: FxHashMap<(usize, usize), Index<'a>>,
 }
 
 fn declared_part(declared: &[String], level: Level, num: &str) -> bool {
@@ -689,7 +699,21 @@ pub fn resolve_all_with(
         .title
         .as_deref()
         .is_some_and(super::title_names_other_law);
-    let mut other_ix: Vec<Option<Index>> = uni.others.iter().map(|_| None).collect();
+    let mut other_ix = Others {
+        series: uni.others.iter().map(|_| None).collect(),
+        library: FxHashMap::default(),
+    };
+    let own_names = super::LawNames::of(doc, None);
+    // "Gesetz zu dem Abkommen vom …", "Einführungsgesetz zum Aktiengesetz"
+    let other_in_title = doc
+        .title
+        .as_deref()
+        .and_then(|t| super::extract::other_law_in_title(t, &own_names));
+    let other_names: Vec<super::LawNames> = uni
+        .others
+        .iter()
+        .map(|o| super::LawNames::of(o.doc, Some(&o.short)))
+        .collect();
     let mut out = Vec::new();
     // „quoted text“ (an amending law quoting the law it amends) may span units
     let mut quote_depth: i32 = 0;
@@ -756,29 +780,20 @@ pub fn resolve_all_with(
                 let b = locator.get(f.end).unwrap_or(a);
                 let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
                 let span = line_index.span(s0 + a, s0 + b);
-                let mut scope = f.scope;
-                if quoted && matches!(scope, Scope::Internal | Scope::Relative) {
-                    scope = Scope::External("zitierter Text".into());
-                } else if matches!(scope, Scope::Internal | Scope::Relative) {
-                    let first = f.steps.first().map(|s| s.level);
-                    let decimal = f.steps.first().is_some_and(|s| {
-                        s.level == Level::Paragraf && s.items.iter().any(|i| i.from.contains('.'))
-                    });
-                    let foreign_unit = match first {
-                        Some(Level::Artikel) => !has_artikel,
-                        Some(Level::Paragraf) => !has_paragraf || (decimal && !has_decimal),
-                        _ => false,
-                    };
-                    if in_formula {
-                        scope = Scope::External("Ermächtigungsgrundlage".into());
-                    } else if scope == Scope::Relative && (!decimal || has_decimal) {
-                    } else if amending {
-                        scope = Scope::External("geänderte Vorschrift".into());
-                    } else if foreign_unit {
-                        // a law without Artikel cannot cite its own Artikel
-                        scope = Scope::External("ungenannt".into());
-                    }
-                }
+                let laws_units = LawsUnits {
+                    has_artikel,
+                    has_paragraf,
+                    has_decimal,
+                };
+                let scope =
+                    context_scope(f.scope, &f.steps, quoted, in_formula, amending, &laws_units);
+                let scope = series_or_own(
+                    scope,
+                    t.get(f.end..).unwrap_or(""),
+                    &own_names,
+                    &other_names,
+                    uni,
+                );
                 let reference = Reference {
                     text: t[f.start..f.end].to_string(),
                     span,
@@ -804,21 +819,127 @@ pub fn resolve_all_with(
                         span: (f.start, f.end),
                         cell,
                         title_names_law,
+                        other_in_title: other_in_title.clone(),
+                        own: &own_names,
                         chain: &chain,
                     };
-                    if let Some(named) = another_laws(&ix, &r.reference, &here) {
-                        r.status = Status::External;
-                        r.reference.scope = Scope::External(named.into());
-                        r.reason = None;
-                    } else if r.reference.scope == Scope::Relative {
-                        sibling_nummern(&mut r, &ix, &chain);
-                    }
+                    let evidence = another_laws(&ix, &r.reference, &here);
+                    take_evidence(&mut r, evidence, &ix, &chain);
                 }
                 out.push(r);
             }
         }
     });
     out
+}
+
+/// What kinds of § a law has, for [`context_scope`].
+struct LawsUnits {
+    has_artikel: bool,
+    has_paragraf: bool,
+    /// "§ 1.07": decimal numbers are another ordinance's (BinSchStrO) unless
+    /// this law has them.
+    has_decimal: bool,
+}
+
+/// The scope of a citation without designation from where it stands:
+/// quoted text (an amending law quoting the law it amends), an
+/// Eingangsformel (the enabling law), an Änderungsbefehl (the amended law),
+/// an Artikel in a law without Artikel.
+fn context_scope(
+    scope: Scope,
+    steps: &[Step],
+    quoted: bool,
+    in_formula: bool,
+    amending: bool,
+    law: &LawsUnits,
+) -> Scope {
+    if !matches!(scope, Scope::Internal | Scope::Relative) {
+        return scope;
+    }
+    if quoted {
+        return Scope::External("zitierter Text".into());
+    }
+    let first = steps.first().map(|s| s.level);
+    let decimal = steps.first().is_some_and(|s| {
+        s.level == Level::Paragraf && s.items.iter().any(|i| i.from.contains('.'))
+    });
+    let foreign_unit = match first {
+        Some(Level::Artikel) => !law.has_artikel,
+        Some(Level::Paragraf) => !law.has_paragraf || (decimal && !law.has_decimal),
+        _ => false,
+    };
+    if in_formula {
+        Scope::External("Ermächtigungsgrundlage".into())
+    } else if scope == Scope::Relative && (!decimal || law.has_decimal) {
+        scope
+    } else if amending {
+        Scope::External("geänderte Vorschrift".into())
+    } else if foreign_unit {
+        // a law without Artikel cannot cite its own Artikel
+        Scope::External("ungenannt".into())
+    } else {
+        scope
+    }
+}
+
+/// The scope of a citation whose designation names this law ("§ 5 des
+/// Datennutzungsgesetzes" in that law) or a law of the series ("des DNG"),
+/// unless it cites an earlier Fassung ("§ 59 Abs. 2 des Waffengesetzes in
+/// der vor dem 1. April 2003 geltenden Fassung"). `after`: the text after
+/// the citation.
+fn series_or_own(
+    scope: Scope,
+    after: &str,
+    own: &super::LawNames,
+    others: &[super::LawNames],
+    uni: &Universe,
+) -> Scope {
+    let Scope::External(name) = &scope else {
+        return scope;
+    };
+    let after = after.trim_start();
+    let earlier = after.starts_with("in der")
+        && after
+            .chars()
+            .take(120)
+            .collect::<String>()
+            .contains("Fassung")
+        || after.starts_with("a. F.")
+        || after.starts_with("alter Fassung");
+    if earlier {
+        scope
+    } else if own.names(name) {
+        Scope::Internal
+    } else if let Some(k) = others.iter().position(|o| o.names(name)) {
+        Scope::Series(uni.others[k].short.clone())
+    } else {
+        scope
+    }
+}
+
+/// What the context says of an unresolved citation, applied to it.
+fn take_evidence<'a>(r: &mut Resolved, evidence: Evidence, ix: &Index<'a>, chain: &[&'a Node]) {
+    let reason = || r.reason.as_deref().unwrap_or("no such unit").to_string();
+    match evidence {
+        Evidence::Designation(named) => {
+            r.status = Status::External;
+            r.reference.scope = Scope::External(named.into());
+            r.reason = None;
+        }
+        Evidence::Mention(why) => {
+            r.reason = Some(format!(
+                "{} ({why}; if that law is meant, designate it with the citation)",
+                reason()
+            ));
+        }
+        Evidence::Unclear(why) => {
+            r.status = Status::Unclear;
+            r.reason = Some(format!("{}; {why}", reason()));
+        }
+        Evidence::None if r.reference.scope == Scope::Relative => sibling_nummern(r, ix, chain),
+        Evidence::None => {}
+    }
 }
 
 /// A relative citation that fails where it stands continues the last citation of
@@ -830,7 +951,7 @@ fn anaphora<'a>(
     r: &mut Resolved,
     before: &[(Vec<Step>, Scope, Status)],
     ix: &Index<'a>,
-    other_ix: &mut [Option<Index<'a>>],
+    other_ix: &mut Others<'a>,
     uni: &Universe<'a>,
     chain: &[&'a Node],
 ) {
@@ -928,49 +1049,32 @@ struct Here<'t> {
     cell: bool,
     /// The law's title names another law ("Einführungsgesetz zum Aktiengesetz").
     title_names_law: bool,
+    /// That other law's word in the title.
+    other_in_title: Option<String>,
+    /// This law's names: a Satz that names them names no other law.
+    own: &'t super::LawNames,
     /// The units around the Satz, outermost first, the Satz's own unit last.
     chain: &'t [&'t Node],
 }
 
-/// Whether a list the citation stands in is introduced by a lead-in that names a
-/// law: "1. aus dem Strafgesetzbuch: a) Straftaten … nach den §§ 80a bis 82 …" (the
-/// catalog of § 100a StPO), "(2) Ebenso wird bestraft, wer gegen die
-/// Außenwirtschaftsverordnung verstößt, indem er 1. … nach § 78". The lead-in is the
-/// last Satz of an enclosing unit before its first sub-unit.
-fn lead_in_names_law(chain: &[&Node]) -> bool {
-    let Some((own, around)) = chain.split_last() else {
-        return false;
-    };
-    around.iter().any(|p| {
+/// The lead-ins of the lists a unit stands in: the last Satz of each
+/// enclosing unit before its first sub-unit, innermost last.
+fn lead_ins<'n>(chain: &'n [&'n Node]) -> impl Iterator<Item = &'n str> + 'n {
+    let own = chain.last();
+    let around = &chain[..chain.len().saturating_sub(1)];
+    around.iter().filter_map(move |p| {
         let k = p
             .children
             .iter()
             .take_while(|c| c.kind == Kind::Satz)
             .count();
         // a lead-in introduces sub-units, and the citation stands in one of them
-        if k == 0 || k == p.children.len() || p.children[..k].iter().any(|s| std::ptr::eq(s, *own))
-        {
-            return false;
+        let is_own = |s: &Node| own.is_some_and(|o| std::ptr::eq(s, *o));
+        if k == 0 || k == p.children.len() || p.children[..k].iter().any(is_own) {
+            return None;
         }
-        p.children[k - 1]
-            .text
-            .as_deref()
-            .is_some_and(|l| super::names_particular_law(&outside_citations(l)))
+        p.children[k - 1].text.as_deref()
     })
-}
-
-/// Whether another Satz of the unit a Satz stands in names a law: "§ 9 Absatz 1,
-/// Anlage 2 Abschnitt A. 1. II. Nummer 15 SchSV" is split into Sätze after "II.".
-fn unit_names_law(chain: &[&Node]) -> bool {
-    let [.., unit, own] = chain else {
-        return false;
-    };
-    own.kind == Kind::Satz
-        && unit.children.iter().any(|s| {
-            s.kind == Kind::Satz
-                && !std::ptr::eq(s, *own)
-                && s.text.as_deref().is_some_and(super::names_particular_law)
-        })
 }
 
 /// The text without its citations: "Ordnungswidrig im Sinne des § 15 Absatz 1 Nummer 2
@@ -989,17 +1093,35 @@ fn outside_citations(text: &str) -> String {
     out
 }
 
-/// Why a citation that does not resolve here is another law's, if the context says
-/// so: a § the law does not have, in a sentence that names another law anywhere
-/// ("Die Vorschriften des Patentgesetzes über die Priorität (§ 41)"), in a law whose
-/// title names one, or in a table cell of citations; a unit below a § it has, or a
-/// relative citation, when a law is named after it ("§ 9 Absatz 2 Satz 2, auch in
-/// Verbindung mit Absatz 11, des Arbeitsplatzschutzgesetzes") or right before its
-/// bracket ("des Bundesnaturschutzgesetzes (§ 8 Abs. 7)"). Never when the citation
-/// says it is this law's ("§ 18a dieses Gesetzes"). A § the law does not have is
-/// another law's also when another Satz of its unit names one. An absolute citation in a list
-/// whose lead-in names a law ("1. aus dem Strafgesetzbuch:") is that law's.
-fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Option<&'static str> {
+/// What the text around a citation that does not resolve here says of the law it
+/// belongs to.
+enum Evidence {
+    /// A law designation belongs to it by the grammar of German citations: it
+    /// follows the citation with nothing but further citations and connecting
+    /// words between ("§ 9 Absatz 2 Satz 2, auch in Verbindung mit Absatz 11,
+    /// des Arbeitsplatzschutzgesetzes"), the citation is the bracketed
+    /// apposition of a phrase that designates a law ("die Vorschriften des
+    /// Patentgesetzes über die Priorität (§ 41)"), or the lead-in of its list
+    /// ends with the law ("1. aus dem Strafgesetzbuch: a) … nach den §§ 80a
+    /// bis 82"). The citation is that law's.
+    Designation(&'static str),
+    /// The citation stands in a table cell of nothing but citations, whose
+    /// column may name the law in its head: the text alone leaves it open. A
+    /// warning (R005) says so.
+    Unclear(String),
+    /// Another law is named where it could be meant but is not designated
+    /// for the citation: in the lead-in of its list, in its Satz, in another
+    /// Satz of its unit, in the title ("Einführungsgesetz zum …"). That
+    /// decides nothing: the citation stays unresolved (R001), and the reason
+    /// says what was seen and how to designate the law. Neither the law's own
+    /// names nor an authority's abbreviation ("BKIE") count.
+    Mention(String),
+    None,
+}
+
+/// What the context says of an unresolved citation (see [`Evidence`]). Never
+/// anything when the citation says it is this law's ("§ 18a dieses Gesetzes").
+fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Evidence {
     let says_own = r
         .text
         .split_whitespace()
@@ -1007,30 +1129,113 @@ fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Option<&'static str> 
     match r.scope {
         Scope::Internal if !says_own => {}
         Scope::Relative => {}
-        _ => return None,
+        _ => return Evidence::None,
     }
     let (start, end) = here.span;
     let lacks_top = r.scope == Scope::Internal && lacks_top_unit(ix, r);
-    let bracketed = || {
-        here.text[..start.min(here.text.len())]
-            .trim_end()
-            .strip_suffix('(')
-            .and_then(|b| b.trim_end().rsplit(' ').next())
-            .is_some_and(|w| super::names_law_after(w, 0))
-    };
-    if super::names_law_after(here.text, if lacks_top { 0 } else { end }) || bracketed() {
-        Some("im Satz genannt")
-    } else if lacks_top && unit_names_law(here.chain) {
-        Some("im Absatz genannt")
-    } else if here.cell {
-        Some("Tabellenspalte")
-    } else if r.scope == Scope::Internal && lead_in_names_law(here.chain) {
-        Some("in der Einleitung der Aufzählung genannt")
-    } else if lacks_top && here.title_names_law {
-        Some("im Titel genannt")
-    } else {
-        None
+    if super::extract::designation_follows(here.text, end) {
+        return Evidence::Designation("im Satz genannt");
     }
+    if bracketed_apposition(here.text, start) {
+        return Evidence::Designation("Klammerzusatz");
+    }
+    if r.scope == Scope::Internal && lead_in_designates_law(here.chain) {
+        return Evidence::Designation("in der Einleitung der Aufzählung genannt");
+    }
+    // another law a text names: a citation designated with it ("§ 6 des
+    // Europawahlgesetzes", "der Verordnung (EG) Nr. 1907/2006"), or a law's
+    // name outside citations
+    let other = |text: &str| {
+        extract_from_text(text)
+            .into_iter()
+            .find_map(|f| match f.scope {
+                Scope::External(name) if !here.own.names(&name) => Some(name),
+                Scope::Eu(act) => Some(act.text),
+                _ => None,
+            })
+            .or_else(|| {
+                super::extract::laws_named(&outside_citations(text))
+                    .into_iter()
+                    .find(|w| !here.own.names(w))
+                    .map(str::to_string)
+            })
+    };
+    if r.scope == Scope::Internal {
+        if let Some(w) = lead_ins(here.chain).find_map(&other) {
+            return Evidence::Mention(format!(
+                "the lead-in of the list names „{w}“ without designating the list"
+            ));
+        }
+    }
+    // a unit below a § the law has: only a law named after the citation counts
+    let satz = if lacks_top || r.scope == Scope::Relative {
+        here.text
+    } else {
+        here.text.get(end..).unwrap_or("")
+    };
+    if let Some(w) = other(satz) {
+        Evidence::Mention(format!("the Satz names „{w}“"))
+    } else if let Some(w) = unit_names_other_law(here.chain, &other) {
+        Evidence::Mention(format!("another Satz of the unit names „{w}“"))
+    } else if here.cell {
+        Evidence::Unclear("it stands in a table cell of citations".into())
+    } else if let Some(w) = lacks_top
+        .then_some(())
+        .and(here.title_names_law.then_some(()))
+        .and(here.other_in_title.clone())
+    {
+        Evidence::Mention(format!("the title names „{w}“"))
+    } else {
+        Evidence::None
+    }
+}
+
+/// A law other than this one that another Satz of the citation's unit names.
+fn unit_names_other_law(chain: &[&Node], other: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let [.., unit, own] = chain else {
+        return None;
+    };
+    if own.kind != Kind::Satz {
+        return None;
+    }
+    unit.children
+        .iter()
+        .filter(|s| s.kind == Kind::Satz && !std::ptr::eq(*s, *own))
+        .find_map(|s| s.text.as_deref().and_then(other))
+}
+
+/// "des Bundesnaturschutzgesetzes (§ 8 Abs. 7)", "die Vorschriften des
+/// Patentgesetzes über die Priorität (§ 41)": the citation is the bracketed
+/// apposition of a phrase that designates a law (in the same clause: after the
+/// last comma, semicolon or colon before the bracket).
+fn bracketed_apposition(text: &str, start: usize) -> bool {
+    let before = text[..start.min(text.len())].trim_end();
+    let Some(phrase) = before.strip_suffix('(') else {
+        return false;
+    };
+    let clause = phrase.rsplit([',', ';', ':', '(']).next().unwrap_or(phrase);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    // a designation in the phrase: an article and a law word ("des
+    // Patentgesetzes"), or the law's name right before the bracket
+    // (a particular law: not "die Satzung (§ 5)", "des Gesetzes (§ 16)")
+    words
+        .windows(2)
+        .any(|w| matches!(w[0], "des" | "der" | "dem") && super::names_particular_law(w[1]))
+        || words.last().is_some_and(|w| super::names_particular_law(w))
+}
+
+/// Whether the lead-in of the list a citation stands in ends with a law:
+/// "1. aus dem Strafgesetzbuch:" (the catalog of § 100a StPO).
+fn lead_in_designates_law(chain: &[&Node]) -> bool {
+    lead_ins(chain).any(|l| {
+        let l = l.trim_end();
+        let Some(head) = l.strip_suffix(':') else {
+            return false;
+        };
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let tail = words[words.len().saturating_sub(4)..].join(" ");
+        words.len() <= 8 && super::names_particular_law(&tail)
+    })
 }
 
 /// Whether a citation names a §, Artikel, Anhang or Anlage the law does not have at all.
@@ -1054,7 +1259,7 @@ fn lacks_top_unit(ix: &Index, r: &Reference) -> bool {
 fn resolve_one<'a>(
     reference: Reference,
     ix: &Index<'a>,
-    other_ix: &mut [Option<Index<'a>>],
+    other_ix: &mut Others<'a>,
     uni: &Universe<'a>,
     chain: &[&'a Node],
 ) -> Resolved {
@@ -1066,14 +1271,52 @@ fn resolve_one<'a>(
         reason: None,
     };
     let (index, declared, file): (&Index, &[String], Option<String>) = match &r.reference.scope {
-        Scope::External(_) => {
+        Scope::Eu(_) => {
             r.status = Status::External;
+            return r;
+        }
+        Scope::External(name) => {
+            r.status = Status::External;
+            let Some((lib, k)) = uni
+                .libraries
+                .iter()
+                .enumerate()
+                .find_map(|(l, lib)| lib.find(name).map(|k| (l, k)))
+            else {
+                return r;
+            };
+            let library = &uni.libraries[lib];
+            let Some(doc) = library.doc(k) else {
+                return r;
+            };
+            let index = other_ix
+                .library
+                .entry((lib, k))
+                .or_insert_with(|| Index::new(doc));
+            r.status = Status::Resolved;
+            let file = library.path(k).display().to_string();
+            for target in r.reference.targets() {
+                match resolve_path(index, &target, &[], false) {
+                    Outcome::Found(n) => {
+                        r.target.get_or_insert_with(|| n.id.clone());
+                    }
+                    Outcome::Fail(status, reason) => {
+                        r.status = status;
+                        r.reason = Some(format!("{} {reason}", library.label(k)));
+                        r.target = None;
+                        break;
+                    }
+                }
+            }
+            if r.target.is_some() {
+                r.target_file = Some(file);
+            }
             return r;
         }
         Scope::Series(short) => match uni.others.iter().position(|o| o.short == *short) {
             Some(k) => {
-                if other_ix[k].is_none() {
-                    other_ix[k] = Some(Index::new(uni.others[k].doc));
+                if other_ix.series[k].is_none() {
+                    other_ix.series[k] = Some(Index::new(uni.others[k].doc));
                 }
                 if r.reference.steps.is_empty() {
                     r.target = Some("doc".into());
@@ -1081,7 +1324,7 @@ fn resolve_one<'a>(
                     return r;
                 }
                 (
-                    other_ix[k].as_ref().expect("built"),
+                    other_ix.series[k].as_ref().expect("built"),
                     &uni.others[k].declared,
                     Some(uni.others[k].path.clone()),
                 )

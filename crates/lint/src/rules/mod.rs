@@ -24,12 +24,14 @@ mod self_reference;
 mod straight_quotes;
 mod unbalanced_parentheses;
 mod unbalanced_quotes;
+mod unclear_law;
 mod unresolved_reference;
 
 pub static ALL: &[Rule] = &[
     unresolved_reference::RULE,
     repealed_target::RULE,
     ambiguous_target::RULE,
+    unclear_law::RULE,
     self_reference::RULE,
     duplicate_number::RULE,
     number_order::RULE,
