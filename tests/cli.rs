@@ -149,6 +149,12 @@ fn lint_defaults_to_the_workspace_and_warns_when_there_is_nothing() {
         "{}",
         text(&o.stderr)
     );
+    // an empty law text, here on standard input
+    let mut c = paragraf();
+    c.args(["lint", "-"]);
+    let o = with_stdin(c, " \n");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stderr), "warning: -: empty: no law text to lint\n");
 }
 
 /// `--diff` shows the certain fixes; `--fix` writes them and lints the rest.

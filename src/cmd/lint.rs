@@ -154,6 +154,8 @@ pub fn check_files<T: Send>(
 
 /// What `lint` keeps of a file.
 struct Done {
+    /// The file, when it holds no text at all (a warning, not a clean law).
+    empty: Option<String>,
     counts: [usize; 3],
     by_rule: Vec<(&'static str, &'static str)>,
     text: String,
@@ -232,6 +234,7 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             };
             let by_rule = c.diags.iter().map(|d| (d.code, d.name)).collect();
             Done {
+                empty: c.law.src.trim().is_empty().then_some(path.clone()),
                 counts,
                 by_rule,
                 text,
@@ -245,6 +248,9 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
     for r in results {
         match r {
             Ok(d) => {
+                if let Some(p) = &d.empty {
+                    eprintln!("warning: {p}: empty: no law text to lint");
+                }
                 for (t, c) in totals.iter_mut().zip(d.counts) {
                     *t += c;
                 }
