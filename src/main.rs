@@ -15,6 +15,10 @@ use std::process::ExitCode;
     about = "Parse, lint, diff, amend and publish German-style law texts"
 )]
 struct Cli {
+    /// The file name standard input (`-`) stands for: diagnostics name it, and
+    /// its paragraf.toml is looked for from there (nothing is written to it).
+    #[arg(long, global = true, value_name = "PATH")]
+    stdin_filename: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -48,11 +52,12 @@ enum Command {
     Init(cmd::init::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page paragraf(1) (roff), or write one per subcommand with --dir.
+    Man(cmd::man::Args),
     /// Re-lint, and rebuild the PDFs, whenever a file of the workspace changes.
     Watch(cmd::watch::Args),
     /// Run the language server on stdin/stdout (diagnostics, definition, hover, outline, formatting).
@@ -104,8 +109,59 @@ fn small_pages_only() {
     }
 }
 
+/// Whether an error comes from writing into a pipe whose reader has gone
+/// (`paragraf … | head -1`): not a failure of paragraf.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == pipe
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
+    })
+}
+
+/// `print!` into a closed pipe panics: end quietly with exit 0 instead, from
+/// whatever thread printed. Every other panic is reported as before.
+fn quiet_broken_pipes() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info)
+    }));
+}
+
+/// The error and its causes, each said once (an error that names its cause
+/// in its own message is not followed by the cause again).
+fn message(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let s = cause.to_string();
+        if msg.contains(&s) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&s);
+    }
+    msg
+}
+
 fn main() -> ExitCode {
+    quiet_broken_pipes();
     let cli = Cli::parse();
+    if let Some(name) = &cli.stdin_filename {
+        syntax::source::serve_stdin_as(name);
+    }
     if !matches!(cli.command, Command::Lsp | Command::Watch(_)) {
         keep_freed_memory();
     }
@@ -113,7 +169,20 @@ fn main() -> ExitCode {
     if matches!(cli.command, Command::Pdf(_) | Command::Build(_)) {
         small_pages_only();
     }
-    let result = match cli.command {
+    let result = run(cli.command);
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", message(&e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    match command {
         Command::Parse(a) => cmd::parse::run(a),
         Command::Lint(a) => cmd::lint::run(a),
         Command::Refs(a) => cmd::refs::run(a),
@@ -125,24 +194,8 @@ fn main() -> ExitCode {
         Command::History(a) => cmd::history::history(a),
         Command::Import(a) => cmd::legaldocml::import(a),
         Command::Export(a) => cmd::legaldocml::export(a),
-        Command::Completions { shell } => {
-            use clap::CommandFactory;
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "paragraf",
-                &mut std::io::stdout(),
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Man => {
-            use clap::CommandFactory;
-            let man = clap_mangen::Man::new(Cli::command());
-            match man.render(&mut std::io::stdout()) {
-                Ok(()) => Ok(ExitCode::SUCCESS),
-                Err(e) => Err(e.into()),
-            }
-        }
+        Command::Completions { shell } => cmd::man::completions(shell, Cli::command()),
+        Command::Man(a) => cmd::man::run(a, Cli::command()),
         Command::Watch(a) => cmd::watch::run(a),
         Command::Lsp => paragraf::lsp::run_stdio()
             .map(|()| ExitCode::SUCCESS)
@@ -153,12 +206,30 @@ fn main() -> ExitCode {
         Command::Pdf(a) => cmd::pdf::run(a),
         #[cfg(feature = "pdf")]
         Command::Build(a) => cmd::pdf::build(a),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every argument of every command has help text (`--help`, the man pages).
+    #[test]
+    fn every_argument_has_help() {
+        fn check(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                let builtin = matches!(a.get_id().as_str(), "help" | "version");
+                if !a.is_hide_set() && !builtin && a.get_help().is_none() {
+                    missing.push(format!("{path} {}", a.get_id()));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                check(s, &format!("{path} {}", s.get_name()), missing);
+            }
         }
+        let mut missing = Vec::new();
+        check(&Cli::command(), "paragraf", &mut missing);
+        assert!(missing.is_empty(), "no help for: {missing:?}");
     }
 }

@@ -1,4 +1,4 @@
-//! `paragraf watch` re-lints when a law changes.
+//! `paragraf watch` re-lints when a law changes, once per change of content.
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 #[test]
-fn watch_relints_on_change() {
+fn watch_relints_once_per_change_of_content() {
     let dir = tempfile::tempdir().unwrap();
     let law = dir.path().join("gesetz.txt");
     std::fs::write(&law, common::seed()).unwrap();
@@ -75,7 +75,22 @@ fn watch_relints_on_change() {
         "change notice",
     );
     let (_, second) = wait(&|l| l.contains("3 error(s)"), mark, "second lint");
+    assert!(second.contains("file(s):"), "{second}");
+    // reading the law, and writing the same bytes again, are no changes
+    let _ = std::fs::read(&law).unwrap();
+    std::fs::write(&law, std::fs::read(&law).unwrap()).unwrap();
+    // more than the debounce time (200 ms) several times over
+    let quiet = Instant::now() + Duration::from_millis(2500);
+    while let Ok(l) = rx.recv_timeout(quiet.saturating_duration_since(Instant::now())) {
+        seen.borrow_mut().push(l);
+    }
     let _ = child.kill();
     let _ = child.wait();
-    assert!(second.contains("file(s):"), "{second}");
+    let after: Vec<String> = seen.borrow()[mark..].to_vec();
+    let count = |what: &str| after.iter().filter(|l| l.contains(what)).count();
+    assert_eq!(
+        (count("changed:"), count("file(s):")),
+        (1, 1),
+        "one edit, one rebuild; saw {after:?}"
+    );
 }

@@ -36,7 +36,8 @@ pub struct Args {
     synopse: Option<PathBuf>,
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+pub fn run(mut a: Args) -> Result<ExitCode> {
+    a.files = a.files.iter().map(|f| super::input(f)).collect();
     let [law, amending] = a.files.as_slice() else {
         return series(&a);
     };
@@ -48,13 +49,12 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let out = paragraf::consolidate::consolidate_at(law, amending, a.keep_going, &zeit);
     let (text, report) = match out {
         Ok(r) => r,
+        Err(paragraf::consolidate::ConsolidateError::Amend(ae)) => {
+            eprint!("{}", render_error(&ae, "error"));
+            return Ok(ExitCode::from(1));
+        }
         Err(e) => {
             eprintln!("error: {e}");
-            if let paragraf::consolidate::ConsolidateError::Amend(ae) = &e {
-                if let Some(t) = &ae.target {
-                    eprintln!("  target: {t}");
-                }
-            }
             return Ok(ExitCode::from(1));
         }
     };
@@ -121,10 +121,7 @@ fn report_outcome(a: &Args, report: &amend::Outcome) -> Result<()> {
             eprintln!("applied {:<8} (line {:>3}) {}", r.nummer, r.line, r.what);
         }
         for e in &report.failed {
-            eprintln!("failed: {e}");
-            if let Some(t) = &e.target {
-                eprintln!("  target: {t}");
-            }
+            eprint!("{}", render_error(e, "failed"));
         }
         eprintln!(
             "{} command(s) applied, {} failed",
@@ -220,4 +217,110 @@ fn synopse(
     syntax::fsutil::write_atomic(out, html.as_bytes())?;
     eprintln!("wrote {}", out.display());
     Ok(())
+}
+
+/// What the reader understands where it stopped: the forms a command takes.
+fn hint(text: &str, at: usize) -> &'static str {
+    let before = text.get(..at).unwrap_or("").trim();
+    if before.is_empty() {
+        "a command starts with its place or with what it puts there: „In § 3 Absatz 2 werden …“, \
+         „§ 5 wird …“, „Nach § 4 wird folgender § 4a eingefügt:“, „Dem § 2 wird folgender Satz angefügt:“, \
+         „Die Überschrift des § 6 …“"
+    } else if text.get(at..).is_some_and(|t| t.starts_with('„')) {
+        "a quotation „…“ follows what it is: „die Wörter“, „das Wort“, „die Angabe“, \
+         „folgende Fassung:“, „wie folgt gefasst:“, „folgender Satz“"
+    } else {
+        "the forms read here: „… werden die Wörter „x“ durch die Wörter „y“ ersetzt.“, \
+         „… wird wie folgt gefasst: „…““, „… wird aufgehoben.“, „… werden nach dem Wort „x“ \
+         die Wörter „y“ eingefügt.“, „… werden die Wörter „x“ gestrichen.“ (README, „Amending laws“, \
+         lists them all)"
+    }
+}
+
+/// An error of `amend` in lint's rustc style: for a command that could not be
+/// read, its text with a caret under where reading stopped and a hint of the
+/// forms expected there; the target's place in the law as a note.
+fn render_error(e: &amend::AmendError, what: &str) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    let renderer = if super::use_color() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let level = if what == "error" {
+        Level::ERROR
+    } else {
+        Level::ERROR.with_name(what)
+    };
+    let title = level.clone().primary_title(e.message.as_str());
+    let mut out = match &e.stuck {
+        Some(s) => {
+            let at = s.at.min(s.text.len());
+            // the command's lines in the amending law, where its text stands
+            // in them line by line (else the command's text alone)
+            let src = syntax::source::read_law(std::path::Path::new(&e.path)).ok();
+            let (excerpt, first, pos) = src
+                .as_deref()
+                .and_then(|src| in_source(src, e.line as usize, &s.text, at))
+                .unwrap_or((s.text.as_str(), e.line as usize, at));
+            // one character under the caret (or the end of the text)
+            let end = excerpt[pos..]
+                .chars()
+                .next()
+                .map_or(pos, |c| pos + c.len_utf8());
+            let group = title
+                .element(
+                    Snippet::source(excerpt)
+                        .line_start(first)
+                        .path(e.path.as_str())
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(pos..end)
+                                .label("reading stopped here"),
+                        ),
+                )
+                .element(Level::HELP.message(hint(&s.text, at)));
+            renderer.render(&[group])
+        }
+        None => {
+            let mut group =
+                annotate_snippets::Group::with_title(level.primary_title(e.to_string()));
+            if let Some(t) = &e.target {
+                group = group.element(Level::NOTE.message(format!("the target: {t}")));
+            }
+            renderer.render(&[group])
+        }
+    };
+    out.push('\n');
+    out
+}
+
+/// The lines of `src` from `line` (1-based) that hold `text` line by line
+/// (each line of the text within its source line), and `at` moved into them:
+/// the excerpt, its first line number and the offset in the excerpt.
+fn in_source<'s>(
+    src: &'s str,
+    line: usize,
+    text: &str,
+    at: usize,
+) -> Option<(&'s str, usize, usize)> {
+    let start = src
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let n = text.lines().count().max(1);
+    let rest = src.get(start..)?;
+    let len: usize = rest.split_inclusive('\n').take(n).map(str::len).sum();
+    let excerpt = rest[..len].trim_end_matches('\n');
+    let (mut t_off, mut e_off) = (0usize, 0usize);
+    for (t_line, s_line) in text.split('\n').zip(excerpt.split('\n')) {
+        let k = s_line.find(t_line.trim_end())?;
+        if at <= t_off + t_line.len() {
+            return Some((excerpt, line, e_off + k + (at - t_off)));
+        }
+        t_off += t_line.len() + 1;
+        e_off += s_line.len() + 1;
+    }
+    None
 }

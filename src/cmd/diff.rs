@@ -11,6 +11,19 @@ pub enum AmendStyle {
     Hdr3,
 }
 
+/// How `diff` prints the changes.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Unit by unit, changed words marked in the text
+    Inline,
+    /// Old and new side by side (--width)
+    SideBySide,
+    /// A unified text diff by unit
+    Unified,
+    /// The change list as JSON
+    Json,
+}
+
 #[derive(clap::Args)]
 pub struct Args {
     /// The old Fassung (with --from/--to: the law whose Fassungen to compare).
@@ -25,14 +38,17 @@ pub struct Args {
     /// See --from.
     #[arg(long, value_name = "DATE", requires = "from", value_parser = super::iso_date)]
     to: Option<String>,
-    /// Old and new side by side.
-    #[arg(long)]
+    /// How to print the changes (default: inline).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+    /// Same as --format side-by-side.
+    #[arg(long, conflicts_with_all = ["format", "unified", "json"])]
     side_by_side: bool,
-    /// A unified text diff by unit.
-    #[arg(long)]
+    /// Same as --format unified.
+    #[arg(long, conflicts_with_all = ["format", "json"])]
     unified: bool,
-    /// The change list as JSON.
-    #[arg(long)]
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
     json: bool,
     /// Write the Synopse (HTML) to this file: two columns, or with
     /// --amendments three (bisherige | neue Fassung | Änderungsbefehl).
@@ -43,7 +59,7 @@ pub struct Args {
     #[arg(long, value_name = "OUT.pdf")]
     pdf: Option<PathBuf>,
     /// Print the Änderungsbefehle of an amending law that turns OLD into NEW.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["format", "side_by_side", "unified", "json"])]
     amendments: bool,
     /// Phrasing of the Änderungsbefehle.
     #[arg(long, value_enum, default_value = "hdr4")]
@@ -51,6 +67,21 @@ pub struct Args {
     /// Terminal width for --side-by-side (default: $COLUMNS or 100).
     #[arg(long)]
     width: Option<usize>,
+}
+
+impl Args {
+    /// The output format: --format, or one of its aliases.
+    fn format(&self) -> Option<Format> {
+        if self.side_by_side {
+            Some(Format::SideBySide)
+        } else if self.unified {
+            Some(Format::Unified)
+        } else if self.json {
+            Some(Format::Json)
+        } else {
+            self.format
+        }
+    }
 }
 
 /// A Fassung to compare: the document, and what to call it.
@@ -103,7 +134,9 @@ fn sides(a: &Args) -> Result<(Side, Side)> {
     ))
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+pub fn run(mut a: Args) -> Result<ExitCode> {
+    a.old = super::input(&a.old);
+    a.new = a.new.as_deref().map(super::input);
     let (old, new) = sides(&a)?;
     let (oe, ne) = rayon::join(|| diff::entries(&old.doc), || diff::entries(&new.doc));
     let changes = diff::diff_entries(&oe, &ne);
@@ -129,7 +162,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         });
         super::folge::pdf_synopse(path, data)?;
     }
-    if a.json {
+    let format = a.format();
+    if format == Some(Format::Json) {
         // written as it is made (the BGB's change list is 2.6 MB)
         let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut out);
         serde_json::to_writer_pretty(&mut w, &changes)?;
@@ -150,7 +184,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             pdf: None,
         };
         return super::folge::amendments(&old, new, style, &synopse, &mut out);
-    } else if a.unified {
+    } else if format == Some(Format::Unified) {
         write!(
             out,
             "{}",
@@ -162,7 +196,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 &new.path.display().to_string()
             )
         )?;
-    } else if a.side_by_side {
+    } else if format == Some(Format::SideBySide) {
         let width = a
             .width
             .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
@@ -172,7 +206,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             "{}",
             render::side_by_side(&changes, &oe, &ne, width, color)
         )?;
-    } else if a.synopse.is_none() && !pdf_only(&a) {
+    } else if format == Some(Format::Inline) || (a.synopse.is_none() && !pdf_only(&a)) {
         write!(out, "{}", render::inline(&changes, &oe, &ne, color))?;
     }
     let differ = changes.iter().any(|c| c.kind != diff::ChangeKind::Layout);

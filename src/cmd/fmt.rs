@@ -32,7 +32,8 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let files = files(&a.paths);
+    let paths: Vec<PathBuf> = a.paths.iter().map(|p| super::input(p)).collect();
+    let files = files(&paths);
     if a.stdout && files.len() != 1 {
         bail!("--stdout formats exactly one file");
     }
@@ -56,7 +57,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 f.display()
             );
         }
-        if a.stdout {
+        // standard input is formatted onto standard output, never written
+        if a.stdout || (syntax::source::is_stdin(f) && !a.check) {
             print!("{out}");
             return Ok(ExitCode::SUCCESS);
         }

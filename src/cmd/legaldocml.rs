@@ -14,7 +14,8 @@ pub struct ImportArgs {
     json: bool,
 }
 
-pub fn import(a: ImportArgs) -> Result<ExitCode> {
+pub fn import(mut a: ImportArgs) -> Result<ExitCode> {
+    a.file = super::input(&a.file);
     let src = syntax::source::read_law(&a.file)?;
     if !legaldocml::is_xml(&src) {
         bail!("{}: not XML", a.file.display());
@@ -85,7 +86,8 @@ fn fassung_at(
     ))
 }
 
-pub fn export(a: ExportArgs) -> Result<ExitCode> {
+pub fn export(mut a: ExportArgs) -> Result<ExitCode> {
+    a.file = super::input(&a.file);
     let ex = match &a.as_of {
         Some(d) => {
             let (doc, zeit) = fassung_at(&a.file, d)?;

@@ -22,14 +22,23 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Law files or directories.
-    #[arg(required = true)]
+    /// Law files or directories (`-`: standard input); default: the
+    /// workspace (paragraf.toml) of the current directory, else the directory.
     paths: Vec<PathBuf>,
+    /// How to print the findings.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Print a summary of counts per rule instead of each finding.
     #[arg(long)]
     statistics: bool,
+    /// Fix what is certain (C001, C002, T003, T004) in place, then lint the
+    /// result; standard input is printed fixed on standard output.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print what --fix would change as a unified diff and write nothing
+    /// (exit 1 when there is something to fix).
+    #[arg(long)]
+    diff: bool,
 }
 
 impl Args {
@@ -39,6 +48,8 @@ impl Args {
             paths,
             format: Format::Text,
             statistics: false,
+            fix: false,
+            diff: false,
         }
     }
 }
@@ -47,6 +58,10 @@ impl Args {
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for p in paths {
+        if syntax::source::is_stdin(p) {
+            files.push(p.clone());
+            continue;
+        }
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
             Err(e) => bail!("{}: cannot read: {e}", p.display()),
@@ -140,14 +155,53 @@ pub fn check_files<T: Send>(
 
 /// What `lint` keeps of a file.
 struct Done {
+    /// The file, when it holds no text at all (a warning, not a clean law).
+    empty: Option<String>,
     counts: [usize; 3],
     by_rule: Vec<(&'static str, &'static str)>,
     text: String,
     json: Vec<serde_json::Value>,
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+/// What `lint` reads without a path: the workspace of the current directory, else the directory.
+fn default_paths() -> Result<Vec<PathBuf>> {
+    let Some(ws) = Workspace::find(Path::new("."))? else {
+        return Ok(vec![PathBuf::from(".")]);
+    };
+    // relative to the current directory, as a path on the command line would be
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
+    let up = cwd.ok().and_then(|c| {
+        c.strip_prefix(&ws.root)
+            .ok()
+            .map(|r| r.components().count())
+    });
+    Ok(vec![match up {
+        Some(0) => PathBuf::from("."),
+        Some(n) => std::iter::repeat_n("..", n).collect(),
+        None => ws.root,
+    }])
+}
+
+pub fn run(mut a: Args) -> Result<ExitCode> {
+    a.paths = if a.paths.is_empty() {
+        default_paths()?
+    } else {
+        a.paths.iter().map(|p| super::input(p)).collect()
+    };
     let files = expand(&a.paths)?;
+    if files.is_empty() {
+        let names: Vec<String> = a.paths.iter().map(|p| display(p)).collect();
+        eprintln!(
+            "warning: no law files (*.txt, *.md) in {}: nothing to lint",
+            names.join(", ")
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if a.fix || a.diff {
+        if let Some(code) = fix_files(&files, a.diff)? {
+            return Ok(code);
+        }
+    }
     let color = super::use_color();
     let format = a.format;
     let results = check_files(&files, |r| {
@@ -181,6 +235,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             };
             let by_rule = c.diags.iter().map(|d| (d.code, d.name)).collect();
             Done {
+                empty: c.law.src.trim().is_empty().then_some(path.clone()),
                 counts,
                 by_rule,
                 text,
@@ -194,6 +249,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     for r in results {
         match r {
             Ok(d) => {
+                if let Some(p) = &d.empty {
+                    eprintln!("warning: {p}: empty: no law text to lint");
+                }
                 for (t, c) in totals.iter_mut().zip(d.counts) {
                     *t += c;
                 }
@@ -254,4 +312,48 @@ pub fn run(a: Args) -> Result<ExitCode> {
 
 pub fn display(p: &Path) -> String {
     p.display().to_string()
+}
+
+/// `--fix` and `--diff`: `Some(exit code)` when that ends the command (a
+/// diff, or standard input printed fixed), `None` when the lint goes on.
+fn fix_files(files: &[PathBuf], diff_only: bool) -> Result<Option<ExitCode>> {
+    let fixed = check_files(files, |r| {
+        r.map_err(anyhow::Error::msg).and_then(|c| {
+            let f = super::fix::fix(&c)?;
+            Ok((c.law.path, c.law.src, f))
+        })
+    })?;
+    let mut out = std::io::stdout().lock();
+    let mut any = false;
+    for r in fixed {
+        let (path, src, f) = r?;
+        let stdin = syntax::source::is_stdin(&path);
+        let Some(f) = f else {
+            if stdin && !diff_only {
+                write!(out, "{src}")?;
+            }
+            continue;
+        };
+        any = true;
+        let name = display(&path);
+        if diff_only {
+            write!(out, "{}", super::fix::unified(&name, &src, &f.text))?;
+        } else if stdin {
+            write!(out, "{}", f.text)?;
+        } else {
+            syntax::fsutil::write_atomic(&path, f.text.as_bytes())?;
+            eprintln!("fixed {} finding(s) in {name}", f.edits.len());
+        }
+    }
+    if diff_only {
+        return Ok(Some(if any {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }));
+    }
+    if files.iter().any(|f| syntax::source::is_stdin(f)) {
+        return Ok(Some(ExitCode::SUCCESS));
+    }
+    Ok(None)
 }

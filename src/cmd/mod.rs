@@ -3,12 +3,14 @@
 pub mod amend;
 pub mod diff;
 pub mod explain;
+mod fix;
 pub mod fmt;
 mod folge;
 pub mod history;
 pub mod init;
 pub mod legaldocml;
 pub mod lint;
+pub mod man;
 pub mod parse;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -16,6 +18,17 @@ pub mod refs;
 pub mod watch;
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// A law named on the command line: `-` is standard input, under the name
+/// `--stdin-filename` gives (its diagnostics name it, its `paragraf.toml` is
+/// looked for from there).
+pub fn input(p: &Path) -> PathBuf {
+    match syntax::source::stdin_name() {
+        Some(name) if p == Path::new("-") => name.to_path_buf(),
+        _ => p.to_path_buf(),
+    }
+}
 
 /// Colors on a terminal unless NO_COLOR is set.
 #[allow(dead_code)]

@@ -18,7 +18,8 @@ pub struct Args {
     stats: bool,
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+pub fn run(mut a: Args) -> Result<ExitCode> {
+    a.path = super::input(&a.path);
     if a.stats {
         return stats(&a.path);
     }

@@ -24,6 +24,7 @@ pub struct Args {
     /// A directory with gesetz.typ (copy `templates/` to start).
     #[arg(long)]
     template: Option<PathBuf>,
+    /// Write a PDF/A (archival) file of this conformance level.
     #[arg(long, value_enum)]
     pdf_standard: Option<Standard>,
 }
@@ -44,7 +45,8 @@ fn law_data(
     model::law(&c.law.doc, &c.refs, short, series)
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+pub fn run(mut a: Args) -> Result<ExitCode> {
+    a.files = a.files.iter().map(|f| super::input(f)).collect();
     let tpl = template(a.template.as_deref())?;
     let checked: Vec<super::lint::Checked> = super::lint::check_files(&a.files, |r| r)?
         .into_iter()
@@ -78,23 +80,16 @@ pub struct BuildArgs {
     /// Where to write the PDFs (default: DIR/dist).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// A directory with gesetz.typ (default: the workspace's templates/, else the built-in ones).
     #[arg(long)]
     template: Option<PathBuf>,
+    /// Write PDF/A (archival) files of this conformance level.
     #[arg(long, value_enum)]
     pdf_standard: Option<Standard>,
     /// For a law whose paragraf.toml declares a history: publish its
     /// Fassungen up to this date, the last as the current one (default: today).
     #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     as_of: Option<String>,
-}
-
-/// A line above the progress bar, or on stderr when there is no bar (not a terminal).
-fn say(bar: &indicatif::ProgressBar, line: String) {
-    if bar.is_hidden() {
-        eprintln!("{line}");
-    } else {
-        bar.println(line);
-    }
 }
 
 impl BuildArgs {
@@ -232,35 +227,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     if pubs.is_empty() {
         bail!("{}: no law files", a.dir.display());
     }
-    let mut errors = 0;
-    for p in &pubs {
-        let c = &p.checked;
-        let path = c.law.path.display().to_string();
-        let errs: Vec<_> = c
-            .diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .cloned()
-            .collect();
-        errors += errs.len();
-        if !errs.is_empty() {
-            let r = lint::render::FileReport {
-                path: &path,
-                src: &c.law.src,
-                diagnostics: &errs,
-            };
-            eprint!("{}", lint::render::human(&r, super::use_color()));
-        }
-        let warnings = c
-            .diags
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
-        eprintln!(
-            "lint {path}: {} error(s), {warnings} warning(s)",
-            errs.len()
-        );
-    }
+    let errors = report_lint(&pubs, &a.dir);
     if errors > 0 && !a.force {
         eprintln!(
             "error: lint found {errors} error(s); nothing built (use --force to build anyway)"
@@ -278,6 +245,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
             .expect("valid template"),
     );
     let mut laws = Vec::new();
+    let mut written = 0;
     for p in &pubs {
         bar.set_message(p.stem.clone());
         let data = law_data(&p.checked, p.short.as_deref(), series_name.as_deref());
@@ -288,7 +256,7 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
         for name in names {
             let target = out_dir.join(format!("{name}.pdf"));
             syntax::fsutil::write_atomic(&target, &bytes)?;
-            say(&bar, format!("wrote {}", target.display()));
+            written += 1;
         }
         // the volume holds each law once: as written, or its current Fassung
         if p.in_volume {
@@ -301,7 +269,55 @@ pub fn build(a: BuildArgs) -> Result<ExitCode> {
     let bytes = compile(model::volume(&title, laws), &tpl, &opts)?;
     let target = out_dir.join(format!("{}.pdf", title.to_lowercase().replace(' ', "-")));
     syntax::fsutil::write_atomic(&target, &bytes)?;
-    say(&bar, format!("wrote {}", target.display()));
     bar.finish_and_clear();
+    eprintln!(
+        "built {} PDF(s) in {}: {} law(s) and Fassung(en), the volume {}",
+        written + 1,
+        out_dir.display(),
+        pubs.len(),
+        target.file_name().unwrap_or_default().to_string_lossy()
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Warnings shown in full up to this many; above, `build` says how to see them.
+const SHOW_WARNINGS: usize = 20;
+
+/// The lint before a build: errors in full, warnings in full when there are
+/// few, else how to see them, and one summary line. Returns the errors.
+fn report_lint(pubs: &[Publication], dir: &std::path::Path) -> usize {
+    let count = |s: Severity| -> usize {
+        pubs.iter()
+            .map(|p| p.checked.diags.iter().filter(|d| d.severity == s).count())
+            .sum()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let show = |d: &lint::Diagnostic| {
+        d.severity == Severity::Error
+            || (d.severity == Severity::Warning && warnings <= SHOW_WARNINGS)
+    };
+    for p in pubs {
+        let c = &p.checked;
+        let shown: Vec<_> = c.diags.iter().filter(|d| show(d)).cloned().collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let path = c.law.path.display().to_string();
+        let r = lint::render::FileReport {
+            path: &path,
+            src: &c.law.src,
+            diagnostics: &shown,
+        };
+        eprint!("{}", lint::render::human(&r, super::use_color()));
+    }
+    let hint = if warnings > SHOW_WARNINGS {
+        format!(" (`paragraf lint {}` shows them)", dir.display())
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "lint: {} law(s) and Fassung(en): {errors} error(s), {warnings} warning(s){hint}",
+        pubs.len()
+    );
+    errors
 }

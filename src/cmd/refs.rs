@@ -13,7 +13,8 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(a: Args) -> Result<ExitCode> {
+pub fn run(mut a: Args) -> Result<ExitCode> {
+    a.file = super::input(&a.file);
     let mut results = super::lint::check_files(std::slice::from_ref(&a.file), |r| r)?;
     let c = match results.pop() {
         Some(Ok(c)) => c,

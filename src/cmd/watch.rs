@@ -31,6 +31,42 @@ fn is_input(path: &Path, out_dir: &Path) -> bool {
     )
 }
 
+/// The content of a file as a hash, or `None` when it cannot be read (removed).
+fn content(path: &Path) -> Option<u64> {
+    use std::hash::Hasher;
+    let bytes = std::fs::read(path).ok()?;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(&bytes);
+    Some(h.finish())
+}
+
+/// What the watched inputs contain: a change counts only when it changes
+/// this (reading a file, ours or an editor's, or writing the same bytes
+/// again, changes nothing).
+struct Contents {
+    known: std::collections::HashMap<PathBuf, Option<u64>>,
+}
+
+impl Contents {
+    fn of(dir: &Path, out_dir: &Path) -> Contents {
+        let known = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_entry(|e| !e.path().starts_with(out_dir))
+            .flatten()
+            .filter(|e| e.file_type().is_file() && is_input(e.path(), out_dir))
+            .map(|e| (e.path().to_path_buf(), content(e.path())))
+            .collect();
+        Contents { known }
+    }
+
+    /// Whether `path` now holds other content than before; remembers it.
+    fn changed(&mut self, path: &Path) -> bool {
+        let now = content(path);
+        let before = self.known.insert(path.to_path_buf(), now);
+        before.flatten() != now
+    }
+}
+
 fn once(dir: &Path, pdf: bool) {
     let result = if pdf {
         build(dir)
@@ -59,6 +95,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let dir = std::path::absolute(&a.dir).with_context(|| a.dir.display().to_string())?;
     let out_dir = dir.join("dist");
     let pdf = cfg!(feature = "pdf") && !a.no_pdf;
+    let mut contents = Contents::of(&dir, &out_dir);
     once(&dir, pdf);
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(200), tx)
@@ -71,11 +108,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
     for res in rx {
         match res {
             Ok(events) => {
-                let changed: Vec<&PathBuf> = events
+                let mut changed: Vec<&PathBuf> = events
                     .iter()
                     .map(|e| &e.path)
                     .filter(|p| is_input(p, &out_dir))
                     .collect();
+                changed.sort();
+                changed.dedup();
+                changed.retain(|p| contents.changed(p));
                 if changed.is_empty() {
                     continue;
                 }

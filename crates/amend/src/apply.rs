@@ -1064,7 +1064,7 @@ fn apply_one(
         by_eid,
     };
     match &b.op {
-        Op::Unlesbar { message } => Err(Problem::Unreadable(message.clone()).into()),
+        Op::Unlesbar { message, .. } => Err(Problem::Unreadable(message.clone()).into()),
         Op::Rahmen { verb, .. } => Ok(format!("the items below: {verb}")),
         Op::Mehrere { ops } => {
             let mut done = Vec::new();
@@ -1672,6 +1672,13 @@ pub fn apply(
                     line: b.line,
                     column: b.column,
                     message: format!("command {}: {}", b.nummer, f.problem),
+                    stuck: match &b.op {
+                        Op::Unlesbar { at: Some(at), .. } => Some(Box::new(crate::Stuck {
+                            text: b.text.clone(),
+                            at: *at,
+                        })),
+                        _ => None,
+                    },
                     target: f.target.map(|s| {
                         format!(
                             "{}:{}:{}",

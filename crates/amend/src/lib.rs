@@ -169,7 +169,12 @@ pub enum Op {
     /// durch die Wörter „b“ und die Wörter „c“ durch die Wörter „d“ ersetzt".
     Mehrere { ops: Vec<Op> },
     /// A command the grammar could not read (applying it fails with `message`).
-    Unlesbar { message: String },
+    Unlesbar {
+        message: String,
+        /// Where reading stopped: a byte offset into the command's text.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<usize>,
+    },
 }
 
 impl Op {
@@ -234,6 +239,18 @@ pub struct AmendError {
     /// Where in the target law (line:column), when the target was found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// A command that could not be read: its text and where reading stopped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stuck: Option<Box<Stuck>>,
+}
+
+/// Where reading a command stopped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stuck {
+    /// The command as written (without its number).
+    pub text: String,
+    /// A byte offset into `text`.
+    pub at: usize,
 }
 
 impl AmendError {
@@ -251,6 +268,7 @@ impl AmendError {
             column,
             message,
             target: None,
+            stuck: None,
         }
     }
 }

@@ -300,6 +300,10 @@ fn read_target(path: &str, src: &str, t: &Target) -> Result<Aenderungsgesetz, Am
         }
         .unwrap_or_else(|e| Op::Unlesbar {
             message: e.to_string(),
+            at: match e {
+                ReadError::Stuck { at, .. } => Some(at),
+                _ => None,
+            },
         });
         let (line, column) = idx.line_col(body_off);
         let aendern = match &op {
@@ -407,7 +411,12 @@ pub enum ReadError {
     #[error("cannot read this Änderungsbefehl: its quotations („…“) nest more than {max} deep")]
     TooDeep { max: usize },
     #[error("cannot read this Änderungsbefehl: \"{start} …\" (stuck at \"{near}\")")]
-    Stuck { start: String, near: String },
+    Stuck {
+        start: String,
+        near: String,
+        /// Where reading stopped: a byte offset into the command's text.
+        at: usize,
+    },
     #[error("cannot read this Änderungsbefehl: the {0} is missing")]
     Missing(&'static str),
 }
@@ -541,7 +550,12 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
             .chars()
             .take(30)
             .collect();
-        ReadError::Stuck { start: short, near }
+        let lead = text.len() - text.trim_start().len();
+        ReadError::Stuck {
+            start: short,
+            near,
+            at: lead + at.min(text.trim().len()),
+        }
     })?;
     let befehl = pairs
         .into_iter()
@@ -698,6 +712,7 @@ pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
                 .collect::<Vec<_>>()
                 .join(" "),
             near: format!("(an item of „Es werden {verb}:“)"),
+            at: text.len() - text.trim_start().len(),
         })?
         .next()
         .ok_or(ReadError::Missing("command"))?;

@@ -540,6 +540,7 @@ pub fn import_amendments(
         column: e.pos().col,
         message: format!("not well-formed XML: {e}"),
         target: None,
+        stuck: None,
     })?;
     let mut befehle = Vec::new();
     let mut eingangssatz = String::new();
@@ -624,6 +625,7 @@ pub fn import_amendments(
                 }
                 _ => Op::Unlesbar {
                     message: e.to_string(),
+                    at: None,
                 },
             },
         };

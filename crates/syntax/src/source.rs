@@ -13,9 +13,59 @@ pub fn max_file_size() -> u64 {
         .unwrap_or(DEFAULT_MAX_FILE_SIZE)
 }
 
-/// Read a law text from disk and check it is text.
+/// The name standard input goes by (`-`, or the command line's `--stdin-filename`).
+static STDIN_NAME: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+/// Standard input, read once (a command may load a law twice).
+static STDIN: std::sync::OnceLock<Result<Vec<u8>, (std::io::ErrorKind, String)>> =
+    std::sync::OnceLock::new();
+
+/// Let standard input be read under `name` (for diagnostics and the search for
+/// `paragraf.toml`) as well as under `-`. Only the first call counts.
+pub fn serve_stdin_as(name: &Path) {
+    let _ = STDIN_NAME.set(name.to_path_buf());
+}
+
+/// The name given to [`serve_stdin_as`], if any.
+pub fn stdin_name() -> Option<&'static Path> {
+    STDIN_NAME.get().map(|p| p.as_path())
+}
+
+/// Whether `path` names standard input: `-`, or the name given to [`serve_stdin_as`].
+pub fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-") || STDIN_NAME.get().is_some_and(|n| n == path)
+}
+
+fn read_stdin(p: &str) -> Result<String, LoadError> {
+    let read = STDIN.get_or_init(|| {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max_file_size().saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| (e.kind(), e.to_string()))
+    });
+    match read {
+        Ok(bytes) if bytes.len() as u64 > max_file_size() => Err(LoadError::TooLarge {
+            path: p.to_string(),
+            size: bytes.len() as u64,
+            limit: max_file_size(),
+        }),
+        Ok(bytes) => decode(p, bytes.clone()),
+        Err((kind, msg)) => Err(LoadError::Io {
+            path: p.to_string(),
+            source: std::io::Error::new(*kind, msg.clone()),
+        }),
+    }
+}
+
+/// Read a law text from disk (or standard input, see [`is_stdin`]) and check it is text.
 pub fn read_law(path: &Path) -> Result<String, LoadError> {
     let p = path.display().to_string();
+    if is_stdin(path) {
+        return read_stdin(&p);
+    }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::Io {
         path: p.clone(),
         source: e,
