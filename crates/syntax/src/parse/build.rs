@@ -194,9 +194,10 @@ impl<'a> Builder<'a> {
         let mut heading_alone = false;
         for (i, line) in ls.iter().enumerate() {
             let line = *line;
+            let prev_end = before.text_end.map(|e| src[..e].trim_end());
             let fresh = before.fresh
                 || std::mem::take(&mut heading_alone)
-                || self.per_line && !reading::continues_numbered(src, &line);
+                || self.per_line && !reading::continues_numbered(src, &line, prev_end);
             // an indented paragraph after a footnote continues it (Markdown's rule)
             if fresh && self.footnote_more(line) {
                 before = Before {
@@ -205,7 +206,6 @@ impl<'a> Builder<'a> {
                 };
                 continue;
             }
-            let prev_end = before.text_end.map(|e| src[..e].trim_end());
             match line.kind {
                 LineKind::Blank => {
                     self.flush();
@@ -348,9 +348,10 @@ impl<'a> Builder<'a> {
         );
     }
 
-    /// A law that yields no §, Artikel, Absatz or Anlage says why.
+    /// A plain law that yields no §, Artikel, Absatz or Anlage says why.
     fn no_unit_warning(&mut self) {
-        if self.limits.fragment || self.seen_unit || self.src.trim().is_empty() {
+        // (Markdown says its units by headings: a Bekanntmachung without any is no misreading)
+        if !self.plain || self.limits.fragment || self.seen_unit || self.src.trim().is_empty() {
             return;
         }
         fn has_unit(n: &Node) -> bool {
@@ -731,7 +732,17 @@ impl<'a> Builder<'a> {
         // the successor of an open unit of the same kind
         for f in self.stack.iter().rev() {
             if f.node.kind == k {
-                return f.node.num.as_deref().is_some_and(|p| is_successor(p, &num));
+                if f.node.num.as_deref().is_some_and(|p| {
+                    is_successor(p, &num) || self.plain && reading::skips_j(p, &num)
+                }) {
+                    return true;
+                }
+                // plain text: a new list may follow the last one's text
+                // ("3. …⏎Keiner Genehmigung bedürfen⏎1. …")
+                if !self.plain || !first {
+                    return false;
+                }
+                break;
             }
             if matches!(
                 f.level,
@@ -751,6 +762,29 @@ impl<'a> Builder<'a> {
                     return heading::classify(t).is_some_and(|h| h.kind.is_einzelvorschrift());
                 }
             }
+        }
+        // a text that stands for the unit before ("4.[^F1] …", "\\* a) …")
+        if let Some(p) = &self.para {
+            let (s, e) = p.lines[0];
+            let prev = reading::leading_marker(&self.src[s..e]).map(|m| (rank_of(kind, m).0, m));
+            if prev.is_some_and(|(pk, m)| {
+                pk == k
+                    && (m.ends_with('.') == marker.ends_with('.'))
+                    && (m.starts_with('(') == marker.starts_with('('))
+                    && is_successor(&strip_marker_num(m), &num)
+            }) {
+                return true;
+            }
+        }
+        // a bullet's one line ("- 66", "- *") is no Satz a marker continues:
+        // the corpus writes tables as bullets with Nummern below them
+        if self.top().node.kind == Kind::Listenpunkt
+            && self
+                .para
+                .as_ref()
+                .is_some_and(|p| p.owner == Owner::Unit && p.lines.len() == 1)
+        {
+            return true;
         }
         if !first || kind == MarkerKind::Absatz {
             return false;
