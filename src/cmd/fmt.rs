@@ -57,6 +57,19 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 f.display()
             );
         }
+        if !a.no_verify {
+            if let Some(unit) = tree_change(&doc, &again) {
+                bail!(
+                    "{}: formatting would change the tree at {unit}; file left alone (please report this)",
+                    f.display()
+                );
+            }
+        }
+        // what the canonical form changes besides the text: said, never silent
+        let notes = encoding_notes(&src, &out);
+        for n in &notes {
+            eprintln!("note: {}: {n}", f.display());
+        }
         // standard input is formatted onto standard output, never written
         if a.stdout || (syntax::source::is_stdin(f) && !a.check) {
             print!("{out}");
@@ -67,7 +80,13 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
         unformatted += 1;
         if a.check {
-            let d = similar::TextDiff::from_lines(src.as_str(), out.as_str());
+            // the line endings and the byte order mark are in the notes: the
+            // diff shows the rest (nothing when only they differ)
+            let shown = src.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+            if shown == out {
+                continue;
+            }
+            let d = similar::TextDiff::from_lines(shown.as_str(), out.as_str());
             print!(
                 "{}",
                 d.unified_diff().context_radius(2).header(
@@ -85,4 +104,40 @@ pub fn run(a: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The first unit whose kind, number, marker, title or wording differs
+/// between the law as read and its formatted text read back (its id and
+/// what changed), or None when both read as the same law.
+fn tree_change(doc: &syntax::Document, again: &syntax::Document) -> Option<String> {
+    let (a, b) = (diff::entries(doc), diff::entries(again));
+    let changes = diff::diff_entries(&a, &b);
+    let c = changes
+        .iter()
+        .find(|c| c.kind != diff::ChangeKind::Layout)?;
+    let unit = |e: Option<&diff::Entry>| {
+        e.map(|e| format!("{} {}", e.kind.as_str(), e.marker.as_deref().unwrap_or("")))
+    };
+    let what = match (unit(c.old()), unit(c.new_unit())) {
+        (Some(o), Some(n)) if o != n => format!("{o} (would read as {n})"),
+        (Some(o), _) => format!("{o} ({})", format!("{:?}", c.kind).to_lowercase()),
+        (None, Some(n)) => format!("{n} (would be added)"),
+        (None, None) => String::new(),
+    };
+    Some(format!("{} {what}", c.id()).trim().to_string())
+}
+
+/// What formatting changes that a diff of the lines does not show: CRLF
+/// line endings become LF, a byte order mark is dropped.
+fn encoding_notes(src: &str, out: &str) -> Vec<&'static str> {
+    let mut notes = Vec::new();
+    if src.contains("\r\n") && !out.contains("\r\n") {
+        notes.push("line endings CRLF → LF");
+    } else if src.contains('\r') && !out.contains('\r') {
+        notes.push("line endings CR → LF");
+    }
+    if src.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
+        notes.push("byte order mark (U+FEFF) dropped");
+    }
+    notes
 }

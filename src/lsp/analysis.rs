@@ -68,7 +68,7 @@ pub fn analyze(path: &Path, text: String, series: Option<&Series>) -> Analysis {
 }
 
 impl Analysis {
-    /// Lint findings, parse warnings and notes as LSP diagnostics.
+    /// Lint findings (the parse warnings among them) and notes as LSP diagnostics.
     pub fn diagnostics(&self, utf8: bool) -> Vec<lsp::Diagnostic> {
         let lines = Lines::new(&self.law.src, utf8);
         let mut out: Vec<lsp::Diagnostic> = self
@@ -94,16 +94,7 @@ impl Analysis {
                 }
             })
             .collect();
-        for w in &self.law.doc.warnings {
-            let off = lines.offset_of_line_col(w.line, w.column);
-            out.push(lsp::Diagnostic {
-                range: lines.range(off, off),
-                severity: Some(lsp::DiagnosticSeverity::WARNING),
-                source: Some("paragraf".into()),
-                message: w.message.clone(),
-                ..Default::default()
-            });
-        }
+        // the parser's warnings are among the lint findings (rule P001)
         for n in &self.notes {
             out.push(lsp::Diagnostic {
                 range: lines.range(0, 0),

@@ -19,6 +19,7 @@ mod markdown_emphasis;
 mod mixed_absatz_markers;
 mod number_gap;
 mod number_order;
+mod parse_warning;
 mod repealed_target;
 mod self_reference;
 mod straight_quotes;
@@ -49,6 +50,7 @@ pub static ALL: &[Rule] = &[
     double_space::RULE,
     abbreviated_citation::RULE,
     dash_range::RULE,
+    parse_warning::RULE,
 ];
 
 /// A unit number as a sortable key: "4" < "4a" < "5"; Roman and letters too.

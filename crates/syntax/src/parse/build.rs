@@ -9,6 +9,7 @@
 
 use super::heading::{self, HeadingInfo};
 use super::lines::{Line, LineKind, Lines, MarkerKind};
+use super::reading;
 use super::text::{satznummern, split_saetze, Paragraph};
 use crate::ast::{Document, Kind, Node, Span, Style};
 use crate::diag::Warning;
@@ -96,6 +97,8 @@ struct Builder<'a> {
     /// Where each heading of plain text stands (its line ends), found when a
     /// table of contents first needs to know whether an entry comes again.
     headings_at: Option<rustc_hash::FxHashMap<(Kind, String), Vec<usize>>>,
+    /// Plain text without blank lines: every line is a paragraph of its own.
+    per_line: bool,
     limits: Limits,
 }
 
@@ -135,91 +138,15 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         seen_unit: false,
         toc_seen: Vec::new(),
         headings_at: None,
+        per_line: plain && !limits.fragment && reading::one_paragraph_per_line(&lines.lines),
         limits,
     };
     let abbreviation = lines
         .front_matter
         .and_then(|(body, whole)| b.front_matter(body, whole));
-    let mut prev_blank = true;
-    let mut prev_text_end: Option<usize> = None; // end of the previous non-blank line's content
-    let ls = lines.lines;
-    for (i, line) in ls.iter().enumerate() {
-        let line = *line;
-        // an indented paragraph after a footnote continues it (Markdown's rule)
-        if prev_blank && b.footnote_more(line) {
-            prev_blank = false;
-            prev_text_end = Some(line.end);
-            continue;
-        }
-        match line.kind {
-            LineKind::Blank => {
-                b.flush();
-                prev_blank = true;
-                prev_text_end = None;
-                continue;
-            }
-            LineKind::Heading { level } => {
-                b.flush();
-                b.heading(line, level);
-            }
-            LineKind::DefValue => b.def_value(line),
-            LineKind::FootnoteDef => {
-                b.flush();
-                b.para = Some(Para {
-                    lines: vec![line.content],
-                    indent: 0,
-                    owner: Owner::Footnote,
-                    label: Some(src[line.marker.0..line.marker.1].to_string()),
-                    start: line.start,
-                });
-            }
-            LineKind::TableRow => {
-                if b.para.is_some()
-                    && !prev_blank
-                    && b.para.as_ref().is_some_and(|p| p.owner != Owner::Free)
-                {
-                    b.continue_para(line);
-                } else {
-                    b.flush();
-                    b.table_row(line, i > 0 && matches!(ls[i - 1].kind, LineKind::TableRow));
-                }
-            }
-            LineKind::Item { kind, dash } => {
-                let prev_end = prev_text_end.map(|e| src[..e].trim_end());
-                if prev_blank
-                    || dash
-                    || b.para.is_none()
-                    || b.item_starts_block(line, kind, prev_end)
-                {
-                    b.flush();
-                    b.item(line, kind, dash);
-                } else {
-                    b.continue_para(line);
-                }
-            }
-            LineKind::Bullet => {
-                b.flush();
-                b.bullet(line);
-            }
-            LineKind::Text => {
-                if b.para.is_some() && !prev_blank {
-                    b.continue_para(line);
-                } else {
-                    b.flush();
-                    b.para = Some(Para {
-                        lines: vec![line.content],
-                        indent: line.indent,
-                        owner: Owner::Free,
-                        label: None,
-                        start: line.start,
-                    });
-                }
-            }
-        }
-        prev_blank = false;
-        prev_text_end = Some(line.end);
-    }
+    b.read_lines(&lines.lines);
     b.flush();
+    b.no_unit_warning();
     while b.stack.len() > 1 {
         b.pop();
     }
@@ -243,6 +170,216 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         },
         root,
         warnings: b.warnings,
+    }
+}
+
+/// What the line before says about the line being read.
+#[derive(Clone, Copy)]
+struct Before {
+    /// A blank line (or, one paragraph per line, any line) ends the paragraph.
+    fresh: bool,
+    /// End of the content of the previous non-blank line.
+    text_end: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    /// Step 2 proper: every classified line into the tree.
+    fn read_lines(&mut self, ls: &[Line]) {
+        let src = self.src;
+        let mut before = Before {
+            fresh: true,
+            text_end: None,
+        };
+        // a heading read without a blank line before it stands on its own line
+        let mut heading_alone = false;
+        for (i, line) in ls.iter().enumerate() {
+            let line = *line;
+            let prev_end = before.text_end.map(|e| src[..e].trim_end());
+            let fresh = before.fresh
+                || std::mem::take(&mut heading_alone)
+                || self.per_line && !reading::continues_numbered(src, &line, prev_end);
+            // an indented paragraph after a footnote continues it (Markdown's rule)
+            if fresh && self.footnote_more(line) {
+                before = Before {
+                    fresh: false,
+                    text_end: Some(line.end),
+                };
+                continue;
+            }
+            match line.kind {
+                LineKind::Blank => {
+                    self.flush();
+                    before = Before {
+                        fresh: true,
+                        text_end: None,
+                    };
+                    continue;
+                }
+                LineKind::Heading { level } => {
+                    self.flush();
+                    self.heading(line, level);
+                }
+                LineKind::DefValue => self.def_value(line),
+                LineKind::FootnoteDef => {
+                    self.flush();
+                    self.para = Some(Para {
+                        lines: vec![line.content],
+                        indent: 0,
+                        owner: Owner::Footnote,
+                        label: Some(src[line.marker.0..line.marker.1].to_string()),
+                        start: line.start,
+                    });
+                }
+                LineKind::TableRow => {
+                    if self.para.as_ref().is_some_and(|p| p.owner != Owner::Free) && !fresh {
+                        self.continue_para(line);
+                    } else {
+                        self.flush();
+                        self.table_row(line, i > 0 && matches!(ls[i - 1].kind, LineKind::TableRow));
+                    }
+                }
+                LineKind::Item { kind, dash } => {
+                    if fresh
+                        || dash
+                        || self.para.is_none()
+                        || self.item_starts_block(line, kind, prev_end, &ls[i + 1..])
+                    {
+                        self.flush();
+                        self.item(line, kind, dash);
+                    } else {
+                        self.item_as_text(line, kind);
+                        self.continue_para(line);
+                    }
+                }
+                LineKind::Bullet => {
+                    self.flush();
+                    self.bullet(line);
+                }
+                LineKind::Text => {
+                    let heading = (!fresh && self.para.is_some())
+                        .then(|| self.heading_without_blank(line, prev_end))
+                        .flatten();
+                    if let Some(alone) = heading {
+                        heading_alone = alone;
+                    }
+                    if self.para.is_some() && !fresh && heading.is_none() {
+                        self.continue_para(line);
+                    } else {
+                        self.flush();
+                        self.para = Some(Para {
+                            lines: vec![line.content],
+                            indent: line.indent,
+                            owner: Owner::Free,
+                            label: None,
+                            start: line.start,
+                        });
+                    }
+                }
+            }
+            before = Before {
+                fresh: false,
+                text_end: Some(line.end),
+            };
+        }
+    }
+
+    /// Plain text: a line that reads as a heading ("§ 5 – Zweck", "Anlage 2",
+    /// "Abschnitt 3 – Pflichten") after a line that ends a sentence or a
+    /// heading starts its unit without a blank line before it (Some: whether
+    /// it needs a line of its own); after a line that breaks off mid-sentence
+    /// it is text (None). Either way a warning names the other reading.
+    fn heading_without_blank(&mut self, line: Line, prev_end: Option<&str>) -> Option<bool> {
+        // an Inhaltsübersicht lists its entries one per line
+        let in_toc = self
+            .stack
+            .iter()
+            .any(|f| f.node.kind == Kind::Inhaltsuebersicht);
+        if !self.plain || in_toc || line.indent > 0 || reading::escaped(self.src, &line) {
+            return None;
+        }
+        let t = &self.src[line.content.0..line.content.1];
+        let info = plain_heading(t, true)?;
+        let head: String = t.chars().take(24).collect();
+        let prev = prev_end.unwrap_or("");
+        let after_heading = self.para.as_ref().is_some_and(|p| {
+            p.lines.len() == 1 && {
+                let (s, e) = p.lines[0];
+                plain_heading(&self.src[s..e], true).is_some()
+            }
+        });
+        // the title and the lines of the head before the first unit are one line each
+        let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
+        if reading::ends_sentence(prev) || prev.ends_with(':') || after_heading || at_header {
+            self.warn(
+                line.content.0,
+                format!(
+                    "„{head}…“ is read as a heading though no blank line precedes it; \
+                     a backslash before it („\\{head}…“) keeps it text"
+                ),
+            );
+            Some(!info.kind.is_einzelvorschrift())
+        } else {
+            self.warn(
+                line.content.0,
+                format!(
+                    "„{head}…“ is read as text continuing the sentence above; \
+                     a blank line before it makes it a heading"
+                ),
+            );
+            None
+        }
+    }
+
+    /// A line starting with a marker read as text of the paragraph above:
+    /// in plain text, a warning names the escape (a blank line before it).
+    fn item_as_text(&mut self, line: Line, kind: MarkerKind) {
+        if !self.plain {
+            return;
+        }
+        let marker = &self.src[line.marker.0..line.marker.1];
+        let (k, _) = rank_of(kind, marker);
+        let word = crate::vocab::word(k).unwrap_or("unit");
+        self.warn(
+            line.marker.0,
+            format!(
+                "„{marker}“ at the start of the line is read as text of the paragraph above; \
+                 a blank line before it makes it a {word}"
+            ),
+        );
+    }
+
+    /// A plain law that yields no §, Artikel, Absatz or Anlage says why.
+    fn no_unit_warning(&mut self) {
+        // (Markdown says its units by headings: a Bekanntmachung without any is no misreading)
+        if !self.plain || self.limits.fragment || self.seen_unit || self.src.trim().is_empty() {
+            return;
+        }
+        fn has_unit(n: &Node) -> bool {
+            n.kind.is_einzelvorschrift()
+                || n.kind.is_annex()
+                || n.kind == Kind::Absatz
+                || n.children.iter().any(has_unit)
+        }
+        let root = &self.stack[0].node;
+        if self.stack.iter().any(|f| has_unit(&f.node)) {
+            return;
+        }
+        let texts = root
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Text)
+            .count();
+        let reason = if texts == 0 && root.children.iter().any(|c| c.kind == Kind::Langtitel) {
+            "the whole text reads as the title: no line starts a § („§ 1“), an \
+             Artikel or an Absatz („(1)“) after a blank line"
+                .to_string()
+        } else {
+            format!(
+                "{texts} paragraph(s) of text, and no line starts a § („§ 1“), an \
+                 Artikel or an Absatz („(1)“)"
+            )
+        };
+        self.warn(0, format!("the law has no §, Artikel or Absatz: {reason}"));
     }
 }
 
@@ -578,10 +715,16 @@ impl<'a> Builder<'a> {
 
     // ----- items ----------------------------------------------------------
 
-    fn item_starts_block(&self, line: Line, kind: MarkerKind, prev_end: Option<&str>) -> bool {
+    fn item_starts_block(
+        &self,
+        line: Line,
+        kind: MarkerKind,
+        prev_end: Option<&str>,
+        next: &[Line],
+    ) -> bool {
         let marker = &self.src[line.marker.0..line.marker.1];
         let num = strip_marker_num(marker);
-        let first = matches!(num.as_str(), "1" | "a" | "aa");
+        let first = reading::first_of_list(&num);
         if first && prev_end.is_some_and(|p| p.ends_with(':')) {
             return true;
         }
@@ -589,7 +732,17 @@ impl<'a> Builder<'a> {
         // the successor of an open unit of the same kind
         for f in self.stack.iter().rev() {
             if f.node.kind == k {
-                return f.node.num.as_deref().is_some_and(|p| is_successor(p, &num));
+                if f.node.num.as_deref().is_some_and(|p| {
+                    is_successor(p, &num) || self.plain && reading::skips_j(p, &num)
+                }) {
+                    return true;
+                }
+                // plain text: a new list may follow the last one's text
+                // ("3. …⏎Keiner Genehmigung bedürfen⏎1. …")
+                if !self.plain || !first {
+                    return false;
+                }
+                break;
             }
             if matches!(
                 f.level,
@@ -598,13 +751,70 @@ impl<'a> Builder<'a> {
                 break;
             }
         }
+        if !self.plain {
+            return false;
+        }
         // plain text: "§ 1 Titel" directly followed by "(1) ..."
-        if self.plain && kind == MarkerKind::Absatz && num == "1" {
+        if kind == MarkerKind::Absatz && num == "1" {
             if let Some(p) = &self.para {
                 if p.lines.len() == 1 && p.owner == Owner::Free {
                     let t = &self.src[p.lines[0].0..p.lines[0].1];
                     return heading::classify(t).is_some_and(|h| h.kind.is_einzelvorschrift());
                 }
+            }
+        }
+        // a text that stands for the unit before ("4.[^F1] …", "\\* a) …")
+        if let Some(p) = &self.para {
+            let (s, e) = p.lines[0];
+            let prev = reading::leading_marker(&self.src[s..e]).map(|m| (rank_of(kind, m).0, m));
+            if prev.is_some_and(|(pk, m)| {
+                pk == k
+                    && (m.ends_with('.') == marker.ends_with('.'))
+                    && (m.starts_with('(') == marker.starts_with('('))
+                    && is_successor(&strip_marker_num(m), &num)
+            }) {
+                return true;
+            }
+        }
+        // a bullet's one line ("- 66", "- *") is no Satz a marker continues:
+        // the corpus writes tables as bullets with Nummern below them
+        if self.top().node.kind == Kind::Listenpunkt
+            && self
+                .para
+                .as_ref()
+                .is_some_and(|p| p.owner == Owner::Unit && p.lines.len() == 1)
+        {
+            return true;
+        }
+        if !first || kind == MarkerKind::Absatz {
+            return false;
+        }
+        let content = &self.src[line.content.0..line.content.1];
+        // a "1." after text that breaks off mid-sentence ("…, wer vorsätzlich"),
+        // unless it is a date ("am⏎1. Januar 2021")
+        if prev_end.is_some_and(reading::introduces_list) && !reading::is_date(content) {
+            return true;
+        }
+        // a "1." whose "2." follows before the next blank line
+        self.successor_follows(line, kind, &num, next)
+    }
+
+    /// Whether a sibling with the next number follows `line` in the same
+    /// block of lines (no blank line between), at its indentation.
+    fn successor_follows(&self, line: Line, kind: MarkerKind, num: &str, next: &[Line]) -> bool {
+        let marker = &self.src[line.marker.0..line.marker.1];
+        let (k, _) = rank_of(kind, marker);
+        for l in next.iter().take(64) {
+            match l.kind {
+                LineKind::Item { kind: nk, .. } if l.indent <= line.indent => {
+                    let m = &self.src[l.marker.0..l.marker.1];
+                    return nk == kind
+                        && l.indent == line.indent
+                        && rank_of(nk, m).0 == k
+                        && is_successor(num, &strip_marker_num(m));
+                }
+                LineKind::Blank | LineKind::Heading { .. } => return false,
+                _ => {}
             }
         }
         false
@@ -1068,14 +1278,16 @@ impl<'a> Builder<'a> {
     /// entry of a table of contents names comes later; a heading that does not
     /// come again is the unit itself, after an empty Inhaltsübersicht).
     fn comes_again(&mut self, info: &HeadingInfo, after: usize) -> bool {
-        let src = self.src;
+        let (src, per_line) = (self.src, self.per_line);
         let at = self.headings_at.get_or_insert_with(|| {
             let mut m: rustc_hash::FxHashMap<(Kind, String), Vec<usize>> = Default::default();
             let (mut start, mut after_blank) = (0, true);
             for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
                 let line = src[start..end].trim_end_matches('\r');
                 start = end + 1;
-                let starts_paragraph = std::mem::replace(&mut after_blank, line.trim().is_empty());
+                // (one paragraph per line: every line does)
+                let starts_paragraph =
+                    std::mem::replace(&mut after_blank, per_line || line.trim().is_empty());
                 // a heading starts a paragraph at the left margin, unbulleted
                 // ("\\1. Abschnitt" is one, escaped from the list item reading),
                 // with "§", a capital or a digit; a long one has a dash

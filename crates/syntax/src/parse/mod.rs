@@ -4,6 +4,7 @@ pub(crate) mod build;
 pub mod heading;
 mod ids;
 pub mod lines;
+mod reading;
 pub mod text;
 
 pub use build::{is_successor, Limits};

@@ -1,0 +1,152 @@
+//! The reading rules of plain text that do not depend on blank lines: when a
+//! line that looks like the start of a unit starts it although no blank line
+//! precedes it (ARCHITECTURE.md, "Plain text without blank lines").
+//!
+//! The predicates here look at lines only; `build` applies them with the
+//! open units at hand.
+
+use super::lines::{Line, LineKind};
+
+/// Month names: "1. Januar 2021" after "am" is a date, not the first Nummer.
+const MONTHS: [&str; 13] = [
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// One paragraph per line: plain text with no blank line between its first
+/// and its last line (Word's "Nur Text" export). Every line is a paragraph of
+/// its own, except the Satznummer lines of a numbered paragraph.
+pub fn one_paragraph_per_line(lines: &[Line]) -> bool {
+    let first = lines.iter().position(|l| l.kind != LineKind::Blank);
+    let last = lines.iter().rposition(|l| l.kind != LineKind::Blank);
+    match (first, last) {
+        (Some(f), Some(l)) if l > f => lines[f..=l].iter().all(|l| l.kind != LineKind::Blank),
+        _ => false,
+    }
+}
+
+/// A line that continues a paragraph even where every line is one: a
+/// Satznummer ("2             Die Behörde …") under the paragraph's marker,
+/// or a number set apart the same way after text that breaks off
+/// ("… mit (⏎68            Ga)Gallium").
+pub fn continues_numbered(src: &str, line: &Line, prev: Option<&str>) -> bool {
+    if line.kind != LineKind::Text {
+        return false;
+    }
+    let t = &src[line.content.0..line.content.1];
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    // at the margin, after a whole sentence, it is a paragraph of its own
+    // (the Satz after a list: "3             Bei …")
+    if !(1..=2).contains(&d) || !t[d..].starts_with("  ") {
+        return false;
+    }
+    let Some(p) = prev else { return false };
+    let last = p.rsplit('\n').next().unwrap_or(p).trim();
+    // the next Satznummer after one ("1             …⏎2             …")
+    let pd = last.bytes().take_while(u8::is_ascii_digit).count();
+    let next_satz = (1..=2).contains(&pd)
+        && last[pd..].starts_with("  ")
+        && last[..pd].parse::<u32>().ok().map(|n| n + 1) == t[..d].parse().ok();
+    line.indent > 0
+        || next_satz
+        || !ends_sentence(p) && leading_marker(last).is_none_or(|m| m.len() < last.len())
+}
+
+/// The marker a text starts with, markup and escape aside ("4." of
+/// "4.[^F1] in Gebieten", "a)" of "\\* a) Bedeutung", "(2)"): the unit a
+/// text stands for where the canonical form kept it from reading as one.
+pub fn leading_marker(t: &str) -> Option<&str> {
+    let t = t.trim_start_matches(['\\', '*', '-', ' ', '\t']);
+    let b = t.as_bytes();
+    let paren = b.first() == Some(&b'(');
+    let from = usize::from(paren);
+    let d = b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let l = b[from + d..]
+        .iter()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    let end = from + d + l;
+    let ok = match b.get(end) {
+        Some(b')') if paren => d > 0,
+        Some(b')') => d == 0 && l > 0,
+        Some(b'.') => !paren && d > 0 && l <= 2,
+        _ => false,
+    };
+    ok.then(|| &t[..=end])
+}
+
+/// Whether the text of a line ends a sentence (or a heading's title ends
+/// like one): ".", "!", "?" or ";", before closing quotes or brackets.
+pub fn ends_sentence(t: &str) -> bool {
+    let t = t
+        .trim_end()
+        .trim_end_matches(['“', '”', '"', '\'', '’', '«', '»']);
+    t.ends_with(['.', '!', '?', ';'])
+}
+
+/// Text that introduces a list on the next line: it ends with ":" or in the
+/// middle of a sentence ("Ordnungswidrig handelt, wer vorsätzlich").
+pub fn introduces_list(prev: &str) -> bool {
+    let t = prev.trim_end();
+    !t.is_empty() && !ends_sentence(t)
+}
+
+/// A "1." whose text is a month ("1. Januar 2021") is a date in running text.
+pub fn is_date(content: &str) -> bool {
+    let w = content.split_whitespace().next().unwrap_or("");
+    MONTHS.iter().any(|m| w.trim_end_matches([',', '.']) == *m)
+}
+
+/// German lists skip "j": "k)" follows "i)", "kk)" follows "ii)".
+pub fn skips_j(prev: &str, next: &str) -> bool {
+    !prev.is_empty()
+        && prev.len() == next.len()
+        && prev.bytes().all(|c| c == b'i')
+        && next.bytes().all(|c| c == b'k')
+}
+
+/// The first marker of a list: "1", "a" or "aa".
+pub fn first_of_list(num: &str) -> bool {
+    matches!(num, "1" | "a" | "aa")
+}
+
+/// A backslash before the content escapes the line from every reading
+/// but text.
+pub fn escaped(src: &str, line: &Line) -> bool {
+    src[..line.content.0].ends_with('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_introductions() {
+        assert!(ends_sentence("… in Kraft."));
+        assert!(ends_sentence("„Sprengstoffwirkung.“"));
+        assert!(!ends_sentence("erteilt werden:"));
+        assert!(introduces_list("erteilt werden:"));
+        assert!(introduces_list("wer vorsätzlich oder fahrlässig"));
+        assert!(!introduces_list("Die Gebühr beträgt 5 Euro."));
+        assert!(is_date("Januar 2021 in Kraft"));
+        assert!(!is_date("dem Hersteller,"));
+        assert!(skips_j("i", "k") && skips_j("ii", "kk") && !skips_j("i", "kk"));
+        assert_eq!(leading_marker("4.[^F1] in Gebieten"), Some("4."));
+        assert_eq!(leading_marker("\\* a) Bedeutung"), Some("a)"));
+        assert_eq!(leading_marker("(1)"), Some("(1)"));
+        // a numbered heading of an Anlage stands for Nummer 1: "2." follows it
+        assert_eq!(leading_marker("1.3 Praktikum"), Some("1."));
+        assert_eq!(leading_marker("als Kit mit ("), None);
+    }
+}

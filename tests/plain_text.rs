@@ -1,0 +1,181 @@
+//! Issue 35: plain text as people write it. Lists without blank lines, one
+//! paragraph per line (Word's "Nur Text" export), and never a silent
+//! misreading: the same law as the canonical form, or a warning at the line.
+
+mod common;
+
+use std::process::Command;
+use syntax::ast::Kind;
+
+/// The first unit that differs between two readings (kind, number, marker,
+/// title or wording), or None when both read as the same law.
+fn first_change(a: &syntax::Document, b: &syntax::Document) -> Option<String> {
+    let (ea, eb) = (diff::entries(a), diff::entries(b));
+    let changes = diff::diff_entries(&ea, &eb);
+    let c = changes
+        .iter()
+        .find(|c| c.kind != diff::ChangeKind::Layout)?;
+    Some(format!("{:?} {}", c.kind, c.id()))
+}
+
+fn warnings(doc: &syntax::Document) -> Vec<String> {
+    doc.warnings
+        .iter()
+        .map(|w| format!("{}:{}: {}", w.line, w.column, w.message))
+        .collect()
+}
+
+/// FZTV § 2 (1), the issue's example: Nummern typed on consecutive lines right
+/// below the Satz that introduces them, then the text after the list.
+#[test]
+fn a_list_on_consecutive_lines_reads_as_with_blank_lines() {
+    let canonical = common::fixture("fztv-2.txt");
+    let typed = canonical
+        .replace(":\n\n1. ", ":\n1. ")
+        .replace("werden\n\n1. ", "werden\n1. ")
+        .replace(",\n\n2. ", ",\n2. ")
+        .replace(",\n\n3. ", ",\n3. ");
+    assert_ne!(typed, canonical);
+    let (a, b) = (syntax::parse(&canonical), syntax::parse(&typed));
+    assert_eq!(first_change(&a, &b), None);
+    let abs1 = b.root.find("para-2_abs-1").expect("§ 2 Absatz 1");
+    let kinds: Vec<Kind> = abs1.children.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::Satz,
+            Kind::Satz,
+            Kind::Satz,
+            Kind::Nummer,
+            Kind::Nummer,
+            Kind::Nummer,
+            Kind::Text
+        ]
+    );
+    assert!(warnings(&b).is_empty(), "{:?}", warnings(&b));
+    insta::assert_snapshot!(syntax::outline::outline(&b));
+}
+
+/// The seed's "- (1) …⏎- (2) …", a Nummer list after a colon, "2." after
+/// "1.", and a number inside running text that stays text (with a warning
+/// that names the escape).
+#[test]
+fn units_without_blank_lines_and_numbers_in_running_text() {
+    let src = "Gesetz X\n\n§ 1 Begriffe\n\n- (1) Im Sinne dieses Gesetzes sind:\n1. Hersteller: wer ein KI-System entwickelt,\n2. Betreiber: wer es einsetzt.\n- (2) Die Frist endet am\n1. Januar 2027.\n(3) Ordnungswidrig handelt, wer vorsätzlich\n1. entgegen § 2 ein System einsetzt oder\n2. entgegen § 3 eine Meldung unterlässt.\n";
+    let doc = syntax::parse(src);
+    let abs: Vec<_> = doc
+        .root
+        .find("para-1")
+        .unwrap()
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Absatz)
+        .collect();
+    assert_eq!(abs.len(), 3);
+    let nummern =
+        |n: &syntax::ast::Node| n.children.iter().filter(|c| c.kind == Kind::Nummer).count();
+    assert_eq!(
+        (nummern(abs[0]), nummern(abs[1]), nummern(abs[2])),
+        (2, 0, 2)
+    );
+    assert_eq!(
+        doc.root
+            .find("para-1_abs-2_satz-1")
+            .unwrap()
+            .text
+            .as_deref(),
+        Some("Die Frist endet am 1. Januar 2027.")
+    );
+    insta::assert_snapshot!(warnings(&doc).join("\n"));
+}
+
+/// A Word "Nur Text" export of Gesetz VII: one paragraph per line, no blank
+/// line at all, CRLF and a byte order mark. The same law as the seed.
+#[test]
+fn a_word_export_of_gesetz_vii_reads_as_the_seed() {
+    let seed = syntax::parse(&common::seed());
+    let word = syntax::parse(&common::fixture("gesetz-vii-word-export.txt"));
+    assert_eq!(first_change(&seed, &word), None);
+    assert_eq!(seed.title, word.title);
+    assert_eq!(seed.fassung, word.fassung);
+    // the same outline, but for the line numbers
+    let strip = |o: String| {
+        o.lines()
+            .map(|l| l.split("  (").next().unwrap_or(l).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        strip(syntax::outline::outline(&seed)),
+        strip(syntax::outline::outline(&word))
+    );
+    assert!(warnings(&word).is_empty(), "{:?}", warnings(&word));
+}
+
+/// Planted defects: where a line could read either way, a warning at that
+/// line names the other reading and its escape; a law that yields no unit
+/// says why.
+#[test]
+fn uncertain_lines_are_warnings_at_the_line() {
+    // a § heading after a sentence, and one in the middle of a sentence
+    let src = "Gesetz X\n\n§ 1 Zweck\n\nDieses Gesetz gilt.\n§ 2 Frist\n\nDie Frist richtet sich nach\n§ 5 Abs. 2 und\nden Vorschriften.\n";
+    let doc = syntax::parse(src);
+    assert_eq!(doc.einzelvorschriften().len(), 2);
+    let w = warnings(&doc);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].starts_with("6:1: „§ 2 Frist…“ is read as a heading"),
+        "{w:?}"
+    );
+    assert!(w[0].contains("backslash"), "{w:?}");
+    assert!(
+        w[1].starts_with("9:1: „§ 5 Abs. 2 und…“ is read as text"),
+        "{w:?}"
+    );
+    assert!(w[1].contains("blank line"), "{w:?}");
+    // with the escapes the warnings go
+    let escaped = src
+        .replace("gilt.\n§ 2", "gilt.\n\n§ 2")
+        .replace("nach\n§ 5", "nach\n\\§ 5");
+    assert!(warnings(&syntax::parse(&escaped)).is_empty());
+    // a text that yields no unit at all
+    let doc = syntax::parse("Gesetz X\nDieses Gesetz regelt alles.\nEs tritt morgen in Kraft.\n");
+    let w = warnings(&doc);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("no §, Artikel or Absatz"), "{w:?}");
+}
+
+/// `paragraf fmt` on a law with CRLF line endings and a byte order mark:
+/// the canonical form (LF, no BOM), and notes on stderr that say so;
+/// `--check` reports them.
+#[test]
+fn fmt_says_when_it_changes_line_endings_or_drops_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("gesetz.txt");
+    let src = "\u{feff}Gesetz X\r\n\r\n§ 1 Zweck\r\n\r\n(1) Dieses Gesetz gilt.\r\n\r\n(2) Es gilt weiter.\r\n";
+    std::fs::write(&law, src).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(args)
+            .arg(&law)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["fmt", "--check"]);
+    let check = format!(
+        "exit {:?}\nstdout:\n{}stderr:\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = run(&["fmt"]);
+    let written = std::fs::read_to_string(&law).unwrap();
+    let fmt = format!(
+        "exit {:?}\nstderr:\n{}written:\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr),
+        written
+    );
+    let show = format!("$ paragraf fmt --check\n{check}\n$ paragraf fmt\n{fmt}")
+        .replace(&law.display().to_string(), "gesetz.txt");
+    insta::assert_snapshot!(show);
+}
