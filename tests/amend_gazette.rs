@@ -173,6 +173,27 @@ fn the_forms_of_the_bundesgesetzblatt_are_read() {
         one("In Nummer 6 wird das Wort \"oder\" durch ein Komma ersetzt."),
         Op::Ersetzen { .. }
     ));
+    // the second verb left out (Anlage I Kap. II C II Nr. 1 a bb)
+    match one("In Nummer 7 wird der Punkt durch das Wort \"oder\" ersetzt und folgende\nNummer 8 angefügt:\n\n\"8. entgegen § 59b Abs. 5 Satz 1 die tatsächliche Gewalt ausübt.\"") {
+        Op::Mehrere { ops } => {
+            assert!(matches!(&ops[0], Op::Ersetzen { ort, .. } if ort_text(ort) == "Nummer 7"));
+            assert!(matches!(&ops[1], Op::Anfuegen { neu, .. } if ort_text(neu) == "Nummer 8"));
+        }
+        o => panic!("{o:?}"),
+    }
+    // a list of §§ without "in", and "Nach § 55 werden … angefügt"
+    assert!(
+        matches!(one("§ 234 Abs. 4 und § 334a werden aufgehoben."), Op::Mehrere { ops } if ops.len() == 2)
+    );
+    assert!(matches!(
+        one("Nach § 55 werden folgende §§ 56 bis 59 angefügt:\n\n\"§ 56 …\""),
+        Op::Einfuegen { nach: true, .. }
+    ));
+    // the law named in the place of a command
+    assert!(matches!(
+        one("Nach § 744 der Zivilprozeßordnung in der im Bundesgesetzblatt Teil III, Gliederungsnummer 310-4, veröffentlichten bereinigten Fassung wird folgender § 744a eingefügt:\n\n\"§ 744a …\""),
+        Op::Einfuegen { nach: true, .. }
+    ));
 }
 
 fn sgleibwv_with(commands: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {

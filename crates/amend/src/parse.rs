@@ -287,7 +287,7 @@ fn top_level_find(s: &str, pats: &[&str]) -> Option<usize> {
 pub fn ohne_gesetz(satz: &str) -> Option<String> {
     let verb = top_level_find(satz, &[" wird ", " werden ", " erhält "])?;
     let head = &satz[..verb];
-    let region_end = [" zuletzt ", " vom ", " in der Fassung", " ("]
+    let region_end = [" zuletzt ", " vom ", " in der Fassung", " in der im ", " ("]
         .iter()
         .filter_map(|p| head.find(p))
         .min()
@@ -643,6 +643,13 @@ pub fn parse_befehl(text: &str) -> Result<Op, ReadError> {
         .or_else(|e| unbalanced_passage(text).ok_or(e))
         .or_else(|e| zwei_verben(text).ok_or(e))
         .or_else(|e| orte_liste(text).ok_or(e))
+        // "Nach § 744 der Zivilprozeßordnung in der … Fassung … wird …": the
+        // law named in the place of a command
+        .or_else(|e| {
+            ohne_gesetz(text)
+                .and_then(|t| parse_befehl(&t).ok())
+                .ok_or(e)
+        })
 }
 
 /// Straight quotation marks of older texts ("wird wie folgt gefaßt: "§ 16 …"")
@@ -682,12 +689,22 @@ fn ort_von(op: &Op) -> Option<Ort> {
 /// Wörter „…“ gestrichen und wird das Wort „zwei“ durch das Wort „vier“
 /// ersetzt." (the second at the first one's place unless it names its own).
 fn zwei_verben(text: &str) -> Option<Op> {
-    let i = top_level_find(
+    // "… ersetzt und folgende Nummer 8 angefügt:": the second verb left out
+    let (i, elided) = match top_level_find(
         text,
         &[" und wird ", " und werden ", ", und wird ", ", und werden "],
-    )?;
+    ) {
+        Some(i) => (i, false),
+        None => (top_level_find(text, &[" und folgende"])?, true),
+    };
     let (head, tail) = text.split_at(i);
     let tail = tail.trim_start_matches([',', ' ']).strip_prefix("und ")?;
+    let tail = if elided {
+        let p = top_level_find(tail, &[" angefügt", " eingefügt", " vorangestellt"])?;
+        format!("{} wird{}", &tail[..p], &tail[p..])
+    } else {
+        tail.to_string()
+    };
     let first = parse_befehl(head.trim()).ok()?;
     let mut second = parse_befehl(tail.trim()).ok()?;
     if let (Some(o), Some(ort)) = (second.ort_mut(), ort_von(&first)) {
@@ -709,20 +726,31 @@ fn zwei_verben(text: &str) -> Option<Op> {
 /// und in § 5 wird jeweils das Wort „…“ durch das Wort „…“ ersetzt."
 fn orte_liste(text: &str) -> Option<Op> {
     let t = text.trim();
-    if !(t.starts_with("In ") || t.starts_with("Im ")) {
+    let in_form = t.starts_with("In ") || t.starts_with("Im ");
+    // "§ 234 Abs. 4 und § 334a werden aufgehoben."
+    if !in_form && !t.starts_with('§') {
         return None;
     }
     let v = top_level_find(t, &[" wird ", " werden "])?;
     let (head, rest) = t.split_at(v);
     let mut h = head.to_string();
-    for (sep, to) in [
-        (" sowie in ", "\u{1}in "),
-        (" und in ", "\u{1}in "),
-        (", in ", "\u{1}in "),
-        (" sowie im ", "\u{1}im "),
-        (" und im ", "\u{1}im "),
-        (", im ", "\u{1}im "),
-    ] {
+    let seps: &[(&str, &str)] = if in_form {
+        &[
+            (" sowie in ", "\u{1}in "),
+            (" und in ", "\u{1}in "),
+            (", in ", "\u{1}in "),
+            (" sowie im ", "\u{1}im "),
+            (" und im ", "\u{1}im "),
+            (", im ", "\u{1}im "),
+        ]
+    } else {
+        &[
+            (" sowie § ", "\u{1}§ "),
+            (" und § ", "\u{1}§ "),
+            (", § ", "\u{1}§ "),
+        ]
+    };
+    for &(sep, to) in seps {
         h = h.replace(sep, to);
     }
     let parts: Vec<&str> = h.split('\u{1}').collect();
@@ -1290,7 +1318,7 @@ fn objekt_of(p: &Pair<Rule>) -> Objekt {
             Rule::zeichen => push(match q.as_str() {
                 "Punkt" => ".",
                 "Komma" => ",",
-                "Semikolon" => ";",
+                "Semikolon" | "Strichpunkt" => ";",
                 _ => ":",
             }),
             Rule::am_ende => o.am_ende = true,
