@@ -294,3 +294,54 @@ fn without_a_date_amend_applies_what_is_in_force_today() {
         "{err}"
     );
 }
+
+#[test]
+fn paragraf_toml_declares_date_and_fundstelle_and_unknown_artikel_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("paragraf.toml"),
+        "[[law]]\nfile = \"wahlv.txt\"\ndate = \"2005-05-12\"\nfundstelle = \"BGBl. I S. 1394\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("wahlv.txt"),
+        "Verordnung über die Wahl der Gleichstellungsbeauftragten\n\n§ 5 – Fristen\n\nDie Wahl muss spätestens eine Woche vor Ablauf der Amtszeit abgeschlossen sein.\n",
+    )
+    .unwrap();
+    let artikel1 = "Artikel 1 – Änderung der Gleichstellungsbeauftragten-Wahlverordnung Soldatinnen\n\nDie Gleichstellungsbeauftragten-Wahlverordnung Soldatinnen vom 12. Mai 2005 (BGBl. I S. 1394) wird wie folgt geändert:\n\n1. In § 5 wird das Wort „spätestens“ gestrichen.\n";
+    std::fs::write(p.join("mantel.txt"), artikel1).unwrap();
+    let out = p.join("out");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .arg("amend")
+            .arg(p.join("mantel.txt"))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let o = run();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(out.join("wahlv.txt")).unwrap();
+    assert!(
+        text.contains("Die Wahl muss eine Woche vor Ablauf"),
+        "{text}"
+    );
+    // an Artikel on a law the workspace lacks: listed, nothing written
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::write(
+        p.join("mantel.txt"),
+        format!("{artikel1}\nArtikel 2 – Änderung des Soldatengesetzes\n\nIn § 31 Absatz 8 Satz 1 des Soldatengesetzes in der Fassung der Bekanntmachung vom 30. Mai 2005 (BGBl. I S. 1482) werden die Wörter „In einer“ durch das Wort „Durch“ ersetzt.\n"),
+    )
+    .unwrap();
+    let o = run();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("mantel.txt:9:1: „In § 31 Absatz 8 Satz 1 des Soldatengesetzes")
+            && err.contains("amend no law of the workspace"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
