@@ -20,6 +20,7 @@ pub struct Consolidated {
 struct SeriesLaw {
     path: std::path::PathBuf,
     names: Vec<String>,
+    kennung: amend::kennung::Kennung,
     loaded: Option<(Document, HashMap<String, String>)>,
 }
 
@@ -48,30 +49,47 @@ pub fn consolidate_series(
                 names.extend(doc.title.clone());
                 names.extend(doc.abbreviation.clone());
             }
+            let mut kennung = kennung_of(&path, &names);
+            if let Some(d) = &e.date {
+                kennung.datum = Some(d.clone());
+            }
+            if let Some(f) = &e.fundstelle {
+                kennung.add_fundstelle(f);
+            }
             SeriesLaw {
                 path,
                 names,
+                kennung,
                 loaded,
             }
         })
         .collect();
+    let saetze = parse::eingangssaetze(&src);
+    // every Artikel that amends no law of the workspace, listed at once
+    let unknown: Vec<String> = saetze
+        .iter()
+        .filter(|(satz, _)| !laws.iter().any(|l| l.kennung.genannt_in(satz)))
+        .map(|(satz, at)| {
+            let (line, column) = idx.line_col(*at);
+            format!("{apath}:{line}:{column}: „{satz}“")
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(ConsolidateError::UnknownLaw {
+            list: unknown.join("\n"),
+        });
+    }
     let mut out = Vec::new();
-    for (satz, at) in parse::eingangssaetze(&src) {
+    for (satz, at) in saetze {
         let hits: Vec<usize> = (0..laws.len())
-            .filter(|&i| {
-                let names: Vec<&str> = laws[i].names.iter().map(String::as_str).collect();
-                parse::names_law(&satz, &names)
-            })
+            .filter(|&i| laws[i].kennung.genannt_in(&satz))
             .collect();
         let (line, column) = idx.line_col(at);
         let law = match hits.as_slice() {
             [one] => &mut laws[*one],
             [] => {
                 return Err(ConsolidateError::UnknownLaw {
-                    path: apath,
-                    line,
-                    column,
-                    eingangssatz: satz,
+                    list: format!("{apath}:{line}:{column}: „{satz}“"),
                 })
             }
             _ => {
@@ -123,13 +141,9 @@ pub enum ConsolidateError {
     Load(#[from] syntax::diag::LoadError),
     #[error(transparent)]
     Amend(#[from] AmendError),
-    #[error("{path}:{line}:{column}: „{eingangssatz}“ names no law of the workspace (paragraf.toml: title, short or abbreviation)")]
-    UnknownLaw {
-        path: String,
-        line: u32,
-        column: u32,
-        eingangssatz: String,
-    },
+    /// Each Eingangssatz that names no law of the workspace, one a line.
+    #[error("{list}\n(these Artikel amend no law of the workspace; paragraf.toml names a law by its title, short, abbreviation, date or fundstelle)")]
+    UnknownLaw { list: String },
     #[error("{path}:{line}:{column}: „{eingangssatz}“ names {count} laws of the workspace")]
     AmbiguousLaw {
         path: String,
@@ -159,6 +173,16 @@ pub enum ConsolidateError {
 struct Which<'a> {
     also: &'a [&'a str],
     at: Option<usize>,
+}
+
+/// What identifies the law at `path` in an Eingangssatz: `names`, and the
+/// Ausfertigungsdatum and Fundstelle a corpus law's Markdown gives.
+pub fn kennung_of(path: &Path, names: &[String]) -> amend::kennung::Kennung {
+    let mut k = amend::kennung::Kennung::from_names(names.iter().map(String::as_str));
+    if let Ok(src) = syntax::source::read_law(path) {
+        k.read_source(&src);
+    }
+    k
 }
 
 /// Read a law (plain text, Markdown or LegalDocML.de XML).
@@ -308,12 +332,17 @@ fn commands_for(
     } else if let Some(at) = which.at {
         parse::parse_at(apath, src, at)?
     } else {
-        let names: Vec<&str> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
+        let names: Vec<String> = [doc.title.as_deref(), doc.abbreviation.as_deref()]
             .into_iter()
             .flatten()
             .chain(which.also.iter().copied())
+            .map(str::to_string)
             .collect();
-        parse::parse_for(apath, src, &names, doc.title.as_deref())?
+        let kennung = match &doc.path {
+            Some(p) => kennung_of(Path::new(p), &names),
+            None => amend::kennung::Kennung::from_names(names.iter().map(String::as_str)),
+        };
+        parse::parse_for_law(apath, src, &kennung, doc.title.as_deref())?
     })
 }
 

@@ -74,6 +74,11 @@ pub struct LawEntry {
     /// Its Fassung history: the amending laws that changed it, in order.
     #[serde(default)]
     pub history: Vec<Step>,
+    /// Its Ausfertigungsdatum (YYYY-MM-DD), by which an amending law's
+    /// Eingangssatz may name it ("vom 12. Mai 2005").
+    pub date: Option<String>,
+    /// Its Fundstelle ("BGBl. I S. 1394"), by which an Eingangssatz may name it.
+    pub fundstelle: Option<String>,
 }
 
 /// One amending law of a law's history.

@@ -26,6 +26,11 @@ pub struct Args {
     /// am … in Kraft", "Artikel 1 Nummer 3 tritt am … in Kraft", "… außer Kraft").
     #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     as_of: Option<String>,
+    /// Apply every command whatever its Inkrafttreten (without it, and
+    /// without --as-of, the commands in force today); says which date the
+    /// consolidated text carries.
+    #[arg(long, conflicts_with = "as_of")]
+    all: bool,
     /// The date of the amending law's Verkündung, for an Inkrafttreten "am Tag
     /// nach der Verkündung" or "am ersten Tag des … folgenden Kalendermonats".
     #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
@@ -41,13 +46,7 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
     let [law, amending] = a.files.as_slice() else {
         return series(&a);
     };
-    let zeit = paragraf::consolidate::Zeit {
-        as_of: a.as_of.clone(),
-        verkuendet: a.verkuendet.clone(),
-        inkraft: false,
-    };
-    let out = paragraf::consolidate::consolidate_at(law, amending, a.keep_going, &zeit);
-    let (text, report) = match out {
+    let (text, report) = match consolidate_in_time(&a, law, amending) {
         Ok(r) => r,
         Err(paragraf::consolidate::ConsolidateError::Amend(ae)) => {
             eprint!("{}", render_error(&ae, "error"));
@@ -71,6 +70,50 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The consolidated text at the time asked: `--as-of DATE`; `--all` every
+/// command; else the commands in force today. Where the Inkrafttreten cannot
+/// be read (none, or it needs the Verkündung) every command applies, and it
+/// says so; in each case it says which date the text carries.
+fn consolidate_in_time(
+    a: &Args,
+    law: &std::path::Path,
+    amending: &std::path::Path,
+) -> Result<(String, amend::Outcome), paragraf::consolidate::ConsolidateError> {
+    use paragraf::consolidate::{consolidate_at, ConsolidateError, Zeit};
+    let today = syntax::date::today();
+    let asked = a.as_of.clone().or((!a.all).then(|| today.clone()));
+    let zeit = Zeit {
+        as_of: asked.clone(),
+        verkuendet: a.verkuendet.clone(),
+        inkraft: true,
+    };
+    let (text, report, how) = match consolidate_at(law, amending, a.keep_going, &zeit) {
+        Ok((t, r)) => {
+            let how = match (&a.as_of, a.all) {
+                (Some(d), _) => format!("the commands in force on {d}"),
+                (None, true) => "every command (--all)".to_string(),
+                (None, false) => {
+                    format!("the commands in force today ({today}; --all for every command)")
+                }
+            };
+            (t, r, how)
+        }
+        Err(ConsolidateError::Inkraft { source, .. }) if a.as_of.is_none() => {
+            let (t, r) = consolidate_at(law, amending, a.keep_going, &Zeit::default())?;
+            (t, r, format!("every command: {source}"))
+        }
+        Err(e) => return Err(e),
+    };
+    let fassung = syntax::parse(&text)
+        .fassung
+        .and_then(|d| syntax::date::german(&d))
+        .map_or("no Fassung date".to_string(), |d| {
+            format!("the Fassung of {d}")
+        });
+    eprintln!("applied {how}; the text is {fassung}");
+    Ok((text, report))
 }
 
 /// A Mantelgesetz applied to the laws of its workspace, each written to the output directory.

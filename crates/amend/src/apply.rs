@@ -49,6 +49,14 @@ pub enum Problem {
     WordsAmbiguous { words: String, count: usize },
     #[error("the quoted passage is empty")]
     EmptyPassage,
+    /// "Nummer 8 wird wie folgt gefasst: „6. …“": the restated unit would
+    /// carry another number than the place.
+    #[error("the quoted {kind} is numbered {quoted}, but the command restates {kind} {old}")]
+    NumberDiffers {
+        kind: &'static str,
+        old: String,
+        quoted: String,
+    },
     #[error("nothing to restate")]
     NothingToRestate,
     #[error("the whole law cannot be restated")]
@@ -774,11 +782,57 @@ fn word_edit(
 }
 
 fn fragment(zitat: &str) -> Result<Vec<Node>, Problem> {
-    let nodes = syntax::parse::parse_fragment(zitat);
+    let nodes = syntax::parse::parse_fragment(&gazette_heading(zitat));
     if nodes.is_empty() {
         return Err(Problem::EmptyPassage);
     }
     Ok(nodes)
+}
+
+/// A quoted unit in the gazette's layout, its number and its heading on
+/// lines of their own ("„§ 24⏎Übergangsvorschriften⏎(1) …"), as one heading
+/// line ("§ 24 – Übergangsvorschriften"), so that it keeps its heading and
+/// its Absätze.
+fn gazette_heading(zitat: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = zitat.lines().collect();
+    let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) else {
+        return std::borrow::Cow::Borrowed(zitat);
+    };
+    let first = lines[i].trim();
+    let bare_number = ["§ ", "Artikel ", "Art. "].iter().any(|w| {
+        first.strip_prefix(w).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        })
+    });
+    // the heading: the paragraph after the number (it may wrap)
+    let Some(j) = (i + 1..lines.len()).find(|&k| !lines[k].trim().is_empty()) else {
+        return std::borrow::Cow::Borrowed(zitat);
+    };
+    let end = (j..lines.len())
+        .find(|&k| lines[k].trim().is_empty())
+        .unwrap_or(lines.len());
+    let title = lines[j..end]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let is_title = !title.starts_with(['(', '„', '"'])
+        && !title.ends_with(['.', ':', ',', ';'])
+        && title.chars().count() <= 200
+        && end < lines.len()
+        && !title.split_whitespace().next().is_some_and(|w| {
+            w.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
+        });
+    if !(bare_number && is_title) {
+        return std::borrow::Cow::Borrowed(zitat);
+    }
+    let mut out: Vec<String> = lines[..i].iter().map(|l| l.to_string()).collect();
+    out.push(format!("{first} – {title}"));
+    out.extend(lines[end..].iter().map(|l| l.to_string()));
+    std::borrow::Cow::Owned(out.join("\n"))
 }
 
 /// Whether the quoted passage is Sätze (no marker, no heading): "Neu. Auch neu."
@@ -1300,6 +1354,29 @@ fn restate_unit(root: &mut Node, p: &Path, nodes: Vec<Node>) -> Result<(), Probl
     } else if p.is_empty() {
         return Err(Problem::WholeLawRestated);
     } else {
+        if let [new] = nodes.as_slice() {
+            let numbered = matches!(
+                old.kind,
+                Kind::Paragraf
+                    | Kind::Artikel
+                    | Kind::Absatz
+                    | Kind::Nummer
+                    | Kind::Buchstabe
+                    | Kind::Doppelbuchstabe
+            );
+            if let (true, Some(a), Some(b)) = (numbered && new.kind == old.kind, &old.num, &new.num)
+            {
+                // (one number each: "§§ 114, 115" restated as „§§ 114 und 115“ is no contradiction)
+                let simple = |n: &str| !n.contains([' ', ',']);
+                if a != b && simple(a) && simple(b) {
+                    return Err(Problem::NumberDiffers {
+                        kind: syntax::vocab::word(old.kind).unwrap_or("unit"),
+                        old: a.clone(),
+                        quoted: b.clone(),
+                    });
+                }
+            }
+        }
         let (parent, i) = p.split_at(p.len() - 1);
         let i = i[0];
         at_mut(root, parent).children.remove(i);
@@ -1653,7 +1730,12 @@ pub fn apply(
         let mut result = apply_one(&mut doc.root, b, eid_target.as_ref(), false);
         // the words name one unit, the eId another (a LegalDocML.de document
         // whose sentence and akn:ref disagree): the eId's unit, if it applies there
-        if result.is_err() && eid_target.is_some() {
+        // (not when the quoted unit's number contradicts the place: that is
+        // the amending law's error, wherever it applies)
+        let contradicts = result
+            .as_ref()
+            .is_err_and(|f| matches!(f.problem, Problem::NumberDiffers { .. }));
+        if result.is_err() && eid_target.is_some() && !contradicts {
             let mut copy = doc.root.clone();
             if let Ok(what) = apply_one(&mut copy, b, eid_target.as_ref(), true) {
                 doc.root = copy;

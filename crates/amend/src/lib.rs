@@ -17,6 +17,7 @@ pub mod apply;
 pub mod generate;
 mod grammar;
 pub mod inkraft;
+pub mod kennung;
 pub mod parse;
 pub mod print;
 pub mod synopse;

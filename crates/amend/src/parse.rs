@@ -1,6 +1,7 @@
 //! Reading an amending law: cut it into numbered commands, parse each with
 //! `grammar/aenderung.pest`.
 
+use super::kennung::{self, Kennung};
 use super::{
     gliederung_kind, Aenderungsgesetz, AmendError, Befehl, Objekt, Op, Ort, Teil, TeilKind,
 };
@@ -22,6 +23,11 @@ struct Target {
     eingangssatz: String,
     start: usize,
     items: Vec<Item>,
+    /// The place the Eingangssatz names ("§ 37 des … wird wie folgt geändert:").
+    kontext: Ort,
+    /// The Eingangssatz is itself the one command ("Nach § 353b Absatz 3 des
+    /// Strafgesetzbuchs … wird folgender Absatz 3a eingefügt: „…“").
+    einzeln: bool,
 }
 
 fn marker_level(m: &str) -> Option<usize> {
@@ -102,6 +108,7 @@ fn targets(src: &str) -> Vec<Target> {
         let start = pos;
         pos += line.len();
         let text = line.trim_end_matches(['\n', '\r']);
+        let mut consumed = false;
         if depth <= 0 {
             depth = 0;
             let t = text.trim();
@@ -109,6 +116,7 @@ fn targets(src: &str) -> Vec<Target> {
                 close(&mut cur, &mut out, start);
                 in_target = false;
                 para_start = None;
+                consumed = true;
             } else if in_target && item_marker(text).is_some() {
                 close(&mut cur, &mut out, start);
                 let (m, _, _) = item_marker(text).expect("checked");
@@ -126,21 +134,185 @@ fn targets(src: &str) -> Vec<Target> {
                     let para = src[ps..pos].trim();
                     if para.ends_with("wie folgt geändert:") || para.ends_with("wie folgt geändert")
                     {
+                        let eingangssatz = flat(para);
                         out.push(Target {
-                            eingangssatz: para.split_whitespace().collect::<Vec<_>>().join(" "),
+                            kontext: ort_im_eingang(&eingangssatz),
+                            eingangssatz,
                             start: ps,
                             items: Vec::new(),
+                            einzeln: false,
                         });
                         in_target = true;
                         para_start = None;
+                        consumed = true;
                     }
                 }
             }
         }
         depth += quote_balance(text);
+        if depth > 0 || consumed {
+            continue;
+        }
+        // an Eingangssatz that is itself the command: complete once its quotes close
+        if let (Some(ps), None, false) = (para_start, &cur, in_target) {
+            let para = flat(&src[ps..pos]);
+            if einzelbefehl(&para) {
+                out.push(Target {
+                    eingangssatz: para,
+                    start: ps,
+                    items: Vec::new(),
+                    kontext: Vec::new(),
+                    einzeln: true,
+                });
+                cur = Some(Item {
+                    level: 0,
+                    marker: String::new(),
+                    start: ps,
+                    end: pos,
+                });
+                para_start = None;
+            }
+        }
+        // its quoted passage may follow in paragraphs of their own
+        let einzeln = out.last().is_some_and(|t| t.einzeln);
+        if let (Some(it), true) = (&cur, einzeln) {
+            let so_far = src[it.start..pos].trim_end();
+            if so_far.ends_with('.') || so_far.ends_with('“') {
+                close(&mut cur, &mut out, pos);
+            }
+        }
     }
     close(&mut cur, &mut out, pos);
     out
+}
+
+/// Whitespace collapsed: a sentence over several lines as one line.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The place an Eingangssatz names: "§ 37 des Bundesgleichstellungsgesetzes
+/// … wird wie folgt geändert:" is § 37 (empty for the whole law).
+fn ort_im_eingang(satz: &str) -> Ort {
+    match ohne_gesetz(satz).map(|c| parse_befehl(&c)) {
+        Some(Ok(Op::Aendern { ort })) if ort.iter().all(|t| t.kind != TeilKind::Gesetz) => ort,
+        _ => Vec::new(),
+    }
+}
+
+/// The participles that end a command ("… wird folgender Absatz 3a eingefügt:").
+const PARTIZIPIEN: &[&str] = &[
+    "eingefügt",
+    "angefügt",
+    "ersetzt",
+    "gestrichen",
+    "aufgehoben",
+    "gefasst",
+    "gefaßt",
+    "vorangestellt",
+];
+
+/// Whether a paragraph outside any list is an Eingangssatz that is itself
+/// the command: it names a law inside its place and ends with the verb of a
+/// command ("In § 31 Absatz 8 Satz 1 des Soldatengesetzes … werden die
+/// Wörter „…“ durch die Wörter „…“ ersetzt.").
+fn einzelbefehl(para: &str) -> bool {
+    let mut outside = String::new();
+    let mut depth = 0i32;
+    for c in para.chars() {
+        match c {
+            '„' => depth += 1,
+            '“' => depth -= 1,
+            _ if depth <= 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let end = outside.trim_end_matches([':', '.', ' ']);
+    (outside.contains(" wird ") || outside.contains(" werden "))
+        && PARTIZIPIEN.iter().any(|p| end.ends_with(p))
+        && ohne_gesetz(para).is_some()
+}
+
+/// Genitives after "des"/"der" that continue a place, not a law's name.
+const ORT_WOERTER: &[&str] = &[
+    "Absatzes",
+    "Satzes",
+    "Abschnitts",
+    "Abschnittes",
+    "Kapitels",
+    "Teils",
+    "Teiles",
+    "Titels",
+    "Buches",
+    "Buchstabens",
+    "Anhangs",
+    "Anhanges",
+    "Unterabschnitts",
+    "Artikels",
+    "Überschrift",
+    "Angabe",
+    "Nummer",
+    "Anlage",
+    "Inhaltsübersicht",
+    "Eingangsformel",
+    "Präambel",
+    "Satzteil",
+    "Aufzählung",
+    "Tabelle",
+    "Spalte",
+    "Zeile",
+    "Fußnote",
+    "Paragraphen",
+    "Vorschrift",
+];
+
+/// The byte offset of the first of `pats` outside quotes.
+fn top_level_find(s: &str, pats: &[&str]) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '„' => depth += 1,
+            '“' => depth -= 1,
+            _ if depth <= 0 && pats.iter().any(|p| s[i..].starts_with(p)) => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A command with the law it names taken out of its place: "Nach § 353b
+/// Absatz 3 des Strafgesetzbuchs in der Fassung …, das zuletzt … geändert
+/// worden ist, wird folgender Absatz 3a eingefügt:" → "Nach § 353b Absatz 3
+/// wird folgender Absatz 3a eingefügt:". None when the place names no law.
+pub fn ohne_gesetz(satz: &str) -> Option<String> {
+    let verb = top_level_find(satz, &[" wird ", " werden ", " erhält "])?;
+    let head = &satz[..verb];
+    let region_end = [" zuletzt ", " vom ", " in der Fassung", " in der im ", " ("]
+        .iter()
+        .filter_map(|p| head.find(p))
+        .min()
+        .unwrap_or(head.len());
+    let region = &head[..region_end];
+    let start = [" des ", " der "]
+        .iter()
+        .flat_map(|p| region.match_indices(p).map(|(i, _)| i))
+        .filter(|&i| {
+            let next = region[i + 5..].split_whitespace().next().unwrap_or("");
+            next.starts_with(|c: char| c.is_uppercase())
+                && !ORT_WOERTER.contains(&next)
+                && !next.starts_with("Nr")
+        })
+        .filter(|&i| {
+            let rest = head[i..].to_lowercase();
+            [
+                "gesetz", "ordnung", "vertrag", "abkommen", "buch", "satzung", "statut", "vom ",
+            ]
+            .iter()
+            .any(|w| rest.contains(w))
+        })
+        .min()?;
+    let place = head[..start].trim_end().trim_end_matches(',');
+    Some(format!("{place}{}", &satz[verb..]))
 }
 
 /// Remove the common indentation of the lines after the first.
@@ -169,6 +341,7 @@ fn dedent(s: &str) -> String {
 /// geändert:"), one per law it amends (a Mantelgesetz has one per Artikel),
 /// with their byte offsets.
 pub fn eingangssaetze(src: &str) -> Vec<(String, usize)> {
+    let src = &*gerade_zitate(src);
     targets(src)
         .into_iter()
         .map(|t| (t.eingangssatz, t.start))
@@ -176,7 +349,7 @@ pub fn eingangssaetze(src: &str) -> Vec<(String, usize)> {
 }
 
 /// Whether an Eingangssatz names the law called `names` (title without its
-/// abbreviation in brackets, short name, abbreviation).
+/// abbreviation in brackets, short name, abbreviation), in any case.
 pub fn names_law(eingangssatz: &str, names: &[&str]) -> bool {
     names.iter().map(|n| strip_abbr(n)).any(|n| {
         n.chars().count() >= 2
@@ -184,11 +357,11 @@ pub fn names_law(eingangssatz: &str, names: &[&str]) -> bool {
                 // "Gesetz VII" is not "Gesetz VIII"
                 !eingangssatz[i + n.len()..].starts_with(|c: char| c.is_alphanumeric())
             })
-    })
+    }) || Kennung::from_names(names.iter().copied()).genannt_in(eingangssatz)
 }
 
 /// Read the Änderungsbefehle for the law called `title` (or `abbreviation`).
-/// An amending law with one Eingangssatz is taken whatever it names.
+/// An amending law with one Eingangssatz is taken unless it names another law.
 pub fn parse(
     path: &str,
     src: &str,
@@ -207,7 +380,44 @@ pub fn parse_for(
     names: &[&str],
     shown: Option<&str>,
 ) -> Result<Aenderungsgesetz, AmendError> {
+    parse_for_law(
+        path,
+        src,
+        &Kennung::from_names(names.iter().copied()),
+        shown,
+    )
+}
+
+/// The law's designation in an Eingangssatz, for messages: up to its verb.
+fn bezeichnung(satz: &str) -> String {
+    let head = top_level_find(satz, &[" wird ", " werden "]).map_or(satz, |i| &satz[..i]);
+    let short: String = head.chars().take(160).collect();
+    if short.len() < head.len() {
+        format!("{short} …")
+    } else {
+        short
+    }
+}
+
+/// Whether the Eingangssatz of `t` names the law `k`.
+fn names_target(t: &Target, k: &Kennung) -> bool {
+    k.genannt_in(&t.eingangssatz)
+        || k.names
+            .iter()
+            .any(|n| names_law(&t.eingangssatz, &[n.as_str()]))
+}
+
+/// Read the Änderungsbefehle for the law `k` identifies (names, date,
+/// Fundstelle); `shown` is how errors call it. An amending law whose one
+/// Eingangssatz names another law is an error naming both.
+pub fn parse_for_law(
+    path: &str,
+    src: &str,
+    k: &Kennung,
+    shown: Option<&str>,
+) -> Result<Aenderungsgesetz, AmendError> {
     let title = shown;
+    let src = &*gerade_zitate(src);
     let idx = LineIndex::new(src);
     let err = |off: usize, message: String| AmendError::at(path, &idx, off, message);
     let ts = targets(src);
@@ -219,12 +429,22 @@ pub fn parse_for(
         ));
     }
     let t = if ts.len() == 1 {
-        &ts[0]
+        let t = &ts[0];
+        if !k.is_empty() && !names_target(t, k) && !kennung::bare(&t.eingangssatz) {
+            return Err(err(
+                t.start,
+                format!(
+                    "the amending law amends „{}“, not {}",
+                    bezeichnung(&t.eingangssatz),
+                    title
+                        .or(k.names.first().map(String::as_str))
+                        .unwrap_or("the given law")
+                ),
+            ));
+        }
+        t
     } else {
-        let hits: Vec<&Target> = ts
-            .iter()
-            .filter(|t| names_law(&t.eingangssatz, names))
-            .collect();
+        let hits: Vec<&Target> = ts.iter().filter(|t| names_target(t, k)).collect();
         match hits.as_slice() {
             [one] => *one,
             [] => {
@@ -255,6 +475,7 @@ pub fn parse_for(
 /// [`eingangssaetze`]): a Mantelgesetz may amend one law in two Artikel
 /// ("Weitere Änderung …"), each read on its own.
 pub fn parse_at(path: &str, src: &str, start: usize) -> Result<Aenderungsgesetz, AmendError> {
+    let src = &*gerade_zitate(src);
     let idx = LineIndex::new(src);
     match targets(src).iter().find(|t| t.start == start) {
         Some(t) => read_target(path, src, t),
@@ -279,7 +500,10 @@ fn read_target(path: &str, src: &str, t: &Target) -> Result<Aenderungsgesetz, Am
         let (_, _, text_start) = item_marker(raw).unwrap_or_default();
         let body = raw[text_start..].trim_start_matches([' ', '\t']);
         let body_off = it.start + (raw.len() - body.len());
-        let text = dedent(body.trim_end());
+        let mut text = dedent(body.trim_end());
+        if t.einzeln {
+            text = ohne_gesetz(&text).unwrap_or(text);
+        }
         while stack.last().is_some_and(|(l, _, _, _)| *l >= it.level) {
             stack.pop();
         }
@@ -291,8 +515,7 @@ fn read_target(path: &str, src: &str, t: &Target) -> Result<Aenderungsgesetz, Am
             .join(" ");
         let kontext: Ort = stack
             .last()
-            .map(|(_, _, o, _)| o.clone())
-            .unwrap_or_default();
+            .map_or_else(|| t.kontext.clone(), |(_, _, o, _)| o.clone());
         let rahmen = stack.last().and_then(|(_, _, _, r)| r.clone());
         let op = match &rahmen {
             Some(r) => parse_rahmen_item(r, &text),
@@ -423,7 +646,131 @@ pub enum ReadError {
 
 /// Parse one command (its text without the number).
 pub fn parse_befehl(text: &str) -> Result<Op, ReadError> {
-    parse_befehl_strict(text).or_else(|e| unbalanced_passage(text).ok_or(e))
+    let text = gerade_zitate(text);
+    let text = text.as_ref();
+    parse_befehl_strict(text)
+        .or_else(|e| unbalanced_passage(text).ok_or(e))
+        .or_else(|e| zwei_verben(text).ok_or(e))
+        .or_else(|e| orte_liste(text).ok_or(e))
+        // "Nach § 744 der Zivilprozeßordnung in der … Fassung … wird …": the
+        // law named in the place of a command
+        .or_else(|e| {
+            ohne_gesetz(text)
+                .and_then(|t| parse_befehl(&t).ok())
+                .ok_or(e)
+        })
+}
+
+/// Straight quotation marks of older texts ("wird wie folgt gefaßt: "§ 16 …"")
+/// as the German ones, opening and closing in turn; a text that has German
+/// quotation marks is left as it is.
+pub fn gerade_zitate(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('"') || s.contains('„') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut open = false;
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '"' => {
+                    open = !open;
+                    if open {
+                        '„'
+                    } else {
+                        '“'
+                    }
+                }
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// The place of a command, where it names one.
+fn ort_von(op: &Op) -> Option<Ort> {
+    match op {
+        Op::Mehrere { ops } => ops.first().and_then(ort_von),
+        _ => op.clone().ort_mut().map(|o| o.clone()),
+    }
+}
+
+/// Two operations with two verbs in one command: "In Absatz 1 werden die
+/// Wörter „…“ gestrichen und wird das Wort „zwei“ durch das Wort „vier“
+/// ersetzt." (the second at the first one's place unless it names its own).
+fn zwei_verben(text: &str) -> Option<Op> {
+    // "… ersetzt und folgende Nummer 8 angefügt:": the second verb left out
+    let (i, elided) = match top_level_find(
+        text,
+        &[" und wird ", " und werden ", ", und wird ", ", und werden "],
+    ) {
+        Some(i) => (i, false),
+        None => (top_level_find(text, &[" und folgende"])?, true),
+    };
+    let (head, tail) = text.split_at(i);
+    let tail = tail.trim_start_matches([',', ' ']).strip_prefix("und ")?;
+    let tail = if elided {
+        let p = top_level_find(tail, &[" angefügt", " eingefügt", " vorangestellt"])?;
+        format!("{} wird{}", &tail[..p], &tail[p..])
+    } else {
+        tail.to_string()
+    };
+    let first = parse_befehl(head.trim()).ok()?;
+    let mut second = parse_befehl(tail.trim()).ok()?;
+    if let (Some(o), Some(ort)) = (second.ort_mut(), ort_von(&first)) {
+        if o.is_empty() {
+            *o = ort;
+        }
+    }
+    let mut ops = Vec::new();
+    for op in [first, second] {
+        match op {
+            Op::Mehrere { ops: more } => ops.extend(more),
+            op => ops.push(op),
+        }
+    }
+    Some(Op::Mehrere { ops })
+}
+
+/// One edit at each of a list of places: "In der Überschrift, in § 1 Satz 1
+/// und in § 5 wird jeweils das Wort „…“ durch das Wort „…“ ersetzt."
+fn orte_liste(text: &str) -> Option<Op> {
+    let t = text.trim();
+    let in_form = t.starts_with("In ") || t.starts_with("Im ");
+    // "§ 234 Abs. 4 und § 334a werden aufgehoben."
+    if !in_form && !t.starts_with('§') {
+        return None;
+    }
+    let v = top_level_find(t, &[" wird ", " werden "])?;
+    let (head, rest) = t.split_at(v);
+    let mut h = head.to_string();
+    let seps: &[(&str, &str)] = if in_form {
+        &[
+            (" sowie in ", "\u{1}in "),
+            (" und in ", "\u{1}in "),
+            (", in ", "\u{1}in "),
+            (" sowie im ", "\u{1}im "),
+            (" und im ", "\u{1}im "),
+            (", im ", "\u{1}im "),
+        ]
+    } else {
+        &[
+            (" sowie § ", "\u{1}§ "),
+            (" und § ", "\u{1}§ "),
+            (", § ", "\u{1}§ "),
+        ]
+    };
+    for &(sep, to) in seps {
+        h = h.replace(sep, to);
+    }
+    let parts: Vec<&str> = h.split('\u{1}').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let ops = parts
+        .iter()
+        .map(|p| parse_befehl_strict(&format!("{}{rest}", super::capitalize(p))).ok())
+        .collect::<Option<Vec<Op>>>()?;
+    Some(Op::Mehrere { ops })
 }
 
 /// A command whose one quoted passage, at its end, has quotation marks of its
@@ -986,7 +1333,7 @@ fn objekt_of(p: &Pair<Rule>) -> Objekt {
             Rule::zeichen => push(match q.as_str() {
                 "Punkt" => ".",
                 "Komma" => ",",
-                "Semikolon" => ";",
+                "Semikolon" | "Strichpunkt" => ";",
                 _ => ":",
             }),
             Rule::am_ende => o.am_ende = true,
