@@ -20,6 +20,8 @@ pub mod inkraft;
 pub mod parse;
 pub mod print;
 pub mod synopse;
+pub mod verify;
+pub mod vollzitat;
 
 use serde::Serialize;
 
