@@ -132,6 +132,21 @@ fn citing_laws(ws: &Workspace, path: &Path) -> Vec<LawEntry> {
         .collect()
 }
 
+/// The how-manieth amendment an amendment of the Fassung `old` is: one
+/// more than the amending laws of the declared history promulgated before
+/// its date; none where no history is declared or a date is missing.
+fn ordinal(entry: Option<&LawEntry>, old: &Document) -> Option<usize> {
+    let e = entry.filter(|e| !e.history.is_empty())?;
+    let at = old.fassung.as_deref()?;
+    let mut before = 0;
+    for step in &e.history {
+        if step.verkuendet.as_deref()? < at {
+            before += 1;
+        }
+    }
+    Some(before + 1)
+}
+
 /// The Eingangssatz of the law as Artikel 1 leaves it: „…, das zuletzt
 /// durch Artikel 1 dieses Gesetzes geändert worden ist, wird …“.
 fn after_artikel_1(text: &str, feminine: bool) -> String {
@@ -211,10 +226,7 @@ pub fn build(old: &Fassung, new: &Fassung, style: Style) -> Result<Mantel, Mante
             })
             .collect(),
         followed: Vec::new(),
-        ordinal: entry
-            .as_ref()
-            .filter(|e| !e.history.is_empty())
-            .map(|e| e.history.len() + 1),
+        ordinal: ordinal(entry.as_ref(), old.doc),
     };
     // what became of each unit: the one change list for every citing law
     let fates = Fates::new(&changes);

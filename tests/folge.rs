@@ -415,3 +415,24 @@ fn an_amending_law_that_loses_a_change_is_exit_2_with_the_unit_named() {
         "21: § 5 Absatz 1 (para-5_abs-1) reads otherwise after the amending law than in the new Fassung"
     );
 }
+
+#[test]
+fn the_shipped_series_gets_a_whole_amending_law() {
+    // laws/ as shipped: Gesetz VII and its 2026 Fassung; the amending law
+    // with Bezeichnung (the first: the history declares none before its
+    // date), Eingangsformel, Eingangssatz and Inkrafttreten
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = paragraf(
+        root,
+        &[
+            "diff",
+            "laws/gesetz-vii.txt",
+            "tests/fixtures/vires/gesetz-vii-2026-03-01.txt",
+            "--amendments",
+            "--in-kraft",
+            "2026-03-01",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    insta::assert_snapshot!(text(&o));
+}
