@@ -117,6 +117,33 @@ fn words_phrase(s: &str, case: Case) -> (String, bool) {
     }
 }
 
+/// What is put in, punctuation named in words (Handbuch Rn. 619): „ein
+/// Komma“ for „,“, „ein Komma und die Wörter „x y““ for „, x y“; else as
+/// [`words_phrase`]. Whether the verb goes in the plural.
+fn new_phrase(s: &str) -> (String, bool) {
+    let t = s.trim();
+    let mark = |c: &str| match c {
+        "," => Some("ein Komma"),
+        ";" => Some("ein Semikolon"),
+        "." => Some("ein Punkt"),
+        ":" => Some("ein Doppelpunkt"),
+        _ => None,
+    };
+    if let Some(m) = mark(t) {
+        return (m.to_string(), false);
+    }
+    for p in [",", ";"] {
+        if let Some(rest) = t.strip_prefix(p).filter(|r| r.starts_with(' ')) {
+            let rest = rest.trim();
+            if !rest.is_empty() && !is_angabe(rest) && !rest.contains(['„', '“', ',', ';']) {
+                let (w, _) = words_phrase(rest, Case::Nom);
+                return (format!("{} und {w}", mark(p).unwrap_or("ein Komma")), true);
+            }
+        }
+    }
+    words_phrase(s, Case::Nom)
+}
+
 #[derive(Clone, Copy)]
 enum Case {
     Nom,
@@ -340,7 +367,7 @@ fn word_command(
         }
         let cmd = if !h.old.is_empty() && !h.new.is_empty() {
             let (o, pl) = words_phrase(&h.old, Case::Nom);
-            let (n, _) = words_phrase(&h.new, Case::Nom);
+            let (n, _) = new_phrase(&h.new);
             let verb = if pl { "werden" } else { "wird" };
             format!("In {place} {verb} {o} durch {n} ersetzt.")
         } else if !h.old.is_empty() {
@@ -348,7 +375,7 @@ fn word_command(
             let verb = if pl { "werden" } else { "wird" };
             format!("In {place} {verb} {o} gestrichen.")
         } else {
-            let (n, pl) = words_phrase(&h.new, Case::Nom);
+            let (n, pl) = new_phrase(&h.new);
             let verb = if pl { "werden" } else { "wird" };
             let new_satz = h
                 .new
@@ -2481,4 +2508,28 @@ fn indent(s: &str, n: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_phrase;
+
+    #[test]
+    fn punctuation_is_named_in_words() {
+        assert_eq!(new_phrase(","), ("ein Komma".to_string(), false));
+        assert_eq!(new_phrase(";"), ("ein Semikolon".to_string(), false));
+        assert_eq!(
+            new_phrase(", die Beteiligungsregelung"),
+            (
+                "ein Komma und die Wörter „die Beteiligungsregelung“".to_string(),
+                true
+            )
+        );
+        assert_eq!(
+            new_phrase(", auch"),
+            ("ein Komma und das Wort „auch“".to_string(), true)
+        );
+        // an Angabe stays one, quoted whole
+        assert_eq!(new_phrase(", 3"), ("die Angabe „, 3“".to_string(), false));
+    }
 }
