@@ -287,12 +287,24 @@ fn word_start_before(text: &str, at: usize) -> usize {
     })
 }
 
-/// The word before `at` in `text` that makes the insertion point unique, growing to the left.
+/// Words that do not identify an insertion point on their own.
+const FUNCTION_WORDS: [&str; 36] = [
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "und", "oder", "ist", "sind", "wird", "werden", "in", "im", "zu", "zur", "zum", "von", "vom",
+    "mit", "nach", "bei", "auf", "für", "an", "am", "als", "nicht", "sich", "es",
+];
+
+/// The word before `at` in `text` that makes the insertion point unique,
+/// growing to the left; never a function word alone.
 fn anchor_before(text: &str, at: usize) -> Option<String> {
     let before = text[..at].trim_end();
     let words: Vec<&str> = before.split_whitespace().collect();
     for k in 1..=words.len().min(6) {
         let a = words[words.len() - k..].join(" ");
+        // a word that identifies the place, not „des“, „und“, „ist“ (Handbuch)
+        if k == 1 && FUNCTION_WORDS.contains(&a.trim_matches(|c: char| !c.is_alphabetic())) {
+            continue;
+        }
         if text.matches(a.as_str()).count() == 1 {
             return Some(a);
         }
@@ -2512,7 +2524,17 @@ fn indent(s: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::new_phrase;
+    use super::{anchor_before, new_phrase};
+
+    #[test]
+    fn anchors_on_words_that_identify_the_place() {
+        // „nach dem Wort „des““ names nothing a reader finds: the word before it too
+        let t = "Die Frist beginnt mit dem Eingang des Antrags.";
+        let at = t.find(" Antrags").unwrap();
+        assert_eq!(anchor_before(t, at).as_deref(), Some("Eingang des"));
+        let at = t.find(" des").unwrap();
+        assert_eq!(anchor_before(t, at).as_deref(), Some("Eingang"));
+    }
 
     #[test]
     fn punctuation_is_named_in_words() {
