@@ -13,5 +13,6 @@ pub mod consolidate;
 pub mod folge;
 pub mod history;
 pub mod lsp;
+pub mod mantel;
 pub mod project;
 pub mod workspace;

@@ -530,3 +530,14 @@ fn a_renumbered_heading_with_an_ordinal_gets_the_new_ordinal() {
     let out = syntax::print::print(&doc, &Default::default());
     assert!(out.contains("Zweiter Abschnitt – Privatklage"), "{out}");
 }
+
+#[test]
+fn a_paragraph_repealed_is_aufgehoben_not_restated_as_weggefallen() {
+    // Handbuch: „§ 2 wird aufgehoben.“, never „§ 2 wird wie folgt gefasst:
+    // „§ 2 (weggefallen)““
+    let old = "# Gesetz\n\n## § 1 Eins\n\nText eins.\n\n## § 2 Zwei\n\n(1) Text zwei.\n\n(2) Noch mehr.\n\n## § 3 Drei\n\nText drei.\n";
+    let new = "# Gesetz\n\n## § 1 Eins\n\nText eins.\n\n## § 2 (weggefallen)\n\n## § 3 Drei\n\nText drei.\n";
+    let text = generate_and_apply(old, new);
+    assert!(text.contains("1. § 2 wird aufgehoben."), "{text}");
+    assert!(!text.contains("gefasst"), "{text}");
+}

@@ -82,11 +82,19 @@ fn citations_in_the_law_and_in_the_series_follow_the_renumbered_units() {
         dir,
         &["diff", "gesetz-vi.txt", "gesetz-vi-neu.txt", "--amendments"],
     );
-    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let mantel = text(&o);
     // Artikel 1: the drafter's change, a renumbering and nothing restated
     assert!(
-        mantel.starts_with("Artikel 1 – Änderung des Gesetzes VI\n"),
+        mantel.starts_with(
+            "Gesetz zur Änderung des Gesetzes VI und anderer Vorschriften\n\nDer Bundestag hat das folgende Gesetz beschlossen:\n\nArtikel 1 – Änderung des Gesetzes VI\n"
+        ),
+        "{mantel}"
+    );
+    assert!(
+        mantel.ends_with(
+            "Artikel 4 – Inkrafttreten\n\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n"
+        ),
         "{mantel}"
     );
     for c in [
@@ -122,10 +130,7 @@ fn citations_in_the_law_and_in_the_series_follow_the_renumbered_units() {
     assert!(err(&o).contains("Folgeänderung: "), "{}", err(&o));
 
     // applied to the series as a whole
-    w(
-        "mantel.txt",
-        &format!("Gesetz zur Änderung des Gesetzes VI\n\n{mantel}"),
-    );
+    w("mantel.txt", &mantel);
     let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
     assert!(o.status.success(), "{}", err(&o));
     let out = dir.join("out");
@@ -180,7 +185,8 @@ fn a_citation_of_a_repealed_unit_is_listed_for_review_not_changed() {
         "{e}"
     );
     let m = text(&o);
-    assert!(!m.contains("Artikel 2"), "nothing to rewrite:\n{m}");
+    assert!(!m.contains("Weitere Änderung"), "nothing to rewrite:\n{m}");
+    assert!(m.contains("\nArtikel 2 – Inkrafttreten\n"), "{m}");
 }
 
 #[test]
@@ -196,7 +202,7 @@ fn a_real_insertion_with_renumbering_lmrstv_2012() {
     let toml = "[[law]]\nfile = \"alt.md\"\nshort = \"LMRStV\"\n";
     std::fs::write(dir.join("paragraf.toml"), toml).unwrap();
     let o = paragraf(dir, &["diff", "alt.md", "neu.md", "--amendments"]);
-    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let m = text(&o);
     for c in [
         "Artikel 1 – Änderung der LMRStV",
@@ -208,11 +214,7 @@ fn a_real_insertion_with_renumbering_lmrstv_2012() {
     ] {
         assert!(m.contains(c), "no {c:?} in\n{m}");
     }
-    std::fs::write(
-        dir.join("mantel.txt"),
-        format!("Verordnung zur Änderung der LMRStV\n\n{m}"),
-    )
-    .unwrap();
+    std::fs::write(dir.join("mantel.txt"), &m).unwrap();
     let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
     assert!(o.status.success(), "{}", err(&o));
     let out = dir.join("out");
@@ -290,11 +292,7 @@ fn the_shipped_gesetz_vii_with_a_new_first_paragraph() {
     ] {
         assert!(m.contains(c), "no {c:?} in\n{m}\n{}", err(&o));
     }
-    std::fs::write(
-        dir.join("mantel.txt"),
-        format!("Gesetz zur Änderung des Gesetzes VII\n\n{m}"),
-    )
-    .unwrap();
+    std::fs::write(dir.join("mantel.txt"), &m).unwrap();
     let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
     assert!(o.status.success(), "{}", err(&o));
     let out = dir.join("out");
@@ -303,4 +301,138 @@ fn the_shipped_gesetz_vii_with_a_new_first_paragraph() {
     assert_eq!(units(&after), units(&before));
     let o = paragraf(&out, &["lint", "gesetz-vii.txt"]);
     assert!(text(&o).contains(" 0 error(s)"), "{}", text(&o));
+}
+
+/// Five §§; the drafter inserts a new § 3, so the old §§ 3 to 5 become §§
+/// 4 to 6, and changes words in the old § 4 (now § 5), which § 1 and
+/// another law of the series cite.
+const FUENF: &str = "Gesetz VI – Gesetz über Anträge\n\n§ 1 – Zweck\n\nDieses Gesetz regelt die Frist nach § 4.\n\n§ 2 – Antrag\n\nDer Antrag ist schriftlich zu stellen.\n\n§ 3 – Angaben\n\nDer Antrag enthält den Namen.\n\n§ 4 – Frist\n\n(1) Die Frist beträgt einen Monat.\n\n(2) Sie beginnt mit dem Tag, an dem der Antrag bei der zuständigen Behörde eingeht.\n\n(3) Ist der Antrag unvollständig, beginnt die Frist erst mit dem Eingang der fehlenden Angaben bei der Behörde.\n\n§ 5 – Gebühr\n\nEine Gebühr wird nicht erhoben.\n";
+
+const FUENF_NEU: &str = "Gesetz VI – Gesetz über Anträge\n\n§ 1 – Zweck\n\nDieses Gesetz regelt die Frist nach § 4.\n\n§ 2 – Antrag\n\nDer Antrag ist schriftlich zu stellen.\n\n§ 3 – Zuständigkeit\n\nZuständig ist die Gemeinde.\n\n§ 4 – Angaben\n\nDer Antrag enthält den Namen.\n\n§ 5 – Frist\n\n(1) Die Frist beträgt zwei Monate.\n\n(2) Sie beginnt mit dem Tag, an dem der Antrag bei der zuständigen Behörde eingeht.\n\n(3) Ist der Antrag unvollständig, beginnt die Frist erst mit dem Eingang der fehlenden Angaben bei der Behörde.\n\n§ 6 – Gebühr\n\nEine Gebühr wird nicht erhoben.\n";
+
+const GEBUEHREN: &str = "Gesetz VIII – Gesetz über Gebühren\n\n§ 1 – Gebühr\n\nFür einen Antrag nach § 4 Absatz 1 des Gesetzes VI wird eine Gebühr erhoben.\n";
+
+/// `diff --amendments` of `old` → `new` in a workspace of Gesetz VI and
+/// Gesetz VIII; the Mantelgesetz, applied with `amend` to the workspace;
+/// returns the Mantelgesetz and the two laws as `amend` leaves them.
+fn mantel_applied(old: &str, new: &str) -> (String, String, String) {
+    let ws = tempfile::tempdir().unwrap();
+    let dir = ws.path();
+    let w = |n: &str, t: &str| std::fs::write(dir.join(n), t).unwrap();
+    w("gesetz-vi.txt", old);
+    w("gesetz-vi-neu.txt", new);
+    w("gesetz-viii.txt", GEBUEHREN);
+    w("paragraf.toml", SERIES);
+    let o = paragraf(
+        dir,
+        &["diff", "gesetz-vi.txt", "gesetz-vi-neu.txt", "--amendments"],
+    );
+    let mantel = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{}\n{mantel}", err(&o));
+    w("mantel.txt", &mantel);
+    let o = paragraf(dir, &["amend", "mantel.txt", "-o", "out"]);
+    assert!(o.status.success(), "{}\n{mantel}", err(&o));
+    let read = |n: &str| std::fs::read_to_string(dir.join("out").join(n)).unwrap();
+    (mantel, read("gesetz-vi.txt"), read("gesetz-viii.txt"))
+}
+
+/// The law text of `a` and `b` (not their Fassung lines): the same.
+fn same_law(got: &str, want: &str, mantel: &str) {
+    let (g, w) = (syntax::parse(got), syntax::parse(want));
+    assert_eq!(
+        amend::verify::law_units(&g),
+        amend::verify::law_units(&w),
+        "{mantel}"
+    );
+}
+
+#[test]
+fn a_renumbered_paragraph_keeps_the_word_changed_in_it() {
+    let (mantel, vi, viii) = mantel_applied(FUENF, FUENF_NEU);
+    insta::assert_snapshot!(mantel);
+    // the drafter's Fassung, with § 1's citation following the Frist to § 5
+    same_law(
+        &vi,
+        &FUENF_NEU.replace("die Frist nach § 4.", "die Frist nach § 5."),
+        &mantel,
+    );
+    assert!(viii.contains("nach § 5 Absatz 1 des Gesetzes VI"), "{viii}");
+}
+
+#[test]
+fn an_absatz_appended_to_a_renumbered_paragraph_goes_to_that_paragraph() {
+    // the repro: the old § 4 becomes § 5 and gets an Absatz 4
+    let neu = FUENF_NEU.replace("zwei Monate", "einen Monat").replace(
+        "bei der Behörde.\n",
+        "bei der Behörde.\n\n(4) Sie kann einmal verlängert werden.\n",
+    );
+    let (mantel, vi, _) = mantel_applied(FUENF, &neu);
+    insta::assert_snapshot!(mantel);
+    same_law(
+        &vi,
+        &neu.replace("die Frist nach § 4.", "die Frist nach § 5."),
+        &mantel,
+    );
+}
+
+#[test]
+fn the_inhaltsuebersicht_is_shifted_once() {
+    let ueb = |entries: &str, law: &str| {
+        law.replacen(
+            "\n\n§ 1 – Zweck",
+            &format!("\n\nInhaltsübersicht\n\n{entries}\n\n§ 1 – Zweck"),
+            1,
+        )
+    };
+    let old = ueb(
+        "§ 1 Zweck\n§ 2 Antrag\n§ 3 Angaben\n§ 4 Frist\n§ 5 Gebühr",
+        FUENF,
+    );
+    let new = ueb(
+        "§ 1 Zweck\n§ 2 Antrag\n§ 3 Zuständigkeit\n§ 4 Angaben\n§ 5 Frist\n§ 6 Gebühr",
+        FUENF_NEU,
+    );
+    let (mantel, vi, _) = mantel_applied(&old, &new);
+    insta::assert_snapshot!(mantel);
+    same_law(
+        &vi,
+        &new.replace("die Frist nach § 4.", "die Frist nach § 5."),
+        &mantel,
+    );
+}
+
+#[test]
+fn an_amending_law_that_loses_a_change_is_exit_2_with_the_unit_named() {
+    // the generator checks its output: here by a hand-made wrong Fassung pair
+    // the reader cannot be fooled with, so the check itself is tested on
+    // what it compares: a result that lacks a change of the new Fassung
+    let old = syntax::parse(FUENF);
+    let new = syntax::parse(FUENF_NEU);
+    let half = "Das Gesetz VI – Gesetz über Anträge wird wie folgt geändert:\n\n1. Nach § 2 wird der folgende § 3 eingefügt:\n   „§ 3 – Zuständigkeit\n\n   Zuständig ist die Gemeinde.“\n\n2. Die bisherigen §§ 3 bis 5 werden die §§ 4 bis 6.\n";
+    let e = amend::verify::verify(&old, &new, half, old.title.as_deref()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "21: § 5 Absatz 1 (para-5_abs-1) reads otherwise after the amending law than in the new Fassung"
+    );
+}
+
+#[test]
+fn the_shipped_series_gets_a_whole_amending_law() {
+    // laws/ as shipped: Gesetz VII and its 2026 Fassung; the amending law
+    // with Bezeichnung (the first: the history declares none before its
+    // date), Eingangsformel, Eingangssatz and Inkrafttreten
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = paragraf(
+        root,
+        &[
+            "diff",
+            "laws/gesetz-vii.txt",
+            "tests/fixtures/vires/gesetz-vii-2026-03-01.txt",
+            "--amendments",
+            "--in-kraft",
+            "2026-03-01",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    insta::assert_snapshot!(text(&o));
 }

@@ -64,6 +64,14 @@ pub struct Args {
     /// Phrasing of the Änderungsbefehle.
     #[arg(long, value_enum, default_value = "hdr4")]
     style: AmendStyle,
+    /// With --amendments: the day the amending law takes effect (its last
+    /// Artikel); without it, the day after its Verkündung.
+    #[arg(long, value_name = "DATE", requires = "amendments", value_parser = super::iso_date)]
+    in_kraft: Option<String>,
+    /// With --amendments: the Eingangsformel (a Verordnung's names its
+    /// Ermächtigung); a Gesetz's is the Bundestag's by default.
+    #[arg(long, value_name = "TEXT", requires = "amendments")]
+    eingangsformel: Option<String>,
     /// Terminal width for --side-by-side (default: $COLUMNS or 100).
     #[arg(long)]
     width: Option<usize>,
@@ -183,7 +191,12 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             #[cfg(not(feature = "pdf"))]
             pdf: None,
         };
-        return super::folge::amendments(&old, new, style, &synopse, &mut out);
+        let rahmen = paragraf::mantel::Rahmen {
+            in_kraft: a.in_kraft.clone(),
+            ordinal: None,
+            eingangsformel: a.eingangsformel.clone(),
+        };
+        return super::folge::amendments(&old, new, style, &synopse, &rahmen, &mut out);
     } else if format == Some(Format::Unified) {
         write!(
             out,

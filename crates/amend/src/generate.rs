@@ -117,6 +117,33 @@ fn words_phrase(s: &str, case: Case) -> (String, bool) {
     }
 }
 
+/// What is put in, punctuation named in words (Handbuch Rn. 619): „ein
+/// Komma“ for „,“, „ein Komma und die Wörter „x y““ for „, x y“; else as
+/// [`words_phrase`]. Whether the verb goes in the plural.
+fn new_phrase(s: &str) -> (String, bool) {
+    let t = s.trim();
+    let mark = |c: &str| match c {
+        "," => Some("ein Komma"),
+        ";" => Some("ein Semikolon"),
+        "." => Some("ein Punkt"),
+        ":" => Some("ein Doppelpunkt"),
+        _ => None,
+    };
+    if let Some(m) = mark(t) {
+        return (m.to_string(), false);
+    }
+    for p in [",", ";"] {
+        if let Some(rest) = t.strip_prefix(p).filter(|r| r.starts_with(' ')) {
+            let rest = rest.trim();
+            if !rest.is_empty() && !is_angabe(rest) && !rest.contains(['„', '“', ',', ';']) {
+                let (w, _) = words_phrase(rest, Case::Nom);
+                return (format!("{} und {w}", mark(p).unwrap_or("ein Komma")), true);
+            }
+        }
+    }
+    words_phrase(s, Case::Nom)
+}
+
 #[derive(Clone, Copy)]
 enum Case {
     Nom,
@@ -260,12 +287,24 @@ fn word_start_before(text: &str, at: usize) -> usize {
     })
 }
 
-/// The word before `at` in `text` that makes the insertion point unique, growing to the left.
+/// Words that do not identify an insertion point on their own.
+const FUNCTION_WORDS: [&str; 36] = [
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "und", "oder", "ist", "sind", "wird", "werden", "in", "im", "zu", "zur", "zum", "von", "vom",
+    "mit", "nach", "bei", "auf", "für", "an", "am", "als", "nicht", "sich", "es",
+];
+
+/// The word before `at` in `text` that makes the insertion point unique,
+/// growing to the left; never a function word alone.
 fn anchor_before(text: &str, at: usize) -> Option<String> {
     let before = text[..at].trim_end();
     let words: Vec<&str> = before.split_whitespace().collect();
     for k in 1..=words.len().min(6) {
         let a = words[words.len() - k..].join(" ");
+        // a word that identifies the place, not „des“, „und“, „ist“ (Handbuch)
+        if k == 1 && FUNCTION_WORDS.contains(&a.trim_matches(|c: char| !c.is_alphabetic())) {
+            continue;
+        }
         if text.matches(a.as_str()).count() == 1 {
             return Some(a);
         }
@@ -340,7 +379,7 @@ fn word_command(
         }
         let cmd = if !h.old.is_empty() && !h.new.is_empty() {
             let (o, pl) = words_phrase(&h.old, Case::Nom);
-            let (n, _) = words_phrase(&h.new, Case::Nom);
+            let (n, _) = new_phrase(&h.new);
             let verb = if pl { "werden" } else { "wird" };
             format!("In {place} {verb} {o} durch {n} ersetzt.")
         } else if !h.old.is_empty() {
@@ -348,7 +387,7 @@ fn word_command(
             let verb = if pl { "werden" } else { "wird" };
             format!("In {place} {verb} {o} gestrichen.")
         } else {
-            let (n, pl) = words_phrase(&h.new, Case::Nom);
+            let (n, pl) = new_phrase(&h.new);
             let verb = if pl { "werden" } else { "wird" };
             let new_satz = h
                 .new
@@ -430,6 +469,71 @@ pub(crate) fn unit_of(id: &str) -> &str {
         }
         None => id,
     }
+}
+
+/// Whether the law a title names is feminine („die Verordnung“, „die
+/// Eisenbahn-Bau- und Betriebsordnung“) rather than neuter („das Gesetz“):
+/// by the nouns before the words that qualify them („über“, „zur“, „–“).
+pub fn feminine(title: &str) -> bool {
+    const QUALIFIERS: [&str; 12] = [
+        "über", "zur", "zum", "zu", "für", "des", "der", "vom", "von", "–", "-", "(",
+    ];
+    title
+        .split_whitespace()
+        .take_while(|w| !QUALIFIERS.contains(w) && !w.starts_with('('))
+        .any(|w| {
+            let w = w.to_lowercase();
+            [
+                "ordnung",
+                "satzung",
+                "regelung",
+                "bekanntmachung",
+                "richtlinie",
+            ]
+            .iter()
+            .any(|f| w.ends_with(f))
+        })
+}
+
+/// The Eingangssatz of an amending law for `doc`, without its colon: „Die
+/// Eisenbahn-Bau- und Betriebsordnung vom 8. Mai 1967 (BGBl. 1967 II S.
+/// 1563), die zuletzt durch Artikel 2 der Verordnung vom … (BGBl. I S. …)
+/// geändert worden ist, wird wie folgt geändert“: the Vollzitat from the
+/// front matter where the law has one, else the date of its Fassung.
+pub fn eingangssatz(doc: &Document) -> String {
+    let mut title = doc.title.clone().unwrap_or_default();
+    // "Eisenbahn-Bau- und Betriebsordnung (EBO)": the Vollzitat has the title only
+    if let Some(abbr) = &doc.abbreviation {
+        if let Some(t) = title.strip_suffix(&format!(" ({abbr})")) {
+            title = t.to_string();
+        }
+    }
+    if title.trim().is_empty() {
+        title = doc.abbreviation.clone().unwrap_or_else(|| "Gesetz".into());
+    }
+    let (art, rel) = if feminine(&title) {
+        ("Die", "die")
+    } else {
+        ("Das", "das")
+    };
+    let z = crate::vollzitat::Vollzitat::of(doc);
+    let fassung = z.fassung.clone().or_else(|| {
+        doc.fassung
+            .as_deref()
+            .and_then(syntax::date::german)
+            .map(|d| format!("vom {d}"))
+    });
+    let mut s = format!("{art} {title}");
+    if let Some(f) = fassung {
+        s.push(' ');
+        s.push_str(&f);
+    }
+    if let Some(last) = &z.zuletzt {
+        s.push_str(&format!(
+            ", {rel} zuletzt durch {last} geändert worden ist,"
+        ));
+    }
+    s + " wird wie folgt geändert"
 }
 
 /// Whether a unit can be named in a command ("§ 3 Absatz 2", "Anlage 1"):
@@ -615,6 +719,9 @@ pub fn generate(
     }
 }
 
+/// The commands of one unit, each with whether it goes late.
+type Group = (String, Vec<(String, bool)>);
+
 /// What the generator knows of the two Fassungen (read-only while it writes).
 struct Generator<'a> {
     changes: &'a [Change],
@@ -656,6 +763,9 @@ struct Commands {
     consumed: Consumed,
     /// Restatements under a new number: they go after the renumbering.
     late: std::collections::HashSet<usize>,
+    /// Commands that name a unit of a renumbered § by the §'s old number:
+    /// they go before that number is given to another unit.
+    early: FxHashMap<usize, String>,
     renumbered_done: FxHashSet<String>,
     /// Headings struck in a row: (depth, unit, command), the inner ones first.
     strikes: Vec<(usize, String, String)>,
@@ -889,28 +999,7 @@ impl<'a> Generator<'a> {
 
     /// "Das Gesetz VII vom 14. Oktober 2025 wird wie folgt geändert:"
     fn eingangssatz(&self) -> String {
-        let old_title = self
-            .old_doc
-            .title
-            .clone()
-            .unwrap_or_else(|| "Gesetz".into());
-        let first_word = old_title.split_whitespace().next().unwrap_or("");
-        let art = if first_word.ends_with("ordnung")
-            || first_word.ends_with("Ordnung")
-            || first_word.ends_with("Satzung")
-        {
-            "Die"
-        } else {
-            "Das"
-        };
-        let date = self
-            .old_doc
-            .fassung
-            .as_deref()
-            .and_then(syntax::date::german)
-            .map(|d| format!(" vom {d}"))
-            .unwrap_or_default();
-        format!("{art} {old_title}{date} wird wie folgt geändert:\n\n")
+        eingangssatz(self.old_doc) + ":\n\n"
     }
 
     /// "der folgende" (HdR4) or "folgender" (HdR3).
@@ -929,11 +1018,56 @@ impl<'a> Generator<'a> {
         translate(&self.sibling_renum, old_id)
     }
 
+    /// The id of a unit inside a renumbered § (or Artikel, annex) under the
+    /// old number of that §: „§ 5 Absatz 2“ of the old § 4 is named „§ 4
+    /// Absatz 2“, for places name units as they were before the amending
+    /// law. Other ids as they are.
+    fn as_before(&self, new_id: &str) -> String {
+        let u = unit_of(new_id);
+        let einzel = ["para-", "art-", "anhang-", "anlage-"]
+            .iter()
+            .any(|k| last_seg(u).starts_with(k));
+        if u.is_empty() || !einzel {
+            return new_id.to_string();
+        }
+        match self
+            .renumbered_pairs
+            .iter()
+            .find(|(o, n)| *n == u && *o != u)
+        {
+            Some((o, _)) => format!("{o}{}", &new_id[u.len()..]),
+            None => new_id.to_string(),
+        }
+    }
+
+    /// How a command names the new unit `id` (inside a renumbered §: by that
+    /// §'s old number).
+    fn cite_new(&self, id: &str) -> String {
+        let before = self.as_before(id);
+        if before == id {
+            citation_of(id, self.new)
+        } else {
+            citation_of(&before, self.old)
+        }
+    }
+
     /// The old unit `old_id`, cited as `cite`, reads as the new unit `n`, with everything below it.
     fn fassen(&self, out: &mut Commands, old_id: &str, cite: String, n: &Node) {
         out.consumed.take_new(n);
         if let Some(o) = self.old_ix.get(old_id) {
             out.consumed.take_old(o);
+        }
+        // „§ 15 (weggefallen)“ restated is „§ 15 wird aufgehoben.“ (Handbuch:
+        // the placeholder is what the repeal leaves)
+        let placeholder = n.repealed
+            && n.children.iter().all(|c| is_editorial(c.kind))
+            && self
+                .old_ix
+                .get(old_id)
+                .is_some_and(|o| !o.repealed && o.num == n.num && o.marker == n.marker)
+            && keeps_placeholder(&self.old_parents, old_id);
+        if placeholder {
+            return out.push(unit_of(old_id), format!("{cite} wird aufgehoben."));
         }
         out.push(
             unit_of(old_id),
@@ -1073,7 +1207,9 @@ impl<'a> Generator<'a> {
         // "renumbered" into another unit (§ 475 Absatz 2 → § 476 Absatz 2): no command
         // renumbers across units; the old one goes, the new one is inserted
         if self.carried(c) {
-            return; // renumbered with the unit around it
+            // renumbered with the unit around it; a change of its wording is
+            // said in the old numbering, before the renumbering
+            return self.carried_wording(out, c);
         }
         // the text of a § without Absätze is named by the §: „In § 1 werden …“
         if let Some((p, cmd)) = self.text_command(c) {
@@ -1549,7 +1685,11 @@ impl<'a> Generator<'a> {
             out.push_at(insert_key(&e.id), unit_of(&e.id), ins.agree(cmd));
         } else {
             let cmd = self.insert_unit(out, &ins);
-            out.push_at(insert_key(&e.id), unit_of(&e.id), ins.agree(cmd));
+            let key = self.as_before(&insert_key(&e.id));
+            if key != insert_key(&e.id) {
+                out.early.insert(out.cmds.len(), unit_of(&e.id).to_string());
+            }
+            out.push_at(key, unit_of(&e.id), ins.agree(cmd));
         }
     }
 
@@ -1632,7 +1772,16 @@ impl<'a> Generator<'a> {
                 sibling_after,
                 new[..pos].iter().rev().find(|x| x.kind.is_gliederung()),
             ) {
-                (None, Some(h)) => ins.appended_to(self, &h.id),
+                (None, Some(h)) if self.nameable(&h.id) => ins.appended_to(self, &h.id),
+                // a heading no command can name: after the § before it
+                (None, Some(_)) => match new[..pos]
+                    .iter()
+                    .rev()
+                    .find(|x| x.kind.is_einzelvorschrift() && self.nameable(&x.id))
+                {
+                    Some(b) => ins.next_to(self, true, &b.id),
+                    None => ins.appended_to_law(self),
+                },
                 (Some(a), _) => ins.next_to(self, false, &a.id),
                 (None, None) => ins.appended_to_law(self),
             };
@@ -1747,17 +1896,22 @@ impl<'a> Generator<'a> {
                 }
             }
         }
-        out.push(
-            unit_of(&n.id),
-            format!(
-                "Der bisherige {} wird {}.",
-                citation_of(p, self.old),
-                last_part(&citation_of(&n.id, self.new))
-            ),
+        let cmd = format!(
+            "Der bisherige {} wird {}.",
+            citation_of(p, self.old),
+            last_part(&citation_of(&n.id, self.new))
         );
         if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
+            // "… wird § 15 und wie folgt gefasst:" (merged in `numbered`)
+            out.push(unit_of(&n.id), cmd);
             self.restate_unit(out, &n.id);
             out.late.insert(out.cmds.len() - 1);
+        } else if unit_of(&n.id) == n.id {
+            // a § renumbered stands alone: grouped under its new number it
+            // would join the commands of the § that had that number before
+            out.push_at(String::new(), &n.id, cmd);
+        } else {
+            out.push(unit_of(&n.id), cmd);
         }
     }
 
@@ -1781,20 +1935,80 @@ impl<'a> Generator<'a> {
         let place = citation_of(&o.id, self.old);
         let heading = o.kind.is_einzelvorschrift() || o.kind.is_gliederung() || o.kind.is_annex();
         if o.marker != n.marker || (o.title != n.title && !heading) {
-            return self.restate_unit(out, &o.id);
+            return self.restate_pair(out, &o.id, &n.id);
         }
         if o.title != n.title {
             match &n.title {
                 Some(t) => out.push(unit_of(&o.id), ueberschrift(&place, t)),
-                None => return self.restate_unit(out, &o.id),
+                None => return self.restate_pair(out, &o.id, &n.id),
             }
         }
         if o.text != n.text {
             let unique_in_unit = |s: &str| self.unique_in_unit(&o.id, s);
             match word_command(&place, &o.text, words, &unique_in_unit) {
                 Some(cmd) => out.push(unit_of(&o.id), cmd),
-                None => self.restate_unit(out, &o.id),
+                None => self.restate_pair(out, &o.id, &n.id),
             }
+        }
+    }
+
+    /// The old unit `o` restated as the new unit `n` reads, named by its old
+    /// number (a unit carried by a renumbered § is named as it was).
+    fn restate_pair(&self, out: &mut Commands, o: &str, n: &str) {
+        match self.new_ix.get(n) {
+            Some(node) if o != n => self.fassen(out, o, citation_of(o, self.old), node),
+            _ => self.restate_unit(out, o),
+        }
+    }
+
+    /// A unit carried by a renumbered unit around it (Absatz 1 of the old §
+    /// 4, now § 5) with other wording: the command names it by its old
+    /// number; the renumbering of the § follows.
+    fn carried_wording(&self, out: &mut Commands, c: &Change) {
+        // said once, at the new unit: its old one is the pair
+        let Some(n) = c.new_unit() else {
+            return;
+        };
+        let from = out.cmds.len();
+        self.carried_commands(out, c, n);
+        for i in from..out.cmds.len() {
+            out.early.insert(i, unit_of(&n.id).to_string());
+        }
+    }
+
+    fn carried_commands(&self, out: &mut Commands, c: &Change, n: &Entry) {
+        let Some(o) = c.old().or_else(|| {
+            let p = c.pair.as_deref()?;
+            self.old.iter().find(|e| e.id == p)
+        }) else {
+            return;
+        };
+        if o.marker == n.marker && o.title == n.title && o.text == n.text {
+            return;
+        }
+        if o.kind != Kind::Text {
+            return self.modified(out, o, n, &c.words);
+        }
+        // a paragraph of text: named by the unit that holds it, where it is
+        // all that unit says ("In § 4 werden …"), else that unit restated
+        let (p, np) = (parent(&o.id), parent(&n.id));
+        let Some(unit) = self.old_ix.get(p) else {
+            return self.unnameable(out, &n.id);
+        };
+        let content = unit
+            .children
+            .iter()
+            .filter(|k| !is_editorial(k.kind))
+            .count();
+        if content == 1 && syntax::print::own_text(unit).is_empty() && self.nameable(p) {
+            let place = citation_of(p, self.old);
+            let unique_in_unit = |s: &str| self.unique_in_unit(p, s);
+            if let Some(cmd) = word_command(&place, &o.text, &c.words, &unique_in_unit) {
+                return out.push(unit_of(p), cmd);
+            }
+        }
+        if self.nameable(p) && !out.consumed.old.contains(p) {
+            self.restate_pair(out, p, np);
         }
     }
 
@@ -1863,19 +2077,66 @@ impl<'a> Generator<'a> {
         count == 1
     }
 
+    /// Groups that name a unit of a renumbered § by the §'s old number go
+    /// before the first renumbering of a § that gives or takes that number
+    /// („In § 4 Absatz 1 …“ before „Die bisherigen §§ 3 und 4 werden die §§ 4
+    /// und 5.“).
+    fn early_first(
+        &self,
+        mut groups: Vec<(String, Vec<(String, bool)>)>,
+        early: &[Option<String>],
+        real: &FxHashMap<String, String>,
+    ) -> Vec<(String, Vec<(String, bool)>)> {
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        for gi in 0..groups.len() {
+            let Some(new_id) = &early[gi] else { continue };
+            let old_id = groups[gi].0.clone();
+            // the renumbering groups: a plain "Der bisherige § x wird § y."
+            let touches = |k: usize| {
+                let (u, cs) = &groups[k];
+                u.is_empty()
+                    && cs.len() == 1
+                    && plain_renumbering(&cs[0].0).is_some()
+                    && real
+                        .get(&cs[0].0)
+                        .is_some_and(|r| r == new_id || *r == old_id)
+            };
+            let pos = order.iter().position(|&k| k == gi).unwrap_or(0);
+            if let Some(first) = order[..pos].iter().position(|&k| touches(k)) {
+                let g = order.remove(pos);
+                order.insert(first, g);
+            }
+        }
+        let mut taken: Vec<Option<Group>> = groups.drain(..).map(Some).collect();
+        order.into_iter().filter_map(|k| taken[k].take()).collect()
+    }
+
     /// The commands, grouped per unit and numbered: one command stands
     /// alone, several go under "… wird wie folgt geändert:".
     fn numbered(&self, out: Commands) -> (String, Vec<Numbered>) {
         let real = out.real;
         let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
+        // per group: the renumbered § (its new id) whose old number it names
+        let mut early: Vec<Option<String>> = Vec::new();
         for (i, (u, c)) in out.cmds.into_iter().enumerate() {
             let l = out.late.contains(&i);
+            let e = out.early.get(&i).cloned();
             match groups.last_mut() {
-                Some((gu, v)) if *gu == u && !u.is_empty() => v.push((c, l)),
-                _ => groups.push((u, vec![(c, l)])),
+                Some((gu, v)) if *gu == u && !u.is_empty() => {
+                    v.push((c, l));
+                    if let (Some(slot), Some(e)) = (early.last_mut(), e) {
+                        *slot = Some(e);
+                    }
+                }
+                _ => {
+                    groups.push((u, vec![(c, l)]));
+                    early.push(e);
+                }
             }
         }
-        let groups = ranged_renumberings(groups);
+        let mut real = real;
+        let groups = self.early_first(groups, &early, &real);
+        let groups = ranged_renumberings(groups, &mut real);
         let mut text = String::new();
         let mut list = Vec::new();
         for (i, (u, mut cs)) in groups.into_iter().enumerate() {
@@ -1991,7 +2252,9 @@ impl<'a> Insertion<'a> {
             {
                 citation_of(o, g.old)
             }
-            _ => citation_of(id, g.new),
+            // a § before the insertion: renumbered by now
+            _ if unit_of(id) == id => citation_of(id, g.new),
+            _ => g.cite_new(id),
         };
         format!(
             "{} {} wird {} {} eingefügt:\n{}",
@@ -2007,7 +2270,7 @@ impl<'a> Insertion<'a> {
     fn appended_to(&self, g: &Generator, id: &str) -> String {
         format!(
             "{} wird {} {} angefügt:\n{}",
-            capitalize(&dative(&citation_of(id, g.new))),
+            capitalize(&dative(&g.cite_new(id))),
             g.folgende(self.article),
             self.what,
             self.quoted
@@ -2117,6 +2380,7 @@ fn plain_renumbering(c: &str) -> Option<(u64, u64)> {
 /// werden die §§ 3 bis 5.“; two: „§§ 2 und 3“).
 fn ranged_renumberings(
     groups: Vec<(String, Vec<(String, bool)>)>,
+    real: &mut FxHashMap<String, String>,
 ) -> Vec<(String, Vec<(String, bool)>)> {
     let single = |g: &(String, Vec<(String, bool)>)| match g.1.as_slice() {
         [(c, false)] => plain_renumbering(c),
@@ -2156,6 +2420,9 @@ fn ranged_renumberings(
         let join = if j - i == 2 { "und" } else { "bis" };
         let cmd = format!("Die bisherigen §§ {lo} {join} {hi} werden die §§ {nlo} {join} {nhi}.");
         // beside the first of them in the Synopse
+        if let Some(r) = real.get(&groups[i].1[0].0).cloned() {
+            real.insert(cmd.clone(), r);
+        }
         out.push((groups[i].0.clone(), vec![(cmd, false)]));
         i = j;
     }
@@ -2253,4 +2520,38 @@ fn indent(s: &str, n: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{anchor_before, new_phrase};
+
+    #[test]
+    fn anchors_on_words_that_identify_the_place() {
+        // „nach dem Wort „des““ names nothing a reader finds: the word before it too
+        let t = "Die Frist beginnt mit dem Eingang des Antrags.";
+        let at = t.find(" Antrags").unwrap();
+        assert_eq!(anchor_before(t, at).as_deref(), Some("Eingang des"));
+        let at = t.find(" des").unwrap();
+        assert_eq!(anchor_before(t, at).as_deref(), Some("Eingang"));
+    }
+
+    #[test]
+    fn punctuation_is_named_in_words() {
+        assert_eq!(new_phrase(","), ("ein Komma".to_string(), false));
+        assert_eq!(new_phrase(";"), ("ein Semikolon".to_string(), false));
+        assert_eq!(
+            new_phrase(", die Beteiligungsregelung"),
+            (
+                "ein Komma und die Wörter „die Beteiligungsregelung“".to_string(),
+                true
+            )
+        );
+        assert_eq!(
+            new_phrase(", auch"),
+            ("ein Komma und das Wort „auch“".to_string(), true)
+        );
+        // an Angabe stays one, quoted whole
+        assert_eq!(new_phrase(", 3"), ("die Angabe „, 3“".to_string(), false));
+    }
 }

@@ -21,6 +21,8 @@ pub mod kennung;
 pub mod parse;
 pub mod print;
 pub mod synopse;
+pub mod verify;
+pub mod vollzitat;
 
 use serde::Serialize;
 

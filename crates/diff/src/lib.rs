@@ -1385,6 +1385,66 @@ fn pair_renumbered(
             }
         }
     }
+    pair_under_renumbered(changes, removed, inserted, &mut used);
+}
+
+/// A unit left over under a renumbered unit (Absatz 1 of the old § 4, now §
+/// 5, with one word changed) is the unit of that number under its new
+/// number, reworded: paired with it, not removed and inserted anew.
+fn pair_under_renumbered(
+    changes: &mut [Change],
+    removed: &[(usize, usize)],
+    inserted: &[(usize, usize)],
+    used: &mut [bool],
+) {
+    let mut by_id: std::collections::HashMap<String, usize> = Default::default();
+    for (j, &(i, _)) in inserted.iter().enumerate() {
+        if let Some(n) = changes[i].new_unit().filter(|_| !used[j]) {
+            by_id.insert(n.id.clone(), j);
+        }
+    }
+    // old id → new id of each unit paired so far (parents come before children)
+    let mut moved: std::collections::HashMap<String, String> = Default::default();
+    for &(r, _) in removed {
+        let Some(old) = changes[r].old().cloned() else {
+            continue;
+        };
+        if let Some(p) = &changes[r].pair {
+            moved.insert(old.id.clone(), p.clone());
+            continue;
+        }
+        let Some((parent, last)) = old.id.rsplit_once('_') else {
+            continue;
+        };
+        let Some(np) = moved.get(parent) else {
+            continue;
+        };
+        let want = format!("{np}_{last}");
+        let Some(&j) = by_id.get(&want) else {
+            continue;
+        };
+        let i = inserted[j].0;
+        if used[j] || changes[i].new_unit().is_none_or(|n| n.kind != old.kind) {
+            continue;
+        }
+        used[j] = true;
+        let kind = changes
+            .iter()
+            .find(|c| c.old().is_some_and(|o| o.id == parent))
+            .map_or(ChangeKind::Renumbered, |c| c.kind);
+        changes[r].kind = kind;
+        changes[i].kind = kind;
+        changes[r].pair = Some(want.clone());
+        changes[i].pair = Some(old.id.clone());
+        let nt = changes[i]
+            .new_unit()
+            .map(|e| e.text.clone())
+            .unwrap_or_default();
+        if old.text != nt {
+            changes[i].words = word_edits(&old.text, &nt);
+        }
+        moved.insert(old.id.clone(), want);
+    }
 }
 
 /// The wording that identifies each unit of a removed (or inserted) run: its
