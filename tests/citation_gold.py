@@ -159,6 +159,19 @@ def fp_class(p, golds):
     return "boundary differs from gold"
 
 
+EU_ACT = re.compile(r"\((?:EG|EU|EWG|EURATOM)\)|\d+/\d+/(?:EG|EU|EWG)\b")
+TREATY = re.compile(r"Vertrages|Übereinkommens|Abkommens|Protokolls|Konvention")
+
+
+def kind(text):
+    """Coarse kind of a gold citation: EU act, treaty or German law."""
+    if EU_ACT.search(text):
+        return "EU act"
+    if TREATY.search(text):
+        return "treaty"
+    return "German law"
+
+
 def prf(tp_p, n_p, tp_g, n_g):
     p = tp_p / n_p if n_p else 0.0
     r = tp_g / n_g if n_g else 0.0
@@ -172,6 +185,7 @@ def score(records, predictions):
     misses = collections.defaultdict(list)
     fps = collections.defaultdict(list)
     by_form = collections.defaultdict(lambda: [0, 0])
+    by_kind = collections.defaultdict(lambda: [0, 0, 0])
     for rec, preds in zip(records, predictions):
         golds = [(c["start"], c["end"]) for c in rec["citations"]]
         gs, ps = set(golds), set(preds)
@@ -182,6 +196,10 @@ def score(records, predictions):
         rel_p += sum(1 for p in ps if any(overlaps(p, g) for g in golds))
         forms = rec.get("forms") or ["untagged"]
         for g in golds:
+            k = by_kind[kind(rec["text"][g[0]:g[1]])]
+            k[0] += 1
+            k[1] += g in ps
+            k[2] += any(overlaps(g, p) for p in ps)
             for form in forms:
                 by_form[form][0] += 1
                 by_form[form][1] += g in ps
@@ -194,7 +212,7 @@ def score(records, predictions):
         "gold": n_gold, "predicted": n_pred, "exact": exact,
         "exact_prf": prf(exact, n_pred, exact, n_gold),
         "relaxed_prf": prf(rel_p, n_pred, rel_g, n_gold),
-        "misses": misses, "fps": fps, "by_form": by_form,
+        "misses": misses, "fps": fps, "by_form": by_form, "by_kind": by_kind,
     }
 
 
@@ -205,6 +223,9 @@ def report(name, s, show):
     print(f"gold {s['gold']}, predicted {s['predicted']}, exact matches {s['exact']}")
     print(f"exact:   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print(f"relaxed: P {rp:.3f}  R {rr:.3f}  F1 {rf:.3f}  (overlap)")
+    print("recall by kind of cited act (exact / overlap):")
+    for k, (n, ok, ov) in sorted(s["by_kind"].items()):
+        print(f"  {k:12} {ok:3}/{n:<3} {ok / n:.2f}  overlap {ov / n:.2f}")
     print("exact recall by form (a citation counts under each tag of its sentence):")
     for form, (n, ok) in sorted(s["by_form"].items(), key=lambda kv: (kv[1][1] / kv[1][0], kv[0])):
         print(f"  {form:12} {ok:3}/{n:<3} {ok / n:.2f}")
@@ -213,7 +234,8 @@ def report(name, s, show):
         print(f"  [{len(items)}] {cls}")
         for rec, gold, got in items[:show]:
             extra = f"  -> got {' | '.join(repr(g) for g in got)}" if got else ""
-            print(f"      {rec['law']}:{rec['line']}  {gold!r}{extra}")
+            tags = ",".join(rec.get("forms") or [])
+            print(f"      {rec['law']}:{rec['line']} [{tags}]  {gold!r}{extra}")
     print(f"false positives: {sum(len(v) for v in s['fps'].values())}")
     for cls, items in sorted(s["fps"].items(), key=lambda kv: -len(kv[1])):
         print(f"  [{len(items)}] {cls}")
@@ -229,6 +251,7 @@ def main():
     ap.add_argument("--min-f1", type=float, help="exit 1 if paragraf's exact F1 is below this")
     ap.add_argument("--show", type=int, default=5, help="examples per error class (default 5)")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--json", metavar="FILE", help="also write the scores and all errors as JSON")
     args = ap.parse_args()
     records = load_gold(args.gold)
     laws = {r["law"] for r in records}
@@ -248,6 +271,21 @@ def main():
     for name, s in results.items():
         e, x = s["exact_prf"], s["relaxed_prf"]
         print(f"  {name:35} {e[0]:.3f} {e[1]:.3f} {e[2]:.3f}    {x[0]:.3f} {x[1]:.3f} {x[2]:.3f}")
+    if args.json:
+        dump = {}
+        for name, s in results.items():
+            dump[name] = {
+                "gold": s["gold"], "predicted": s["predicted"], "exact": s["exact"],
+                "exact_prf": s["exact_prf"], "relaxed_prf": s["relaxed_prf"],
+                "by_form": {f: {"gold": n, "exact": ok} for f, (n, ok) in s["by_form"].items()},
+                "by_kind": {k: {"gold": n, "exact": ok, "overlap": ov} for k, (n, ok, ov) in s["by_kind"].items()},
+                "misses": {c: [{"law": r["law"], "line": r["line"], "gold": g, "got": got}
+                               for r, g, got in items] for c, items in s["misses"].items()},
+                "false_positives": {c: [{"law": r["law"], "line": r["line"], "text": t}
+                                        for r, t in items] for c, items in s["fps"].items()},
+            }
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(dump, f, ensure_ascii=False, indent=1)
     if args.min_f1 is not None and "paragraf" in results:
         f1 = results["paragraf"]["exact_prf"][2]
         if f1 < args.min_f1:
