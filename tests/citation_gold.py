@@ -28,6 +28,7 @@ import collections
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -107,8 +108,11 @@ def paragraf_predict(binary, records, jobs=2):
             preds.append(loc)
         return sorted(set(preds))
 
-    with ThreadPoolExecutor(max_workers=jobs) as ex:
-        return list(ex.map(one, enumerate(records)))
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as ex:
+            return list(ex.map(one, enumerate(records)))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def refex_predict(records):
