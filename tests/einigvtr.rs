@@ -138,7 +138,7 @@ fn every_command_of_the_einigungsvertrag_is_read() {
     let mut unread = Vec::new();
     for (line, text) in &found {
         match parse_befehl(text) {
-            Ok(Op::Unlesbar { message })
+            Ok(Op::Unlesbar { message, .. })
             | Err(amend::parse::ReadError::Stuck { near: message, .. }) => unread.push(format!(
                 "einigvtr.md:{line}: {message}: {}",
                 first_words(text)
