@@ -357,3 +357,72 @@ fn corpus_mutations() {
     assert_eq!(silent, 0, "silent on {silent} planted dangling citations");
     assert!(false_alarms.is_empty(), "R001 on planted valid citations");
 }
+
+/// `[library]` in paragraf.toml: citations of a law outside the series are
+/// checked against it („§ 823 Absatz 5 BGB“ when § 823 has three Absätze).
+#[test]
+fn a_library_checks_citations_of_other_laws() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("bund")).unwrap();
+    std::fs::create_dir_all(root.join("laws")).unwrap();
+    std::fs::write(
+        root.join("bund/bgb.md"),
+        "---\nTitle: Bürgerliches Gesetzbuch\njurabk: BGB\n---\n\n# Bürgerliches Gesetzbuch (BGB)\n\n\
+         ## § 823 Schadensersatzpflicht\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) Drei.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("paragraf.toml"),
+        "[[law]]\nfile = \"laws/x.txt\"\n\n[library]\nbund = \"bund\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("laws/x.txt"),
+        "Gesetz X\n\n§ 1 Haftung\n\n(1) § 823 Absatz 2 BGB bleibt unberührt.\n\
+         (2) § 823 Absatz 5 BGB gilt entsprechend.\n\
+         (3) § 830 des Bürgerlichen Gesetzbuchs gilt.\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["lint", "laws/x.txt", "--format", "json"])
+        .current_dir(root)
+        .env("XDG_CACHE_HOME", root.join("cache"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(u64, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "R001")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                6,
+                "„§ 823 Absatz 5 BGB“ points nowhere: BGB § 823 has 3 Absätze, none numbered 5"
+                    .to_string()
+            ),
+            (
+                7,
+                "„§ 830 des Bürgerlichen Gesetzbuchs“ points nowhere: BGB has no § 830".to_string()
+            ),
+        ]
+    );
+    assert!(!out.status.success());
+    // the index is cached for the next run
+    assert!(
+        std::fs::read_dir(root.join("cache/paragraf"))
+            .unwrap()
+            .count()
+            == 1
+    );
+}

@@ -28,6 +28,16 @@ history = [                     # its Fassungen: the amending laws that changed 
 ]                               # amending: path relative to paragraf.toml;
                                 # verkuendet: date of the Verkündung (YYYY-MM-DD), needed
                                 # where the Inkrafttreten depends on it
+date = "2025-10-14"             # its Ausfertigungsdatum: an amending law's Eingangssatz
+                                # may name it by it („vom 14. Oktober 2025“)
+fundstelle = "BGBl. I S. 1394"  # its Fundstelle, likewise („(BGBl. I S. 1394)“)
+
+[library]                       # laws outside the series that citations of other laws
+bund = "../corpus/bund"         # resolve against, by name: a directory (relative to
+                                # paragraf.toml) of laws, indexed by title and abbreviation
+                                # (front matter or first line; the index is cached in
+                                # $XDG_CACHE_HOME/paragraf or ~/.cache/paragraf); then
+                                # „§ 823 Absatz 5 BGB“ is checked like a citation of this law
 
 [lint]
 ignore = ["T004"]               # rules to switch off, by code or name
@@ -81,6 +91,7 @@ mod tests {
         assert!(law.history[0].verkuendet.is_some());
         assert!(!cfg.lint.ignore.is_empty() && !cfg.lint.severity.is_empty());
         assert!(cfg.format.heading_separator.is_some());
+        assert!(law.date.is_some() && law.fundstelle.is_some() && !cfg.library.is_empty());
         // every key the types know is written in CONFIG (deny_unknown_fields
         // makes a renamed key fail above; a new key must be added here)
         for key in [
@@ -93,6 +104,9 @@ mod tests {
             "history =",
             "amending =",
             "verkuendet =",
+            "date =",
+            "fundstelle =",
+            "[library]",
             "[lint]",
             "ignore =",
             "citation-style =",

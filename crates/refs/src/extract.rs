@@ -860,108 +860,7 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
                 .unwrap_or(s);
             Some((Scope::External(s.to_string()), None))
         }
-        Rule::named_law => {
-            let words = inner
-                .clone()
-                .into_inner()
-                .find(|q| q.as_rule() == Rule::law_words)?;
-            let mut cut = None;
-            let mut name_start = None;
-            let toks: Vec<Pair<Rule>> = words.into_inner().collect();
-            for (k, w) in toks.iter().enumerate() {
-                name_start.get_or_insert(w.as_span().start());
-                if w.as_rule() == Rule::law_word && is_law_word(w.as_str()) {
-                    let mut e = w.as_span().end();
-                    // "(EU) 2024/1689", "VI", "Nr. 1234/2007"; "des Zehnten Buches
-                    // Sozialgesetzbuch": a further law word names the same law
-                    for x in &toks[k + 1..] {
-                        let s = x.as_str();
-                        let id_like = x.as_rule() == Rule::law_id
-                            || s.chars().all(|c| "IVXLCDM".contains(c))
-                            || (s.starts_with(|c: char| c.is_uppercase())
-                                && s.chars().count() >= 6
-                                && is_law_word(s));
-                        if id_like {
-                            e = x.as_span().end();
-                        } else {
-                            break;
-                        }
-                    }
-                    // "des Gesetzes über die Feuerwehr": the name goes on after über/zur/zum
-                    let mut j = k + 1;
-                    if toks.get(j).is_some_and(|x| {
-                        matches!(
-                            x.as_str(),
-                            "über" | "zur" | "zum" | "für" | "betreffend" | "zu" | "vom" | "von"
-                        )
-                    }) {
-                        const SMALL: &[&str] = &[
-                            "die",
-                            "der",
-                            "des",
-                            "den",
-                            "dem",
-                            "das",
-                            "und",
-                            "von",
-                            "vom",
-                            "im",
-                            "in",
-                            "zur",
-                            "zum",
-                            "für",
-                            "über",
-                            "gegen",
-                            "bei",
-                            "mit",
-                            "an",
-                            "auf",
-                            "aus",
-                            "betreffend",
-                            "zu",
-                        ];
-                        while let Some(x) = toks.get(j) {
-                            let w = x.as_str();
-                            let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
-                            if capital || SMALL.contains(&w) || x.as_rule() == Rule::law_id {
-                                if capital || x.as_rule() == Rule::law_id {
-                                    e = x.as_span().end();
-                                }
-                                j += 1;
-                            } else {
-                                break;
-                            }
-                        }
-                    }
-                    cut = Some(e);
-                    break;
-                }
-                // a law's name is capitalized words, "über", "zum", "zur"...; stop at a verb
-                if k > 5 {
-                    break;
-                }
-            }
-            let Some(cut) = cut else {
-                // "des DNG", "der StVO", "des SGB V": an abbreviation after the article
-                let first = toks.first()?;
-                let w = first.as_str();
-                if first.as_rule() != Rule::law_word || !is_abbreviation(w) {
-                    return None;
-                }
-                let mut e = first.as_span().end();
-                if let Some(x) = toks.get(1) {
-                    if is_roman(x.as_str()) || LANDS.contains(&x.as_str()) {
-                        e = x.as_span().end();
-                    }
-                }
-                let input = inner.as_span().get_input();
-                let name = &input[first.as_span().start()..e];
-                return Some((Scope::External(name.to_string()), Some(e)));
-            };
-            let start = name_start?;
-            let text = &inner.as_span().get_input()[start..cut];
-            Some((Scope::External(text.to_string()), Some(cut)))
-        }
+        Rule::named_law => named_law(inner),
         Rule::bare_law => {
             is_law_word(inner.as_str()).then(|| (Scope::External(inner.as_str().to_string()), None))
         }
@@ -989,6 +888,133 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
         }
         _ => None,
     }
+}
+
+/// "des Bürgerlichen Gesetzbuchs", "des Gesetzes über die Feuerwehr", "des
+/// DNG": the law named after an article, and where its name ends.
+fn named_law(inner: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
+    let words = inner
+        .clone()
+        .into_inner()
+        .find(|q| q.as_rule() == Rule::law_words)?;
+    let mut cut = None;
+    let mut name_start = None;
+    let toks: Vec<Pair<Rule>> = words.into_inner().collect();
+    for (k, w) in toks.iter().enumerate() {
+        name_start.get_or_insert(w.as_span().start());
+        if w.as_rule() == Rule::law_word && is_law_word(w.as_str()) {
+            let mut e = w.as_span().end();
+            // "(EU) 2024/1689", "VI", "Nr. 1234/2007"; "des Zehnten Buches
+            // Sozialgesetzbuch": a further law word names the same law
+            for x in &toks[k + 1..] {
+                let s = x.as_str();
+                let id_like = x.as_rule() == Rule::law_id
+                    || s.chars().all(|c| "IVXLCDM".contains(c))
+                    || (s.starts_with(|c: char| c.is_uppercase())
+                        && s.chars().count() >= 6
+                        && is_law_word(s));
+                if id_like {
+                    e = x.as_span().end();
+                } else {
+                    break;
+                }
+            }
+            // "des Gesetzes über die Feuerwehr": the name goes on after über/zur/zum
+            let mut j = k + 1;
+            // (a German law's proper name does not go on: "des
+            // Grundgesetzes zur Abwehr", "der Nachweisverordnung von";
+            // "des Gesetzes über …", "des Übereinkommens über …" do)
+            let l = w.as_str().to_lowercase();
+            let proper = ["gesetz", "gesetzes", "gesetzbuch", "gesetzbuchs", "gesetzbuches", "ordnung"]
+                .iter()
+                .any(|e| l.ends_with(e) && l.len() > e.len() + 3)
+                && !matches!(l.as_str(), "verordnung" | "verordnungen")
+                // "des Einführungsgesetzes zum Bürgerlichen Gesetzbuche"
+                && !["einführungs", "ausführungs", "durchführungs", "änderungs", "anpassungs", "zustimmungs", "überleitungs"]
+                    .iter()
+                    .any(|p| l.starts_with(p));
+            if !proper
+                && toks.get(j).is_some_and(|x| {
+                    matches!(
+                        x.as_str(),
+                        "über"
+                            | "zur"
+                            | "zum"
+                            | "für"
+                            | "betreffend"
+                            | "zu"
+                            | "vom"
+                            | "von"
+                            | "gegen"
+                    )
+                })
+            {
+                const SMALL: &[&str] = &[
+                    "die",
+                    "der",
+                    "des",
+                    "den",
+                    "dem",
+                    "das",
+                    "und",
+                    "von",
+                    "vom",
+                    "im",
+                    "in",
+                    "zur",
+                    "zum",
+                    "für",
+                    "über",
+                    "gegen",
+                    "bei",
+                    "mit",
+                    "an",
+                    "auf",
+                    "aus",
+                    "betreffend",
+                    "zu",
+                ];
+                while let Some(x) = toks.get(j) {
+                    let w = x.as_str();
+                    let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
+                    if capital || SMALL.contains(&w) || x.as_rule() == Rule::law_id {
+                        if capital || x.as_rule() == Rule::law_id {
+                            e = x.as_span().end();
+                        }
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            cut = Some(e);
+            break;
+        }
+        // a law's name is capitalized words, "über", "zum", "zur"...; stop at a verb
+        if k > 5 {
+            break;
+        }
+    }
+    let Some(cut) = cut else {
+        // "des DNG", "der StVO", "des SGB V": an abbreviation after the article
+        let first = toks.first()?;
+        let w = first.as_str();
+        if first.as_rule() != Rule::law_word || !is_abbreviation(w) {
+            return None;
+        }
+        let mut e = first.as_span().end();
+        if let Some(x) = toks.get(1) {
+            if is_roman(x.as_str()) || LANDS.contains(&x.as_str()) {
+                e = x.as_span().end();
+            }
+        }
+        let input = inner.as_span().get_input();
+        let name = &input[first.as_span().start()..e];
+        return Some((Scope::External(name.to_string()), Some(e)));
+    };
+    let start = name_start?;
+    let text = &inner.as_span().get_input()[start..cut];
+    Some((Scope::External(text.to_string()), Some(cut)))
 }
 
 fn level_of(word: Rule) -> Option<Level> {

@@ -29,10 +29,10 @@ pub enum LibraryError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     file: String,
-    /// Modification time (ns since the epoch) and size, to tell a stale cache.
-    stamp: (u128, u64),
     title: String,
     abbreviation: String,
+    /// The comparison keys of its names (see `names::key`).
+    keys: Vec<String>,
 }
 
 /// A directory of laws, indexed by their names.
@@ -48,7 +48,7 @@ pub struct Library {
 const EXTENSIONS: &[&str] = &["md", "txt", "law"];
 
 /// The version of the cache file's format.
-const CACHE_VERSION: &str = "paragraf-library-1";
+const CACHE_VERSION: &str = "paragraf-library-2";
 
 impl Library {
     /// Opens the library `name` at `dir`; with `cache`, the index is read
@@ -59,7 +59,16 @@ impl Library {
             path: dir.display().to_string(),
             source,
         };
-        let mut files: Vec<(String, (u128, u64))> = Vec::new();
+        // the directory's modification time changes when a file is added,
+        // removed or renamed (as git and editors save): with the names, it
+        // tells a stale cache
+        let mtime = std::fs::metadata(dir)
+            .map_err(io)?
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let mut files: Vec<String> = Vec::new();
         for e in std::fs::read_dir(dir).map_err(io)? {
             let e = e.map_err(io)?;
             let file = e.file_name().to_string_lossy().to_string();
@@ -70,49 +79,44 @@ impl Library {
             if !ext_ok || file.starts_with('.') || file.eq_ignore_ascii_case("README.md") {
                 continue;
             }
-            let Ok(meta) = e.metadata() else { continue };
-            if !meta.is_file() {
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
             }
-            let mtime = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            files.push((file, (mtime, meta.len())));
+            files.push(file);
         }
         files.sort();
-        let cached = cache.and_then(|c| read_cache(c, &files));
+        let stamp = format!("{CACHE_VERSION}\t{mtime}\t{}", files.len());
+        let cached = cache.and_then(|c| read_cache(c, &stamp, &files));
         let entries = match cached {
             Some(e) => e,
             None => {
                 let entries: Vec<Entry> = files
                     .iter()
-                    .map(|(file, stamp)| {
+                    .map(|file| {
                         let (title, abbreviation) = names_in(&dir.join(file));
+                        let mut names = LawNames::default();
+                        names.add_title(&title);
+                        for a in aliases(&abbreviation) {
+                            names.add(&a);
+                        }
                         Entry {
                             file: file.clone(),
-                            stamp: *stamp,
+                            keys: names.keys().map(str::to_string).collect(),
                             title,
                             abbreviation,
                         }
                     })
                     .collect();
                 if let Some(c) = cache {
-                    write_cache(c, &entries);
+                    write_cache(c, &stamp, &entries);
                 }
                 entries
             }
         };
         let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (k, e) in entries.iter().enumerate() {
-            let mut names = LawNames::default();
-            names.add_title(&e.title);
-            for a in aliases(&e.abbreviation) {
-                names.add(&a);
-            }
-            for key in names.keys() {
-                let v = by_key.entry(key.to_string()).or_default();
+            for key in &e.keys {
+                let v = by_key.entry(key.clone()).or_default();
                 if !v.contains(&k) {
                     v.push(k);
                 }
@@ -250,45 +254,46 @@ fn aliases(abbr: &str) -> Vec<String> {
     out
 }
 
-fn read_cache(path: &Path, files: &[(String, (u128, u64))]) -> Option<Vec<Entry>> {
+/// The cache's entries, if its first line is `stamp` and it lists `files`.
+fn read_cache(path: &Path, stamp: &str, files: &[String]) -> Option<Vec<Entry>> {
     let text = std::fs::read_to_string(path).ok()?;
     let mut lines = text.lines();
-    if lines.next()? != CACHE_VERSION {
+    if lines.next()? != stamp {
         return None;
     }
     let mut entries = Vec::with_capacity(files.len());
-    for (line, (file, stamp)) in lines.zip(files) {
+    for (line, file) in lines.zip(files) {
         let mut f = line.split('\t');
-        let (name, mtime, size, title, abbr) =
-            (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
-        if name != file
-            || mtime.parse::<u128>().ok()? != stamp.0
-            || size.parse::<u64>().ok()? != stamp.1
-        {
+        let (name, title, abbr, keys) = (f.next()?, f.next()?, f.next()?, f.next()?);
+        if name != file {
             return None;
         }
         entries.push(Entry {
             file: file.clone(),
-            stamp: *stamp,
             title: title.to_string(),
             abbreviation: abbr.to_string(),
+            keys: keys
+                .split('\u{1f}')
+                .filter(|k| !k.is_empty())
+                .map(str::to_string)
+                .collect(),
         });
     }
-    (entries.len() == files.len() && text.lines().count() == files.len() + 1).then_some(entries)
+    (entries.len() == files.len()).then_some(entries)
 }
 
-fn write_cache(path: &Path, entries: &[Entry]) {
-    let mut out = String::from(CACHE_VERSION);
+fn write_cache(path: &Path, stamp: &str, entries: &[Entry]) {
+    let mut out = String::from(stamp);
     out.push('\n');
+    let clean = |s: &str| s.replace(['\t', '\n', '\r', '\u{1f}'], " ");
     for e in entries {
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let keys: Vec<String> = e.keys.iter().map(|k| clean(k)).collect();
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\n",
             clean(&e.file),
-            e.stamp.0,
-            e.stamp.1,
             clean(&e.title),
-            clean(&e.abbreviation)
+            clean(&e.abbreviation),
+            keys.join("\u{1f}")
         ));
     }
     if let Some(parent) = path.parent() {

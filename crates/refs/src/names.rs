@@ -7,7 +7,7 @@
 
 use syntax::ast::Document;
 
-/// The names of one law, as comparison keys (see [`key`]).
+/// The names of one law, as comparison keys (see `names::key`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LawNames {
     keys: Vec<String>,

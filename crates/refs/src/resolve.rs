@@ -1302,7 +1302,11 @@ fn resolve_one<'a>(
                     }
                     Outcome::Fail(status, reason) => {
                         r.status = status;
-                        r.reason = Some(format!("{} {reason}", library.label(k)));
+                        let label = library.label(k);
+                        r.reason = Some(match reason.strip_prefix("the law ") {
+                            Some(rest) => format!("{label} {rest}"),
+                            None => format!("{label} {reason}"),
+                        });
                         r.target = None;
                         break;
                     }
