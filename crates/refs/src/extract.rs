@@ -852,6 +852,7 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
             let act = inner.into_inner().find(|q| q.as_rule() == Rule::eu_act)?;
             Some((Scope::Eu(eu_act(act.as_str())?), None))
         }
+        Rule::sgb_book => Some((Scope::External(inner.as_str().to_string()), None)),
         Rule::numbered_abbr => {
             let s = inner.as_str();
             let s = s
@@ -1457,6 +1458,11 @@ mod tests {
             ("§ 3 der 39. BImSchV", "§ 3 der 39. BImSchV", "39. BImSchV"),
             ("§ 7 des DNG", "§ 7 des DNG", "DNG"),
             ("Art. 6B PVÜ", "Art. 6B PVÜ", "PVÜ"),
+            (
+                "§ 218c Abs. 1 zweiter Halbsatz Siebtes Buch Sozialgesetzbuch),",
+                "§ 218c Abs. 1 zweiter Halbsatz Siebtes Buch Sozialgesetzbuch",
+                "Siebtes Buch Sozialgesetzbuch",
+            ),
             (
                 "§ 44 des Zehnten Buches Sozialgesetzbuch",
                 "§ 44 des Zehnten Buches Sozialgesetzbuch",

@@ -242,6 +242,12 @@ pub struct Resolved {
     /// Why it did not resolve.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// It did not resolve, and another law is named near it without being
+    /// designated for it (in its Satz, its unit, its list's lead-in or the
+    /// title): what was seen. Such a citation may mean that law; it is still
+    /// this law's by the grammar, and unresolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named_nearby: Option<String>,
 }
 
 impl Reference {

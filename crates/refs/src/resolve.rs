@@ -736,7 +736,19 @@ pub fn resolve_all_with(
             {
                 continue;
             }
-            let found = extract_from_text(t);
+            let mut found = extract_from_text(t);
+            if !is_title && after_gazette(n, parents) {
+                // "(BAnz. | Nr. 67a vom 9. April 1994)": the Satz was split after
+                // the gazette's abbreviation; its "Nr." is the issue
+                found.retain(|f| {
+                    f.start > 0
+                        || f.scope != Scope::Relative
+                        || !matches!(
+                            f.steps.first().map(|s| s.level),
+                            Some(Level::Nummer | Level::Satz)
+                        )
+                });
+            }
             // a table cell in an Anlage that only cites: the column's law, when not this one's
             let cell =
                 parents.iter().any(|p| p.kind.is_annex()) && super::citations_only(t, &found);
@@ -932,6 +944,7 @@ fn take_evidence<'a>(r: &mut Resolved, evidence: Evidence, ix: &Index<'a>, chain
                 "{} ({why}; if that law is meant, designate it with the citation)",
                 reason()
             ));
+            r.named_nearby = Some(why);
         }
         Evidence::Unclear(why) => {
             r.status = Status::Unclear;
@@ -940,6 +953,30 @@ fn take_evidence<'a>(r: &mut Resolved, evidence: Evidence, ix: &Index<'a>, chain
         Evidence::None if r.reference.scope == Scope::Relative => sibling_nummern(r, ix, chain),
         Evidence::None => {}
     }
+}
+
+/// Whether the Satz before `n` in its unit ends with a gazette's abbreviation
+/// ("BAnz.", "BGBl. I"), so that a "Nr." or "S." opening `n` is its issue or page.
+fn after_gazette(n: &Node, parents: &[&Node]) -> bool {
+    if n.kind != Kind::Satz {
+        return false;
+    }
+    let Some(unit) = parents.last() else {
+        return false;
+    };
+    let Some(k) = unit.children.iter().position(|c| std::ptr::eq(c, n)) else {
+        return false;
+    };
+    let Some(prev) = k.checked_sub(1).and_then(|j| unit.children.get(j)) else {
+        return false;
+    };
+    prev.text.as_deref().is_some_and(|t| {
+        let last = t.trim_end().rsplit([' ', '(']).next().unwrap_or("");
+        matches!(
+            last,
+            "BAnz." | "BGBl." | "ABl." | "GVBl." | "RGBl." | "BStBl." | "VkBl." | "GMBl." | "GBl."
+        )
+    })
 }
 
 /// A relative citation that fails where it stands continues the last citation of
@@ -1269,6 +1306,7 @@ fn resolve_one<'a>(
         target: None,
         target_file: None,
         reason: None,
+        named_nearby: None,
     };
     let (index, declared, file): (&Index, &[String], Option<String>) = match &r.reference.scope {
         Scope::Eu(_) => {
@@ -1432,5 +1470,26 @@ fn sibling_nummern<'a>(r: &mut Resolved, ix: &Index<'a>, chain: &[&'a Node]) {
         r.status = Status::Resolved;
         r.target = Some(n.id.clone());
         r.reason = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_number_after_a_split_gazette_abbreviation_is_no_citation() {
+        let src = "Gesetz\n\n§ 1 Eins\n\nText (BAnz. Nr. 67a vom 9. April 1994) und Nr. 3 gilt.\n";
+        let doc = syntax::parse(src);
+        let uni = Universe {
+            declared: Vec::new(),
+            others: Vec::new(),
+            libraries: &[],
+        };
+        let texts: Vec<String> = resolve_all(&doc, src, &uni)
+            .into_iter()
+            .map(|r| r.reference.text)
+            .collect();
+        assert!(!texts.iter().any(|t| t.contains("67a")), "{texts:?}");
     }
 }
