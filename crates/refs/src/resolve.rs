@@ -736,19 +736,7 @@ pub fn resolve_all_with(
             {
                 continue;
             }
-            let mut found = extract_from_text(t);
-            if !is_title && after_gazette(n, parents) {
-                // "(BAnz. | Nr. 67a vom 9. April 1994)": the Satz was split after
-                // the gazette's abbreviation; its "Nr." is the issue
-                found.retain(|f| {
-                    f.start > 0
-                        || f.scope != Scope::Relative
-                        || !matches!(
-                            f.steps.first().map(|s| s.level),
-                            Some(Level::Nummer | Level::Satz)
-                        )
-                });
-            }
+            let found = citations_in(t, !is_title && after_gazette(n, parents));
             // a table cell in an Anlage that only cites: the column's law, when not this one's
             let cell =
                 parents.iter().any(|p| p.kind.is_annex()) && super::citations_only(t, &found);
@@ -953,6 +941,24 @@ fn take_evidence<'a>(r: &mut Resolved, evidence: Evidence, ix: &Index<'a>, chain
         Evidence::None if r.reference.scope == Scope::Relative => sibling_nummern(r, ix, chain),
         Evidence::None => {}
     }
+}
+
+/// The citations in `t`; after a gazette's abbreviation ("(BAnz. | Nr. 67a
+/// vom 9. April 1994)": a Satz split there), not the "Nr." or "S." it opens
+/// with, which is the issue or page.
+fn citations_in(t: &str, after_gazette: bool) -> Vec<super::Found> {
+    let mut found = extract_from_text(t);
+    if after_gazette {
+        found.retain(|f| {
+            f.start > 0
+                || f.scope != Scope::Relative
+                || !matches!(
+                    f.steps.first().map(|s| s.level),
+                    Some(Level::Nummer | Level::Satz)
+                )
+        });
+    }
+    found
 }
 
 /// Whether the Satz before `n` in its unit ends with a gazette's abbreviation
