@@ -654,3 +654,21 @@ fn each_directory_gets_its_own_workspace() {
         assert_eq!(errors_in(link), 0);
     }
 }
+
+#[test]
+fn a_possessive_or_a_quoted_directive_designates_another_instrument() {
+    // KovZusVtrAutG: "der Zusatzvertrag nach seinem Artikel 9 Abs. 2";
+    // AbBergV: "die Bestimmungen des Anhangs II dieser Richtlinie"
+    let src = "Verordnung\n\n§ 1 Eins\n\n(1) Der Tag, an dem der Zusatzvertrag nach seinem Artikel 9 Abs. 2 in Kraft tritt, ist bekanntzugeben.\n(2) Die Bestimmungen des Anhangs II dieser Richtlinie werden eingehalten.\n(3) Die Posten sind unter \"Treuhandvermögen\" (Aktivposten Nr. 9) auszuweisen.\n";
+    let refs = common::refs_of(src);
+    use refs::Status;
+    assert_eq!(
+        common::reference(&refs, "Artikel 9 Abs. 2").status,
+        Status::External
+    );
+    assert_eq!(
+        common::reference(&refs, "Anhangs II dieser Richtlinie").status,
+        Status::External
+    );
+    assert!(refs.iter().all(|r| r.reference.text != "Nr. 9"), "{refs:?}");
+}

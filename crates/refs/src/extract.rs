@@ -135,7 +135,36 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
     }
     inherit_context(text, &mut out);
     propagate_law(text, &mut out);
+    possessive_law(text, &mut out);
     out
+}
+
+/// "das Abkommen nach seinem Artikel 5 Abs. 1", "die Zweite
+/// Zusatzvereinbarung nach ihrem Artikel 2": a possessive after an
+/// instrument named just before designates the citation as its.
+fn possessive_law(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.scope != Scope::Internal {
+            continue;
+        }
+        let before = text[..f.start].trim_end();
+        let mut words = before.rsplit(' ');
+        let Some(pronoun) = words.next() else {
+            continue;
+        };
+        if !matches!(
+            pronoun,
+            "seinem" | "seines" | "seiner" | "ihrem" | "ihres" | "ihrer"
+        ) {
+            continue;
+        }
+        if let Some(law) = words
+            .take(4)
+            .find(|w| w.starts_with(|c: char| c.is_uppercase()) && is_law_word(w))
+        {
+            f.scope = Scope::External(law.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+        }
+    }
 }
 
 /// How deep a level sits: § and annexes 0, Absatz 2, Satz 3, Nummer 4 …
@@ -413,6 +442,10 @@ const NOT_NUMMER_AFTER: &[&str] = &[
     "lfd.",
     "laufende",
     "laufenden",
+    "laufender",
+    "Posten",
+    "Aktivposten",
+    "Passivposten",
     "Bundesanzeiger",
     "Bundesanzeigers",
     "Amtsblatt",

@@ -787,6 +787,7 @@ pub fn resolve_all_with(
                 };
                 let scope =
                     context_scope(f.scope, &f.steps, quoted, in_formula, amending, &laws_units);
+                let scope = instrument_named(scope, &t[f.start..f.end], doc.title.as_deref());
                 let scope = series_or_own(
                     scope,
                     t.get(f.end..).unwrap_or(""),
@@ -881,6 +882,21 @@ fn context_scope(
     } else {
         scope
     }
+}
+
+/// "des Anhangs II dieser Richtlinie" in a law that is no Richtlinie: the
+/// directive its text quotes or transposes, not this law.
+fn instrument_named(scope: Scope, text: &str, title: Option<&str>) -> Scope {
+    if scope != Scope::Internal {
+        return scope;
+    }
+    for word in ["Richtlinie", "Satzung", "Ordnung"] {
+        let own = title.is_some_and(|t| t.to_lowercase().contains(&word.to_lowercase()));
+        if text.ends_with(&format!("dieser {word}")) && !own {
+            return Scope::External(format!("dieser {word}"));
+        }
+    }
+    scope
 }
 
 /// The scope of a citation whose designation names this law ("§ 5 des
