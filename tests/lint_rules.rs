@@ -671,4 +671,12 @@ fn a_possessive_or_a_quoted_directive_designates_another_instrument() {
         Status::External
     );
     assert!(refs.iter().all(|r| r.reference.text != "Nr. 9"), "{refs:?}");
+    // SchSG: "der Anwendungsbereich dieses Gesetzes nach seinem § 1 Absatz 3"
+    // is this law's
+    let own = "Gesetz\n\n§ 1 Geltung\n\n(1) Eins.\n(2) Zwei.\n(3) Drei.\n\n§ 2 Zwei\n\nSoweit der Anwendungsbereich dieses Gesetzes nach seinem § 1 Absatz 3 reicht, gilt das.\n";
+    let refs = common::refs_of(own);
+    assert_eq!(
+        common::reference(&refs, "§ 1 Absatz 3").target.as_deref(),
+        Some("para-1_abs-3")
+    );
 }

@@ -158,10 +158,19 @@ fn possessive_law(text: &str, found: &mut [Found]) {
         ) {
             continue;
         }
-        if let Some(law) = words
-            .take(4)
-            .find(|w| w.starts_with(|c: char| c.is_uppercase()) && is_law_word(w))
+        // "dieses Gesetzes nach seinem § 1 Absatz 3" (SchSG): the law itself
+        let near: Vec<&str> = words.take(4).collect();
+        if near
+            .iter()
+            .any(|w| matches!(*w, "dieses" | "dieser" | "diesem"))
         {
+            continue;
+        }
+        if let Some(law) = near.into_iter().find(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && is_law_word(w)
+                && !matches!(*w, "Gesetz" | "Gesetzes" | "Verordnung" | "Satzung")
+        }) {
             f.scope = Scope::External(law.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
         }
     }

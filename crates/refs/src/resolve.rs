@@ -887,7 +887,8 @@ fn context_scope(
 /// "des Anhangs II dieser Richtlinie" in a law that is no Richtlinie: the
 /// directive its text quotes or transposes, not this law.
 fn instrument_named(scope: Scope, text: &str, title: Option<&str>) -> Scope {
-    if scope != Scope::Internal {
+    // (every citation of this law passes here: one look before any allocation)
+    if scope != Scope::Internal || !text.contains("dieser ") {
         return scope;
     }
     for word in ["Richtlinie", "Satzung", "Ordnung"] {
