@@ -341,21 +341,6 @@ pub struct Rahmen {
     pub eingangsformel: Option<String>,
 }
 
-const ORDINALS: [&str; 12] = [
-    "Erstes",
-    "Zweites",
-    "Drittes",
-    "Viertes",
-    "Fünftes",
-    "Sechstes",
-    "Siebtes",
-    "Achtes",
-    "Neuntes",
-    "Zehntes",
-    "Elftes",
-    "Zwölftes",
-];
-
 /// What the frame of an amending law could not say from its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RahmenWarning {
@@ -391,7 +376,7 @@ impl Mantel {
             .unwrap_or(&first.heading);
         let ordinal = r
             .ordinal
-            .and_then(|n| ORDINALS.get(n.wrapping_sub(1)))
+            .and_then(syntax::vocab::ordinal)
             .map(|o| format!("{o} "))
             .unwrap_or_default();
         let others = self

@@ -229,23 +229,10 @@ fn aliases(abbr: &str) -> Vec<String> {
         const ROMAN: &[&str] = &[
             "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
         ];
-        const ORDINAL: &[&str] = &[
-            "Erstes",
-            "Zweites",
-            "Drittes",
-            "Viertes",
-            "Fünftes",
-            "Sechstes",
-            "Siebtes",
-            "Achtes",
-            "Neuntes",
-            "Zehntes",
-            "Elftes",
-            "Zwölftes",
-            "Dreizehntes",
-            "Vierzehntes",
-        ];
-        if let (Some(r), Some(o)) = (ROMAN.get(n.wrapping_sub(1)), ORDINAL.get(n.wrapping_sub(1))) {
+        if let (Some(r), Some(o)) = (
+            n.checked_sub(1).and_then(|i| ROMAN.get(i)),
+            syntax::vocab::ordinal(n),
+        ) {
             out.push(format!("SGB {r}"));
             out.push(format!("{o} Buch Sozialgesetzbuch"));
             out.push(format!("{o} Buch Sozialgesetzbuches"));

@@ -233,6 +233,30 @@ pub fn ordinal_word(n: u32, ending: &str) -> Option<String> {
     Some(format!("{first}{}{ending}", c.as_str()))
 }
 
+/// The ordinal words, neuter nominative, from one: „Erstes Gesetz zur
+/// Änderung …“, „Fünftes Buch Sozialgesetzbuch“.
+pub const ORDINALS: [&str; 14] = [
+    "Erstes",
+    "Zweites",
+    "Drittes",
+    "Viertes",
+    "Fünftes",
+    "Sechstes",
+    "Siebtes",
+    "Achtes",
+    "Neuntes",
+    "Zehntes",
+    "Elftes",
+    "Zwölftes",
+    "Dreizehntes",
+    "Vierzehntes",
+];
+
+/// The ordinal word of `n` (from 1), if [`ORDINALS`] has it.
+pub fn ordinal(n: usize) -> Option<&'static str> {
+    n.checked_sub(1).and_then(|i| ORDINALS.get(i)).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

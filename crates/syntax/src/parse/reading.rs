@@ -7,23 +7,6 @@
 
 use super::lines::{Line, LineKind};
 
-/// Month names: "1. Januar 2021" after "am" is a date, not the first Nummer.
-const MONTHS: [&str; 13] = [
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
 /// One paragraph per line: plain text with no blank line between its first
 /// and its last line (Word's "Nur Text" export). Every line is a paragraph of
 /// its own, except the Satznummer lines of a numbered paragraph.
@@ -105,7 +88,10 @@ pub fn introduces_list(prev: &str) -> bool {
 /// A "1." whose text is a month ("1. Januar 2021") is a date in running text.
 pub fn is_date(content: &str) -> bool {
     let w = content.split_whitespace().next().unwrap_or("");
-    MONTHS.iter().any(|m| w.trim_end_matches([',', '.']) == *m)
+    // a month name ("1. Januar 2021" after "am" is a date, not the first
+    // Nummer); Austrian "Jänner" too
+    let w = w.trim_end_matches([',', '.']);
+    w == "Jänner" || crate::date::MONATE.contains(&w)
 }
 
 /// German lists skip "j": "k)" follows "i)", "kk)" follows "ii)".
