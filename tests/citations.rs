@@ -426,3 +426,101 @@ fn a_library_checks_citations_of_other_laws() {
             == 1
     );
 }
+
+/// The shape of a unit, for comparing a § parsed alone with the same § in
+/// the whole law (spans differ).
+fn shape(n: &syntax::ast::Node, out: &mut Vec<String>) {
+    out.push(format!(
+        "{:?} {} {:?} {:?} {:?} {:?} {:?} {}",
+        n.kind, n.id, n.marker, n.num, n.title, n.text, n.cells, n.repealed
+    ));
+    for c in &n.children {
+        shape(c, out);
+    }
+}
+
+/// A library law's cited § is parsed alone (`refs::parse_unit`), for speed;
+/// over every corpus law and every § and Artikel heading, the slice reads
+/// as the same unit, with the same ids, as in the whole law, or is not
+/// used (the whole law then decides). Never different.
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn library_slices_read_as_the_whole_law() {
+    let Some(dir) = common::corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let files = paragraf::workspace::law_files(&dir.join("bund"));
+    let (units, used, differ): (usize, usize, Vec<String>) = files
+        .par_iter()
+        .map(|f| {
+            let Ok(src) = std::fs::read_to_string(f) else {
+                return (0, 0, Vec::new());
+            };
+            let whole = syntax::parse(&src);
+            let mut by_id = std::collections::HashMap::new();
+            whole.root.walk(&mut |n, _| {
+                if matches!(
+                    n.kind,
+                    syntax::ast::Kind::Paragraf | syntax::ast::Kind::Artikel
+                ) {
+                    by_id.entry(n.id.clone()).or_insert(n);
+                }
+            });
+            let slices = refs::unit_slices(&src);
+            let (mut used, mut differ) = (0, Vec::new());
+            for (artikel, num, range) in &slices {
+                let Some(doc) = refs::parse_unit(&src[range.clone()], *artikel, num) else {
+                    continue;
+                };
+                used += 1;
+                let unit = doc
+                    .root
+                    .children
+                    .iter()
+                    .find(|c| c.kind != syntax::ast::Kind::Text)
+                    .expect("parse_unit checked it");
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                shape(unit, &mut a);
+                match by_id.get(&unit.id) {
+                    Some(n) => shape(n, &mut b),
+                    None => b.push("(no such id in the whole law)".into()),
+                }
+                if a != b {
+                    let at = a
+                        .iter()
+                        .zip(&b)
+                        .position(|(x, y)| x != y)
+                        .unwrap_or(a.len().min(b.len()));
+                    differ.push(format!(
+                        "{} {} {num}: slice {:?} / whole {:?}",
+                        f.display(),
+                        if *artikel { "Artikel" } else { "§" },
+                        a.get(at),
+                        b.get(at)
+                    ));
+                }
+            }
+            (slices.len(), used, differ)
+        })
+        .reduce(
+            || (0, 0, Vec::new()),
+            |(a, b, mut c), (x, y, z)| {
+                c.extend(z);
+                (a + x, b + y, c)
+            },
+        );
+    println!(
+        "library slices: {units} § and Artikel headings in {} laws, {used} parsed alone, {} differ from the whole law",
+        files.len(),
+        differ.len()
+    );
+    for d in differ.iter().take(20) {
+        println!("  {d}");
+    }
+    assert!(differ.is_empty());
+    assert!(
+        used * 10 >= units * 9,
+        "fewer than 90 % of the slices are usable"
+    );
+}

@@ -20,7 +20,7 @@ pub use extract::{
     citations_only, eu_act, extract_from_text, locate, names_law_after, names_particular_law,
     title_names_other_law, Found, Locator,
 };
-pub use library::{Library, LibraryError};
+pub use library::{parse_unit, unit_slices, Library, LibraryError, LibraryMatch};
 pub use names::LawNames;
 pub use resolve::{resolve_all, resolve_all_with, Index, OtherLaw, Universe};
 
@@ -221,9 +221,11 @@ pub enum Status {
     Repealed,
     Ambiguous,
     External,
-    /// Names no unit of this law, and the text around it leaves open whether
-    /// it means another law ("nach § 78" in a list whose lead-in names the
-    /// Außenwirtschaftsverordnung without designating the list): lint R005.
+    /// Which law it cites is open: it names no unit of this law, and the
+    /// text around it leaves open whether it means another law ("nach § 78"
+    /// in a list whose lead-in names the Außenwirtschaftsverordnung without
+    /// designating the list), or its designation names several laws of a
+    /// library (`Resolved::candidates`): lint R005.
     Unclear,
 }
 
@@ -248,6 +250,10 @@ pub struct Resolved {
     /// this law's by the grammar, and unresolved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub named_nearby: Option<String>,
+    /// [`Status::Unclear`] because its designation names several laws of a
+    /// library: their files. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
 }
 
 impl Reference {

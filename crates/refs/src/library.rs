@@ -2,14 +2,17 @@
 //! federal corpus, say), which citations of other laws resolve against
 //! („§ 823 Absatz 5 BGB“). Indexed by abbreviation and title from each
 //! file's front matter (or first line); the index is cached in a file so
-//! that linting one law does not read the whole directory again, and each
-//! cited law is parsed once, when first cited.
+//! that linting one law does not read the whole directory again. A cited
+//! law is parsed when first cited: in Markdown, only the § or Artikel cited
+//! (its heading found by a scan of the heading lines, the slice parsed
+//! alone); a citation that the slice does not hold falls back to the
+//! whole law, so the slice can make a lint faster but never different.
 
 use crate::LawNames;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use syntax::ast::Document;
+use syntax::ast::{Document, Kind};
 
 /// Why a library cannot be opened.
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +44,41 @@ pub struct Library {
     dir: PathBuf,
     entries: Vec<Entry>,
     by_key: FxHashMap<String, Vec<usize>>,
+    laws: Vec<Law>,
+}
+
+/// What is known of one law of the library, each part on first use.
+#[derive(Default)]
+struct Law {
+    /// Its text (`None`: it cannot be read).
+    src: OnceLock<Option<String>>,
+    /// The whole law parsed.
+    doc: OnceLock<Option<Document>>,
+    /// Its § and Artikel headings (Markdown only).
+    units: OnceLock<Units>,
+}
+
+/// The § and Artikel headings of a Markdown law, each with the slice of
+/// text from its heading to the next heading, parsed alone when cited.
+#[derive(Default)]
+struct Units {
+    /// (is Artikel, number) → the first heading of that unit.
+    at: FxHashMap<(bool, String), usize>,
+    /// The byte range of each unit's slice.
+    ranges: Vec<(usize, usize)>,
+    /// Each slice parsed; `None` when the parse does not yield the unit.
     docs: Vec<OnceLock<Option<Document>>>,
+}
+
+/// How a designation names laws of a library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LibraryMatch {
+    /// Exactly one law.
+    One(usize),
+    /// Several laws (their indices): the designation does not decide.
+    Several(Vec<usize>),
+    /// No law.
+    None,
 }
 
 /// Law text extensions of a library.
@@ -122,13 +159,13 @@ impl Library {
                 }
             }
         }
-        let docs = entries.iter().map(|_| OnceLock::new()).collect();
+        let laws = entries.iter().map(|_| Law::default()).collect();
         Ok(Library {
             name: name.to_string(),
             dir: dir.to_path_buf(),
             entries,
             by_key,
-            docs,
+            laws,
         })
     }
 
@@ -150,10 +187,28 @@ impl Library {
     /// The one law a designation names ("BGB", "des Bürgerlichen
     /// Gesetzbuchs", "SGB V"); `None` when none or several do.
     pub fn find(&self, designation: &str) -> Option<usize> {
-        match self.by_key.get(&crate::names::key(designation))?.as_slice() {
-            [one] => Some(*one),
+        match self.lookup(designation) {
+            LibraryMatch::One(k) => Some(k),
             _ => None,
         }
+    }
+
+    /// The laws a designation names: one, several or none.
+    pub fn lookup(&self, designation: &str) -> LibraryMatch {
+        match self
+            .by_key
+            .get(&crate::names::key(designation))
+            .map(Vec::as_slice)
+        {
+            Some([one]) => LibraryMatch::One(*one),
+            Some(many) if !many.is_empty() => LibraryMatch::Several(many.to_vec()),
+            _ => LibraryMatch::None,
+        }
+    }
+
+    /// The file name of law `k` in the library's directory.
+    pub fn file(&self, k: usize) -> &str {
+        &self.entries[k].file
     }
 
     /// The path of law `k`.
@@ -171,14 +226,180 @@ impl Library {
         }
     }
 
-    /// Law `k`, parsed on first use; `None` when it cannot be read.
+    /// Law `k`'s text, read on first use; `None` when it cannot be read.
+    pub fn source(&self, k: usize) -> Option<&str> {
+        self.laws[k]
+            .src
+            .get_or_init(|| syntax::source::read_law(&self.path(k)).ok())
+            .as_deref()
+    }
+
+    /// Law `k`, parsed whole on first use; `None` when it cannot be read.
     pub fn doc(&self, k: usize) -> Option<&Document> {
-        self.docs[k]
+        self.laws[k]
+            .doc
+            .get_or_init(|| self.source(k).map(syntax::parse))
+            .as_ref()
+    }
+
+    /// The § (or, with `artikel`, the Artikel) `num` of law `k` parsed
+    /// alone, from its heading to the next heading of the Markdown file:
+    /// a document whose only unit is that § with the ids a parse of the
+    /// whole law gives it. `None` when the law is not Markdown, has no
+    /// such heading, or the slice does not parse to that unit; the caller
+    /// then takes [`Library::doc`].
+    pub fn unit_doc(&self, k: usize, artikel: bool, num: &str) -> Option<&Document> {
+        if !self.entries[k].file.ends_with(".md") {
+            return None;
+        }
+        let src = self.source(k)?;
+        let units = self.laws[k].units.get_or_init(|| Units::scan(src));
+        let &slot = units.at.get(&(artikel, num.to_string()))?;
+        units.docs[slot]
             .get_or_init(|| {
-                let src = syntax::source::read_law(&self.path(k)).ok()?;
-                Some(syntax::parse(&src))
+                parse_unit(
+                    &src[units.ranges[slot].0..units.ranges[slot].1],
+                    artikel,
+                    num,
+                )
             })
             .as_ref()
+    }
+}
+
+/// A slice of a Markdown law from a § or Artikel heading to the next
+/// heading, parsed alone: the document, if it reads as that one unit
+/// (§ or, with `artikel`, Artikel `num`), else `None`.
+pub fn parse_unit(slice: &str, artikel: bool, num: &str) -> Option<Document> {
+    let doc = syntax::parse(slice);
+    let want = if artikel {
+        Kind::Artikel
+    } else {
+        Kind::Paragraf
+    };
+    let units: Vec<&syntax::ast::Node> = doc
+        .root
+        .children
+        .iter()
+        .filter(|c| c.kind != Kind::Text)
+        .collect();
+    match units.as_slice() {
+        [u] if u.kind == want && u.num.as_deref() == Some(num) => Some(doc),
+        _ => None,
+    }
+}
+
+/// The § and Artikel headings of a Markdown law, each unit's first heading
+/// with the byte range of its slice (to the next heading of any kind).
+pub fn unit_slices(src: &str) -> Vec<(bool, String, std::ops::Range<usize>)> {
+    let u = Units::scan(src);
+    let mut out: Vec<(usize, (bool, String))> =
+        u.at.iter().map(|(k, &slot)| (slot, k.clone())).collect();
+    out.sort();
+    out.into_iter()
+        .map(|(slot, (a, n))| (a, n, u.ranges[slot].0..u.ranges[slot].1))
+        .collect()
+}
+
+impl Library {
+    /// The §§ and Artikel of law `k` that [`Library::unit_doc`] can parse
+    /// alone: (is Artikel, number), in the order of the law.
+    pub fn units(&self, k: usize) -> Vec<(bool, String)> {
+        if !self.entries[k].file.ends_with(".md") {
+            return Vec::new();
+        }
+        let Some(src) = self.source(k) else {
+            return Vec::new();
+        };
+        let units = self.laws[k].units.get_or_init(|| Units::scan(src));
+        let mut out: Vec<(usize, (bool, String))> = units
+            .at
+            .iter()
+            .map(|(u, &slot)| (slot, u.clone()))
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, u)| u).collect()
+    }
+
+    /// The slot of [`Library::unit_doc`]'s slice (for caches keyed by it).
+    pub fn slot(&self, k: usize, artikel: bool, num: &str) -> Option<usize> {
+        let units = self.laws[k].units.get()?;
+        units.at.get(&(artikel, num.to_string())).copied()
+    }
+}
+
+impl Units {
+    /// The § and Artikel headings of a Markdown text: lines "##### § 823
+    /// Schadensersatzpflicht", "## Art 5"; each unit's slice runs to the
+    /// next heading line of any kind.
+    fn scan(src: &str) -> Units {
+        let mut u = Units::default();
+        let mut open: Option<usize> = None;
+        // a heading line right after a unit's heading, before any text, is
+        // its title („## § 2.1⏎⏎## **Allgemeines**“): it stays in the slice
+        let mut annex = false;
+        let mut twice = Vec::new();
+        // the heading lines: at the start, and after each "\n#"
+        let starts = src
+            .starts_with('#')
+            .then_some(0)
+            .into_iter()
+            .chain(memchr::memmem::find_iter(src.as_bytes(), b"\n#").map(|i| i + 1));
+        let mut last_end = 0;
+        for start in starts {
+            let end = memchr::memchr(b'\n', &src.as_bytes()[start..])
+                .map_or(src.len(), |i| start + i + 1);
+            let line = &src[start..end];
+            let body = !src[last_end..start].trim().is_empty();
+            last_end = end;
+            let text = line.trim_start_matches('#').trim();
+            let text = text.strip_prefix("**").unwrap_or(text);
+            let unit = if let Some(r) = text.strip_prefix("§ ") {
+                Some((false, r))
+            } else {
+                text.strip_prefix("Art ")
+                    .or_else(|| text.strip_prefix("Artikel "))
+                    .map(|r| (true, r))
+            };
+            if unit.is_none() && open.is_some() && !body {
+                continue;
+            }
+            if let Some(slot) = open.take() {
+                u.ranges[slot].1 = start;
+            }
+            // after an annex heading, a § may belong to the annex (its id
+            // then has the annex's prefix): the whole law decides
+            annex |= ["Anlage", "Anhang"].iter().any(|w| text.starts_with(w));
+            let Some((artikel, rest)) = unit.filter(|_| !annex) else {
+                continue;
+            };
+            let num: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect();
+            let num = num.trim_end_matches('.');
+            if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let slot = u.ranges.len();
+            u.ranges.push((start, src.len()));
+            u.docs.push(OnceLock::new());
+            // a number that heads two units is the whole law's to resolve
+            // (R003 names both)
+            match u.at.entry((artikel, num.to_string())) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(slot);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    twice.push(e.key().clone());
+                }
+            }
+            open = Some(slot);
+        }
+        for k in twice {
+            u.at.remove(&k);
+        }
+        u
     }
 }
 
@@ -320,5 +541,79 @@ mod tests {
             assert!(lib.doc(bgb).is_some());
             assert!(cache.is_file());
         }
+    }
+
+    /// The units of a node, for comparing a slice's parse with the whole
+    /// law's (spans differ: the slice's count from its own start).
+    fn shape(n: &syntax::ast::Node, out: &mut Vec<String>) {
+        out.push(format!(
+            "{:?} {} {:?} {:?} {:?} {:?} {:?} {}",
+            n.kind, n.id, n.marker, n.num, n.title, n.text, n.cells, n.repealed
+        ));
+        for c in &n.children {
+            shape(c, out);
+        }
+    }
+
+    #[test]
+    fn a_cited_unit_parsed_alone_reads_as_in_the_whole_law() {
+        let dir = tempfile::tempdir().unwrap();
+        let law = "---\nTitle: Gesetz über Beispiele\njurabk: BspG\n---\n\n# Gesetz über Beispiele (BspG)\n\n## Abschnitt 1 - Allgemeines\n\n### § 1 Zweck\n\n(1) Eins nach § 2.\n\n(2) Zwei:\n\n1.  erstens,\n2.  zweitens.\n\n### § 2 Begriffe\n\nText.\n\n## Abschnitt 2 - Weiteres\n\n### § 2a Neu\n\n(1) A.\n\n(2) B.\n\n### §§ 3 bis 5 (weggefallen)\n\n### § 6 Schluss\n\nEnde.\n";
+        std::fs::write(dir.path().join("bspg.md"), law).unwrap();
+        let lib = Library::open("t", dir.path(), None).unwrap();
+        let k = lib.find("BspG").unwrap();
+        let units = lib.units(k);
+        assert_eq!(
+            units,
+            [
+                (false, "1".into()),
+                (false, "2".into()),
+                (false, "2a".into()),
+                (false, "6".into())
+            ]
+        );
+        let whole = lib.doc(k).unwrap();
+        for (artikel, num) in &units {
+            let slice = lib.unit_doc(k, *artikel, num).expect("slice parses");
+            let unit = slice
+                .root
+                .children
+                .iter()
+                .find(|c| c.kind == Kind::Paragraf)
+                .unwrap();
+            let mut full = None;
+            whole.root.walk(&mut |n, _| {
+                if n.id == unit.id {
+                    full = Some(n.clone());
+                }
+            });
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            shape(unit, &mut a);
+            shape(&full.expect("same id in the whole law"), &mut b);
+            assert_eq!(a, b, "§ {num}");
+        }
+        // §§ 3 bis 5 are one heading: no slice, the whole law decides
+        assert!(lib.unit_doc(k, false, "4").is_none());
+        // a number heading two units, or a § after an annex, neither
+        let twice =
+            "## § 3 A\n\nx\n\n## § 3 B\n\ny\n\n## § 4 C\n\nz\n\n## Anlage 1\n\n## § 5 D\n\nw\n";
+        let found: Vec<String> = unit_slices(twice).into_iter().map(|(_, n, _)| n).collect();
+        assert_eq!(found, ["4"]);
+    }
+
+    #[test]
+    fn a_designation_of_two_library_laws_is_found_as_both() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["ao.md", "ao_1919.md"] {
+            std::fs::write(
+                dir.path().join(f),
+                "---\nTitle: Abgabenordnung\njurabk: AO\n---\n\n# Abgabenordnung (AO)\n\n## § 3 Steuern\n\nText.\n",
+            )
+            .unwrap();
+        }
+        let lib = Library::open("t", dir.path(), None).unwrap();
+        assert_eq!(lib.lookup("AO"), LibraryMatch::Several(vec![0, 1]));
+        assert_eq!(lib.find("AO"), None);
+        assert_eq!(lib.lookup("StGB"), LibraryMatch::None);
     }
 }

@@ -668,7 +668,8 @@ pub struct Universe<'a> {
 /// The indexes of the other laws cited so far, built on first use.
 struct Others<'a> {
     series: Vec<Option<Index<'a>>>,
-    library: FxHashMap<(usize, usize), Index<'a>>,
+    /// (library, law, slot of the cited § or `None` for the whole law).
+    library: FxHashMap<(usize, usize, Option<usize>), Index<'a>>,
 }
 
 fn declared_part(declared: &[String], level: Level, num: &str) -> bool {
@@ -1316,6 +1317,117 @@ fn lacks_top_unit(ix: &Index, r: &Reference) -> bool {
     })
 }
 
+/// The law of a library that `name` designates, and a citation's targets
+/// in it: each target against the slice of its § or Artikel
+/// ([`super::Library::unit_doc`]), and against the whole law when the slice
+/// does not hold it, so the answer is the whole law's. A designation that
+/// names several laws of a library is [`Status::Unclear`], with the laws.
+fn resolve_in_library<'a>(
+    r: &mut Resolved,
+    name: &str,
+    uni: &Universe<'a>,
+    other_ix: &mut Others<'a>,
+) {
+    r.status = Status::External;
+    let mut found = None;
+    for (l, lib) in uni.libraries.iter().enumerate() {
+        match lib.lookup(name) {
+            super::LibraryMatch::One(k) => {
+                found = Some((l, k));
+                break;
+            }
+            super::LibraryMatch::Several(ks) => {
+                r.status = Status::Unclear;
+                r.candidates = ks.iter().map(|&k| lib.file(k).to_string()).collect();
+                r.reason = Some(format!(
+                    "„{name}“ names {} laws of the library {}",
+                    ks.len(),
+                    lib.name()
+                ));
+                return;
+            }
+            super::LibraryMatch::None => {}
+        }
+    }
+    let Some((lib, k)) = found else {
+        return;
+    };
+    let library = &uni.libraries[lib];
+    let label = library.label(k);
+    let mut target = None;
+    for path in r.reference.targets() {
+        let slice = match path.first() {
+            Some((level @ (Level::Paragraf | Level::Artikel), item))
+                if item.to.is_none() && !item.folgende =>
+            {
+                library
+                    .unit_doc(k, *level == Level::Artikel, &item.from)
+                    .map(|d| (d, library.slot(k, *level == Level::Artikel, &item.from)))
+            }
+            _ => None,
+        };
+        let mut outcome = None;
+        if let Some((doc, slot)) = slice {
+            let index = other_ix
+                .library
+                .entry((lib, k, slot))
+                .or_insert_with(|| Index::new(doc));
+            outcome = match resolve_path(index, &path, &[], false) {
+                Outcome::Found(n) => Some(Ok(n.id.clone())),
+                // below a § the slice holds, the slice's tree is the whole
+                // law's (tests/citations.rs checks it over the corpus): a
+                // failure there is the whole law's, unless an annex is named
+                Outcome::Fail(status, reason)
+                    if path.len() > 1
+                        && path[1..].iter().all(|(l, _)| {
+                            !matches!(l, Level::Anhang | Level::Anlage | Level::Teil)
+                        })
+                        && matches!(
+                            resolve_path(index, &path[..1], &[], false),
+                            Outcome::Found(_)
+                        ) =>
+                {
+                    Some(Err((status, reason)))
+                }
+                Outcome::Fail(..) => None,
+            };
+        }
+        if outcome.is_none() {
+            let Some(doc) = library.doc(k) else {
+                return;
+            };
+            let index = other_ix
+                .library
+                .entry((lib, k, None))
+                .or_insert_with(|| Index::new(doc));
+            outcome = Some(match resolve_path(index, &path, &[], false) {
+                Outcome::Found(n) => Ok(n.id.clone()),
+                Outcome::Fail(status, reason) => Err((status, reason)),
+            });
+        }
+        match outcome {
+            Some(Ok(id)) => {
+                target.get_or_insert(id);
+            }
+            Some(Err((status, reason))) => {
+                r.status = status;
+                r.reason = Some(match reason.strip_prefix("the law ") {
+                    Some(rest) => format!("{label} {rest}"),
+                    None => format!("{label} {reason}"),
+                });
+                r.target = None;
+                return;
+            }
+            None => {}
+        }
+    }
+    r.status = Status::Resolved;
+    if target.is_some() {
+        r.target = target;
+        r.target_file = Some(library.path(k).display().to_string());
+    }
+}
+
 fn resolve_one<'a>(
     reference: Reference,
     ix: &Index<'a>,
@@ -1330,6 +1442,7 @@ fn resolve_one<'a>(
         target_file: None,
         reason: None,
         named_nearby: None,
+        candidates: Vec::new(),
     };
     let (index, declared, file): (&Index, &[String], Option<String>) = match &r.reference.scope {
         Scope::Eu(_) => {
@@ -1337,45 +1450,8 @@ fn resolve_one<'a>(
             return r;
         }
         Scope::External(name) => {
-            r.status = Status::External;
-            let Some((lib, k)) = uni
-                .libraries
-                .iter()
-                .enumerate()
-                .find_map(|(l, lib)| lib.find(name).map(|k| (l, k)))
-            else {
-                return r;
-            };
-            let library = &uni.libraries[lib];
-            let Some(doc) = library.doc(k) else {
-                return r;
-            };
-            let index = other_ix
-                .library
-                .entry((lib, k))
-                .or_insert_with(|| Index::new(doc));
-            r.status = Status::Resolved;
-            let file = library.path(k).display().to_string();
-            for target in r.reference.targets() {
-                match resolve_path(index, &target, &[], false) {
-                    Outcome::Found(n) => {
-                        r.target.get_or_insert_with(|| n.id.clone());
-                    }
-                    Outcome::Fail(status, reason) => {
-                        r.status = status;
-                        let label = library.label(k);
-                        r.reason = Some(match reason.strip_prefix("the law ") {
-                            Some(rest) => format!("{label} {rest}"),
-                            None => format!("{label} {reason}"),
-                        });
-                        r.target = None;
-                        break;
-                    }
-                }
-            }
-            if r.target.is_some() {
-                r.target_file = Some(file);
-            }
+            let name = name.clone();
+            resolve_in_library(&mut r, &name, uni, other_ix);
             return r;
         }
         Scope::Series(short) => match uni.others.iter().position(|o| o.short == *short) {

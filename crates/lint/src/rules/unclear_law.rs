@@ -2,10 +2,15 @@ use crate::{Ctx, Rule, Severity, Sink};
 use refs::Status;
 
 /// ## What it checks
-/// Citations that name no unit of this law and stand alone in a table cell
-/// of an Anlage, a cell of nothing but citations („§ 10 Satz 1 § 49 Absatz 1
-/// Nummer 10“ in the column of a catalog): the column's head may name the
-/// law, the citation does not.
+/// Citations whose law is left open. Two cases:
+///
+/// 1. A designation that several laws of a `[library]` carry (two files
+///    whose abbreviation is „AO“): the citation is not checked against
+///    either, and the warning lists them.
+/// 2. Citations that name no unit of this law and stand alone in a table
+///    cell of an Anlage, a cell of nothing but citations („§ 10 Satz 1 § 49
+///    Absatz 1 Nummer 10“ in the column of a catalog): the column's head may
+///    name the law, the citation does not.
 ///
 /// ## Why
 /// A citation belongs to another law only when a law designation belongs to
@@ -19,18 +24,21 @@ use refs::Status;
 ///
 /// ## Example
 /// ```text
+/// § 3 Absatz 1 AO        (library files ao.md and ao_1919.md, both „AO“)
 /// Anlage (zu § 1)
 /// | 47 | Eingefahren und dadurch gefährdet | § 49 Absatz 1 Nummer 10 | 30 € |
 /// ```
 /// when this law has no § 49.
 ///
 /// ## Instead
-/// Designate the law in the cell („§ 49 Absatz 1 Nummer 10 StVO“); if this
+/// Cite the library law by a designation only it carries (its title), or
+/// keep one of the files out of the library. In a table,
+/// designate the law in the cell („§ 49 Absatz 1 Nummer 10 StVO“); if this
 /// law's unit is meant, correct the number.
 pub const RULE: Rule = Rule {
     code: "R005",
     name: "unclear-law",
-    summary: "Citation in a table cell names no unit of this law, and no law",
+    summary: "Citation whose law the text or the library leaves open",
     severity: Severity::Warning,
     source: include_str!("unclear_law.rs"),
     check,
@@ -38,6 +46,19 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Sink) {
     for r in ctx.refs.iter().filter(|r| r.status == Status::Unclear) {
+        if !r.candidates.is_empty() {
+            out.push(
+                r.reference.span,
+                format!(
+                    "„{}“ is not checked: {} ({})",
+                    r.reference.text,
+                    r.reason.as_deref().unwrap_or("its designation names several laws"),
+                    r.candidates.join(", ")
+                ),
+                Some("cite the law by a designation only it carries (its title), or keep one of the files out of the library".into()),
+            );
+            continue;
+        }
         out.push(
             r.reference.span,
             format!(
