@@ -7,6 +7,7 @@
 - no cycle between the crates, and none between the modules of a crate at
   any depth (a module's `crate::`, `super::` or `self::` path naming another
   module);
+- no lint rule (crates/lint/src/rules/) imports another rule;
 - no `Result<_, String>` in a library crate;
 - no function over 100 lines outside tests (but those listed in
   `.ci/long-functions-allow.txt`, which their owners are shortening).
@@ -108,6 +109,16 @@ for name, p in members.items():
     for c in cycles(g):
         errors.append(f"module cycle in {name}: " + " -> ".join(c))
 
+# lint rules: one file each, importing no other rule (shared helpers live
+# outside crates/lint/src/rules/)
+rules_dir = os.path.join(root, "crates", "lint", "src", "rules")
+rule_files = sorted(f[:-3] for f in os.listdir(rules_dir) if f.endswith(".rs") and f != "mod.rs")
+for f in rule_files:
+    text = open(os.path.join(rules_dir, f + ".rs"), encoding="utf-8").read().split("#[cfg(test)]")[0]
+    for other in sorted(set(re.findall(r"\b(?:super|crate::rules)::(\w+)", text)) & set(rule_files)):
+        errors.append(f"crates/lint/src/rules/{f}.rs imports the rule {other}: move the helper out of rules/")
+
+
 def string_error(line):
     """Whether a `Result<T, String>` is written on the line."""
     for m in re.finditer(r"\bResult<", line):
@@ -174,5 +185,6 @@ if errors:
     print("\n".join(errors), file=sys.stderr)
     sys.exit(1)
 print("ok: typst only under paragraf-pdf; no cycles between crates or modules; "
+      "no lint rule imports another; "
       f"no Result<_, String> in library crates; no function over {LIMIT} lines"
       + (f" ({len(allowed)} allowed while their owners shorten them)" if allowed else ""))
