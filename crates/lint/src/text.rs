@@ -2,6 +2,7 @@
 //! units as messages name them.
 
 use syntax::ast::{Kind, Node};
+use syntax::vocab;
 
 /// The Sätze of each paragraph (Absatz, Nummer, Text, ...).
 pub(crate) fn paragraphs(root: &Node) -> Vec<Vec<&Node>> {
@@ -15,19 +16,19 @@ pub(crate) fn paragraphs(root: &Node) -> Vec<Vec<&Node>> {
     out
 }
 
-/// How a unit is named in messages: "§ 4", "Absatz 3", "Nummer 2", "Abschnitt 1".
+/// How a unit is named in messages: "§ 4", "Absatz 3", "Nummer 2",
+/// "Doppelbuchstabe aa", "Abschnitt 1" (the words from [`syntax::vocab`]).
 pub(crate) fn unit_name(n: &Node) -> String {
     use syntax::ast::Kind::*;
     let num = n.num.as_deref().unwrap_or("");
-    match n.kind {
-        Paragraf => n.marker.clone().unwrap_or_else(|| format!("§ {num}")),
-        Artikel => format!("Artikel {num}"),
-        Absatz => format!("Absatz {num}"),
-        Nummer => format!("Nummer {num}"),
-        Buchstabe | Doppelbuchstabe => format!("Buchstabe {num}"),
-        _ => n
+    match (n.kind, vocab::word(n.kind)) {
+        (Paragraf, _) => n.marker.clone().unwrap_or_else(|| format!("§ {num}")),
+        (Artikel | Absatz | Nummer | Buchstabe | Doppelbuchstabe, Some(word)) => {
+            format!("{word} {num}")
+        }
+        (_, word) => n
             .marker
             .clone()
-            .unwrap_or_else(|| format!("{} {num}", n.kind.as_str())),
+            .unwrap_or_else(|| format!("{} {num}", word.unwrap_or(n.kind.as_str()))),
     }
 }
