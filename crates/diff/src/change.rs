@@ -26,14 +26,26 @@ pub enum ChangeKind {
 /// A word-level edit inside a modified unit. Offsets are byte ranges into the old and new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordEdit {
-    /// "equal", "delete" or "insert" (static: one allocation less per word)
-    pub op: std::borrow::Cow<'static, str>,
+    /// Whether the words are kept, deleted or inserted.
+    pub op: WordOp,
     /// The words it keeps, deletes or inserts.
     pub text: String,
     /// Its byte range in the old text (empty for an insertion).
     pub old: (usize, usize),
     /// Its byte range in the new text (empty for a deletion).
     pub new: (usize, usize),
+}
+
+/// What a word edit does; in the JSON `"equal"`, `"delete"` or `"insert"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordOp {
+    /// The words are in both texts.
+    Equal,
+    /// The words are in the old text only.
+    Delete,
+    /// The words are in the new text only.
+    Insert,
 }
 
 /// What a change holds of the two Fassungen: the old unit, the new one, or both.

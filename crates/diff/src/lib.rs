@@ -23,6 +23,6 @@ mod words;
 
 pub use align::{diff, diff_entries};
 pub use apply::{apply, ApplyError};
-pub use change::{Change, ChangeKind, Units, WordEdit};
+pub use change::{Change, ChangeKind, Units, WordEdit, WordOp};
 pub use entry::{citation_of, entries, Entry, PUBLISHER_MARK};
 pub use words::{tokens, word_edits};

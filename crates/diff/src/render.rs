@@ -1,6 +1,6 @@
 //! Diff output: colored inline and side by side, unified by unit, JSON, Synopse (HTML).
 
-use super::{Change, ChangeKind, Entry, Units, WordEdit};
+use super::{Change, ChangeKind, Entry, Units, WordEdit, WordOp};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -39,13 +39,12 @@ fn change_place(c: &Change, old: &[Entry], new: &[Entry]) -> String {
 fn words_inline(words: &[WordEdit], color: bool) -> String {
     let mut s = String::new();
     for w in words {
-        match (w.op.as_ref(), color) {
-            ("equal", _) => s.push_str(&w.text),
-            ("delete", true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
-            ("insert", true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
-            ("delete", false) => s.push_str(&format!("[-{}-]", w.text)),
-            (_, false) => s.push_str(&format!("{{+{}+}}", w.text)),
-            _ => s.push_str(&w.text),
+        match (w.op, color) {
+            (WordOp::Equal, _) => s.push_str(&w.text),
+            (WordOp::Delete, true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
+            (WordOp::Insert, true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
+            (WordOp::Delete, false) => s.push_str(&format!("[-{}-]", w.text)),
+            (WordOp::Insert, false) => s.push_str(&format!("{{+{}+}}", w.text)),
         }
     }
     s
@@ -137,7 +136,7 @@ fn inline_change(out: &mut String, c: &Change, old: &[Entry], new: &[Entry], col
                 if let Some(p) = &c.pair {
                     out.push_str(&paint(&format!("  bisher {}\n", p), DIM, color));
                 }
-                if !c.words.is_empty() && c.words.iter().any(|w| w.op != "equal") {
+                if !c.words.is_empty() && c.words.iter().any(|w| w.op != WordOp::Equal) {
                     out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
                 }
             }
@@ -341,10 +340,10 @@ fn seg(t: String, mark: Option<Mark>) -> Seg {
 fn segs(words: &[WordEdit], new_side: bool) -> Vec<Seg> {
     words
         .iter()
-        .filter_map(|w| match (w.op.as_ref(), new_side) {
-            ("equal", _) => Some(seg(w.text.clone(), None)),
-            ("delete", false) => Some(seg(w.text.clone(), Some(Mark::Del))),
-            ("insert", true) => Some(seg(w.text.clone(), Some(Mark::Ins))),
+        .filter_map(|w| match (w.op, new_side) {
+            (WordOp::Equal, _) => Some(seg(w.text.clone(), None)),
+            (WordOp::Delete, false) => Some(seg(w.text.clone(), Some(Mark::Del))),
+            (WordOp::Insert, true) => Some(seg(w.text.clone(), Some(Mark::Ins))),
             _ => None,
         })
         .collect()

@@ -2,7 +2,7 @@
 //! same wording paired, and units shifted by an insertion told apart.
 
 use crate::words::{bag, dice, dice_from, Bag};
-use crate::{word_edits, Change, ChangeKind, Entry, Units};
+use crate::{word_edits, Change, ChangeKind, Entry, Units, WordOp};
 use syntax::ast::Kind;
 
 /// „(2) new“ inserted before the old Absatz 2, which becomes Absatz 3: the
@@ -57,7 +57,7 @@ fn shift_candidates(
             let kept: usize = c
                 .words
                 .iter()
-                .filter(|w| w.op == "equal" && w.text.chars().any(char::is_alphanumeric))
+                .filter(|w| w.op == WordOp::Equal && w.text.chars().any(char::is_alphanumeric))
                 .map(|w| w.text.len())
                 .sum();
             if kept * 2 >= o.text.len().max(n.text.len()) {

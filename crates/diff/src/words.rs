@@ -2,7 +2,7 @@
 //! the similarity of two wordings (bags of words).
 
 use crate::patience::{diff_ops, edit, interned};
-use crate::WordEdit;
+use crate::{WordEdit, WordOp};
 use similar::DiffOp;
 
 /// Words and punctuation as separate tokens; spaces are tokens too, so that
@@ -63,7 +63,7 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
                 new_index,
                 len,
             } => (
-                "equal",
+                WordOp::Equal,
                 (old_index, old_index + len),
                 (new_index, new_index + len),
             ),
@@ -72,7 +72,7 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
                 old_len,
                 new_index,
             } => (
-                "delete",
+                WordOp::Delete,
                 (old_index, old_index + old_len),
                 (new_index, new_index),
             ),
@@ -81,7 +81,7 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
                 new_index,
                 new_len,
             } => (
-                "insert",
+                WordOp::Insert,
                 (old_index, old_index),
                 (new_index, new_index + new_len),
             ),
@@ -92,13 +92,13 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
                 new_len,
             } => {
                 out.push(WordEdit {
-                    op: "delete".into(),
+                    op: WordOp::Delete,
                     text: old[oa[old_index]..oa[old_index + old_len]].to_string(),
                     old: (oa[old_index], oa[old_index + old_len]),
                     new: (ob[new_index], ob[new_index]),
                 });
                 (
-                    "insert",
+                    WordOp::Insert,
                     (old_index + old_len, old_index + old_len),
                     (new_index, new_index + new_len),
                 )
@@ -106,13 +106,13 @@ pub fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
         };
         let (os, oe) = (oa[o.0], oa[o.1]);
         let (ns, ne) = (ob[n.0], ob[n.1]);
-        let text = if tag == "insert" {
+        let text = if tag == WordOp::Insert {
             &new[ns..ne]
         } else {
             &old[os..oe]
         };
         out.push(WordEdit {
-            op: tag.into(),
+            op: tag,
             text: text.to_string(),
             old: (os, oe),
             new: (ns, ne),
