@@ -48,19 +48,16 @@ fn changes_apply_back_to_the_new_fassung() {
     );
     // the word diff of § 3 Absatz 3
     let c = changes.iter().find(|c| c.id() == "para-3_abs-3").unwrap();
-    let ops: Vec<(&str, &str)> = c
+    let ops: Vec<(diff::WordOp, &str)> = c
         .words
         .iter()
-        .filter(|w| w.op != "equal")
-        .map(|w| (w.op.as_ref(), w.text.as_str()))
+        .filter(|w| w.op != diff::WordOp::Equal)
+        .map(|w| (w.op, w.text.as_str()))
         .collect();
+    use diff::WordOp::{Delete, Insert};
     assert_eq!(
         ops,
-        [
-            ("delete", "kann"),
-            ("insert", "wird"),
-            ("delete", " werden")
-        ]
+        [(Delete, "kann"), (Insert, "wird"), (Delete, " werden")]
     );
 }
 

@@ -16,7 +16,7 @@ fn seed_outline_is_exact() {
         Some("Gesetz VII – Missbrauch von KI-Systemen („Digitaler Waffeneinsatz“)")
     );
     assert_eq!(doc.fassung.as_deref(), Some("2025-10-14"));
-    assert_eq!(doc.format, "plain");
+    assert_eq!(doc.format, syntax::ast::SourceFormat::Plain);
     let kinds: Vec<Kind> = doc.root.children.iter().map(|n| n.kind).collect();
     assert_eq!(
         kinds[..3],

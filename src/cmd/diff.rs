@@ -1,3 +1,4 @@
+use super::side::Side;
 use amend::generate;
 use anyhow::Result;
 use diff::render;
@@ -90,14 +91,6 @@ impl Args {
             self.format
         }
     }
-}
-
-/// A Fassung to compare: the document, and what to call it.
-pub(crate) struct Side {
-    pub doc: syntax::Document,
-    /// The text the document was read from (its spans point into it).
-    pub src: String,
-    pub path: PathBuf,
 }
 
 /// The two Fassungen: two files, or one law at two dates.

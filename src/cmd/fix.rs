@@ -4,7 +4,7 @@
 //! „den“, a quotation mark between two letters, a range whose dash cannot be
 //! found once) is left for the drafter and stays in the report.
 
-use super::lint::Checked;
+use super::checked::Checked;
 use std::ops::Range;
 
 /// Which rule a fix answers.

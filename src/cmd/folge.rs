@@ -2,7 +2,7 @@
 //! workspace its Folgeänderungen (citations of units that moved, in the law
 //! itself and in the other laws of the series) as further Artikel.
 
-use super::diff::Side;
+use super::side::Side;
 use amend::generate::Style;
 use anyhow::Result;
 use paragraf::folge::Review;

@@ -1,3 +1,4 @@
+pub use super::checked::Checked;
 use anyhow::{bail, Result};
 use lint::render::{self, FileReport};
 use lint::LintConfig;
@@ -115,12 +116,6 @@ pub fn series_for(files: &[PathBuf]) -> Result<(Vec<Option<usize>>, Vec<Series>)
     Ok((which, all))
 }
 
-pub struct Checked {
-    pub law: Law,
-    pub refs: Vec<refs::Resolved>,
-    pub diags: Vec<lint::Diagnostic>,
-}
-
 /// Parse, resolve and lint every file in parallel; `f` turns each result into
 /// what the caller keeps (so the ASTs of a large corpus are not all held at once).
 pub fn check_files<T: Send>(
@@ -203,45 +198,8 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
         }
     }
     let color = super::use_color();
-    let format = a.format;
     let results = check_files(&files, |r| {
-        r.map(|c| {
-            let path = display(&c.law.path);
-            let report = FileReport {
-                path: &path,
-                src: &c.law.src,
-                diagnostics: &c.diags,
-            };
-            let mut counts = [0usize; 3];
-            for d in &c.diags {
-                counts[match d.severity {
-                    Severity::Error => 0,
-                    Severity::Warning => 1,
-                    Severity::Info => 2,
-                }] += 1;
-            }
-            let text = if format == Format::Text && !a.statistics {
-                render::human(&report, color)
-            } else {
-                String::new()
-            };
-            let json = if format == Format::Text {
-                Vec::new()
-            } else {
-                render::json(std::slice::from_ref(&report))
-                    .as_array()
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let by_rule = c.diags.iter().map(|d| (d.code, d.name)).collect();
-            Done {
-                empty: c.law.src.trim().is_empty().then_some(path.clone()),
-                counts,
-                by_rule,
-                text,
-                json,
-            }
-        })
+        r.map(|c| done(&c, a.format, a.statistics, color))
     })?;
     let mut failed = false;
     let mut totals = [0usize; 3];
@@ -263,6 +221,60 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             }
         }
     }
+    write_report(&a, done, totals)?;
+    if failed {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(if totals[0] > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What `lint` keeps of a checked file: its counts, its findings by rule,
+/// and its report in the format asked for.
+fn done(c: &Checked, format: Format, statistics: bool, color: bool) -> Done {
+    let path = display(&c.law.path);
+    let report = FileReport {
+        path: &path,
+        src: &c.law.src,
+        diagnostics: &c.diags,
+    };
+    let mut counts = [0usize; 3];
+    for d in &c.diags {
+        counts[match d.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    let text = if format == Format::Text && !statistics {
+        render::human(&report, color)
+    } else {
+        String::new()
+    };
+    let json = if format == Format::Text {
+        Vec::new()
+    } else {
+        render::json(std::slice::from_ref(&report))
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let by_rule = c.diags.iter().map(|d| (d.code, d.name)).collect();
+    Done {
+        empty: c.law.src.trim().is_empty().then_some(path.clone()),
+        counts,
+        by_rule,
+        text,
+        json,
+    }
+}
+
+/// The report of every file, in the format asked for (`totals`: errors,
+/// warnings, infos of all files).
+fn write_report(a: &Args, done: Vec<Done>, totals: [usize; 3]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match a.format {
         Format::Json => {
@@ -300,14 +312,7 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             )?;
         }
     }
-    if failed {
-        return Ok(ExitCode::from(2));
-    }
-    Ok(if totals[0] > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 pub fn display(p: &Path) -> String {

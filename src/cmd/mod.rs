@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod amend;
+mod checked;
 pub mod diff;
 pub mod explain;
 mod fix;
@@ -15,6 +16,7 @@ pub mod parse;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod refs;
+mod side;
 pub mod watch;
 
 use std::io::IsTerminal;

@@ -165,7 +165,7 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
     let mut out: Vec<Hunk> = Vec::new();
     let mut cur: Option<Hunk> = None;
     for w in words {
-        if w.op == "equal" {
+        if w.op == diff::WordOp::Equal {
             // a single space between two edits keeps them one hunk
             if let Some(h) = cur.as_mut().filter(|_| w.text.trim().is_empty()) {
                 h.old.push_str(&w.text);
@@ -187,7 +187,7 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
             nstart: w.new.0,
             nend: w.new.0,
         });
-        if w.op == "delete" {
+        if w.op == diff::WordOp::Delete {
             h.old.push_str(&w.text);
             h.end = w.old.1;
         } else {
@@ -336,7 +336,7 @@ fn word_command(
     let mut hs = hs;
     let new_text: String = words
         .iter()
-        .filter(|w| w.op != "delete")
+        .filter(|w| w.op != diff::WordOp::Delete)
         .map(|w| w.text.as_str())
         .collect();
     let several = hs.len() > 1;

@@ -6,7 +6,7 @@
 //! Typst template `synopse.typ`.
 
 use crate::generate::{unit_of, Numbered};
-use diff::render::{esc, html_segs, Row};
+use diff::render::{esc, html_segs, Row, RowState};
 use serde::Serialize;
 
 #[derive(Clone)]
@@ -107,8 +107,8 @@ pub fn html(title: &str, old_title: &str, new_title: &str, sections: Vec<Section
         while k < zs.len() {
             let span = zs[k].span.max(1);
             let group = &zs[k..(k + span).min(zs.len())];
-            let same =
-                group.iter().all(|z| z.row.state == "unverändert") && group[0].befehle.is_empty();
+            let same = group.iter().all(|z| z.row.state == RowState::Unchanged)
+                && group[0].befehle.is_empty();
             body.push_str(&format!(
                 "<tbody id=\"{}\" class=\"{}\">\n",
                 esc(&unit_anchor(s, &group[0].unit)),
@@ -132,7 +132,7 @@ pub fn html(title: &str, old_title: &str, new_title: &str, sections: Vec<Section
                     String::new()
                 };
                 let (left, right) = match z.row.state {
-                    "unverändert" => (
+                    RowState::Unchanged => (
                         html_segs(&z.row.left),
                         "<span class=unv>unverändert</span>".to_string(),
                     ),
@@ -198,12 +198,12 @@ tr.d0 td,tr.d1 td{{font-weight:bold}}
     )
 }
 
-fn state_class(state: &str) -> &'static str {
+fn state_class(state: RowState) -> &'static str {
     match state {
-        "unverändert" => "same",
-        "aufgehoben" => "gone",
-        "eingefügt" => "new",
-        _ => "chg",
+        RowState::Unchanged => "same",
+        RowState::Removed => "gone",
+        RowState::Inserted => "new",
+        RowState::Changed => "chg",
     }
 }
 
@@ -236,7 +236,7 @@ pub fn typst_data(
 mod tests {
     use super::*;
 
-    fn row(id: &str, state: &'static str) -> Row {
+    fn row(id: &str, state: RowState) -> Row {
         Row {
             id: id.into(),
             left: Vec::new(),
@@ -257,10 +257,10 @@ mod tests {
     #[test]
     fn commands_stand_beside_their_units() {
         let rows = vec![
-            row("para-1", "unverändert"),
-            row("para-2", "geändert"),
-            row("para-2_abs-1", "geändert"),
-            row("para-3", "eingefügt"),
+            row("para-1", RowState::Unchanged),
+            row("para-2", RowState::Changed),
+            row("para-2_abs-1", RowState::Changed),
+            row("para-3", RowState::Inserted),
         ];
         let z = zeilen(
             rows,

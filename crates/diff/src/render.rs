@@ -1,6 +1,6 @@
 //! Diff output: colored inline and side by side, unified by unit, JSON, Synopse (HTML).
 
-use super::{Change, ChangeKind, Entry, Units, WordEdit};
+use super::{Change, ChangeKind, Entry, Units, WordEdit, WordOp};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -39,13 +39,12 @@ fn change_place(c: &Change, old: &[Entry], new: &[Entry]) -> String {
 fn words_inline(words: &[WordEdit], color: bool) -> String {
     let mut s = String::new();
     for w in words {
-        match (w.op.as_ref(), color) {
-            ("equal", _) => s.push_str(&w.text),
-            ("delete", true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
-            ("insert", true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
-            ("delete", false) => s.push_str(&format!("[-{}-]", w.text)),
-            (_, false) => s.push_str(&format!("{{+{}+}}", w.text)),
-            _ => s.push_str(&w.text),
+        match (w.op, color) {
+            (WordOp::Equal, _) => s.push_str(&w.text),
+            (WordOp::Delete, true) => s.push_str(&format!("{RED}{STRIKE}{}{RESET}", w.text)),
+            (WordOp::Insert, true) => s.push_str(&format!("{GREEN}{}{RESET}", w.text)),
+            (WordOp::Delete, false) => s.push_str(&format!("[-{}-]", w.text)),
+            (WordOp::Insert, false) => s.push_str(&format!("{{+{}+}}", w.text)),
         }
     }
     s
@@ -137,7 +136,7 @@ fn inline_change(out: &mut String, c: &Change, old: &[Entry], new: &[Entry], col
                 if let Some(p) = &c.pair {
                     out.push_str(&paint(&format!("  bisher {}\n", p), DIM, color));
                 }
-                if !c.words.is_empty() && c.words.iter().any(|w| w.op != "equal") {
+                if !c.words.is_empty() && c.words.iter().any(|w| w.op != WordOp::Equal) {
                     out.push_str(&format!("  {}\n", words_inline(&c.words, color)));
                 }
             }
@@ -260,6 +259,7 @@ pub fn unified(
     out
 }
 
+/// Text escaped for HTML (also inside attribute values in double quotes).
 pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -270,9 +270,52 @@ pub fn esc(s: &str) -> String {
 /// A piece of text in the Synopse, marked as deleted or inserted.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Seg {
+    /// The text.
     pub t: String,
+    /// Whether it is deleted or inserted (none: kept).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mark: Option<&'static str>,
+    pub mark: Option<Mark>,
+}
+
+/// How the Synopse marks a piece of text; in its JSON `"del"` or `"ins"`,
+/// in its HTML `<del>` or `<ins>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// Deleted (old column).
+    Del,
+    /// Inserted (new column).
+    Ins,
+}
+
+/// What a row of the Synopse shows of its unit; written as its German word
+/// (in the JSON of the Synopse and in its HTML).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum RowState {
+    /// The unit reads as before („unverändert“).
+    #[serde(rename = "unverändert")]
+    Unchanged,
+    /// The unit's wording or number changed („geändert“).
+    #[serde(rename = "geändert")]
+    Changed,
+    /// The unit is new („eingefügt“).
+    #[serde(rename = "eingefügt")]
+    Inserted,
+    /// The unit is gone („aufgehoben“).
+    #[serde(rename = "aufgehoben")]
+    Removed,
+}
+
+impl RowState {
+    /// The German word: „unverändert“, „geändert“, „eingefügt“, „aufgehoben“.
+    pub fn word(self) -> &'static str {
+        match self {
+            RowState::Unchanged => "unverändert",
+            RowState::Changed => "geändert",
+            RowState::Inserted => "eingefügt",
+            RowState::Removed => "aufgehoben",
+        }
+    }
 }
 
 /// One row of the Synopse.
@@ -280,24 +323,27 @@ pub struct Seg {
 pub struct Row {
     /// The unit's id (in the new Fassung; in the old one where it is gone).
     pub id: String,
+    /// The old Fassung's column.
     pub left: Vec<Seg>,
+    /// The new Fassung's column.
     pub right: Vec<Seg>,
-    /// "unverändert", "geändert", "eingefügt", "aufgehoben"
-    pub state: &'static str,
+    /// What the row shows of its unit.
+    pub state: RowState,
+    /// How deep the unit stands (for its indentation and weight).
     pub depth: usize,
 }
 
-fn seg(t: String, mark: Option<&'static str>) -> Seg {
+fn seg(t: String, mark: Option<Mark>) -> Seg {
     Seg { t, mark }
 }
 
 fn segs(words: &[WordEdit], new_side: bool) -> Vec<Seg> {
     words
         .iter()
-        .filter_map(|w| match (w.op.as_ref(), new_side) {
-            ("equal", _) => Some(seg(w.text.clone(), None)),
-            ("delete", false) => Some(seg(w.text.clone(), Some("del"))),
-            ("insert", true) => Some(seg(w.text.clone(), Some("ins"))),
+        .filter_map(|w| match (w.op, new_side) {
+            (WordOp::Equal, _) => Some(seg(w.text.clone(), None)),
+            (WordOp::Delete, false) => Some(seg(w.text.clone(), Some(Mark::Del))),
+            (WordOp::Insert, true) => Some(seg(w.text.clone(), Some(Mark::Ins))),
             _ => None,
         })
         .collect()
@@ -323,10 +369,10 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
         id: o.id.clone(),
         left: vec![seg(
             format!("{} {}", o.label(), o.text).trim().to_string(),
-            Some("del"),
+            Some(Mark::Del),
         )],
         right: Vec::new(),
-        state: "aufgehoben",
+        state: RowState::Removed,
         depth: o.depth,
     };
     for n in new {
@@ -350,7 +396,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                 id: n.id.clone(),
                 left: vec![seg(whole, None)],
                 right: vec![seg("unverändert".into(), None)],
-                state: "unverändert",
+                state: RowState::Unchanged,
                 depth: n.depth,
             },
             Some(c) => match (c.old(), c.kind) {
@@ -366,7 +412,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                         id: n.id.clone(),
                         left,
                         right,
-                        state: "geändert",
+                        state: RowState::Changed,
                         depth: n.depth,
                     }
                 }
@@ -374,14 +420,14 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                     id: n.id.clone(),
                     left: vec![seg(format!("{} {}", o.label(), o.text), None)],
                     right: vec![seg(whole, None)],
-                    state: "geändert",
+                    state: RowState::Changed,
                     depth: n.depth,
                 },
                 (None, _) => Row {
                     id: n.id.clone(),
                     left: Vec::new(),
-                    right: vec![seg(whole, Some("ins"))],
-                    state: "eingefügt",
+                    right: vec![seg(whole, Some(Mark::Ins))],
+                    state: RowState::Inserted,
                     depth: n.depth,
                 },
             },
@@ -394,12 +440,13 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
     rows
 }
 
+/// Pieces of the Synopse as HTML: deleted in `<del>`, inserted in `<ins>`.
 pub fn html_segs(v: &[Seg]) -> String {
     v.iter()
         .map(|s| match s.mark {
-            Some("del") => format!("<del>{}</del>", esc(&s.t)),
-            Some("ins") => format!("<ins>{}</ins>", esc(&s.t)),
-            _ => esc(&s.t),
+            Some(Mark::Del) => format!("<del>{}</del>", esc(&s.t)),
+            Some(Mark::Ins) => format!("<ins>{}</ins>", esc(&s.t)),
+            None => esc(&s.t),
         })
         .collect()
 }
@@ -410,11 +457,11 @@ pub fn synopse_html(title: &str, old: &[Entry], new: &[Entry], changes: &[Change
     for r in synopse_rows(old, new, changes) {
         let cls = format!("d{}", r.depth.min(6));
         match r.state {
-            "unverändert" => rows.push_str(&format!(
+            RowState::Unchanged => rows.push_str(&format!(
                 "<tr class={cls}><td class=same>{}</td><td class=unv>unverändert</td></tr>\n",
                 html_segs(&r.left)
             )),
-            "aufgehoben" => rows.push_str(&format!(
+            RowState::Removed => rows.push_str(&format!(
                 "<tr class={cls}><td class=del>{}</td><td class=gone></td></tr>\n",
                 esc(&r.left.iter().map(|s| s.t.as_str()).collect::<String>())
             )),

@@ -448,7 +448,7 @@ pub fn import(src: &str) -> Result<Import, ImportError> {
             title,
             abbreviation: None,
             fassung,
-            format: "legaldocml".into(),
+            format: syntax::ast::SourceFormat::LegalDocMl,
             root,
             warnings: Vec::new(),
         },

@@ -14,7 +14,9 @@ pub enum CitationStyle {
     /// Whatever most citations of the law use.
     #[default]
     Auto,
+    /// Units written out: „Absatz 1 Satz 2“ (the Handbuch der Rechtsförmlichkeit).
     Written,
+    /// Units abbreviated: „Abs. 1 S. 2“ (the style of many older laws).
     Abbreviated,
 }
 
@@ -44,6 +46,7 @@ pub struct LintConfig {
     /// Severity per rule: `R001 = "warning"`.
     #[serde(default)]
     pub severity: BTreeMap<RuleCode, Severity>,
+    /// How citations are to be written (C001).
     #[serde(default)]
     pub citation_style: CitationStyle,
 }

@@ -5,9 +5,14 @@
 //! what to write instead) that `paragraf explain CODE` prints: the doc is
 //! read from the rule's own source file, so the comment is the single source.
 
+#![warn(missing_docs)]
+
 pub mod config;
+mod definitions;
+mod numbering;
 pub mod render;
 pub mod rules;
+mod text;
 
 pub use config::{CitationStyle, LintConfig, RuleCode};
 use refs::Resolved;
@@ -15,17 +20,23 @@ use serde::{Deserialize, Serialize};
 use syntax::ast::{Document, Node, Span};
 use syntax::source::LineIndex;
 
+/// How serious a finding is; in `paragraf.toml` and the JSON its lowercase name
+/// (`warn` and `note` are read too). An error makes `lint` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The law is wrong: a citation that leads nowhere, a number twice.
     Error,
+    /// Probably wrong, or against the drafting rules.
     #[serde(alias = "warn")]
     Warning,
+    /// Worth a look.
     #[serde(alias = "note")]
     Info,
 }
 
 impl Severity {
+    /// The lowercase name: "error", "warning", "info".
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -38,10 +49,15 @@ impl Severity {
 /// One finding.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
+    /// The rule's code ("R001").
     pub code: &'static str,
+    /// The rule's name ("unresolved-reference").
     pub name: &'static str,
+    /// How serious it is (the rule's default or the configured one).
     pub severity: Severity,
+    /// What is wrong, in one line.
     pub message: String,
+    /// Where in the source.
     #[serde(skip)]
     pub span: Span,
     /// What to write instead.
@@ -51,12 +67,17 @@ pub struct Diagnostic {
 
 /// A lint rule.
 pub struct Rule {
+    /// Its stable code: a letter for the family and three digits ("R001").
     pub code: &'static str,
+    /// Its kebab-case name ("unresolved-reference").
     pub name: &'static str,
+    /// One line on what it finds.
     pub summary: &'static str,
+    /// Its default severity.
     pub severity: Severity,
     /// The source of the rule's file; its doc comment is the documentation.
     pub source: &'static str,
+    /// The check: reads the law from the context, reports to the sink.
     pub check: fn(&Ctx, &mut Sink),
 }
 
@@ -87,21 +108,27 @@ type LocatorKey = (usize, usize, usize, usize);
 
 /// Everything a rule may look at.
 pub struct Ctx<'a> {
+    /// The law.
     pub doc: &'a Document,
+    /// Its source text (spans point into it).
     pub src: &'a str,
+    /// Its citations, resolved.
     pub refs: &'a [Resolved],
+    /// The `[lint]` settings.
     pub config: &'a LintConfig,
+    /// The source's line starts (byte offset to line:column).
     pub lines: LineIndex<'a>,
     /// The last node's text-to-source map, reused while a rule reports
     /// several findings in one unit.
     locator: std::cell::RefCell<Option<(LocatorKey, std::rc::Rc<refs::Locator<'a>>)>>,
     /// Adjacent numbered siblings, for the rules on order and gaps.
-    neighbours: std::cell::OnceCell<Vec<rules::Neighbours<'a>>>,
+    neighbours: std::cell::OnceCell<Vec<numbering::Neighbours<'a>>>,
     /// Abbreviations defined in the law, for D001 and D002.
-    definitions: std::cell::OnceCell<Vec<rules::Definition>>,
+    definitions: std::cell::OnceCell<Vec<definitions::Definition>>,
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of one law.
     pub fn new(
         doc: &'a Document,
         src: &'a str,
@@ -132,16 +159,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// Each numbered unit with the next one of its group (computed once).
-    pub(crate) fn neighbours(&self) -> &[rules::Neighbours<'a>] {
+    pub(crate) fn neighbours(&self) -> &[numbering::Neighbours<'a>] {
         self.neighbours
-            .get_or_init(|| rules::neighbours(&self.doc.root))
+            .get_or_init(|| numbering::neighbours(&self.doc.root))
     }
 
     /// The abbreviations the law defines ("(BKIE)"), in order (computed once).
-    pub(crate) fn definitions(&self) -> &[rules::Definition] {
-        self.definitions.get_or_init(|| rules::definitions(self))
+    pub(crate) fn definitions(&self) -> &[definitions::Definition] {
+        self.definitions
+            .get_or_init(|| definitions::definitions(self))
     }
 
+    /// The span of a byte range of the source.
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.lines.span(start, end)
     }
@@ -195,10 +224,12 @@ impl<'a> Ctx<'a> {
 pub struct Sink<'r> {
     rule: &'r Rule,
     severity: Severity,
+    /// The findings so far.
     pub out: Vec<Diagnostic>,
 }
 
 impl Sink<'_> {
+    /// Report a finding at `span`, with what to write instead (`help`).
     pub fn push(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
         self.out.push(Diagnostic {
             code: self.rule.code,
@@ -216,6 +247,7 @@ pub fn registry() -> &'static [Rule] {
     rules::ALL
 }
 
+/// The rule with this code (any case) or name.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     registry()
         .iter()

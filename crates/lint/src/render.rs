@@ -6,8 +6,11 @@ use serde_json::{json, Value};
 
 /// The findings of one file.
 pub struct FileReport<'a> {
+    /// The file as it is to be named.
     pub path: &'a str,
+    /// Its text.
     pub src: &'a str,
+    /// Its findings.
     pub diagnostics: &'a [Diagnostic],
 }
 

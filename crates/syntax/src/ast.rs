@@ -10,11 +10,17 @@ use serde::{Deserialize, Serialize};
 /// A byte range with 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// The byte after the last.
     pub end: usize,
+    /// Line of the first byte (from 1).
     pub line: u32,
+    /// Its column (from 1).
     pub column: u32,
+    /// Line of the end.
     pub end_line: u32,
+    /// Its column.
     pub end_column: u32,
 }
 
@@ -32,19 +38,32 @@ pub enum Kind {
     Fassung,
     /// One entry of the corpus' definition-list metadata (`title`: key, `text`: value).
     Metadatum,
+    /// The Eingangsformel ("Der Bundestag hat … beschlossen").
     Eingangsformel,
+    /// A Präambel.
     Praeambel,
+    /// The Inhaltsübersicht (table of contents).
     Inhaltsuebersicht,
+    /// The Schlussformel (signatures).
     Schlussformel,
     // Gliederung, from top to bottom in their usual order.
+    /// Gliederung: Buch.
     Buch,
+    /// Gliederung: Teil.
     Teil,
+    /// Gliederung: Unterteil.
     Unterteil,
+    /// Gliederung: Kapitel.
     Kapitel,
+    /// Gliederung: Unterkapitel.
     Unterkapitel,
+    /// Gliederung: Abschnitt.
     Abschnitt,
+    /// Gliederung: Unterabschnitt.
     Unterabschnitt,
+    /// Gliederung: Titel.
     Titel,
+    /// Gliederung: Untertitel.
     Untertitel,
     /// A Gliederung heading without a type word ("I. - Die Grundrechte").
     Gliederung,
@@ -54,9 +73,13 @@ pub enum Kind {
     Paragraf,
     /// An Artikel (Einzelvorschrift).
     Artikel,
+    /// An Absatz: "(1)".
     Absatz,
+    /// A Nummer: "1.".
     Nummer,
+    /// A Buchstabe: "a)".
     Buchstabe,
+    /// A Doppelbuchstabe: "aa)".
     Doppelbuchstabe,
     /// A Satz; a leaf holding text.
     Satz,
@@ -64,7 +87,9 @@ pub enum Kind {
     Text,
     /// A bullet list item ("- ...", "* ..."); the corpus writes tables this way.
     Listenpunkt,
+    /// An Anhang (annex).
     Anhang,
+    /// An Anlage (annex).
     Anlage,
     /// "Hinweis: ..." and the like.
     Hinweis,
@@ -77,6 +102,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's name in the JSON form (`paragraf`, `absatz`, …).
     pub fn as_str(self) -> &'static str {
         use Kind::*;
         match self {
@@ -159,6 +185,7 @@ impl Kind {
         )
     }
 
+    /// An Anhang or an Anlage.
     pub fn is_annex(self) -> bool {
         matches!(self, Kind::Anhang | Kind::Anlage)
     }
@@ -239,7 +266,9 @@ pub enum Style {
 /// An emphasized run inside `text` (byte offsets into the normalized text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Emphasis {
+    /// First byte of the run.
     pub start: usize,
+    /// The byte after its last.
     pub end: usize,
     /// `**strong**` (true) or `*emphasis*` (false).
     pub strong: bool,
@@ -248,9 +277,11 @@ pub struct Emphasis {
 /// One node of the AST.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
+    /// What the node is.
     pub kind: Kind,
     /// Stable id in the style of LegalDocML.de eIds.
     pub id: String,
+    /// Where it stands in the source.
     pub span: Span,
     /// The marker as written: "§ 4a", "§§ 3 bis 6", "(1)", "1.", "a)", "Abschnitt 1".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -277,11 +308,13 @@ pub struct Node {
     /// `plain` for a heading written as a line of plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<Style>,
+    /// The nodes it holds, in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
 }
 
 impl Node {
+    /// A node of a kind at a span, with nothing else set.
     pub fn new(kind: Kind, span: Span) -> Node {
         Node {
             kind,
@@ -415,11 +448,27 @@ pub struct Document {
     /// The Fassung date as ISO 8601 ("2025-10-14").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fassung: Option<String>,
-    /// `markdown` (corpus) or `plain` (the drafters' text).
-    pub format: String,
+    /// What the law was read from: Markdown (the corpus), plain text (the
+    /// drafters' text) or LegalDocML.de.
+    pub format: SourceFormat,
+    /// The tree: a `Dokument` node.
     pub root: Node,
+    /// What the parser could not structure, and where.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<crate::diag::Warning>,
+}
+
+/// The format a law was read from; in the JSON form its lowercase name
+/// (`"markdown"`, `"plain"`, `"legaldocml"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Markdown with `#` headings (the corpus).
+    Markdown,
+    /// Plain text, as drafters write it.
+    Plain,
+    /// LegalDocML.de XML (imported).
+    LegalDocMl,
 }
 
 impl Document {

@@ -3,10 +3,17 @@
 use std::io::Write;
 use std::path::Path;
 
+/// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// The temporary file could not be written or renamed.
     #[error("{path}: cannot write: {reason}")]
-    Io { path: String, reason: String },
+    Io {
+        /// The file that was to be written.
+        path: String,
+        /// What the OS said.
+        reason: String,
+    },
 }
 
 /// The OS's words for an I/O error, without the temporary path tempfile appends.

@@ -11,6 +11,8 @@
 //! dates. Errors are values ([`diag`]); outputs are written atomically
 //! ([`fsutil`]).
 
+#![warn(missing_docs)]
+
 // pest_derive without `std` generates code that names `alloc`
 extern crate alloc;
 

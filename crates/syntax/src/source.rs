@@ -6,6 +6,8 @@ use std::path::Path;
 /// Default upper bound for one law text (the largest federal law, BGB, is 1.5 MB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
+/// The size limit for one law text: `PARAGRAF_MAX_FILE_SIZE`, else
+/// [`DEFAULT_MAX_FILE_SIZE`].
 pub fn max_file_size() -> u64 {
     std::env::var("PARAGRAF_MAX_FILE_SIZE")
         .ok()
@@ -135,6 +137,7 @@ pub struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// The line starts of `text`, found once.
     pub fn new(text: &'a str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
@@ -153,6 +156,7 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// Line and column (from 1; the column counts characters) of a byte offset.
     pub fn line_col(&self, off: usize) -> (u32, u32) {
         let off = off.min(self.text.len());
         let (last_line, last_off, last_col) = self.last.get();
@@ -182,14 +186,17 @@ impl<'a> LineIndex<'a> {
         (line as u32 + 1, col)
     }
 
+    /// How many lines the text has.
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
 
+    /// The byte where a line (from 1) starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line.saturating_sub(1).min(self.starts.len() - 1)]
     }
 
+    /// The span of a byte range, with its lines and columns.
     pub fn span(&self, start: usize, end: usize) -> crate::ast::Span {
         let (line, column) = self.line_col(start);
         // most spans end on the line they start on, or a few lines below

@@ -9,6 +9,7 @@ use crate::ast::Kind;
 /// A unit kind as law texts name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
+    /// The kind of unit.
     pub kind: Kind,
     /// "Absatz", "§", "Abschnitt".
     pub singular: &'static str,

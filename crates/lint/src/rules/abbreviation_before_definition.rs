@@ -1,4 +1,4 @@
-use super::abbreviation_defined_twice::uses_before;
+use crate::definitions::uses_before;
 use crate::{Ctx, Rule, Severity, Sink};
 use syntax::ast::Span;
 

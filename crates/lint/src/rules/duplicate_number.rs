@@ -1,4 +1,5 @@
-use super::{first_num, numbered_groups, unit_name};
+use crate::numbering::{first_num, numbered_groups};
+use crate::text::unit_name;
 use crate::{Ctx, Rule, Severity, Sink};
 use rustc_hash::FxHashMap;
 use syntax::ast::Node;

@@ -1,4 +1,4 @@
-use super::unit_name;
+use crate::text::unit_name;
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks

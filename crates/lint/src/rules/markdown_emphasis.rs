@@ -1,4 +1,5 @@
 use crate::{Ctx, Rule, Severity, Sink};
+use syntax::ast::SourceFormat;
 
 /// ## What it checks
 /// Markdown emphasis (`**fett**`, `*kursiv*`) inside the text of a law.
@@ -27,7 +28,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if ctx.doc.format != "plain" {
+    if ctx.doc.format != SourceFormat::Plain {
         return; // the federal corpus uses emphasis for tables and notes
     }
     ctx.doc.root.walk(&mut |n, _| {

@@ -1,4 +1,4 @@
-use super::unbalanced_quotes::paragraphs;
+use crate::text::paragraphs;
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks

@@ -1,5 +1,5 @@
+use crate::text::paragraphs;
 use crate::{Ctx, Rule, Severity, Sink};
-use syntax::ast::{Kind, Node};
 
 /// ## What it checks
 /// German quotation marks that do not pair up within a paragraph: an opening
@@ -26,18 +26,6 @@ pub const RULE: Rule = Rule {
     source: include_str!("unbalanced_quotes.rs"),
     check,
 };
-
-/// The Sätze of each paragraph (Absatz, Nummer, Text, ...).
-pub(crate) fn paragraphs(root: &Node) -> Vec<Vec<&Node>> {
-    let mut out = Vec::new();
-    root.walk(&mut |n, _| {
-        let s: Vec<&Node> = n.children.iter().filter(|c| c.kind == Kind::Satz).collect();
-        if !s.is_empty() {
-            out.push(s);
-        }
-    });
-    out
-}
 
 fn check(ctx: &Ctx, out: &mut Sink) {
     for para in paragraphs(&ctx.doc.root) {

@@ -11,7 +11,7 @@ use super::heading::{self, HeadingInfo};
 use super::lines::{Line, LineKind, Lines, MarkerKind};
 use super::reading;
 use super::text::{satznummern, split_saetze, Paragraph};
-use crate::ast::{Document, Kind, Node, Span, Style};
+use crate::ast::{Document, Kind, Node, SourceFormat, Span, Style};
 use crate::diag::Warning;
 use crate::source::LineIndex;
 
@@ -164,9 +164,9 @@ pub fn build(src: &str, lines: Lines, limits: Limits) -> Document {
         abbreviation,
         fassung,
         format: if plain {
-            "plain".into()
+            SourceFormat::Plain
         } else {
-            "markdown".into()
+            SourceFormat::Markdown
         },
         root,
         warnings: b.warnings,

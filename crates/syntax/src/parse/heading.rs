@@ -8,12 +8,15 @@ use pest::Parser;
 /// What a heading line says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadingInfo {
+    /// The unit the heading starts.
     pub kind: Kind,
     /// "§ 4a", "Abschnitt 1", "Erster Abschnitt", "Anhang III".
     pub marker: Option<String>,
     /// "4a", "1", "III"; ranges as "3 bis 6".
     pub num: Option<String>,
+    /// The title after the number ("Zweck").
     pub title: Option<String>,
+    /// Whether it says „(weggefallen)“ or „(aufgehoben)“.
     pub repealed: bool,
     /// The corpus' "(XXXX)" placeholder was present.
     pub placeholder: bool,

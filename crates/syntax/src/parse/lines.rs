@@ -3,41 +3,54 @@
 use crate::grammar::law::{LawParser, Rule};
 use pest::Parser;
 
+/// The kind of list item a marker starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerKind {
+    /// "(1)"
     Absatz,
+    /// "1."
     Nummer,
+    /// "a)" (also "aa)")
     Buchstabe,
 }
 
+/// What a line is, by its start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     /// `#`..`######`; `level` is the number of marks.
     Heading {
+        /// The number of `#`.
         level: u8,
     },
+    /// An empty line, or spaces only.
     Blank,
     /// `[^id]: ...`; `marker` is the id.
     FootnoteDef,
     /// `:   value`
     DefValue,
+    /// `| cell | cell |`
     TableRow,
     /// A line starting with a unit marker.
     Item {
+        /// The kind of marker.
         kind: MarkerKind,
+        /// Whether a list dash precedes it ("- (1)").
         dash: bool,
     },
     /// `- text`, `*   text`
     Bullet,
+    /// Any other line: text.
     Text,
 }
 
 /// One classified line. Offsets are byte offsets into the source.
 #[derive(Debug, Clone, Copy)]
 pub struct Line {
+    /// What the line is.
     pub kind: LineKind,
     /// Start of the line and end of its content (before the line break).
     pub start: usize,
+    /// End of its content.
     pub end: usize,
     /// Indentation in columns (a tab counts 4).
     pub indent: usize,
@@ -51,9 +64,11 @@ pub struct Line {
 
 /// Output of the line pass.
 pub struct Lines {
+    /// Whether the source starts with a byte order mark.
     pub bom: bool,
     /// Byte range of the front matter body, and of the whole front matter block.
     pub front_matter: Option<((usize, usize), (usize, usize))>,
+    /// The lines, in order.
     pub lines: Vec<Line>,
 }
 
@@ -65,6 +80,7 @@ fn cols(s: &str) -> usize {
 /// this size, cut at line breaks, so pest's token queue stays small.
 const CHUNK: usize = 16 * 1024;
 
+/// The line pass: every line of `src` classified (it accepts every input).
 pub fn classify(src: &str) -> Lines {
     let nlines = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
     let mut out = Lines {

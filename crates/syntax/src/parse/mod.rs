@@ -17,6 +17,7 @@ pub fn parse(src: &str) -> Document {
     parse_with(src, Limits::default())
 }
 
+/// [`parse`] with other limits (nesting, sizes) than the defaults.
 pub fn parse_with(src: &str, limits: Limits) -> Document {
     let lines = lines::classify(src);
     build::build(src, lines, limits)

@@ -19,7 +19,9 @@ struct Piece {
 /// Normalized text of a paragraph with its map to the source.
 #[derive(Debug, Default)]
 pub struct Paragraph {
+    /// The normalized text.
     pub text: String,
+    /// The emphasis in it (`*`, `**`), as ranges of `text`.
     pub emphasis: Vec<Emphasis>,
     pieces: Vec<Piece>,
 }
