@@ -935,6 +935,64 @@ fn law_suffix(p: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
 
 /// "des Bürgerlichen Gesetzbuchs", "des Gesetzes über die Feuerwehr", "des
 /// DNG": the law named after an article, and where its name ends.
+/// Whether a law word is a law's proper name, which does not go on („des
+/// Grundgesetzes zur Abwehr“), unlike „des Gesetzes über …“ and „des
+/// Einführungsgesetzes zum …“.
+fn proper_name(name: &str) -> bool {
+    let l = name.to_lowercase();
+    ["gesetz", "gesetzes", "gesetzbuch", "gesetzbuchs", "gesetzbuches", "ordnung"]
+        .iter()
+        .any(|e| l.ends_with(e) && l.len() > e.len() + 3)
+        && !matches!(l.as_str(), "verordnung" | "verordnungen")
+        // "des Einführungsgesetzes zum Bürgerlichen Gesetzbuche"
+        && !["einführungs", "ausführungs", "durchführungs", "änderungs", "anpassungs", "zustimmungs", "überleitungs"]
+            .iter()
+            .any(|p| l.starts_with(p))
+}
+
+/// "des Gesetzes über die Feuerwehr": where a law's name that goes on
+/// after „über“, „zur“ … ends, from token `j` on (`e`: its end so far).
+fn name_goes_on(toks: &[Pair<Rule>], mut j: usize, mut e: usize) -> usize {
+    const SMALL: &[&str] = &[
+        "die",
+        "der",
+        "des",
+        "den",
+        "dem",
+        "das",
+        "und",
+        "von",
+        "vom",
+        "im",
+        "in",
+        "zur",
+        "zum",
+        "für",
+        "über",
+        "gegen",
+        "bei",
+        "mit",
+        "an",
+        "auf",
+        "aus",
+        "betreffend",
+        "zu",
+    ];
+    while let Some(x) = toks.get(j) {
+        let w = x.as_str();
+        let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if capital || SMALL.contains(&w) || x.as_rule() == Rule::law_id {
+            if capital || x.as_rule() == Rule::law_id {
+                e = x.as_span().end();
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
 fn named_law(inner: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
     let words = inner
         .clone()
@@ -963,19 +1021,11 @@ fn named_law(inner: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
                 }
             }
             // "des Gesetzes über die Feuerwehr": the name goes on after über/zur/zum
-            let mut j = k + 1;
+            let j = k + 1;
             // (a German law's proper name does not go on: "des
             // Grundgesetzes zur Abwehr", "der Nachweisverordnung von";
             // "des Gesetzes über …", "des Übereinkommens über …" do)
-            let l = w.as_str().to_lowercase();
-            let proper = ["gesetz", "gesetzes", "gesetzbuch", "gesetzbuchs", "gesetzbuches", "ordnung"]
-                .iter()
-                .any(|e| l.ends_with(e) && l.len() > e.len() + 3)
-                && !matches!(l.as_str(), "verordnung" | "verordnungen")
-                // "des Einführungsgesetzes zum Bürgerlichen Gesetzbuche"
-                && !["einführungs", "ausführungs", "durchführungs", "änderungs", "anpassungs", "zustimmungs", "überleitungs"]
-                    .iter()
-                    .any(|p| l.starts_with(p));
+            let proper = proper_name(w.as_str());
             if !proper
                 && toks.get(j).is_some_and(|x| {
                     matches!(
@@ -992,43 +1042,7 @@ fn named_law(inner: Pair<Rule>) -> Option<(Scope, Option<usize>)> {
                     )
                 })
             {
-                const SMALL: &[&str] = &[
-                    "die",
-                    "der",
-                    "des",
-                    "den",
-                    "dem",
-                    "das",
-                    "und",
-                    "von",
-                    "vom",
-                    "im",
-                    "in",
-                    "zur",
-                    "zum",
-                    "für",
-                    "über",
-                    "gegen",
-                    "bei",
-                    "mit",
-                    "an",
-                    "auf",
-                    "aus",
-                    "betreffend",
-                    "zu",
-                ];
-                while let Some(x) = toks.get(j) {
-                    let w = x.as_str();
-                    let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
-                    if capital || SMALL.contains(&w) || x.as_rule() == Rule::law_id {
-                        if capital || x.as_rule() == Rule::law_id {
-                            e = x.as_span().end();
-                        }
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
+                e = name_goes_on(&toks, j, e);
             }
             cut = Some(e);
             break;

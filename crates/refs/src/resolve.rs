@@ -692,29 +692,16 @@ pub fn resolve_all_with(
     line_index: &LineIndex,
 ) -> Vec<Resolved> {
     let ix = Index::new(doc);
-    let has_artikel = ix.einzel.keys().any(|(art, _)| *art);
-    let has_paragraf = ix.einzel.keys().any(|(art, _)| !*art);
-    // "§ 1.07": decimal numbers are another ordinance's (BinSchStrO) unless this law has them
-    let has_decimal = ix.einzel.keys().any(|(_, num)| num.contains('.'));
-    let title_names_law = doc
-        .title
-        .as_deref()
-        .is_some_and(super::title_names_other_law);
+    let laws_units = LawsUnits {
+        has_artikel: ix.einzel.keys().any(|(art, _)| *art),
+        has_paragraf: ix.einzel.keys().any(|(art, _)| !*art),
+        has_decimal: ix.einzel.keys().any(|(_, num)| num.contains('.')),
+    };
     let mut other_ix = Others {
         series: uni.others.iter().map(|_| None).collect(),
         library: FxHashMap::default(),
     };
-    let own_names = super::LawNames::of(doc, None);
-    // "Gesetz zu dem Abkommen vom …", "Einführungsgesetz zum Aktiengesetz"
-    let other_in_title = doc
-        .title
-        .as_deref()
-        .and_then(|t| super::extract::other_law_in_title(t, &own_names));
-    let other_names: Vec<super::LawNames> = uni
-        .others
-        .iter()
-        .map(|o| super::LawNames::of(o.doc, Some(&o.short)))
-        .collect();
+    let names = Names::of(doc, uni);
     let mut out = Vec::new();
     // „quoted text“ (an amending law quoting the law it amends) may span units
     let mut quote_depth: i32 = 0;
@@ -725,34 +712,14 @@ pub fn resolve_all_with(
             quote_depth = 0;
         }
         for (t, is_title) in [(n.title.as_ref(), true), (n.text.as_ref(), false)] {
-            let Some(t) = t else { continue };
-            if matches!(
-                n.kind,
-                Kind::Frontmatter | Kind::Metadatum | Kind::Zeile | Kind::Langtitel | Kind::Fassung
-            ) {
+            let Some(t) = t.filter(|_| may_cite(n.kind, is_title)) else {
                 continue;
-            }
-            if is_title
-                && !(n.kind.is_einzelvorschrift() || n.kind.is_gliederung() || n.kind.is_annex())
-            {
-                continue;
-            }
+            };
             let found = citations_in(t, !is_title && after_gazette(n, parents));
             // a table cell in an Anlage that only cites: the column's law, when not this one's
             let cell =
                 parents.iter().any(|p| p.kind.is_annex()) && super::citations_only(t, &found);
-            // quotation depth at each citation, in one pass over the text
-            let mut depth = quote_depth;
-            let mut pos = 0;
-            let mut depth_at = |to: usize| {
-                let to = to.max(pos).min(t.len());
-                let piece = t.get(pos..to).unwrap_or("");
-                depth += piece.matches('„').count() as i32 - piece.matches('“').count() as i32;
-                pos = to;
-                depth
-            };
-            let quoted: Vec<bool> = found.iter().map(|f| depth_at(f.start) > 0).collect();
-            let end_depth = depth_at(t.len());
+            let (quoted, end_depth) = quoted_at(t, &found, quote_depth);
             if !is_title {
                 quote_depth = end_depth.max(0);
             }
@@ -763,39 +730,24 @@ pub fn resolve_all_with(
             // an Eingangsformel cites the enabling law; an Änderungsbefehl the law it amends
             let in_formula = parents.iter().any(|p| p.kind == Kind::Eingangsformel);
             let amending = AMENDING.iter().any(|w| t.contains(w));
-            let mut chain: Vec<&Node> = parents.to_vec();
-            chain.push(n);
+            let chain: Vec<&Node> = parents.iter().copied().chain([n]).collect();
             let (s0, sbase) = src_text;
-            let slice = &src[s0..];
-            let locator = Locator::new(&slice[..sbase.min(slice.len())], t);
+            let (slice, locator) = (
+                &src[s0..],
+                Locator::new(&src[s0..][..sbase.min(src.len() - s0)], t),
+            );
             // the citations of this unit's Sätze so far, for "des § 775 Nr. 1, 3 … der Nummer 2"
-            let unit = parents
-                .last()
-                .map_or(std::ptr::null(), |p| *p as *const Node);
+            let unit: *const Node = parents.last().map_or(std::ptr::null(), |p| *p);
             if n.kind != Kind::Satz || unit != before_unit {
                 before.clear();
                 before_unit = unit;
             }
             for (f, quoted) in found.into_iter().zip(quoted) {
-                let a = locator.get(f.start).unwrap_or(0);
-                let b = locator.get(f.end).unwrap_or(a);
-                let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
-                let span = line_index.span(s0 + a, s0 + b);
-                let laws_units = LawsUnits {
-                    has_artikel,
-                    has_paragraf,
-                    has_decimal,
-                };
+                let span = citation_span(&locator, slice, s0, &f, line_index);
                 let scope =
                     context_scope(f.scope, &f.steps, quoted, in_formula, amending, &laws_units);
                 let scope = instrument_named(scope, &t[f.start..f.end], doc.title.as_deref());
-                let scope = series_or_own(
-                    scope,
-                    t.get(f.end..).unwrap_or(""),
-                    &own_names,
-                    &other_names,
-                    uni,
-                );
+                let scope = series_or_own(scope, &t[f.end..], &names.own, &names.others, uni);
                 let reference = Reference {
                     text: t[f.start..f.end].to_string(),
                     span,
@@ -810,19 +762,16 @@ pub fn resolve_all_with(
                 if r.status == Status::Unresolved && r.reference.scope == Scope::Relative {
                     anaphora(&mut r, &before, &ix, &mut other_ix, uni, &chain);
                 }
-                before.push((
-                    r.reference.steps.clone(),
-                    r.reference.scope.clone(),
-                    r.status,
-                ));
+                let (steps, scope) = (r.reference.steps.clone(), r.reference.scope.clone());
+                before.push((steps, scope, r.status));
                 if r.status == Status::Unresolved {
                     let here = Here {
                         text: t,
                         span: (f.start, f.end),
                         cell,
-                        title_names_law,
-                        other_in_title: other_in_title.clone(),
-                        own: &own_names,
+                        title_names_law: names.title_names_law,
+                        other_in_title: names.other_in_title.clone(),
+                        own: &names.own,
                         chain: &chain,
                     };
                     let evidence = another_laws(&ix, &r.reference, &here);
@@ -833,6 +782,76 @@ pub fn resolve_all_with(
         }
     });
     out
+}
+
+/// The names of the law being checked and of the other laws of the series.
+struct Names {
+    own: super::LawNames,
+    others: Vec<super::LawNames>,
+    /// The title names another law ("Gesetz zu dem Abkommen …").
+    title_names_law: bool,
+    /// "Gesetz zu dem Abkommen vom …", "Einführungsgesetz zum Aktiengesetz".
+    other_in_title: Option<String>,
+}
+
+impl Names {
+    fn of(doc: &Document, uni: &Universe) -> Names {
+        let own = super::LawNames::of(doc, None);
+        let title = doc.title.as_deref();
+        Names {
+            title_names_law: title.is_some_and(super::title_names_other_law),
+            other_in_title: title.and_then(|t| super::extract::other_law_in_title(t, &own)),
+            others: uni
+                .others
+                .iter()
+                .map(|o| super::LawNames::of(o.doc, Some(&o.short)))
+                .collect(),
+            own,
+        }
+    }
+}
+
+/// Whether the text (or, with `is_title`, the heading) of a node of `kind`
+/// is read for citations: not metadata, table rows or the long title, and
+/// headings only of units, Gliederung and annexes.
+fn may_cite(kind: Kind, is_title: bool) -> bool {
+    if matches!(
+        kind,
+        Kind::Frontmatter | Kind::Metadatum | Kind::Zeile | Kind::Langtitel | Kind::Fassung
+    ) {
+        return false;
+    }
+    !is_title || kind.is_einzelvorschrift() || kind.is_gliederung() || kind.is_annex()
+}
+
+/// The source span of a citation found in a node's normalized text.
+fn citation_span(
+    locator: &Locator,
+    slice: &str,
+    s0: usize,
+    f: &super::Found,
+    line_index: &LineIndex,
+) -> syntax::ast::Span {
+    let a = locator.get(f.start).unwrap_or(0);
+    let b = locator.get(f.end).unwrap_or(a);
+    let b = a + slice[a..b].trim_end_matches(['*', ' ', '\n', '\r']).len();
+    line_index.span(s0 + a, s0 + b)
+}
+
+/// Whether each citation stands inside „quoted text“, counted from the
+/// depth the text starts at, and the depth at its end.
+fn quoted_at(t: &str, found: &[super::Found], start: i32) -> (Vec<bool>, i32) {
+    let mut depth = start;
+    let mut pos = 0;
+    let mut depth_at = |to: usize| {
+        let to = to.max(pos).min(t.len());
+        let piece = t.get(pos..to).unwrap_or("");
+        depth += piece.matches('„').count() as i32 - piece.matches('“').count() as i32;
+        pos = to;
+        depth
+    };
+    let quoted = found.iter().map(|f| depth_at(f.start) > 0).collect();
+    (quoted, depth_at(t.len()))
 }
 
 /// What kinds of § a law has, for [`context_scope`].
@@ -1317,6 +1336,51 @@ fn lacks_top_unit(ix: &Index, r: &Reference) -> bool {
     })
 }
 
+/// A target's outcome in the slice of its § or Artikel alone
+/// ([`super::Library::unit_doc`]); `None` when the slice cannot decide it
+/// and the whole law must.
+fn in_slice<'a>(
+    library: &'a super::Library,
+    (lib, k): (usize, usize),
+    path: &[(Level, super::Item)],
+    other_ix: &mut Others<'a>,
+) -> Option<Result<String, (Status, String)>> {
+    let (level, item) = path.first()?;
+    let artikel = match level {
+        Level::Paragraf => false,
+        Level::Artikel => true,
+        _ => return None,
+    };
+    if item.to.is_some() || item.folgende {
+        return None;
+    }
+    let doc = library.unit_doc(k, artikel, &item.from)?;
+    let slot = library.slot(k, artikel, &item.from);
+    let index = other_ix
+        .library
+        .entry((lib, k, slot))
+        .or_insert_with(|| Index::new(doc));
+    match resolve_path(index, path, &[], false) {
+        Outcome::Found(n) => Some(Ok(n.id.clone())),
+        // below a § the slice holds, the slice's tree is the whole law's
+        // (tests/citations.rs checks it over the corpus): a failure there
+        // is the whole law's, unless an annex is named
+        Outcome::Fail(status, reason)
+            if path.len() > 1
+                && path[1..]
+                    .iter()
+                    .all(|(l, _)| !matches!(l, Level::Anhang | Level::Anlage | Level::Teil))
+                && matches!(
+                    resolve_path(index, &path[..1], &[], false),
+                    Outcome::Found(_)
+                ) =>
+        {
+            Some(Err((status, reason)))
+        }
+        Outcome::Fail(..) => None,
+    }
+}
+
 /// The law of a library that `name` designates, and a citation's targets
 /// in it: each target against the slice of its § or Artikel
 /// ([`super::Library::unit_doc`]), and against the whole law when the slice
@@ -1356,42 +1420,7 @@ fn resolve_in_library<'a>(
     let label = library.label(k);
     let mut target = None;
     for path in r.reference.targets() {
-        let slice = match path.first() {
-            Some((level @ (Level::Paragraf | Level::Artikel), item))
-                if item.to.is_none() && !item.folgende =>
-            {
-                library
-                    .unit_doc(k, *level == Level::Artikel, &item.from)
-                    .map(|d| (d, library.slot(k, *level == Level::Artikel, &item.from)))
-            }
-            _ => None,
-        };
-        let mut outcome = None;
-        if let Some((doc, slot)) = slice {
-            let index = other_ix
-                .library
-                .entry((lib, k, slot))
-                .or_insert_with(|| Index::new(doc));
-            outcome = match resolve_path(index, &path, &[], false) {
-                Outcome::Found(n) => Some(Ok(n.id.clone())),
-                // below a § the slice holds, the slice's tree is the whole
-                // law's (tests/citations.rs checks it over the corpus): a
-                // failure there is the whole law's, unless an annex is named
-                Outcome::Fail(status, reason)
-                    if path.len() > 1
-                        && path[1..].iter().all(|(l, _)| {
-                            !matches!(l, Level::Anhang | Level::Anlage | Level::Teil)
-                        })
-                        && matches!(
-                            resolve_path(index, &path[..1], &[], false),
-                            Outcome::Found(_)
-                        ) =>
-                {
-                    Some(Err((status, reason)))
-                }
-                Outcome::Fail(..) => None,
-            };
-        }
+        let mut outcome = in_slice(library, (lib, k), &path, other_ix);
         if outcome.is_none() {
             let Some(doc) = library.doc(k) else {
                 return;
@@ -1509,31 +1538,37 @@ fn resolve_one<'a>(
         }
     }
     if r.status == Status::Unresolved && relative && file.is_none() {
-        // "nach den Nummern 100, 101 und 300 bis 321": the numbered parts of an annex
-        let targets = r.reference.targets();
-        let in_annex: Option<Vec<&Node>> = targets
-            .iter()
-            .map(|t| match t.as_slice() {
-                [(Level::Nummer, item)] => {
-                    let to = item.to.as_deref().map(|to| ix.annex_part(to, chain));
-                    match to {
-                        Some(None) => None,
-                        _ => ix.annex_part(&item.from, chain),
-                    }
-                }
-                _ => None,
-            })
-            .collect();
-        if let Some(first) = in_annex.and_then(|v| v.first().copied()) {
-            r.status = Status::Resolved;
-            r.target = Some(first.id.clone());
-            r.reason = None;
-        }
+        annex_parts(&mut r, ix, chain);
     }
     if r.target.is_some() {
         r.target_file = file;
     }
     r
+}
+
+/// "nach den Nummern 100, 101 und 300 bis 321": relative Nummern that name
+/// no unit of the citing one are the numbered parts of an annex.
+fn annex_parts<'a>(r: &mut Resolved, ix: &Index<'a>, chain: &[&'a Node]) {
+    // "nach den Nummern 100, 101 und 300 bis 321": the numbered parts of an annex
+    let targets = r.reference.targets();
+    let in_annex: Option<Vec<&Node>> = targets
+        .iter()
+        .map(|t| match t.as_slice() {
+            [(Level::Nummer, item)] => {
+                let to = item.to.as_deref().map(|to| ix.annex_part(to, chain));
+                match to {
+                    Some(None) => None,
+                    _ => ix.annex_part(&item.from, chain),
+                }
+            }
+            _ => None,
+        })
+        .collect();
+    if let Some(first) = in_annex.and_then(|v| v.first().copied()) {
+        r.status = Status::Resolved;
+        r.target = Some(first.id.clone());
+        r.reason = None;
+    }
 }
 
 /// "(2) In den Fällen der Nummern 1, 3 findet die Klage nicht statt": Nummern cited
