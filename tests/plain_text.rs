@@ -144,6 +144,126 @@ fn uncertain_lines_are_warnings_at_the_line() {
     assert!(w[0].contains("no §, Artikel or Absatz"), "{w:?}");
 }
 
+/// P001 of `paragraf lint` on a plain law: (line, message) of each.
+fn p001(src: &str) -> Vec<(u32, String)> {
+    let law = paragraf::project::Law {
+        path: "test.txt".into(),
+        src: src.to_string(),
+        doc: syntax::parse(src),
+    };
+    let universe = refs::Universe {
+        declared: Vec::new(),
+        libraries: &[],
+        others: Vec::new(),
+    };
+    paragraf::project::check(&law, &universe, &lint::LintConfig::default())
+        .1
+        .into_iter()
+        .filter(|d| d.code == "P001")
+        .map(|d| (d.span.line, d.message))
+        .collect()
+}
+
+/// Mutations of the real Gesetz VII: before each of its §§, the blank line
+/// removed and the Satz above broken off mid-sentence. Each such § line
+/// really reads either way; `lint` must say so (P001) at that line, and the
+/// unmutated seed has no P001 at all.
+#[test]
+fn a_planted_ambiguity_is_p001_at_its_line() {
+    let seed = common::seed();
+    assert_eq!(p001(&seed), []);
+    let lines: Vec<&str> = seed.lines().collect();
+    let mut planted = 0;
+    for (i, l) in lines.iter().enumerate() {
+        // a § heading after a blank line after a Satz ending in "."
+        if !l.starts_with("§ ") || i < 2 || !lines[i - 1].is_empty() {
+            continue;
+        }
+        let Some(open) = lines[i - 2].strip_suffix('.') else {
+            continue;
+        };
+        let mut mutated: Vec<&str> = lines.clone();
+        mutated[i - 2] = open;
+        mutated.remove(i - 1);
+        let src = mutated.join("\n") + "\n";
+        let at = i as u32; // the § line, 1-based, one line up
+        let found = p001(&src);
+        assert!(
+            found
+                .iter()
+                .any(|(line, m)| *line == at && m.contains("read as text")),
+            "planted before {l:?} (line {at}): {found:?}"
+        );
+        planted += 1;
+    }
+    assert!(planted >= 5, "only {planted} places planted");
+}
+
+/// Lists that go on after a text that stands for a unit, as the corpus
+/// writes them (AMRNOG Art. 9: an empty Nummer "\\2."; AltZertG § 1:
+/// "6. und 7. (weggefallen)"; FamRÄndG: "1. bis 4 (weggefallen)"), and a
+/// footnote's list of directives (AufenthG): the same law without the
+/// blank lines before their items.
+#[test]
+fn lists_go_on_after_a_text_that_stands_for_their_units() {
+    let cases = [
+        (
+            "Art 9 – Außerkrafttreten\n\nMit Inkrafttreten dieses Gesetzes treten außer Kraft\n\n\
+             1. das Arzneimittelgesetz 1961 vorbehaltlich Artikel 3 § 11 Abs. 1,\n\n\\2.\n\n\
+             3. das Gesetz über die Berufsausübung im Einzelhandel vom 5. August 1957,\n\n\
+             4. die Verordnung über den Nachweis der Sachkunde für den Einzelhandel vom 4. März 1960,\n",
+            3,
+        ),
+        (
+            "§ 1 – Zertifizierungskriterien\n\n(1) Ein Altersvorsorgevertrag liegt vor, wenn eine \
+             Vereinbarung geschlossen wird,\n\n\
+             1. die für den Vertragspartner eine lebenslange Leistung vorsieht,\n\n\
+             2. und 3. (weggefallen)\n\n\
+             4. die vorsieht, dass die Abschluss- und Vertriebskosten verteilt werden,\n\n\
+             5. (weggefallen)\n",
+            4,
+        ),
+        (
+            "§ 9 – Übergangsvorschriften\n\n1. bis 4 (weggefallen)\n\n\
+             5. Soweit im deutschen bürgerlichen Recht die Staatsangehörigkeit entscheidet, gilt dies.\n\n\
+             6. (weggefallen)\n",
+            3,
+        ),
+    ];
+    for (canonical, nummern) in cases {
+        // the blank lines before the items gone (the corpus check's variant a)
+        let lines: Vec<&str> = canonical.lines().collect();
+        let typed: String = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| {
+                let item = |n: &&str| n.starts_with(|c: char| c.is_ascii_digit());
+                !l.is_empty() || !lines.get(i + 1).is_some_and(item)
+            })
+            .map(|(_, l)| format!("{l}\n"))
+            .collect();
+        assert_ne!(typed, canonical);
+        let (a, b) = (syntax::parse(canonical), syntax::parse(&typed));
+        let count = |d: &syntax::Document| {
+            let mut n = 0;
+            d.root
+                .walk(&mut |c, _| n += usize::from(c.kind == Kind::Nummer));
+            n
+        };
+        assert_eq!(count(&a), nummern, "{canonical}");
+        assert_eq!(first_change(&a, &b), None, "{typed}");
+    }
+    // a footnote's further paragraphs, each an item indented by four
+    let canonical = "§ 1 Zweck\n\nDieses Gesetz gilt.[^f1]\n\n[^f1]: Dieses Gesetz dient der Umsetzung \
+                     folgender Richtlinien: 1. Richtlinie 2001/40/EG,\n\n    2. Richtlinie 2001/51/EG,\n\n    \
+                     3. Richtlinie 2001/55/EG.\n";
+    let typed = canonical.replace(",\n\n    ", ",\n    ");
+    assert_eq!(
+        first_change(&syntax::parse(canonical), &syntax::parse(&typed)),
+        None
+    );
+}
+
 /// `paragraf fmt` on a law with CRLF line endings and a byte order mark:
 /// the canonical form (LF, no BOM), and notes on stderr that say so;
 /// `--check` reports them.

@@ -403,42 +403,8 @@ impl Writer<'_> {
         let ind = depth * 4;
         match n.kind {
             Kind::Dokument => self.children(n, 0),
-            Kind::Frontmatter => {
-                let t = n.text.clone().unwrap_or_default();
-                self.out.push_str("---\n");
-                self.out.push_str(t.trim_end_matches('\n'));
-                if !t.trim().is_empty() {
-                    self.out.push('\n');
-                }
-                self.out.push_str("---\n\n");
-            }
-            Kind::Langtitel => {
-                let t = n.text.clone().unwrap_or_default();
-                // "31. Verordnung …" would read as a Nummer: escaped, it is the title
-                if crate::parse::build::reads_as_markup(&t) {
-                    self.para(0, &format!("\\{t}"));
-                } else {
-                    self.para(0, &t);
-                }
-            }
-            Kind::Fassung => {
-                let m = n.marker.clone().unwrap_or_else(|| "Fassung".into());
-                match &n.text {
-                    Some(t) if m == "Fassung" || m == "Stand" => {
-                        self.para(0, &m);
-                        self.para(0, t);
-                    }
-                    Some(t) => self.para(0, &format!("{m} {t}")),
-                    None => self.para(0, &m),
-                }
-            }
-            Kind::Metadatum => {
-                let k = n.title.clone().unwrap_or_default();
-                let v = n.text.clone().unwrap_or_default();
-                self.out.push_str(&k);
-                self.out.push_str("\n:   ");
-                self.out.push_str(&v);
-                self.out.push_str("\n\n");
+            Kind::Frontmatter | Kind::Langtitel | Kind::Fassung | Kind::Metadatum => {
+                self.head_node(n)
             }
             Kind::Hinweis => {
                 let m = n.marker.clone().unwrap_or_else(|| "Hinweis:".into());
@@ -489,24 +455,72 @@ impl Writer<'_> {
             Kind::Ueberschrift if n.marker.is_none() && untyped_heading_reads(n) => {
                 self.untyped_heading(n)
             }
-            _ => {
-                // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
-                let h = self.heading(n);
-                // "1. Abschnitt" would read as a Nummer: escaped, it is read as a heading
-                let h = if crate::parse::build::reads_as_markup(&h) {
-                    format!("\\{h}")
-                } else {
-                    h
-                };
-                self.para(0, &h);
-                let t = self.plain(n);
-                self.para(0, &t);
-                let norm = matches!(n.kind, Kind::Paragraf | Kind::Artikel | Kind::Praeambel);
-                self.norm += usize::from(norm);
-                self.children(n, 0);
-                self.norm -= usize::from(norm);
-            }
+            // headings: Gliederung, §, Artikel, Anhang, Präambel, ...
+            _ => self.unit(n),
         }
+    }
+
+    /// The head of a law: front matter, title, Fassung, a Metadatum.
+    fn head_node(&mut self, n: &Node) {
+        match n.kind {
+            Kind::Frontmatter => {
+                let t = n.text.clone().unwrap_or_default();
+                self.out.push_str("---\n");
+                self.out.push_str(t.trim_end_matches('\n'));
+                if !t.trim().is_empty() {
+                    self.out.push('\n');
+                }
+                self.out.push_str("---\n\n");
+            }
+            Kind::Langtitel => {
+                let t = n.text.clone().unwrap_or_default();
+                // "31. Verordnung …" would read as a Nummer: escaped, it is the title
+                if crate::parse::build::reads_as_markup(&t) {
+                    self.para(0, &format!("\\{t}"));
+                } else {
+                    self.para(0, &t);
+                }
+            }
+            Kind::Fassung => {
+                let m = n.marker.clone().unwrap_or_else(|| "Fassung".into());
+                match &n.text {
+                    Some(t) if m == "Fassung" || m == "Stand" => {
+                        self.para(0, &m);
+                        self.para(0, t);
+                    }
+                    Some(t) => self.para(0, &format!("{m} {t}")),
+                    None => self.para(0, &m),
+                }
+            }
+            Kind::Metadatum => {
+                let k = n.title.clone().unwrap_or_default();
+                let v = n.text.clone().unwrap_or_default();
+                self.out.push_str(&k);
+                self.out.push_str("\n:   ");
+                self.out.push_str(&v);
+                self.out.push_str("\n\n");
+            }
+            _ => {}
+        }
+    }
+
+    /// A heading unit (Gliederung, §, Artikel, Anhang, Präambel, …): its
+    /// heading line, its text, its children.
+    fn unit(&mut self, n: &Node) {
+        let h = self.heading(n);
+        // "1. Abschnitt" would read as a Nummer: escaped, it is read as a heading
+        let h = if crate::parse::build::reads_as_markup(&h) {
+            format!("\\{h}")
+        } else {
+            h
+        };
+        self.para(0, &h);
+        let t = self.plain(n);
+        self.para(0, &t);
+        let norm = matches!(n.kind, Kind::Paragraf | Kind::Artikel | Kind::Praeambel);
+        self.norm += usize::from(norm);
+        self.children(n, 0);
+        self.norm -= usize::from(norm);
     }
 
     /// A Markdown pipe table, its first row the header.

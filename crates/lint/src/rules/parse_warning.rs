@@ -5,7 +5,8 @@ use crate::{Ctx, Rule, Severity, Sink};
 /// to read a line of plain text (a line that starts like a unit „§ 5 …“,
 /// „1.“, „(2)“ without a blank line before it, read as the unit or as text of
 /// the paragraph above, with the escape that forces the other reading), a law
-/// that yields no §, Artikel or Absatz at all, text outside of any unit.
+/// that yields no §, Artikel or Absatz at all, plain text outside of any
+/// unit. Markdown says its structure by headings and has none of these.
 ///
 /// ## Why
 /// Plain text says its structure by lines alone. Where a line could start a

@@ -198,8 +198,7 @@ impl<'a> Builder<'a> {
             let fresh = before.fresh
                 || std::mem::take(&mut heading_alone)
                 || self.per_line && !reading::continues_numbered(src, &line, prev_end);
-            // an indented paragraph after a footnote continues it (Markdown's rule)
-            if fresh && self.footnote_more(line) {
+            if self.footnote_paragraph(line, fresh) {
                 before = Before {
                     fresh: false,
                     text_end: Some(line.end),
@@ -256,23 +255,8 @@ impl<'a> Builder<'a> {
                     self.bullet(line);
                 }
                 LineKind::Text => {
-                    let heading = (!fresh && self.para.is_some())
-                        .then(|| self.heading_without_blank(line, prev_end))
-                        .flatten();
-                    if let Some(alone) = heading {
+                    if let Some(alone) = self.text_line(line, fresh, prev_end) {
                         heading_alone = alone;
-                    }
-                    if self.para.is_some() && !fresh && heading.is_none() {
-                        self.continue_para(line);
-                    } else {
-                        self.flush();
-                        self.para = Some(Para {
-                            lines: vec![line.content],
-                            indent: line.indent,
-                            owner: Owner::Free,
-                            label: None,
-                            start: line.start,
-                        });
                     }
                 }
             }
@@ -281,6 +265,42 @@ impl<'a> Builder<'a> {
                 text_end: Some(line.end),
             };
         }
+    }
+
+    /// An indented paragraph after a footnote continues it (Markdown's rule);
+    /// in plain text an indented item starts one without a blank line. True
+    /// when `line` was read so.
+    fn footnote_paragraph(&mut self, line: Line, fresh: bool) -> bool {
+        let footnote_item = !fresh
+            && self.plain
+            && matches!(line.kind, LineKind::Item { .. })
+            && self
+                .para
+                .as_ref()
+                .is_some_and(|p| matches!(p.owner, Owner::Footnote | Owner::FootnoteMore));
+        (fresh || footnote_item) && self.footnote_more(line)
+    }
+
+    /// A line of text: it continues the paragraph, starts one, or (plain
+    /// text) starts a heading without a blank line before it (Some: whether
+    /// that heading stands on its own line).
+    fn text_line(&mut self, line: Line, fresh: bool, prev_end: Option<&str>) -> Option<bool> {
+        let heading = (!fresh && self.para.is_some())
+            .then(|| self.heading_without_blank(line, prev_end))
+            .flatten();
+        if self.para.is_some() && !fresh && heading.is_none() {
+            self.continue_para(line);
+        } else {
+            self.flush();
+            self.para = Some(Para {
+                lines: vec![line.content],
+                indent: line.indent,
+                owner: Owner::Free,
+                label: None,
+                start: line.start,
+            });
+        }
+        heading
     }
 
     /// Plain text: a line that reads as a heading ("§ 5 – Zweck", "Anlage 2",
@@ -414,6 +434,22 @@ fn rank_of(kind: MarkerKind, marker: &str) -> (Kind, u8) {
             }
         }
     }
+}
+
+/// The kind of marker a written marker is: "(2)", "2." or "b)".
+fn marker_kind(m: &str) -> MarkerKind {
+    if m.starts_with('(') {
+        MarkerKind::Absatz
+    } else if m.ends_with('.') {
+        MarkerKind::Nummer
+    } else {
+        MarkerKind::Buchstabe
+    }
+}
+
+/// Whether two markers are written alike ("2." and "3.", "(2)" and "(3)").
+fn same_marker_style(a: &str, b: &str) -> bool {
+    a.ends_with('.') == b.ends_with('.') && a.starts_with('(') == b.starts_with('(')
 }
 
 fn strip_marker_num(marker: &str) -> String {
@@ -729,30 +765,18 @@ impl<'a> Builder<'a> {
             return true;
         }
         let (k, _) = rank_of(kind, marker);
-        // the successor of an open unit of the same kind
-        for f in self.stack.iter().rev() {
-            if f.node.kind == k {
-                if f.node.num.as_deref().is_some_and(|p| {
-                    is_successor(p, &num) || self.plain && reading::skips_j(p, &num)
-                }) {
-                    return true;
-                }
-                // plain text: a new list may follow the last one's text
-                // ("3. …⏎Keiner Genehmigung bedürfen⏎1. …")
-                if !self.plain || !first {
-                    return false;
-                }
-                break;
-            }
-            if matches!(
-                f.level,
-                Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }
-            ) {
-                break;
-            }
-        }
         if !self.plain {
-            return false;
+            // Markdown: only the successor of an open unit of the same kind
+            return self.open_predecessor(k, &num);
+        }
+        if self.follows_unit_seen(k, marker, &num)
+            || kind != MarkerKind::Absatz
+                && prev_end.is_some_and(|p| {
+                    reading::after_elision(p)
+                        || reading::trailing_number(p).is_some_and(|n| is_successor(n, &num))
+                })
+        {
+            return true;
         }
         // plain text: "§ 1 Titel" directly followed by "(1) ..."
         if kind == MarkerKind::Absatz && num == "1" {
@@ -763,27 +787,21 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // a text that stands for the unit before ("4.[^F1] …", "\\* a) …")
-        if let Some(p) = &self.para {
-            let (s, e) = p.lines[0];
-            let prev = reading::leading_marker(&self.src[s..e]).map(|m| (rank_of(kind, m).0, m));
-            if prev.is_some_and(|(pk, m)| {
-                pk == k
-                    && (m.ends_with('.') == marker.ends_with('.'))
-                    && (m.starts_with('(') == marker.starts_with('('))
-                    && is_successor(&strip_marker_num(m), &num)
-            }) {
-                return true;
-            }
-        }
-        // a bullet's one line ("- 66", "- *") is no Satz a marker continues:
-        // the corpus writes tables as bullets with Nummern below them
-        if self.top().node.kind == Kind::Listenpunkt
-            && self
-                .para
+        // a bullet's one line ("- 66", "- *") or an empty cell ("*") is no
+        // Satz a marker continues: the corpus writes tables as bullets with
+        // Nummern below them
+        let one_line = |o: Owner| {
+            self.para
                 .as_ref()
-                .is_some_and(|p| p.owner == Owner::Unit && p.lines.len() == 1)
-        {
+                .is_some_and(|p| p.owner == o && p.lines.len() == 1)
+        };
+        let empty_cell = self.para.as_ref().is_some_and(|p| {
+            p.lines.len() == 1
+                && self.src[p.lines[0].0..p.lines[0].1]
+                    .trim_matches(['*', ' '])
+                    .is_empty()
+        });
+        if self.top().node.kind == Kind::Listenpunkt && one_line(Owner::Unit) || empty_cell {
             return true;
         }
         if !first || kind == MarkerKind::Absatz {
@@ -795,13 +813,113 @@ impl<'a> Builder<'a> {
         if prev_end.is_some_and(reading::introduces_list) && !reading::is_date(content) {
             return true;
         }
-        // a "1." whose "2." follows before the next blank line
-        self.successor_follows(line, kind, &num, next)
+        // a "1." whose "2." follows before the next blank line, or after a
+        // whole sentence anywhere in the same list
+        self.successor_follows(line, kind, &num, next, false)
+            || prev_end.is_some_and(reading::ends_sentence)
+                && !reading::is_date(content)
+                && self.successor_follows(line, kind, &num, next, true)
     }
 
-    /// Whether a sibling with the next number follows `line` in the same
-    /// block of lines (no blank line between), at its indentation.
-    fn successor_follows(&self, line: Line, kind: MarkerKind, num: &str, next: &[Line]) -> bool {
+    /// Markdown: whether the innermost open unit of kind `k` (within its §,
+    /// Anlage or Gliederung) is the one before `num`.
+    fn open_predecessor(&self, k: Kind, num: &str) -> bool {
+        for f in self.stack.iter().rev() {
+            if f.node.kind == k {
+                return f.node.num.as_deref().is_some_and(|p| is_successor(p, num));
+            }
+            if matches!(
+                f.level,
+                Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }
+            ) {
+                break;
+            }
+        }
+        false
+    }
+
+    /// Plain text: whether `marker` follows a unit of its kind seen before it
+    /// in the same §, Anlage or Gliederung: an open one ("1." above, its
+    /// "a)" still open), the last one closed ("1." closed by a bullet
+    /// "- wenn" at the margin), or a text that stands for one ("4.[^F1] …",
+    /// "\\2.", "6. und 7. (weggefallen)", "\\* a) Bedeutung"). German lists
+    /// skip "j".
+    fn follows_unit_seen(&self, k: Kind, marker: &str, num: &str) -> bool {
+        // "4a." may follow "3." (a Nummer 4 that never was)
+        let follows = |p: &str| {
+            is_successor(p, num)
+                || reading::skips_j(p, num)
+                || num
+                    .strip_suffix('a')
+                    .is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()) && is_successor(p, n))
+        };
+        let stands_for = |t: &str| {
+            reading::stands_for(t).is_some_and(|(m, last)| {
+                same_marker_style(m, marker) && rank_of(marker_kind(m), m).0 == k && follows(last)
+            })
+        };
+        // the paragraph being read (from its unit's marker: "6. und 7.")
+        if let Some(p) = &self.para {
+            let (mut s, e) = p.lines[0];
+            if p.owner == Owner::Unit {
+                s = s.min(self.top().node.span.start);
+            }
+            if stands_for(&self.src[s..e]) {
+                return true;
+            }
+        }
+        for f in self.stack.iter().rev() {
+            if f.node.kind == k && f.node.num.as_deref().is_some_and(follows) {
+                return true;
+            }
+            // a bullet that stands for the unit ("- \\* * 1. Zurücknahme")
+            let own = f.node.children.first().and_then(|s| s.text.as_deref());
+            if f.node.kind == Kind::Listenpunkt && own.is_some_and(stands_for) {
+                return true;
+            }
+            // the last unit of that kind among the frame's recent children
+            let last = f.node.children.iter().rev().take(64).find_map(|c| {
+                if c.kind == k {
+                    let text = c.children.first().and_then(|s| s.text.as_deref());
+                    return Some(
+                        c.num.as_deref().is_some_and(follows)
+                            || c.marker.as_deref().zip(text).is_some_and(|(m, t)| {
+                                (t.starts_with(['u', 'b', '-', '–'])
+                                    || t.starts_with(|c: char| c.is_ascii_digit()))
+                                    && stands_for(&format!("{m} {t}"))
+                            }),
+                    );
+                }
+                let t = (c.kind == Kind::Text)
+                    .then(|| c.children.first().and_then(|s| s.text.as_deref()))
+                    .flatten()?;
+                reading::stands_for(t).map(|_| stands_for(t))
+            });
+            if last == Some(true) {
+                return true;
+            }
+            if matches!(
+                f.level,
+                Level::Einzel | Level::Anhang | Level::Root | Level::Gliederung { .. }
+            ) {
+                break;
+            }
+        }
+        false
+    }
+
+    /// Whether a sibling with the next number follows `line` at its
+    /// indentation: before the next blank line, or (`across_blanks`) within
+    /// the same list, past blank lines and the paragraphs indented under it,
+    /// up to a heading or a line left of it.
+    fn successor_follows(
+        &self,
+        line: Line,
+        kind: MarkerKind,
+        num: &str,
+        next: &[Line],
+        across_blanks: bool,
+    ) -> bool {
         let marker = &self.src[line.marker.0..line.marker.1];
         let (k, _) = rank_of(kind, marker);
         for l in next.iter().take(64) {
@@ -812,6 +930,12 @@ impl<'a> Builder<'a> {
                         && l.indent == line.indent
                         && rank_of(nk, m).0 == k
                         && is_successor(num, &strip_marker_num(m));
+                }
+                LineKind::Blank if across_blanks => {}
+                LineKind::Text | LineKind::Bullet | LineKind::TableRow
+                    if across_blanks && l.indent <= line.indent =>
+                {
+                    return false
                 }
                 LineKind::Blank | LineKind::Heading { .. } => return false,
                 _ => {}
@@ -1257,7 +1381,12 @@ impl<'a> Builder<'a> {
         // place by indentation: leave list items whose content starts right of it
         let indent = p.indent;
         self.pop_while(|l| matches!(l, Level::Item { content_col, .. } if *content_col > indent));
-        if matches!(self.top().level, Level::Root | Level::Gliederung { .. }) && self.seen_unit {
+        // (Markdown says its structure by headings: text under a Gliederung
+        // heading is what it wrote, no misreading)
+        if self.plain
+            && self.seen_unit
+            && matches!(self.top().level, Level::Root | Level::Gliederung { .. })
+        {
             self.warn(p.start, "text outside of any unit (§, Artikel, Anhang)");
         }
         let t = self.text_node(&para, p.start);
@@ -1351,28 +1480,7 @@ impl<'a> Builder<'a> {
             return false;
         }
         let at_header = !self.seen_unit && matches!(self.top().level, Level::Root);
-        let has_langtitel = self.stack[0]
-            .node
-            .children
-            .iter()
-            .any(|c| c.kind == Kind::Langtitel);
-        // with the title known from the front matter, the first paragraph is the
-        // title line only when it repeats that title
-        let title_line = at_header
-            && !has_langtitel
-            && !self.fassung_pending
-            && self.title.as_deref().is_none_or(|known| {
-                let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-                let line: Vec<&str> = p.lines.iter().map(|l| &self.src[l.0..l.1]).collect();
-                !known.trim().is_empty() && norm(&line.join(" ")).starts_with(&norm(known))
-            });
-        if title_line {
-            let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
-            let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
-            let mut n = Node::new(Kind::Langtitel, self.span_at(p.start, content.1));
-            self.title = Some(para.text.clone());
-            n.text = Some(para.text);
-            self.stack[0].node.children.push(n);
+        if at_header && self.title_paragraph(p) {
             return true;
         }
         if at_header && !self.limits.fragment && self.fassung_lines(&p.lines) {
@@ -1381,21 +1489,8 @@ impl<'a> Builder<'a> {
         if self.fassung_pending {
             return false;
         }
-        // "Hinweis: ..." closes the current unit
-        if !in_toc {
-            for w in ["Hinweis:", "Hinweise:", "Anmerkung:"] {
-                if first_text.starts_with(w) {
-                    self.close_einzel();
-                    let mut n = Node::new(Kind::Hinweis, self.span_at(first.0, first.1));
-                    n.marker = Some(w.to_string());
-                    let mut lines = p.lines.clone();
-                    lines[0].0 += w.len();
-                    let para = Paragraph::build_with(self.src, &lines, !self.plain);
-                    n.children = self.saetze(&para);
-                    self.stack.last_mut().expect("root").node.children.push(n);
-                    return true;
-                }
-            }
+        if !in_toc && self.hinweis_paragraph(p) {
+            return true;
         }
         // a heading: one line, or a first line that reads as one
         let info = plain_heading(first_text, p.lines.len() == 1).or_else(|| {
@@ -1430,6 +1525,57 @@ impl<'a> Builder<'a> {
             };
             self.flush_free(rest);
         }
+        true
+    }
+
+    /// The title line of a plain law, before its first unit: not when the
+    /// title is known (front matter) and the paragraph does not repeat it.
+    fn title_paragraph(&mut self, p: &Para) -> bool {
+        let first = p.lines[0];
+        let has_langtitel = self.stack[0]
+            .node
+            .children
+            .iter()
+            .any(|c| c.kind == Kind::Langtitel);
+        // with the title known from the front matter, the first paragraph is the
+        // title line only when it repeats that title
+        let title_line = !has_langtitel
+            && !self.fassung_pending
+            && self.title.as_deref().is_none_or(|known| {
+                let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let line: Vec<&str> = p.lines.iter().map(|l| &self.src[l.0..l.1]).collect();
+                !known.trim().is_empty() && norm(&line.join(" ")).starts_with(&norm(known))
+            });
+        if !title_line {
+            return false;
+        }
+        let content = (first.0, p.lines.last().map(|l| l.1).unwrap_or(first.1));
+        let para = Paragraph::build_with(self.src, &p.lines, !self.plain);
+        let mut n = Node::new(Kind::Langtitel, self.span_at(p.start, content.1));
+        self.title = Some(para.text.clone());
+        n.text = Some(para.text);
+        self.stack[0].node.children.push(n);
+        true
+    }
+
+    /// "Hinweis: ...": a note that closes the current unit.
+    fn hinweis_paragraph(&mut self, p: &Para) -> bool {
+        let first = p.lines[0];
+        let first_text = &self.src[first.0..first.1];
+        let Some(w) = ["Hinweis:", "Hinweise:", "Anmerkung:"]
+            .into_iter()
+            .find(|w| first_text.starts_with(w))
+        else {
+            return false;
+        };
+        self.close_einzel();
+        let mut n = Node::new(Kind::Hinweis, self.span_at(first.0, first.1));
+        n.marker = Some(w.to_string());
+        let mut lines = p.lines.clone();
+        lines[0].0 += w.len();
+        let para = Paragraph::build_with(self.src, &lines, !self.plain);
+        n.children = self.saetze(&para);
+        self.stack.last_mut().expect("root").node.children.push(n);
         true
     }
 }

@@ -131,9 +131,6 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
         if start == end && end == chunk_end && chunk_end < src.len() {
             continue;
         }
-        let off = |q: &pest::iterators::Pair<Rule>| {
-            (base + q.as_span().start(), base + q.as_span().end())
-        };
         let mut line = Line {
             kind: LineKind::Text,
             start,
@@ -152,40 +149,18 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                 let body = p
                     .into_inner()
                     .find(|q| q.as_rule() == Rule::fm_body)
-                    .map(|q| off(&q));
+                    .map(|q| off(base, &q));
                 out.front_matter = Some((body.unwrap_or((start, start)), (start, end)));
                 continue;
             }
             Rule::EOI => continue,
-            Rule::heading => {
-                let mut level = 1;
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::hashes => {
-                            level = q.as_str().len() as u8;
-                            line.marker = off(&q);
-                        }
-                        Rule::rest => line.content = off(&q),
-                        _ => {}
-                    }
-                }
-                line.kind = LineKind::Heading { level };
-            }
+            Rule::heading => heading_line(p, base, &mut line),
             Rule::blank => line.kind = LineKind::Blank,
-            Rule::footnote_def => {
-                line.kind = LineKind::FootnoteDef;
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::footnote_id => line.marker = off(&q),
-                        Rule::rest => line.content = off(&q),
-                        _ => {}
-                    }
-                }
-            }
+            Rule::footnote_def => footnote_line(p, base, &mut line),
             Rule::def_value => {
                 line.kind = LineKind::DefValue;
                 if let Some(q) = p.into_inner().next() {
-                    line.content = off(&q);
+                    line.content = off(base, &q);
                 }
             }
             Rule::text_fast => {
@@ -196,41 +171,77 @@ fn classify_chunk(src: &str, base: usize, chunk_end: usize, out: &mut Lines) {
                 line.indent = cols(&l[..l.len() - body.len()]);
                 line.content = (end - body.len(), end);
             }
-            Rule::plain => {
-                let (mut dash, mut pipe, mut mk) = (false, false, None);
-                for q in p.into_inner() {
-                    match q.as_rule() {
-                        Rule::indent => line.indent = cols(q.as_str()),
-                        Rule::dash => dash = true,
-                        Rule::pipe => pipe = true,
-                        Rule::absatz_marker => mk = Some(MarkerKind::Absatz),
-                        Rule::nummer_marker => mk = Some(MarkerKind::Nummer),
-                        Rule::buchstabe_marker => mk = Some(MarkerKind::Buchstabe),
-                        Rule::rest => line.content = off(&q),
-                        _ => {}
-                    }
-                    if matches!(
-                        q.as_rule(),
-                        Rule::absatz_marker | Rule::nummer_marker | Rule::buchstabe_marker
-                    ) {
-                        line.marker = off(&q);
-                    }
-                }
-                line.kind = if pipe {
-                    LineKind::TableRow
-                } else if let Some(kind) = mk {
-                    LineKind::Item { kind, dash }
-                } else if dash {
-                    LineKind::Bullet
-                } else {
-                    LineKind::Text
-                };
-            }
+            Rule::plain => plain_line(p, base, &mut line),
             _ => continue,
         }
         line.content_col = cols(&src[start..line.content.0.max(start).min(end)]);
         out.lines.push(line);
     }
+}
+
+/// A pair's span as offsets into the whole text.
+fn off(base: usize, q: &pest::iterators::Pair<Rule>) -> (usize, usize) {
+    (base + q.as_span().start(), base + q.as_span().end())
+}
+
+/// A Markdown heading line: its level, marks and content.
+fn heading_line(p: pest::iterators::Pair<Rule>, base: usize, line: &mut Line) {
+    let mut level = 1;
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::hashes => {
+                level = q.as_str().len() as u8;
+                line.marker = off(base, &q);
+            }
+            Rule::rest => line.content = off(base, &q),
+            _ => {}
+        }
+    }
+    line.kind = LineKind::Heading { level };
+}
+
+/// A footnote definition "[^1]: …": its label and text.
+fn footnote_line(p: pest::iterators::Pair<Rule>, base: usize, line: &mut Line) {
+    line.kind = LineKind::FootnoteDef;
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::footnote_id => line.marker = off(base, &q),
+            Rule::rest => line.content = off(base, &q),
+            _ => {}
+        }
+    }
+}
+
+/// A line of plain text: a list item, a bullet, a table row or text.
+fn plain_line(p: pest::iterators::Pair<Rule>, base: usize, line: &mut Line) {
+    let (mut dash, mut pipe, mut mk) = (false, false, None);
+    for q in p.into_inner() {
+        match q.as_rule() {
+            Rule::indent => line.indent = cols(q.as_str()),
+            Rule::dash => dash = true,
+            Rule::pipe => pipe = true,
+            Rule::absatz_marker => mk = Some(MarkerKind::Absatz),
+            Rule::nummer_marker => mk = Some(MarkerKind::Nummer),
+            Rule::buchstabe_marker => mk = Some(MarkerKind::Buchstabe),
+            Rule::rest => line.content = off(base, &q),
+            _ => {}
+        }
+        if matches!(
+            q.as_rule(),
+            Rule::absatz_marker | Rule::nummer_marker | Rule::buchstabe_marker
+        ) {
+            line.marker = off(base, &q);
+        }
+    }
+    line.kind = if pipe {
+        LineKind::TableRow
+    } else if let Some(kind) = mk {
+        LineKind::Item { kind, dash }
+    } else if dash {
+        LineKind::Bullet
+    } else {
+        LineKind::Text
+    };
 }
 
 fn fallback(src: &str, base: usize, end: usize, out: &mut Lines) {

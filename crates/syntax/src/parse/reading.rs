@@ -69,6 +69,45 @@ pub fn leading_marker(t: &str) -> Option<&str> {
     ok.then(|| &t[..=end])
 }
 
+/// The marker a text starts with and the number of the last unit it stands
+/// for: ("6.", "7") of "6. und 7. (weggefallen)", ("1.", "19") of "1. bis
+/// 19.", ("3.", "4") of "\\3. 4.", ("4.", "4") of "4.[^F1] in Gebieten".
+pub fn stands_for(t: &str) -> Option<(&str, &str)> {
+    let m = leading_marker(t)?;
+    let num = m.trim_matches(['(', ')', '.']);
+    if m.starts_with('(') {
+        return Some((m, num));
+    }
+    if m.ends_with(')') {
+        return Some((m, letter_range_end(t, m, num)));
+    }
+    let start = t.find(m).map_or(0, |i| i + m.len());
+    let mut last = num;
+    let mut rest = &t[start..];
+    // "1.9. Flächen" stands for Nummer 1 only
+    while rest.starts_with([' ', '\t']) {
+        let r = rest.trim_start();
+        let joined = ["und ", "bis ", "- ", "– ", ", "]
+            .iter()
+            .find_map(|w| r.strip_prefix(w));
+        let r = joined.unwrap_or(r).trim_start();
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        let l = r[d..].bytes().take_while(u8::is_ascii_lowercase).count();
+        // "1. bis 4 (weggefallen)": after "bis" the dot may be missing
+        let after = r[d + l..]
+            .strip_prefix('.')
+            .or_else(|| joined.and(Some(&r[d + l..])));
+        match after {
+            Some(a) if d > 0 && l <= 2 && (a.is_empty() || a.starts_with([' ', '\t'])) => {
+                last = &r[..d + l];
+                rest = a;
+            }
+            _ => break,
+        }
+    }
+    Some((m, last))
+}
+
 /// Whether the text of a line ends a sentence (or a heading's title ends
 /// like one): ".", "!", "?" or ";", before closing quotes or brackets.
 pub fn ends_sentence(t: &str) -> bool {
@@ -83,6 +122,50 @@ pub fn ends_sentence(t: &str) -> bool {
 pub fn introduces_list(prev: &str) -> bool {
     let t = prev.trim_end();
     !t.is_empty() && !ends_sentence(t)
+}
+
+/// The last letter of "aa) und bb)", "a) bis c)": the range a Buchstabe
+/// marker starts.
+fn letter_range_end<'a>(t: &'a str, m: &str, num: &'a str) -> &'a str {
+    let start = t.find(m).map_or(0, |i| i + m.len());
+    let r = t[start..].trim_start();
+    let Some(r) = ["und ", "bis "].iter().find_map(|w| r.strip_prefix(w)) else {
+        return num;
+    };
+    let l = r.bytes().take_while(u8::is_ascii_lowercase).count();
+    if l > 0 && r[l..].starts_with(')') {
+        &r[..l]
+    } else {
+        num
+    }
+}
+
+/// Text that ends in an elision ("… in Kraft: ..."): the list goes on with
+/// any number.
+pub fn after_elision(prev: &str) -> bool {
+    let t = prev.trim_end();
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// The number or letter a text ends in ("1" of "… ankaufen: 1.", "1" of
+/// "… des 1. (weggefallen)", "a" of "2. a)"): an empty unit the line after
+/// may continue.
+pub fn trailing_number(prev: &str) -> Option<&str> {
+    let prev = ["(weggefallen)", "(aufgehoben)"]
+        .iter()
+        .find_map(|w| prev.strip_suffix(w))
+        .unwrap_or(prev)
+        .trim_end();
+    let last = prev.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    let number = last
+        .strip_suffix('.')
+        .filter(|n| n.bytes().all(|c| c.is_ascii_digit()));
+    let letter = last
+        .strip_suffix(')')
+        .filter(|n| n.bytes().all(|c| c.is_ascii_lowercase()));
+    number
+        .or(letter)
+        .filter(|n| !n.is_empty() && last.len() < prev.len())
 }
 
 /// A "1." whose text is a month ("1. Januar 2021") is a date in running text.
@@ -126,6 +209,15 @@ mod tests {
         assert!(introduces_list("wer vorsätzlich oder fahrlässig"));
         assert!(!introduces_list("Die Gebühr beträgt 5 Euro."));
         assert!(is_date("Januar 2021 in Kraft"));
+        assert!(after_elision("in Kraft: ...") && !after_elision("in Kraft."));
+        assert_eq!(trailing_number("ankaufen: 1."), Some("1"));
+        assert_eq!(trailing_number("1."), None);
+        assert_eq!(trailing_number("im Jahr 2019."), Some("2019"));
+        assert_eq!(
+            trailing_number("in den Fällen des 1. (weggefallen)"),
+            Some("1")
+        );
+        assert_eq!(trailing_number("2. a)"), Some("a"));
         assert!(!is_date("dem Hersteller,"));
         assert!(skips_j("i", "k") && skips_j("ii", "kk") && !skips_j("i", "kk"));
         assert_eq!(leading_marker("4.[^F1] in Gebieten"), Some("4."));
@@ -134,5 +226,17 @@ mod tests {
         // a numbered heading of an Anlage stands for Nummer 1: "2." follows it
         assert_eq!(leading_marker("1.3 Praktikum"), Some("1."));
         assert_eq!(leading_marker("als Kit mit ("), None);
+        assert_eq!(stands_for("6. und 7. (weggefallen)"), Some(("6.", "7")));
+        assert_eq!(stands_for("1. bis 19."), Some(("1.", "19")));
+        assert_eq!(stands_for("\\3. 4."), Some(("3.", "4")));
+        assert_eq!(stands_for("1. - 7."), Some(("1.", "7")));
+        assert_eq!(stands_for("4.[^F1] in Gebieten"), Some(("4.", "4")));
+        assert_eq!(stands_for("2. Januar 2020"), Some(("2.", "2")));
+        assert_eq!(stands_for("1.9. Flächen"), Some(("1.", "1")));
+        assert_eq!(stands_for("1. bis 4 (weggefallen)"), Some(("1.", "4")));
+        assert_eq!(stands_for("1. Monat 2"), Some(("1.", "1")));
+        assert_eq!(stands_for("aa) und bb) (weggefallen)"), Some(("aa)", "bb")));
+        assert_eq!(stands_for("a) bis c) (weggefallen)"), Some(("a)", "c")));
+        assert_eq!(stands_for("a) Bedeutung"), Some(("a)", "a")));
     }
 }
