@@ -393,6 +393,23 @@ pub fn consolidate_doc(
     )
 }
 
+/// A LegalDocML.de Mantelgesetz (Artikel that amend several laws) as the
+/// plain text `paragraf import` prints: read like a Mantelgesetz of the
+/// gazette, so that the Artikel of the law is selected and the command
+/// sentences outside `akn:mod` (an Eingangssatz that is itself the command)
+/// are read too; so is a document without any `akn:mod` (its commands are
+/// only sentences). None for plain text and for a document that amends one
+/// law with `akn:mod` (those and their eIds are read as they are).
+fn mantel_text(src: &str) -> Option<String> {
+    if !legaldocml::is_xml(src) {
+        return None;
+    }
+    let imp = legaldocml::import(src).ok()?;
+    let text = syntax::print::print(&imp.doc, &syntax::print::Options::default());
+    let no_mod = !src.contains("<akn:mod ") && !src.contains("<akn:mod>");
+    (no_mod || parse::eingangssaetze(&text).len() > 1).then_some(text)
+}
+
 /// As [`consolidate_loaded`], at a point in time.
 fn consolidate_timed(
     mut doc: Document,
@@ -403,7 +420,15 @@ fn consolidate_timed(
     which: Which,
     zeit: &Zeit,
 ) -> Result<(String, Outcome), ConsolidateError> {
-    let apath = amending.display().to_string();
+    let mut apath = amending.display().to_string();
+    let as_text = mantel_text(src);
+    let src = match &as_text {
+        Some(t) => {
+            apath = format!("{apath} (as `paragraf import` prints it)");
+            t.as_str()
+        }
+        None => src,
+    };
     let mut gesetz = commands_for(&doc, &apath, src, which)?;
     let in_kraft = if zeit.asked() {
         Some(in_force(&mut gesetz, src, &apath, zeit)?)
