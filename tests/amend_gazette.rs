@@ -397,15 +397,6 @@ fn said(op: &Op) -> String {
     }
 }
 
-
-/// A command as paragraf says it back; several, one after the other.
-fn said(op: &Op) -> String {
-    match op {
-        Op::Mehrere { ops } => ops.iter().map(said).collect::<Vec<_>>().join("\n  + "),
-        op => amend::print::befehl(op).unwrap_or_else(|| format!("{op:?}")),
-    }
-}
-
 #[test]
 fn dry_run_says_what_each_command_would_do_and_writes_nothing() {
     // the Gleichstellungsbeauftragten-Wahlverordnung Soldatinnen (an
