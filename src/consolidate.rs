@@ -24,21 +24,11 @@ struct SeriesLaw {
     loaded: Option<(Document, HashMap<String, String>)>,
 }
 
-/// Apply an amending law that amends several laws (a Mantelgesetz: one
-/// Artikel per law) to the laws of `ws` it names. Each Eingangssatz must name
-/// exactly one law of the workspace (by title, short name or abbreviation);
-/// one that names none is an error, never a guess.
-pub fn consolidate_series(
-    ws: &crate::workspace::Workspace,
-    amending: &Path,
-    keep_going: bool,
-) -> Result<Vec<Consolidated>, ConsolidateError> {
-    let src = syntax::source::read_law(amending)?;
-    let apath = amending.display().to_string();
-    let idx = syntax::source::LineIndex::new(&src);
-    // each law once: its names, and the law itself for the Artikel that amends it
-    let mut laws: Vec<SeriesLaw> = ws
-        .config
+/// Each law of the workspace once: its names, what identifies it in an
+/// Eingangssatz (`paragraf.toml`'s date and Fundstelle too), and the law
+/// itself for the Artikel that amends it.
+fn series_laws(ws: &crate::workspace::Workspace) -> Vec<SeriesLaw> {
+    ws.config
         .laws
         .iter()
         .map(|e| {
@@ -63,7 +53,22 @@ pub fn consolidate_series(
                 loaded,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Apply an amending law that amends several laws (a Mantelgesetz: one
+/// Artikel per law) to the laws of `ws` it names. Each Eingangssatz must name
+/// exactly one law of the workspace (by title, short name or abbreviation);
+/// one that names none is an error, never a guess.
+pub fn consolidate_series(
+    ws: &crate::workspace::Workspace,
+    amending: &Path,
+    keep_going: bool,
+) -> Result<Vec<Consolidated>, ConsolidateError> {
+    let src = syntax::source::read_law(amending)?;
+    let apath = amending.display().to_string();
+    let idx = syntax::source::LineIndex::new(&src);
+    let mut laws = series_laws(ws);
     let saetze = parse::eingangssaetze(&src);
     // every Artikel that amends no law of the workspace, listed at once
     let unknown: Vec<String> = saetze

@@ -1042,27 +1042,7 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
             max: MAX_QUOTE_DEPTH,
         });
     }
-    let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
-        let short: String = text
-            .split_whitespace()
-            .take(12)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let at = match e.location {
-            pest::error::InputLocation::Pos(p) => p,
-            pest::error::InputLocation::Span((p, _)) => p,
-        };
-        let near: String = text.trim()[at.min(text.trim().len())..]
-            .chars()
-            .take(30)
-            .collect();
-        let lead = text.len() - text.trim_start().len();
-        ReadError::Stuck {
-            start: short,
-            near,
-            at: lead + at.min(text.trim().len()),
-        }
-    })?;
+    let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| stuck(text, &e))?;
     let befehl = pairs
         .into_iter()
         .next()
@@ -1073,6 +1053,36 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
         .ok_or(ReadError::Missing("command"))?;
     let rule = cmd.as_rule();
     let parts: Vec<Pair<Rule>> = cmd.into_inner().collect();
+    op_of_rule(rule, &parts)
+}
+
+/// Where the grammar stopped reading `text`: its first words, the words
+/// at that point, and the offset.
+fn stuck(text: &str, e: &pest::error::Error<Rule>) -> ReadError {
+    let short: String = text
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let at = match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((p, _)) => p,
+    };
+    let near: String = text.trim()[at.min(text.trim().len())..]
+        .chars()
+        .take(30)
+        .collect();
+    let lead = text.len() - text.trim_start().len();
+    ReadError::Stuck {
+        start: short,
+        near,
+        at: lead + at.min(text.trim().len()),
+    }
+}
+
+/// The operation a command of the grammar's `rule` with the parts `parts` says.
+fn op_of_rule(rule: Rule, parts: &[Pair<Rule>]) -> Result<Op, ReadError> {
+    let parts = parts.to_vec();
     let orts: Vec<Ort> = parts
         .iter()
         .filter(|p| matches!(p.as_rule(), Rule::ort | Rule::in_ort | Rule::dativ_ort))
