@@ -370,6 +370,8 @@ fn the_forms_found_in_bulk_are_read() {
         ("EinigVtr Anl. I", "An Absatz 1 wird folgender Satz 2 angefügt: \"In den Fällen des § 20 gilt dies entsprechend.\""),
         // ZJDVtrÄndVtr 2018: the Eingangssatz is the command, „…" closed straight
         ("ZJDVtrÄndVtr 2018 Art. 1", "Artikel 2 Absatz 1 des Vertrages zwischen der Bundesrepublik Deutschland und dem Zentralrat der Juden in Deutschland – Körperschaft des öffentlichen Rechts – vom 27. Januar 2003 (BGBl. I S. 1597), zuletzt geändert durch den Vertrag vom 30. November 2011 (BGBl. I S. 1222), wird wie folgt gefasst:\n„(1) Zu den in Artikel 1 genannten Zwecken zahlt die Bundesrepublik Deutschland an den Zentralrat der Juden in Deutschland jährlich einen Betrag von 13 000 000 Euro.\""),
+        // ibid.: "jeweils" before the unit struck in each place
+        ("EinigVtr Anl. I", "In § 4 Abs. 1 Nr. 11 und 12 wird jeweils Satz 2 gestrichen."),
         // LAGÄndG 14 (1961): "entfällt"
         ("LAGÄndG 14 Art. I Nr. 12", "§ 24 Abs. 7 entfällt."),
         // SVSaarAnglG: "entfallen"
@@ -428,4 +430,20 @@ fn dry_run_says_what_each_command_would_do_and_writes_nothing() {
     );
     insta::assert_snapshot!("dry_run", out);
     assert_eq!(o.status.code(), Some(out.contains("cannot apply") as i32));
+}
+
+#[test]
+fn jeweils_satz_2_struck_in_two_nummern() {
+    // Einigungsvertrag, Anlage I: „In § 4 Abs. 1 Nr. 11 und 12 wird jeweils Satz 2 gestrichen.“
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("g.txt");
+    let am = dir.path().join("a.txt");
+    std::fs::write(&law, "Gesetz über Beispiele\n\n§ 4 – Ausnahmen\n\n(1) Ausgenommen sind\n\n10. Ärzte,\n\n11. Apotheker. Dies gilt im Beitrittsgebiet.\n\n12. Tierärzte. Dies gilt im Beitrittsgebiet.\n").unwrap();
+    std::fs::write(&am, "Das Gesetz über Beispiele wird wie folgt geändert:\n\n1. In § 4 Abs. 1 Nr. 11 und 12 wird jeweils Satz 2 gestrichen.\n").unwrap();
+    let (text, out) = paragraf::consolidate::consolidate(&law, &am, false).unwrap();
+    assert_eq!(out.applied.len(), 1, "{out:?}");
+    assert!(
+        text.contains("11. Apotheker.\n\n12. Tierärzte.\n"),
+        "{text}"
+    );
 }

@@ -165,7 +165,7 @@ fn every_command_of_the_einigungsvertrag_is_read() {
     );
 }
 
-/// The share of commands read that the check requires (345 of 429 = 80.4 %
+/// The share of commands read that the check requires (346 of 429 = 80.7 %
 /// on 7 December 2026; 319 before the forms of the bulk reading).
 const MIN_PERCENT: usize = 80;
 
