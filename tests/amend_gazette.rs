@@ -447,3 +447,22 @@ fn jeweils_satz_2_struck_in_two_nummern() {
         "{text}"
     );
 }
+
+#[test]
+fn an_escaped_eingangssatz_still_names_its_place() {
+    // BGBl. 2024 I Nr. 17 Art. 2 as `paragraf import` prints it: the line
+    // starting with „§ 37“ is escaped („\§ 37 des …“), and its § is still
+    // the place of the commands below it (the law has a Nummer 4 elsewhere)
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("bgleig.txt");
+    let am = dir.path().join("a.txt");
+    std::fs::write(&law, "Gesetz für die Gleichstellung von Frauen und Männern in der Bundesverwaltung und in den Unternehmen und Gerichten des Bundes (Bundesgleichstellungsgesetz - BGleiG)\n\n§ 19 – Wahl\n\n(1) Es gilt:\n\n4. wer wählt,\n\n5. wer gewählt wird.\n\n§ 37 – Sonderregelungen\n\nFür den Bundesnachrichtendienst gilt:\n\n4. beim Bundesnachrichtendienst beschäftigte Soldatinnen sind wahlberechtigt,\n\n5. Soldatinnen gelten als Beschäftigte.\n").unwrap();
+    std::fs::write(&am, "Artikel 2 – Änderung des Bundesgleichstellungsgesetzes\n\n\\§ 37 des Bundesgleichstellungsgesetzes vom 24. April 2015 (BGBl. I S. 642, 643), das zuletzt durch Artikel 2 des Gesetzes vom 7. August 2021 (BGBl. I S. 3311) geändert worden ist, wird wie folgt geändert:\n\n1. Nummer 4 wird wie folgt gefasst: „4. beim Bundesnachrichtendienst beschäftigte Soldatinnen sind gemäß § 19 Absatz 4 Satz 2 wahlberechtigt und wählbar,“\n").unwrap();
+    let (text, out) = paragraf::consolidate::consolidate(&law, &am, false).unwrap();
+    assert_eq!(out.applied.len(), 1, "{out:?}");
+    assert!(text.contains("4. wer wählt,"), "{text}");
+    assert!(
+        text.contains("4. beim Bundesnachrichtendienst beschäftigte Soldatinnen sind gemäß § 19 Absatz 4 Satz 2 wahlberechtigt und wählbar,"),
+        "{text}"
+    );
+}

@@ -142,7 +142,8 @@ fn targets(src: &str) -> Vec<Target> {
                     let para = src[ps..pos].trim();
                     if para.ends_with("wie folgt geändert:") || para.ends_with("wie folgt geändert")
                     {
-                        let eingangssatz = flat(para);
+                        // "\§ 37 des …": the escape of a text line that reads as a heading
+                        let eingangssatz = flat(para.trim_start_matches('\\'));
                         out.push(Target {
                             kontext: ort_im_eingang(&eingangssatz),
                             eingangssatz,
