@@ -3,6 +3,8 @@
 //! Änderungsbefehle of an amending law, [`import_amendments`]); [`export()`]
 //! writes the AST as a Regelungstext that validates against the schemas.
 
+#![warn(missing_docs)]
+
 mod export;
 
 pub use export::{export, export_at, Export, Zeitlinie};
@@ -13,6 +15,7 @@ use std::collections::HashMap;
 use syntax::ast::{Document, Kind, Node, Span};
 use syntax::parse::text::split_saetze;
 
+/// The XML namespace of LegalDocML.de 1.8.2 (`akn:`).
 pub const NS: &str = "http://Inhaltsdaten.LegalDocML.de/1.8.2/";
 
 /// Whether a text is XML (after an optional BOM and whitespace).
@@ -24,6 +27,7 @@ pub fn is_xml(src: &str) -> bool {
 
 /// An imported Regelungstext.
 pub struct Import {
+    /// The law as the AST.
     pub doc: Document,
     /// LegalDocML eId (normalized, see [`norm_eid`]) → id in the AST.
     pub eids: HashMap<String, String>,
@@ -407,12 +411,17 @@ impl Builder {
 /// with "line:column: ", so a caller puts the path in front.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    /// The XML parser's error at its place.
     #[error("{line}:{column}: not well-formed XML: {message}")]
     NotWellFormed {
+        /// The line (1-based).
         line: u32,
+        /// The column (1-based).
         column: u32,
+        /// What the XML parser says.
         message: String,
     },
+    /// Well-formed XML without a law in it.
     #[error("1:1: no akn:act, akn:bill or akn:doc element: not a LegalDocML.de Regelungstext")]
     NoAct,
 }
