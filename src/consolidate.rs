@@ -24,21 +24,11 @@ struct SeriesLaw {
     loaded: Option<(Document, HashMap<String, String>)>,
 }
 
-/// Apply an amending law that amends several laws (a Mantelgesetz: one
-/// Artikel per law) to the laws of `ws` it names. Each Eingangssatz must name
-/// exactly one law of the workspace (by title, short name or abbreviation);
-/// one that names none is an error, never a guess.
-pub fn consolidate_series(
-    ws: &crate::workspace::Workspace,
-    amending: &Path,
-    keep_going: bool,
-) -> Result<Vec<Consolidated>, ConsolidateError> {
-    let src = syntax::source::read_law(amending)?;
-    let apath = amending.display().to_string();
-    let idx = syntax::source::LineIndex::new(&src);
-    // each law once: its names, and the law itself for the Artikel that amends it
-    let mut laws: Vec<SeriesLaw> = ws
-        .config
+/// Each law of the workspace once: its names, what identifies it in an
+/// Eingangssatz (`paragraf.toml`'s date and Fundstelle too), and the law
+/// itself for the Artikel that amends it.
+fn series_laws(ws: &crate::workspace::Workspace) -> Vec<SeriesLaw> {
+    ws.config
         .laws
         .iter()
         .map(|e| {
@@ -63,7 +53,22 @@ pub fn consolidate_series(
                 loaded,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Apply an amending law that amends several laws (a Mantelgesetz: one
+/// Artikel per law) to the laws of `ws` it names. Each Eingangssatz must name
+/// exactly one law of the workspace (by title, short name or abbreviation);
+/// one that names none is an error, never a guess.
+pub fn consolidate_series(
+    ws: &crate::workspace::Workspace,
+    amending: &Path,
+    keep_going: bool,
+) -> Result<Vec<Consolidated>, ConsolidateError> {
+    let src = syntax::source::read_law(amending)?;
+    let apath = amending.display().to_string();
+    let idx = syntax::source::LineIndex::new(&src);
+    let mut laws = series_laws(ws);
     let saetze = parse::eingangssaetze(&src);
     // every Artikel that amends no law of the workspace, listed at once
     let unknown: Vec<String> = saetze
@@ -393,6 +398,23 @@ pub fn consolidate_doc(
     )
 }
 
+/// A LegalDocML.de Mantelgesetz (Artikel that amend several laws) as the
+/// plain text `paragraf import` prints: read like a Mantelgesetz of the
+/// gazette, so that the Artikel of the law is selected and the command
+/// sentences outside `akn:mod` (an Eingangssatz that is itself the command)
+/// are read too; so is a document without any `akn:mod` (its commands are
+/// only sentences). None for plain text and for a document that amends one
+/// law with `akn:mod` (those and their eIds are read as they are).
+fn mantel_text(src: &str) -> Option<String> {
+    if !legaldocml::is_xml(src) {
+        return None;
+    }
+    let imp = legaldocml::import(src).ok()?;
+    let text = syntax::print::print(&imp.doc, &syntax::print::Options::default());
+    let no_mod = !src.contains("<akn:mod ") && !src.contains("<akn:mod>");
+    (no_mod || parse::eingangssaetze(&text).len() > 1).then_some(text)
+}
+
 /// As [`consolidate_loaded`], at a point in time.
 fn consolidate_timed(
     mut doc: Document,
@@ -403,7 +425,15 @@ fn consolidate_timed(
     which: Which,
     zeit: &Zeit,
 ) -> Result<(String, Outcome), ConsolidateError> {
-    let apath = amending.display().to_string();
+    let mut apath = amending.display().to_string();
+    let as_text = mantel_text(src);
+    let src = match &as_text {
+        Some(t) => {
+            apath = format!("{apath} (as `paragraf import` prints it)");
+            t.as_str()
+        }
+        None => src,
+    };
     let mut gesetz = commands_for(&doc, &apath, src, which)?;
     let in_kraft = if zeit.asked() {
         Some(in_force(&mut gesetz, src, &apath, zeit)?)

@@ -345,3 +345,124 @@ fn paragraf_toml_declares_date_and_fundstelle_and_unknown_artikel_are_listed() {
     );
     assert!(!out.exists());
 }
+
+/// Each command form the bulk reading of real amending laws found
+/// (tests/amending-laws.tsv, the Einigungsvertrag), with its real sentence
+/// and where it stands, and the command as paragraf says it back.
+#[test]
+fn the_forms_found_in_bulk_are_read() {
+    let forms = [
+        // BGBl. 2024 I Nr. 17 Art. 4 Nr. 7 a): two replacements, one verb
+        ("MilPersGleiFoG Art. 4 Nr. 7 a)", "In Absatz 1 wird die Angabe „§§ 16a bis 16c“ durch die Angabe „§§ 23 bis 28“ und werden die Wörter „der Stellvertreterin“ durch die Wörter „einer Stellvertreterin“ ersetzt."),
+        // ibid. Nr. 14 a): the second verb's command without a place of its own
+        ("MilPersGleiFoG Art. 4 Nr. 14 a)", "In Absatz 1 wird das Wort „Stellvertreterin“ durch das Wort „Stellvertreterinnen“ ersetzt und werden die Wörter „durch zweiwöchigen Aushang“ gestrichen."),
+        // ibid. Art. 6 Nr. 5: struck, then inserted after a word
+        ("MilPersGleiFoG Art. 6 Nr. 5", "In § 55a Absatz 1 Satz 2 Nummer 3 werden die Wörter „in Verbindung mit § 84a Satz 1 und 2“ gestrichen und werden nach dem Wort „Bundesversorgungsgesetzes“ die Wörter „in der am 31. Dezember 2023 geltenden Fassung“ eingefügt."),
+        // ibid. Art. 4 Nr. 6 b) bb) as ris-norms has it: the passage without quotes
+        ("MilPersGleiFoG Art. 4 Nr. 6 b) bb) (ris-norms)", "Folgender Satz wird angefügt:Zur Erhöhung der Reichweite sollen möglichst vielfältige schriftliche und elektronische Wege genutzt werden."),
+        // Einigungsvertrag, Anlage I: a list dash before the command
+        ("EinigVtr Anl. I Kap. III A III Nr. 1", "- Absatz 2 Satz 2 wird aufgehoben."),
+        // ibid.: "die Verweisung" as the quoted object
+        ("EinigVtr Anl. I", "In Absatz 8 Satz 1 wird die Verweisung \"nach Absatz 2\" durch die Verweisung \"nach Absatz 3\" ersetzt."),
+        // ibid.: "In § 3 wird nach Absatz 1 folgender Absatz 1a eingefügt"
+        ("EinigVtr Anl. I", "In § 3 wird nach Absatz 1 folgender Absatz 1a eingefügt:\n\n\"(1a) Bei den Leistungen gilt Satz 1 entsprechend.\""),
+        // ibid.: "An Absatz 1 wird folgender Satz 2 angefügt"
+        ("EinigVtr Anl. I", "An Absatz 1 wird folgender Satz 2 angefügt: \"In den Fällen des § 20 gilt dies entsprechend.\""),
+        // ZJDVtrÄndVtr 2018: the Eingangssatz is the command, „…" closed straight
+        ("ZJDVtrÄndVtr 2018 Art. 1", "Artikel 2 Absatz 1 des Vertrages zwischen der Bundesrepublik Deutschland und dem Zentralrat der Juden in Deutschland – Körperschaft des öffentlichen Rechts – vom 27. Januar 2003 (BGBl. I S. 1597), zuletzt geändert durch den Vertrag vom 30. November 2011 (BGBl. I S. 1222), wird wie folgt gefasst:\n„(1) Zu den in Artikel 1 genannten Zwecken zahlt die Bundesrepublik Deutschland an den Zentralrat der Juden in Deutschland jährlich einen Betrag von 13 000 000 Euro.\""),
+        // ibid.: "jeweils" before the unit struck in each place
+        ("EinigVtr Anl. I", "In § 4 Abs. 1 Nr. 11 und 12 wird jeweils Satz 2 gestrichen."),
+        // LAGÄndG 14 (1961): "entfällt"
+        ("LAGÄndG 14 Art. I Nr. 12", "§ 24 Abs. 7 entfällt."),
+        // SVSaarAnglG: "entfallen"
+        ("SVSaarAnglG", "Die Absätze 2 und 3 entfallen."),
+        // LAGÄndG 14: "erhält den folgenden Satz 2"
+        ("LAGÄndG 14 Art. I", "§ 25 Abs. 1 erhält den folgenden Satz 2: „Die Durchschnittssätze sind jährlich zu überprüfen.“"),
+        // WoBauG2ÄndG: "In Absatz 2 erhält Satz 1 folgende Fassung"
+        ("WoBauG2ÄndG", "In Absatz 2 erhält Satz 1 folgende Fassung: „Die öffentlichen Mittel nach § 24 Abs. 2 sind zu verzinsen.“"),
+    ];
+    let out: Vec<String> = forms
+        .iter()
+        .map(|(wo, t)| match parse_befehl(t) {
+            Ok(op) => format!("{wo}\n  {}\n  → {}", t.replace('\n', " "), said(&op)),
+            Err(e) => format!("{wo}\n  {}\n  → not read: {e}", t.replace('\n', " ")),
+        })
+        .collect();
+    insta::assert_snapshot!("forms_found_in_bulk", out.join("\n\n"));
+}
+
+/// A command as paragraf says it back; several, one after the other.
+fn said(op: &Op) -> String {
+    match op {
+        Op::Mehrere { ops } => ops.iter().map(said).collect::<Vec<_>>().join("\n  + "),
+        op => amend::print::befehl(op).unwrap_or_else(|| format!("{op:?}")),
+    }
+}
+
+#[test]
+fn dry_run_says_what_each_command_would_do_and_writes_nothing() {
+    // the Gleichstellungsbeauftragten-Wahlverordnung Soldatinnen (an
+    // excerpt) and Artikel 4 of BGBl. 2024 I Nr. 17, plus a command on a §
+    // the excerpt does not have
+    let dir = tempfile::tempdir().unwrap();
+    let am = dir.path().join("aenderung.txt");
+    let src = std::fs::read_to_string(fx("gleichstellung-streitkraefte.txt")).unwrap();
+    let src = src.replace(
+        "\n\nArtikel 2 – ",
+        "\n\n4. In § 12 Absatz 1 wird das Wort „Wahl“ durch das Wort „Abstimmung“ ersetzt.\n\nArtikel 2 – ",
+    );
+    std::fs::write(&am, &src).unwrap();
+    let law = dir.path().join("sgleibwv.md");
+    std::fs::copy(fx("sgleibwv-excerpt.md"), &law).unwrap();
+    let before = std::fs::read(&law).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["amend", "--all", "--dry-run"])
+        .arg(&law)
+        .arg(&am)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).replace(&*dir.path().to_string_lossy(), "DIR");
+    assert_eq!(std::fs::read(&law).unwrap(), before, "the law was written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "a file was written"
+    );
+    insta::assert_snapshot!("dry_run", out);
+    assert_eq!(o.status.code(), Some(out.contains("cannot apply") as i32));
+}
+
+#[test]
+fn jeweils_satz_2_struck_in_two_nummern() {
+    // Einigungsvertrag, Anlage I: „In § 4 Abs. 1 Nr. 11 und 12 wird jeweils Satz 2 gestrichen.“
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("g.txt");
+    let am = dir.path().join("a.txt");
+    std::fs::write(&law, "Gesetz über Beispiele\n\n§ 4 – Ausnahmen\n\n(1) Ausgenommen sind\n\n10. Ärzte,\n\n11. Apotheker. Dies gilt im Beitrittsgebiet.\n\n12. Tierärzte. Dies gilt im Beitrittsgebiet.\n").unwrap();
+    std::fs::write(&am, "Das Gesetz über Beispiele wird wie folgt geändert:\n\n1. In § 4 Abs. 1 Nr. 11 und 12 wird jeweils Satz 2 gestrichen.\n").unwrap();
+    let (text, out) = paragraf::consolidate::consolidate(&law, &am, false).unwrap();
+    assert_eq!(out.applied.len(), 1, "{out:?}");
+    assert!(
+        text.contains("11. Apotheker.\n\n12. Tierärzte.\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_escaped_eingangssatz_still_names_its_place() {
+    // BGBl. 2024 I Nr. 17 Art. 2 as `paragraf import` prints it: the line
+    // starting with „§ 37“ is escaped („\§ 37 des …“), and its § is still
+    // the place of the commands below it (the law has a Nummer 4 elsewhere)
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join("bgleig.txt");
+    let am = dir.path().join("a.txt");
+    std::fs::write(&law, "Gesetz für die Gleichstellung von Frauen und Männern in der Bundesverwaltung und in den Unternehmen und Gerichten des Bundes (Bundesgleichstellungsgesetz - BGleiG)\n\n§ 19 – Wahl\n\n(1) Es gilt:\n\n4. wer wählt,\n\n5. wer gewählt wird.\n\n§ 37 – Sonderregelungen\n\nFür den Bundesnachrichtendienst gilt:\n\n4. beim Bundesnachrichtendienst beschäftigte Soldatinnen sind wahlberechtigt,\n\n5. Soldatinnen gelten als Beschäftigte.\n").unwrap();
+    std::fs::write(&am, "Artikel 2 – Änderung des Bundesgleichstellungsgesetzes\n\n\\§ 37 des Bundesgleichstellungsgesetzes vom 24. April 2015 (BGBl. I S. 642, 643), das zuletzt durch Artikel 2 des Gesetzes vom 7. August 2021 (BGBl. I S. 3311) geändert worden ist, wird wie folgt geändert:\n\n1. Nummer 4 wird wie folgt gefasst: „4. beim Bundesnachrichtendienst beschäftigte Soldatinnen sind gemäß § 19 Absatz 4 Satz 2 wahlberechtigt und wählbar,“\n").unwrap();
+    let (text, out) = paragraf::consolidate::consolidate(&law, &am, false).unwrap();
+    assert_eq!(out.applied.len(), 1, "{out:?}");
+    assert!(text.contains("4. wer wählt,"), "{text}");
+    assert!(
+        text.contains("4. beim Bundesnachrichtendienst beschäftigte Soldatinnen sind gemäß § 19 Absatz 4 Satz 2 wahlberechtigt und wählbar,"),
+        "{text}"
+    );
+}

@@ -153,7 +153,7 @@ fn every_command_of_the_einigungsvertrag_is_read() {
         found.len(),
         eingang.len()
     );
-    for u in unread.iter().take(40) {
+    for u in &unread {
         eprintln!("  {u}");
     }
     assert!(found.len() >= 300, "found only {} commands", found.len());
@@ -165,9 +165,9 @@ fn every_command_of_the_einigungsvertrag_is_read() {
     );
 }
 
-/// The share of commands read that the check requires (319 of 429 = 74.4 %
-/// on 7 December 2026).
-const MIN_PERCENT: usize = 74;
+/// The share of commands read that the check requires (346 of 429 = 80.7 %
+/// on 7 December 2026; 319 before the forms of the bulk reading).
+const MIN_PERCENT: usize = 80;
 
 fn first_words(t: &str) -> String {
     t.split_whitespace().take(14).collect::<Vec<_>>().join(" ")

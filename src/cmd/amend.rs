@@ -35,6 +35,11 @@ pub struct Args {
     /// nach der Verkündung" or "am ersten Tag des … folgenden Kalendermonats".
     #[arg(long, value_name = "DATE", value_parser = super::iso_date)]
     verkuendet: Option<String>,
+    /// Write nothing: print for each command what it would do (its place
+    /// resolved, the old wording → the new, or why it cannot apply), then
+    /// the changes to the text (exit 1 when a command would fail).
+    #[arg(long, conflicts_with_all = ["output", "synopse", "json"])]
+    dry_run: bool,
     /// Write a three-column Synopse (bisherige | neue Fassung |
     /// Änderungsbefehl, HTML) of what each command did.
     #[arg(long, value_name = "OUT.html")]
@@ -43,6 +48,10 @@ pub struct Args {
 
 pub fn run(mut a: Args) -> Result<ExitCode> {
     a.files = a.files.iter().map(|f| super::input(f)).collect();
+    if a.dry_run {
+        // every command is tried, none stops the others
+        a.keep_going = true;
+    }
     let [law, amending] = a.files.as_slice() else {
         return series(&a);
     };
@@ -57,6 +66,14 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    if a.dry_run {
+        print!("{}", dry_run(law, amending, &text, &report)?);
+        return Ok(if report.failed.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     report_outcome(&a, &report)?;
     if let Some(p) = &a.synopse {
         synopse(law, amending, &text, &report, p)?;
@@ -154,6 +171,67 @@ fn series(a: &Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What `--dry-run` prints: each command in the order of the amending law
+/// with what it would do or why it cannot, the count, and the changes to
+/// the law's text (old → new, word by word) that a person can check.
+fn dry_run(
+    law: &std::path::Path,
+    amending: &std::path::Path,
+    text: &str,
+    report: &amend::Outcome,
+) -> Result<String> {
+    use std::fmt::Write as _;
+    let mut rows: Vec<(u32, String)> = report
+        .applied
+        .iter()
+        .map(|r| {
+            (
+                r.line,
+                format!("{:<10} line {:>4}  {}", r.nummer, r.line, r.what),
+            )
+        })
+        .collect();
+    for e in &report.failed {
+        let (nummer, why) = match e.message.strip_prefix("command ") {
+            Some(m) => m.split_once(": ").unwrap_or(("", m)),
+            None => ("", e.message.as_str()),
+        };
+        rows.push((
+            e.line,
+            format!("{nummer:<10} line {:>4}  cannot apply: {why}", e.line),
+        ));
+    }
+    rows.sort_by_key(|(line, _)| *line);
+    let mut out = String::new();
+    writeln!(
+        out,
+        "dry run: {} applied to {} (nothing written)
+",
+        amending.display(),
+        law.display()
+    )?;
+    for (_, r) in &rows {
+        writeln!(out, "{r}")?;
+    }
+    writeln!(
+        out,
+        "\n{} of {} command(s) would apply\n",
+        report.applied.len(),
+        rows.len()
+    )?;
+    let (old, _) = paragraf::consolidate::load_law(law)?;
+    let new = syntax::parse(text);
+    let (oe, ne) = (diff::entries(&old), diff::entries(&new));
+    let changes = diff::diff_entries(&oe, &ne);
+    if changes.is_empty() {
+        writeln!(out, "the text would not change")?;
+    } else {
+        writeln!(out, "the text would change so:\n")?;
+        out.push_str(&diff::render::inline(&changes, &oe, &ne, false));
+    }
+    Ok(out)
 }
 
 fn report_outcome(a: &Args, report: &amend::Outcome) -> Result<()> {

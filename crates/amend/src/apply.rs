@@ -335,6 +335,54 @@ fn entry_nodes(zitate: &[String]) -> Vec<Node> {
         .collect()
 }
 
+/// The Sätze "Satz 2", "Sätze 1 bis 3" of the unit at `c`.
+fn saetze_named(root: &Node, c: &[usize], t: &Teil) -> Result<Vec<Path>, Problem> {
+    let numbered = saetze_of(root, c);
+    let mut picked = Vec::new();
+    let idx = |n: &str| -> Result<usize, Problem> {
+        let k: usize = n
+            .parse()
+            .map_err(|_| Problem::NotASatzNumber(n.to_string()))?;
+        if k == 0 || k > numbered.len() {
+            Err(Problem::SatzNotFound {
+                k,
+                count: numbered.len(),
+            })
+        } else {
+            Ok(k - 1)
+        }
+    };
+    if t.range && t.nums.len() == 2 {
+        let (a, b) = (idx(&t.nums[0])?, idx(&t.nums[1])?);
+        picked.extend(numbered[a..=b.max(a)].iter().cloned());
+    } else {
+        for n in &t.nums {
+            picked.push(numbered[idx(n)?].clone());
+        }
+    }
+    Ok(picked)
+}
+
+/// The §§, Artikel or Gliederungseinheiten `t` names below `c`; a law whose
+/// §§ stand only in its annexes has them there.
+fn vorschriften_named(root: &Node, c: &[usize], t: &Teil) -> Result<Vec<Path>, Problem> {
+    let kind = match t.kind {
+        TeilKind::Gliederung => t.gliederung.unwrap_or(Kind::Abschnitt),
+        k => node_kind(k).unwrap_or(Kind::Paragraf),
+    };
+    let mut cands = Vec::new();
+    find_deep(root, c, kind, None, &mut cands);
+    if cands.is_empty() && c.is_empty() && kind.is_einzelvorschrift() {
+        let n = at(root, c);
+        for (i, a) in n.children.iter().enumerate() {
+            if a.kind.is_annex() {
+                find_deep(root, &[i], kind, None, &mut cands);
+            }
+        }
+    }
+    pick(cands, &what_word(t), &t.nums, t.range, root)
+}
+
 /// Resolve a place.
 fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
     // "Die Überschrift des § 6": the heading belongs to the unit after it
@@ -359,49 +407,9 @@ fn locate(root: &Node, ort: &[Teil]) -> Result<Vec<Ziel>, Problem> {
                     next.push(c.clone());
                 }
                 TeilKind::Angabe => next.extend(entries(root, c, t)?),
-                TeilKind::Satz => {
-                    let numbered = saetze_of(root, c);
-                    let mut picked = Vec::new();
-                    let idx = |n: &str| -> Result<usize, Problem> {
-                        let k: usize = n
-                            .parse()
-                            .map_err(|_| Problem::NotASatzNumber(n.to_string()))?;
-                        if k == 0 || k > numbered.len() {
-                            Err(Problem::SatzNotFound {
-                                k,
-                                count: numbered.len(),
-                            })
-                        } else {
-                            Ok(k - 1)
-                        }
-                    };
-                    if t.range && t.nums.len() == 2 {
-                        let (a, b) = (idx(&t.nums[0])?, idx(&t.nums[1])?);
-                        picked.extend(numbered[a..=b.max(a)].iter().cloned());
-                    } else {
-                        for n in &t.nums {
-                            picked.push(numbered[idx(n)?].clone());
-                        }
-                    }
-                    next.extend(picked);
-                }
+                TeilKind::Satz => next.extend(saetze_named(root, c, t)?),
                 TeilKind::Paragraf | TeilKind::Artikel | TeilKind::Gliederung => {
-                    let kind = match t.kind {
-                        TeilKind::Gliederung => t.gliederung.unwrap_or(Kind::Abschnitt),
-                        k => node_kind(k).unwrap_or(Kind::Paragraf),
-                    };
-                    let mut cands = Vec::new();
-                    find_deep(root, c, kind, None, &mut cands);
-                    if cands.is_empty() && c.is_empty() && kind.is_einzelvorschrift() {
-                        // a law that only has §§ in its annexes
-                        let n = at(root, c);
-                        for (i, a) in n.children.iter().enumerate() {
-                            if a.kind.is_annex() {
-                                find_deep(root, &[i], kind, None, &mut cands);
-                            }
-                        }
-                    }
-                    next.extend(pick(cands, &what_word(t), &t.nums, t.range, root)?);
+                    next.extend(vorschriften_named(root, c, t)?)
                 }
                 _ => {
                     let Some(kind) = node_kind(t.kind) else {

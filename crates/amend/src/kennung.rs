@@ -131,10 +131,29 @@ impl Kennung {
         }) {
             return true;
         }
-        match fundstelle_in(kopf, datum_in(kopf).as_deref().map(|d| &d[..4])) {
-            Some(f) => self.fundstellen.contains(&f),
-            None => false,
+        let datum = datum_in(kopf);
+        if let Some(f) = fundstelle_in(kopf, datum.as_deref().map(|d| &d[..4])) {
+            if self.fundstellen.contains(&f) {
+                return true;
+            }
         }
+        datum.is_some() && datum == self.datum && self.title_abridged_in(&words)
+    }
+
+    /// The long title abridged, with the Ausfertigungsdatum: "des Vertrages
+    /// zwischen der Bundesrepublik Deutschland und dem Zentralrat der Juden
+    /// … vom 27. Januar 2003" for the "Vertrag zwischen der Bundesrepublik
+    /// Deutschland, vertreten durch den Bundeskanzler, und dem Zentralrat …":
+    /// its first two words in a row and most of its words in the designation.
+    fn title_abridged_in(&self, words: &[String]) -> bool {
+        let Some(title) = self.names.first().map(|n| tokens(n)) else {
+            return false;
+        };
+        if title.len() < 4 || !words.windows(2).any(|w| w == &title[..2]) {
+            return false;
+        }
+        let found = title.iter().filter(|t| words.contains(t)).count();
+        found * 2 > title.len()
     }
 }
 
@@ -276,6 +295,14 @@ mod tests {
         assert!(b.genannt_in("In § 1 des Bürgerlichen Gesetzbuchs wird …"));
         assert!(!Kennung::from_names(["Gesetz VI"])
             .genannt_in("Das Gesetz VII wird wie folgt geändert:"));
+        // ZJDVtrÄndVtr 2018 (BGBl. I S. 2236): the title abridged, the
+        // Ausfertigungsdatum, the Fundstelle of the Gesetz zu dem Vertrag
+        let mut z = Kennung::from_names(["Vertrag zwischen der Bundesrepublik Deutschland, vertreten durch den Bundeskanzler, und dem Zentralrat der Juden in Deutschland - Körperschaft des öffentlichen Rechts -, vertreten durch den Präsidenten und die Vizepräsidenten (ZJDVtr)"]);
+        z.read_source("Ausfertigungsdatum\n:   2003-01-27\n\nFundstelle\n:   BGBl I: 2003, 1598\n");
+        let satz = "Artikel 2 Absatz 1 des Vertrages zwischen der Bundesrepublik Deutschland und dem Zentralrat der Juden in Deutschland – Körperschaft des öffentlichen Rechts – vom 27. Januar 2003 (BGBl. I S. 1597), zuletzt geändert durch den Vertrag vom 30. November 2011 (BGBl. I S. 1222), wird wie folgt gefasst:";
+        assert!(z.genannt_in(satz));
+        // another date: another law
+        assert!(!z.genannt_in(&satz.replace("27. Januar 2003", "28. Januar 2003")));
         assert!(bare("Das Gesetz wird wie folgt geändert:"));
         assert!(!bare("Das Bürgerliche Gesetzbuch wird wie folgt geändert:"));
     }

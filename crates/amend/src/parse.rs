@@ -75,7 +75,15 @@ fn is_artikel_heading(t: &str) -> bool {
         .strip_prefix("Artikel ")
         .or_else(|| t.strip_prefix("Art. "))
         .or_else(|| t.strip_prefix("§ "));
-    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    let Some(r) = rest.filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) else {
+        return false;
+    };
+    // "Artikel 2 Absatz 1 des Vertrages … wird wie folgt gefasst:" (a
+    // command wrapped at a line's end) is no heading: a heading's title
+    // starts with a capital, not with a unit word or "des", "wird"
+    let next = r.split_whitespace().nth(1).unwrap_or("");
+    !(next.starts_with(char::is_lowercase)
+        || ["Absatz", "Abs.", "Satz", "Nummer", "Nr.", "Buchstabe"].contains(&next))
 }
 
 /// The number of the last Artikel heading before byte `at` ("Artikel 1 – …" → "1").
@@ -134,7 +142,8 @@ fn targets(src: &str) -> Vec<Target> {
                     let para = src[ps..pos].trim();
                     if para.ends_with("wie folgt geändert:") || para.ends_with("wie folgt geändert")
                     {
-                        let eingangssatz = flat(para);
+                        // "\§ 37 des …": the escape of a text line that reads as a heading
+                        let eingangssatz = flat(para.trim_start_matches('\\'));
                         out.push(Target {
                             kontext: ort_im_eingang(&eingangssatz),
                             eingangssatz,
@@ -652,6 +661,7 @@ pub fn parse_befehl(text: &str) -> Result<Op, ReadError> {
         .or_else(|e| unbalanced_passage(text).ok_or(e))
         .or_else(|e| zwei_verben(text).ok_or(e))
         .or_else(|e| orte_liste(text).ok_or(e))
+        .or_else(|e| umformen(text).and_then(|t| parse_befehl(&t).ok()).ok_or(e))
         // "Nach § 744 der Zivilprozeßordnung in der … Fassung … wird …": the
         // law named in the place of a command
         .or_else(|e| {
@@ -665,7 +675,20 @@ pub fn parse_befehl(text: &str) -> Result<Op, ReadError> {
 /// as the German ones, opening and closing in turn; a text that has German
 /// quotation marks is left as it is.
 pub fn gerade_zitate(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('"') || s.contains('„') {
+    if !s.contains('"') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if s.contains('„') {
+        // „…" (the corpus' juris texts, no “ at all): a straight mark closes
+        // each „; where “ stands too, a straight mark is the passage's own
+        let (open, close, straight) = (
+            s.matches('„').count(),
+            s.matches('“').count(),
+            s.matches('"').count(),
+        );
+        if close == 0 && open == straight {
+            return std::borrow::Cow::Owned(s.replace('"', "“"));
+        }
         return std::borrow::Cow::Borrowed(s);
     }
     let mut open = false;
@@ -714,8 +737,22 @@ fn zwei_verben(text: &str) -> Option<Op> {
     } else {
         tail.to_string()
     };
-    let first = parse_befehl(head.trim()).ok()?;
-    let mut second = parse_befehl(tail.trim()).ok()?;
+    // "… die Angabe „A“ durch die Angabe „B“ und werden die Wörter „C“ durch
+    // die Wörter „D“ ersetzt": the first without the verb they share
+    let first = parse_befehl(head.trim()).ok().or_else(|| {
+        let verb = tail.trim().trim_end_matches('.').rsplit(' ').next()?;
+        parse_befehl(&format!("{} {verb}", head.trim())).ok()
+    })?;
+    let mut second = match parse_befehl(tail.trim()) {
+        Ok(op) => op,
+        // "… ersetzt und werden die Wörter „…“ gestrichen": at the first's place
+        Err(_) if tail.starts_with("wird ") || tail.starts_with("werden ") => {
+            let mut op = parse_befehl(&format!("In § 1 {}", tail.trim())).ok()?;
+            op.ort_mut()?.clear();
+            op
+        }
+        Err(_) => return None,
+    };
     if let (Some(o), Some(ort)) = (second.ort_mut(), ort_von(&first)) {
         if o.is_empty() {
             *o = ort;
@@ -729,6 +766,129 @@ fn zwei_verben(text: &str) -> Option<Op> {
         }
     }
     Some(Op::Mehrere { ops })
+}
+
+/// The unit words a place begins with ("Satz 1", "Absatz 2", "§ 3").
+const EINHEIT_ANFANG: &[&str] = &[
+    "§ ",
+    "§§ ",
+    "Satz ",
+    "Sätze ",
+    "Absatz ",
+    "Absätze ",
+    "Abs. ",
+    "Nummer ",
+    "Nr. ",
+    "Buchstabe ",
+    "Artikel ",
+    "Halbsatz ",
+];
+
+/// The forms of other times and hands, said the way the grammar reads
+/// them (None when none applies):
+/// - a list dash before the command ("- In Absatz 4 …");
+/// - "entfällt"/"entfallen" for "wird/werden aufgehoben" ("§ 24 Abs. 7 entfällt.");
+/// - "In A wird nach B folgender … eingefügt" → "Nach A B wird folgender … eingefügt";
+/// - "An A wird folgender … angefügt", "In A wird an B folgender … angefügt"
+///   → "Dem A (B) wird folgender … angefügt";
+/// - "In A erhält B folgende Fassung" → "A B erhält folgende Fassung";
+/// - "A erhält den folgenden Satz 2: „…“" → "Dem A wird folgender Satz 2 angefügt: „…“";
+/// - an unquoted passage after the colon of a command that ends there
+///   ("Folgender Satz wird angefügt:Zur Erhöhung …", a LegalDocML.de
+///   document that lost its quotes) in quotes.
+fn umformen(text: &str) -> Option<String> {
+    let t = text.trim();
+    if let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("– ")) {
+        return Some(rest.trim_start().to_string());
+    }
+    if let Some(i) = top_level_find(t, &[" entfällt", " entfallen"]) {
+        let verb = if t[i..].starts_with(" entfällt") {
+            " wird aufgehoben"
+        } else {
+            " werden aufgehoben"
+        };
+        let after = t[i..].split_once(['.', ';']).map_or("", |x| x.1);
+        if after.trim().is_empty() {
+            return Some(format!("{}{verb}.", &t[..i]));
+        }
+    }
+    verb_vorn(t)
+        .or_else(|| erhaelt(t))
+        .or_else(|| ohne_anfuehrung(t))
+}
+
+/// "In A wird nach B folgender …", "In A wird an B folgender … angefügt",
+/// "An A wird folgender … angefügt", "In A erhält B folgende Fassung".
+fn verb_vorn(t: &str) -> Option<String> {
+    if let Some(rest) = t.strip_prefix("An ") {
+        let v = top_level_find(rest, &[" wird folgende", " werden folgende"])?;
+        return Some(format!("Dem {}{}", &rest[..v], &rest[v..]));
+    }
+    let rest = t.strip_prefix("In ")?;
+    let v = top_level_find(rest, &[" wird ", " werden ", " erhält ", " erhalten "])?;
+    let (a, tail) = rest.split_at(v);
+    let tail = tail.trim_start();
+    let (verb, after) = tail.split_once(' ')?;
+    if let Some(b) = after
+        .strip_prefix("nach ")
+        .or_else(|| after.strip_prefix("vor "))
+    {
+        let lage = if after.starts_with("nach ") {
+            "Nach"
+        } else {
+            "Vor"
+        };
+        let f = top_level_find(b, &[" folgende"])?;
+        return Some(format!("{lage} {a} {} {verb}{}", &b[..f], &b[f..]));
+    }
+    if let Some(b) = after.strip_prefix("an ") {
+        let f = top_level_find(b, &[" folgende"])?;
+        return Some(format!("Dem {a} {} {verb}{}", &b[..f], &b[f..]));
+    }
+    if matches!(verb, "erhält" | "erhalten") && EINHEIT_ANFANG.iter().any(|w| after.starts_with(w))
+    {
+        let f = top_level_find(after, &[" folgende", " die folgende"])?;
+        return Some(format!("{a} {} {verb}{}", &after[..f], &after[f..]));
+    }
+    None
+}
+
+/// "§ 25 Abs. 1 erhält den folgenden Satz 2: „…“" → "Dem § 25 Abs. 1 wird
+/// folgender Satz 2 angefügt: „…“".
+fn erhaelt(t: &str) -> Option<String> {
+    let v = top_level_find(t, &[" erhält den folgenden ", " erhält folgenden "])?;
+    let (a, rest) = t.split_at(v);
+    let rest = rest
+        .trim_start()
+        .trim_start_matches("erhält ")
+        .trim_start_matches("den ")
+        .trim_start_matches("folgenden ");
+    let c = top_level_find(rest, &[":"])?;
+    let a = a.trim_start_matches("Der ").trim_start_matches("Die ");
+    Some(format!(
+        "Dem {a} wird folgender {} angefügt{}",
+        &rest[..c],
+        &rest[c..]
+    ))
+}
+
+/// "Folgender Satz wird angefügt:Zur Erhöhung …": the rest of the command
+/// after its colon is the passage (no quotation mark in the whole text).
+fn ohne_anfuehrung(t: &str) -> Option<String> {
+    if t.contains('„') || t.contains('“') {
+        return None;
+    }
+    let ends = [
+        "angefügt:",
+        "eingefügt:",
+        "gefasst:",
+        "gefaßt:",
+        "ersetzt:",
+        "vorangestellt:",
+    ];
+    let (i, e) = ends.iter().find_map(|e| t.find(e).map(|i| (i, e)))?;
+    let passage = t[i + e.len()..].trim();
+    (!passage.is_empty()).then(|| format!("{} „{passage}“", &t[..i + e.len()]))
 }
 
 /// One edit at each of a list of places: "In der Überschrift, in § 1 Satz 1
@@ -883,27 +1043,7 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
             max: MAX_QUOTE_DEPTH,
         });
     }
-    let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| {
-        let short: String = text
-            .split_whitespace()
-            .take(12)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let at = match e.location {
-            pest::error::InputLocation::Pos(p) => p,
-            pest::error::InputLocation::Span((p, _)) => p,
-        };
-        let near: String = text.trim()[at.min(text.trim().len())..]
-            .chars()
-            .take(30)
-            .collect();
-        let lead = text.len() - text.trim_start().len();
-        ReadError::Stuck {
-            start: short,
-            near,
-            at: lead + at.min(text.trim().len()),
-        }
-    })?;
+    let pairs = AenderungParser::parse(Rule::befehl, text.trim()).map_err(|e| stuck(text, &e))?;
     let befehl = pairs
         .into_iter()
         .next()
@@ -914,6 +1054,36 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
         .ok_or(ReadError::Missing("command"))?;
     let rule = cmd.as_rule();
     let parts: Vec<Pair<Rule>> = cmd.into_inner().collect();
+    op_of_rule(rule, &parts)
+}
+
+/// Where the grammar stopped reading `text`: its first words, the words
+/// at that point, and the offset.
+fn stuck(text: &str, e: &pest::error::Error<Rule>) -> ReadError {
+    let short: String = text
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let at = match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((p, _)) => p,
+    };
+    let near: String = text.trim()[at.min(text.trim().len())..]
+        .chars()
+        .take(30)
+        .collect();
+    let lead = text.len() - text.trim_start().len();
+    ReadError::Stuck {
+        start: short,
+        near,
+        at: lead + at.min(text.trim().len()),
+    }
+}
+
+/// The operation a command of the grammar's `rule` with the parts `parts` says.
+fn op_of_rule(rule: Rule, parts: &[Pair<Rule>]) -> Result<Op, ReadError> {
+    let parts = parts.to_vec();
     let orts: Vec<Ort> = parts
         .iter()
         .filter(|p| matches!(p.as_rule(), Rule::ort | Rule::in_ort | Rule::dativ_ort))

@@ -13,6 +13,7 @@ use syntax::ast::{Document, Kind, Node};
 
 /// An exported law: the Regelungstext and its Anlagen.
 pub struct Export {
+    /// The XML of the Regelungstext.
     pub regelungstext: String,
     /// (file name, XML) of each Anlage.
     pub anlagen: Vec<(String, String)>,
@@ -441,6 +442,7 @@ const SOURCE: &str = " source=\"attributsemantik-noch-undefiniert\"";
 /// an amending law), and which of them this document is.
 #[derive(Debug, Clone)]
 pub struct Zeitlinie {
+    /// The dates of the Fassungen (ISO), in order.
     pub fassungen: Vec<String>,
     /// Index into `fassungen` of the Fassung written.
     pub diese: usize,

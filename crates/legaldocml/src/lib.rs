@@ -3,6 +3,8 @@
 //! Änderungsbefehle of an amending law, [`import_amendments`]); [`export()`]
 //! writes the AST as a Regelungstext that validates against the schemas.
 
+#![warn(missing_docs)]
+
 mod export;
 
 pub use export::{export, export_at, Export, Zeitlinie};
@@ -13,6 +15,7 @@ use std::collections::HashMap;
 use syntax::ast::{Document, Kind, Node, Span};
 use syntax::parse::text::split_saetze;
 
+/// The XML namespace of LegalDocML.de 1.8.2 (`akn:`).
 pub const NS: &str = "http://Inhaltsdaten.LegalDocML.de/1.8.2/";
 
 /// Whether a text is XML (after an optional BOM and whitespace).
@@ -24,6 +27,7 @@ pub fn is_xml(src: &str) -> bool {
 
 /// An imported Regelungstext.
 pub struct Import {
+    /// The law as the AST.
     pub doc: Document,
     /// LegalDocML eId (normalized, see [`norm_eid`]) → id in the AST.
     pub eids: HashMap<String, String>,
@@ -89,6 +93,38 @@ fn text_of(n: X) -> String {
     }
     go(n, &mut s);
     ws(&s)
+}
+
+/// The marker of a unit-like element (its `akn:num`), whitespace normalized.
+fn num_of(c: X) -> String {
+    elems(c)
+        .find(|d| local(d) == "num")
+        .map(|d| ws(&text_of(d)))
+        .unwrap_or_default()
+}
+
+/// The text of an `akn:p`; an `akn:mod` in it as its sentence, a quoted
+/// structure restated as law text in its quotes (its units on lines of
+/// their own), so that a command outside the `akn:mod` markup reads as the
+/// gazette prints it.
+fn p_text(p: X) -> String {
+    if !p
+        .descendants()
+        .any(|d| d.is_element() && local(&d) == "quotedStructure")
+    {
+        return text_of(p);
+    }
+    let mut s = String::new();
+    for c in p.children() {
+        if c.is_text() {
+            s.push_str(c.text().unwrap_or(""));
+        } else if c.is_element() && local(&c) == "mod" {
+            s.push_str(&mod_sentence(c).0);
+        } else if c.is_element() {
+            s.push_str(&text_of(c));
+        }
+    }
+    restate_outside_quotes(&s)
 }
 
 /// Builds AST nodes from LegalDocML.de elements (the eId rides in `id` until ids are assigned).
@@ -184,93 +220,40 @@ impl Builder {
                         n.title = Some(t);
                     }
                 }
-                "content" | "intro" | "wrapUp" | "listIntroduction" | "listWrapUp"
-                | "blockContainer" | "list" | "blockList" | "tblock" => {
-                    if matches!(local(&c), "intro" | "listIntroduction") {
-                        let t = text_of(c);
-                        self.push_text(n, &t, true);
-                    } else if matches!(local(&c), "wrapUp" | "listWrapUp") {
-                        let t = text_of(c);
-                        if !t.is_empty() {
-                            n.children.push(text_node(&t));
-                        }
-                    } else {
-                        self.fill(n, c);
+                "intro" | "listIntroduction" => {
+                    let t = text_of(c);
+                    self.push_text(n, &t, true);
+                }
+                "wrapUp" | "listWrapUp" => {
+                    let t = text_of(c);
+                    if !t.is_empty() {
+                        n.children.push(text_node(&t));
                     }
                 }
+                "content" | "blockContainer" | "list" | "blockList" | "tblock" => self.fill(n, c),
                 "p" => {
-                    let t = text_of(c);
+                    let t = p_text(c);
                     self.push_text(n, &t, false);
                 }
-                "paragraph" => {
-                    let num = elems(c)
-                        .find(|d| local(d) == "num")
-                        .map(|d| ws(&text_of(d)))
-                        .unwrap_or_default();
-                    if num.is_empty() {
-                        // an unnumbered Absatz: its content belongs to the unit
-                        self.fill(n, c);
-                    } else {
-                        let mut a = unit(Kind::Absatz);
-                        self.tag(&mut a, c);
-                        self.fill(&mut a, c);
-                        n.children.push(a);
-                    }
-                }
+                "paragraph" => self.paragraph(n, c),
                 "point" | "item" => {
-                    let num = elems(c)
-                        .find(|d| local(d) == "num")
-                        .map(|d| ws(&text_of(d)))
-                        .unwrap_or_default();
-                    let mut a = unit(if num.is_empty() {
+                    let num = num_of(c);
+                    let kind = if num.is_empty() {
                         Kind::Listenpunkt
                     } else {
                         item_kind(&num)
-                    });
-                    self.tag(&mut a, c);
-                    self.fill(&mut a, c);
-                    n.children.push(a);
+                    };
+                    self.child(n, c, kind);
                 }
-                "table" => {
-                    let mut t = unit(Kind::Tabelle);
-                    self.tag(&mut t, c);
-                    for tr in c
-                        .descendants()
-                        .filter(|d| d.is_element() && local(d) == "tr")
-                    {
-                        let mut z = unit(Kind::Zeile);
-                        z.cells = elems(tr).map(|td| text_of(td)).collect();
-                        t.children.push(z);
-                    }
-                    n.children.push(t);
-                }
-                "foreign" => {
-                    let t = ws(&c
-                        .descendants()
-                        .filter(|d| d.is_text())
-                        .filter_map(|d| d.text())
-                        .collect::<Vec<_>>()
-                        .join(" "));
-                    if !t.is_empty() {
-                        let mut tn = text_node(&t);
-                        self.tag(&mut tn, c);
-                        n.children.push(tn);
-                    }
-                }
+                "table" => n.children.push(self.table(c)),
+                "foreign" => self.foreign(n, c),
                 "article" => {
-                    let num = elems(c)
-                        .find(|d| local(d) == "num")
-                        .map(|d| ws(&text_of(d)))
-                        .unwrap_or_default();
-                    let kind = if num.starts_with('§') {
+                    let kind = if num_of(c).starts_with('§') {
                         Kind::Paragraf
                     } else {
                         Kind::Artikel
                     };
-                    let mut a = unit(kind);
-                    self.tag(&mut a, c);
-                    self.fill(&mut a, c);
-                    n.children.push(a);
+                    self.child(n, c, kind);
                 }
                 "authorialNote" => {}
                 "toc" => {
@@ -281,17 +264,58 @@ impl Builder {
                         n.children.push(text_node(&text_of(e)));
                     }
                 }
-                tag => {
-                    if let Some(k) = gliederung_kind(tag) {
-                        let mut g = unit(k);
-                        self.tag(&mut g, c);
-                        self.fill(&mut g, c);
-                        n.children.push(g);
-                    } else {
-                        self.fill(n, c);
-                    }
-                }
+                tag => match gliederung_kind(tag) {
+                    Some(k) => self.child(n, c, k),
+                    None => self.fill(n, c),
+                },
             }
+        }
+    }
+
+    /// A unit of `kind` from `c`, filled, as the last child of `n`.
+    fn child(&mut self, n: &mut Node, c: X, kind: Kind) {
+        let mut a = unit(kind);
+        self.tag(&mut a, c);
+        self.fill(&mut a, c);
+        n.children.push(a);
+    }
+
+    /// An Absatz; an unnumbered one's content belongs to the unit.
+    fn paragraph(&mut self, n: &mut Node, c: X) {
+        if num_of(c).is_empty() {
+            self.fill(n, c);
+        } else {
+            self.child(n, c, Kind::Absatz);
+        }
+    }
+
+    /// A table: one Zeile per `tr`, its cells' text.
+    fn table(&mut self, c: X) -> Node {
+        let mut t = unit(Kind::Tabelle);
+        self.tag(&mut t, c);
+        for tr in c
+            .descendants()
+            .filter(|d| d.is_element() && local(d) == "tr")
+        {
+            let mut z = unit(Kind::Zeile);
+            z.cells = elems(tr).map(|td| text_of(td)).collect();
+            t.children.push(z);
+        }
+        t
+    }
+
+    /// Foreign markup (MathML, SVG): its text as a paragraph.
+    fn foreign(&mut self, n: &mut Node, c: X) {
+        let t = ws(&c
+            .descendants()
+            .filter(|d| d.is_text())
+            .filter_map(|d| d.text())
+            .collect::<Vec<_>>()
+            .join(" "));
+        if !t.is_empty() {
+            let mut tn = text_node(&t);
+            self.tag(&mut tn, c);
+            n.children.push(tn);
         }
     }
 
@@ -387,12 +411,17 @@ impl Builder {
 /// with "line:column: ", so a caller puts the path in front.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    /// The XML parser's error at its place.
     #[error("{line}:{column}: not well-formed XML: {message}")]
     NotWellFormed {
+        /// The line (1-based).
         line: u32,
+        /// The column (1-based).
         column: u32,
+        /// What the XML parser says.
         message: String,
     },
+    /// Well-formed XML without a law in it.
     #[error("1:1: no akn:act, akn:bill or akn:doc element: not a LegalDocML.de Regelungstext")]
     NoAct,
 }
@@ -551,84 +580,15 @@ pub fn import_amendments(
         .filter(|n| n.is_element() && local(n) == "mod")
     {
         let off = m.range().start + bom;
-        // numbering and context from the enclosing list items
-        let mut nummer = Vec::new();
-        let mut kontext = Vec::new();
-        for a in m.ancestors().filter(|a| a.is_element()) {
-            if matches!(local(&a), "point" | "item") {
-                if let Some(n) = elems(a).find(|d| local(d) == "num") {
-                    nummer.push(ws(&text_of(n)));
-                }
-            }
-            if matches!(local(&a), "list" | "blockList") {
-                if let Some(intro) =
-                    elems(a).find(|d| matches!(local(d), "intro" | "listIntroduction"))
-                {
-                    let t = text_of(intro);
-                    let names_law = intro
-                        .descendants()
-                        .any(|d| d.is_element() && local(&d) == "affectedDocument");
-                    if names_law {
-                        if eingangssatz.is_empty() {
-                            eingangssatz = t;
-                        }
-                    } else if t.ends_with("geändert:") {
-                        if let Ok(Op::Aendern { ort }) = amend::parse::parse_befehl(&t) {
-                            kontext.push(ort);
-                        }
-                    }
-                }
-            }
-        }
-        nummer.reverse();
-        kontext.reverse();
-        let kontext = kontext
-            .iter()
-            .fold(Vec::new(), |acc, o| amend::parse::combine(&acc, o));
+        let (nummer, kontext) = frame(m, &mut eingangssatz);
         if joined.contains(&m.id()) {
             continue;
         }
         // the command's sentence, quoted structures restated as law text
-        let (mut s, mut eid) = mod_sentence(m);
-        // several akn:mod that make one sentence ("In Nummer 1 werden nach … und
-        // nach … eingefügt."): the sentence of their paragraph, when one alone is no command
-        let siblings: Vec<X> = m
-            .parent()
-            .map(|p| elems(p).filter(|c| local(c) == "mod").collect())
-            .unwrap_or_default();
-        if siblings.len() > 1
-            && siblings[0] == m
-            && amend::parse::parse_befehl(&restate_outside_quotes(&s)).is_err()
-        {
-            if let Some(p) = m.parent() {
-                let (whole, e) = mod_sentence(p);
-                if amend::parse::parse_befehl(&restate_outside_quotes(&whole)).is_ok() {
-                    s = whole;
-                    eid = eid.or(e);
-                    joined.extend(siblings[1..].iter().map(|n| n.id()));
-                }
-            }
-        }
+        let (s, eid) = sentence_of(m, &mut joined);
+        let siblings = mod_siblings(m);
         let sentence = restate_outside_quotes(&s);
-        let op = match amend::parse::parse_befehl(&sentence) {
-            Ok(op) => op,
-            // a command the grammar cannot read still applies through its eId
-            Err(e) => match (&eid, first_quote(&sentence)) {
-                (Some(_), Some(q))
-                    if m.attribute("refersTo")
-                        .is_some_and(|r| r.contains("ersetzen") || r.contains("neufassung")) =>
-                {
-                    Op::Fassen {
-                        ort: Vec::new(),
-                        zitat: q,
-                    }
-                }
-                _ => Op::Unlesbar {
-                    message: e.to_string(),
-                    at: None,
-                },
-            },
-        };
+        let op = op_of(m, &sentence, eid.is_some());
         // "In Nummer 4 wird … ersetzt und wird der Punkt am Ende … ersetzt": a
         // second akn:mod of one sentence without a place of its own has the first's
         let mut op = op;
@@ -666,6 +626,102 @@ pub fn import_amendments(
         befehle,
         artikel: None,
     })
+}
+
+/// The numbering ("2.", "b)") and the context ("§ 6 wird wie folgt
+/// geändert:") of an `akn:mod` from its enclosing list items; the first
+/// intro that names the law (`akn:affectedDocument`) is the Eingangssatz.
+fn frame(m: X, eingangssatz: &mut String) -> (Vec<String>, amend::Ort) {
+    let mut nummer = Vec::new();
+    let mut kontext = Vec::new();
+    for a in m.ancestors().filter(|a| a.is_element()) {
+        if matches!(local(&a), "point" | "item") {
+            if let Some(n) = elems(a).find(|d| local(d) == "num") {
+                nummer.push(ws(&text_of(n)));
+            }
+        }
+        if !matches!(local(&a), "list" | "blockList") {
+            continue;
+        }
+        let Some(intro) = elems(a).find(|d| matches!(local(d), "intro" | "listIntroduction"))
+        else {
+            continue;
+        };
+        let t = text_of(intro);
+        let names_law = intro
+            .descendants()
+            .any(|d| d.is_element() && local(&d) == "affectedDocument");
+        if names_law {
+            if eingangssatz.is_empty() {
+                *eingangssatz = t;
+            }
+        } else if t.ends_with("geändert:") {
+            if let Ok(Op::Aendern { ort }) = amend::parse::parse_befehl(&t) {
+                kontext.push(ort);
+            }
+        }
+    }
+    nummer.reverse();
+    kontext.reverse();
+    let kontext = kontext
+        .iter()
+        .fold(Vec::new(), |acc, o| amend::parse::combine(&acc, o));
+    (nummer, kontext)
+}
+
+/// The `akn:mod` elements of `m`'s parent (one sentence may hold several).
+fn mod_siblings<'a, 'i>(m: X<'a, 'i>) -> Vec<X<'a, 'i>> {
+    m.parent()
+        .map(|p| elems(p).filter(|c| local(c) == "mod").collect())
+        .unwrap_or_default()
+}
+
+/// The sentence of an `akn:mod` and the eId it names. Several `akn:mod`
+/// that make one sentence ("In Nummer 1 werden nach … und nach …
+/// eingefügt."): the sentence of their paragraph, when one alone is no
+/// command; the others are then `joined`.
+fn sentence_of(m: X, joined: &mut Vec<roxmltree::NodeId>) -> (String, Option<String>) {
+    let (mut s, mut eid) = mod_sentence(m);
+    let siblings = mod_siblings(m);
+    if siblings.len() > 1
+        && siblings[0] == m
+        && amend::parse::parse_befehl(&restate_outside_quotes(&s)).is_err()
+    {
+        if let Some(p) = m.parent() {
+            let (whole, e) = mod_sentence(p);
+            if amend::parse::parse_befehl(&restate_outside_quotes(&whole)).is_ok() {
+                s = whole;
+                eid = eid.or(e);
+                joined.extend(siblings[1..].iter().map(|n| n.id()));
+            }
+        }
+    }
+    (s, eid)
+}
+
+/// The operation of a command sentence; a command the grammar cannot read
+/// still applies through its eId when it restates ("ersetzen",
+/// "neufassung"), else it is unreadable with the reason.
+fn op_of(m: X, sentence: &str, has_eid: bool) -> Op {
+    match amend::parse::parse_befehl(sentence) {
+        Ok(op) => op,
+        Err(e) => match first_quote(sentence) {
+            Some(q)
+                if has_eid
+                    && m.attribute("refersTo")
+                        .is_some_and(|r| r.contains("ersetzen") || r.contains("neufassung")) =>
+            {
+                Op::Fassen {
+                    ort: Vec::new(),
+                    zitat: q,
+                }
+            }
+            _ => Op::Unlesbar {
+                message: e.to_string(),
+                at: None,
+            },
+        },
+    }
 }
 
 /// Normalize whitespace outside quotes; keep quoted passages as they are.
