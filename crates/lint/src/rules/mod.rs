@@ -5,8 +5,17 @@ use super::Rule;
 use syntax::ast::Node;
 
 mod abbreviated_citation;
+// the rules on amending laws (A001–A007) and what they share
 mod abbreviation_before_definition;
 mod abbreviation_defined_twice;
+mod aenderung;
+mod angabe_for_words;
+mod eingangssatz_vollzitat;
+mod function_word_anchor;
+mod gestrichen_unit;
+mod list_of_one;
+mod quoted_punctuation;
+mod word_count;
 pub(crate) use abbreviation_defined_twice::{definitions, Definition};
 mod ambiguous_target;
 mod dash_range;
@@ -51,6 +60,13 @@ pub static ALL: &[Rule] = &[
     abbreviated_citation::RULE,
     dash_range::RULE,
     parse_warning::RULE,
+    angabe_for_words::RULE,
+    word_count::RULE,
+    quoted_punctuation::RULE,
+    function_word_anchor::RULE,
+    gestrichen_unit::RULE,
+    list_of_one::RULE,
+    eingangssatz_vollzitat::RULE,
 ];
 
 /// A unit number as a sortable key: "4" < "4a" < "5"; Roman and letters too.
