@@ -267,33 +267,12 @@ fn follow(
             }
             continue;
         };
-        let y = match fate {
-            Fate::Same => continue,
-            Fate::Gone => {
-                folge
-                    .review
-                    .push(review("the unit it cites is repealed or removed"));
+        let new_text = match rewritten(&r, fate, x, cited_old, cited_new) {
+            Ok(t) => t,
+            Err(reason) => {
+                folge.review.push(review(reason));
                 continue;
             }
-            Fate::To(y) => y,
-        };
-        if r.reference.targets().len() > 1 {
-            folge.review.push(review(
-                "the citation names several units; one of them moved",
-            ));
-            continue;
-        }
-        let (Some(oc), Some(nc)) = (chain(cited_old, x), chain(cited_new, &y)) else {
-            folge.review.push(review(
-                "the unit it cites moved; its new place is not found",
-            ));
-            continue;
-        };
-        let Some(new_text) = renumbered_text(&r, &oc, &nc) else {
-            folge.review.push(review(
-                "the unit it cites moved; the citation cannot be rewritten safely",
-            ));
-            continue;
         };
         if new_text == r.reference.text {
             continue;
@@ -308,6 +287,36 @@ fn follow(
             new: new_text,
         });
     }
+    apply_edits(target, edits);
+    folge
+}
+
+/// The citation `r` of `x` rewritten for the unit's fate, or why it
+/// is left for review.
+fn rewritten(
+    r: &Resolved,
+    fate: Fate,
+    x: &str,
+    cited_old: &Document,
+    cited_new: &Document,
+) -> Result<String, &'static str> {
+    let y = match fate {
+        Fate::Same => return Ok(r.reference.text.clone()),
+        Fate::Gone => return Err("the unit it cites is repealed or removed"),
+        Fate::To(y) => y,
+    };
+    if r.reference.targets().len() > 1 {
+        return Err("the citation names several units; one of them moved");
+    }
+    let (Some(oc), Some(nc)) = (chain(cited_old, x), chain(cited_new, &y)) else {
+        return Err("the unit it cites moved; its new place is not found");
+    };
+    renumbered_text(r, &oc, &nc)
+        .ok_or("the unit it cites moved; the citation cannot be rewritten safely")
+}
+
+/// The rewritten citations written into the target's units, the last first.
+fn apply_edits(target: &mut Document, edits: Edits) {
     for ((id, in_title), mut list) in edits {
         list.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
         list.dedup_by_key(|(s, _, _)| *s);
@@ -330,7 +339,6 @@ fn follow(
             n.text = Some(t);
         }
     }
-    folge
 }
 
 /// The law's own citations of units that moved or went: rewritten in `new`

@@ -73,41 +73,25 @@ pub struct Fassung<'a> {
     pub path: &'a Path,
 }
 
-/// Whether a law of this title is feminine ("die Verordnung", "die
-/// Satzung") rather than neuter ("das Gesetz", "das Gesetzbuch").
-pub fn feminine(title: &str) -> bool {
-    generate::feminine(title)
-}
+pub use amend::titel::{feminine, genitive};
 
-/// "Gesetz VII" → "des Gesetzes VII"; "Verordnung X" → "der Verordnung X";
-/// an abbreviation takes the article of its law's title ("der LMRStV").
-pub fn genitive(name: &str, title: &str) -> String {
-    let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
-    let rest = if rest.is_empty() {
-        String::new()
-    } else {
-        format!(" {rest}")
-    };
-    let abbreviation =
-        !name.contains(' ') && !first.ends_with("gesetz") && !first.ends_with("buch");
-    if feminine(name) || (feminine(title) && abbreviation) {
-        format!("der {name}")
-    } else if first.ends_with("gesetz") || first.ends_with("Gesetz") {
-        format!("des {first}es{rest}")
-    } else if first.ends_with("buch") {
-        format!("des {first}s{rest}")
-    } else {
-        format!("des {name}")
-    }
-}
-
-/// What a law is called in the heading of its Artikel.
+/// What a law is called in the heading of its Artikel: the workspace's
+/// short name, else its title (never juris' abbreviation, which is no
+/// official name: „HeilMWerbG“, „BtMG 1981“).
 fn name_of(entry: Option<&LawEntry>, doc: &Document) -> String {
+    let title = doc.title.as_deref().map(amend::titel::bezeichnung);
+    // an abbreviation that begins the title is its short name („Gesetz VII“)
+    let short = doc.abbreviation.clone().filter(|a| {
+        title
+            .as_deref()
+            .is_some_and(|t| t.starts_with(&format!("{a} ")))
+    });
     entry
         .and_then(|e| e.short.clone())
+        .or(short)
+        .or(title)
         .or_else(|| doc.abbreviation.clone())
-        .or_else(|| doc.title.clone())
-        .unwrap_or_else(|| "Gesetzes".into())
+        .unwrap_or_else(|| "Gesetz".into())
 }
 
 /// The laws of the workspace that may cite the law at `path`: every other
@@ -145,22 +129,6 @@ fn ordinal(entry: Option<&LawEntry>, old: &Document) -> Option<usize> {
         }
     }
     Some(before + 1)
-}
-
-/// The Eingangssatz of the law as Artikel 1 leaves it: „…, das zuletzt
-/// durch Artikel 1 dieses Gesetzes geändert worden ist, wird …“.
-fn after_artikel_1(text: &str, feminine: bool) -> String {
-    let rel = if feminine { "die" } else { "das" };
-    let Some((satz, rest)) = text.split_once(" wird wie folgt geändert:") else {
-        return text.to_string();
-    };
-    let (satz, zuletzt) = match satz.find(&format!(", {rel} zuletzt durch ")) {
-        Some(i) => (&satz[..i], "zuletzt "),
-        None => (satz, ""),
-    };
-    format!(
-        "{satz}, {rel} {zuletzt}durch Artikel 1 dieses Gesetzes geändert worden ist, wird wie folgt geändert:{rest}"
-    )
 }
 
 /// The Artikel that turns `base` into `expected` of the law at `path`.
@@ -239,8 +207,8 @@ pub fn build(old: &Fassung, new: &Fassung, style: Style) -> Result<Mantel, Mante
         m.followed.push(followed(old.path, old.doc, f));
         if any {
             let heading = format!("Weitere Änderung {}", genitive(&name, &title));
-            let (mut art, _) = artikel(heading, old.path, new.doc, after, style);
-            art.text = after_artikel_1(&art.text, feminine(&title));
+            let (mut art, g) = artikel(heading, old.path, new.doc, after, style);
+            art.text = g.text_for(&g.eingang.after_artikel(1));
             m.artikel.push(art);
         }
     }
@@ -406,7 +374,11 @@ impl Mantel {
 
 ",
             ),
-            (None, true) => warnings.push(RahmenWarning::NoErmaechtigung),
+            (None, true) => {
+                // a skeleton the drafter completes, never a Verordnung without one
+                s.push_str("Auf Grund des [Ermächtigungsgrundlage] verordnet [das Bundesministerium …]:\n\n");
+                warnings.push(RahmenWarning::NoErmaechtigung)
+            }
         }
         for a in &self.artikel {
             for (label, value) in amend::vollzitat::Vollzitat::of(&a.base).unread {
@@ -452,26 +424,5 @@ impl Mantel {
             n + 1
         ));
         (s, warnings)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::genitive;
-
-    #[test]
-    fn genitives() {
-        assert_eq!(
-            genitive("Gesetz VII", "Gesetz VII – Missbrauch"),
-            "des Gesetzes VII"
-        );
-        assert_eq!(genitive("Verordnung IV", ""), "der Verordnung IV");
-        assert_eq!(
-            genitive("Bundeskriminalamtgesetz", ""),
-            "des Bundeskriminalamtgesetzes"
-        );
-        assert_eq!(genitive("BGB", "Bürgerliches Gesetzbuch"), "des BGB");
-        let v = "Verordnung zur Durchsetzung lebensmittelrechtlicher Rechtsakte";
-        assert_eq!(genitive("LMRStV", v), "der LMRStV");
     }
 }

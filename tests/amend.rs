@@ -248,7 +248,7 @@ fn a_second_unit_of_a_number_is_inserted_after_the_first() {
     );
     let text = common::generate_and_apply_docs(&old, &new);
     assert!(
-        text.contains("Nach § 1 wird der folgende § 1 eingefügt:"),
+        text.contains("Nach § 1 des Gesetzes X wird der folgende § 1 eingefügt:"),
         "{text}"
     );
 }

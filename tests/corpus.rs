@@ -417,6 +417,17 @@ fn corpus_fmt_is_idempotent_and_keeps_the_wording() {
     assert!(problems.is_empty(), "fmt keeps only {ok} files");
 }
 
+/// The findings of the rules on amending laws (codes A…) on a text.
+fn amending_law_findings(text: &str) -> Vec<lint::Diagnostic> {
+    let doc = syntax::parse(text);
+    let config = lint::LintConfig::default();
+    let ctx = lint::Ctx::new(&doc, text, &[], &config);
+    lint::run(&ctx)
+        .into_iter()
+        .filter(|d| d.code.starts_with('A'))
+        .collect()
+}
+
 #[test]
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn history_pairs_round_trip_through_the_amending_law() {
@@ -426,6 +437,7 @@ fn history_pairs_round_trip_through_the_amending_law() {
         return;
     };
     let pairs = history_pairs(&dir);
+    let lint_counts = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let results: Vec<RoundTrip> = pairs
         .par_iter()
         .map(|p| {
@@ -446,7 +458,33 @@ fn history_pairs_round_trip_through_the_amending_law() {
                         u.line
                     ));
                 }
-                if !text.contains("\n1. ") {
+                // the amending law passes the lint for amending laws (A001–A007),
+                // but for two the generator cannot meet yet: a unit removed
+                // without a placeholder is „gestrichen“ (A005: the applier reads
+                // „aufgehoben“ as leaving „(weggefallen)“), and a law whose front
+                // matter has no date has no Vollzitat (A007), a law with a declined
+                // adjective in its title („der Allgemeinen …“) keeps its list of one
+                // (A006: the reader does not know it in the genitive), and a comma
+                // or semicolon inside a text is quoted (A003: only „der Punkt am
+                // Ende“ names its place); they are counted
+                let findings = amending_law_findings(&text);
+                for d in &findings {
+                    *lint_counts.lock().unwrap().entry(d.code).or_insert(0usize) += 1;
+                }
+                if let Some(d) = findings
+                    .iter()
+                    .find(|d| !matches!(d.code, "A003" | "A005" | "A006" | "A007"))
+                {
+                    return Err(format!(
+                        "{} findings of the amending-law lint, the first: {} {} at {}:{}",
+                        findings.len(),
+                        d.code,
+                        d.message,
+                        d.span.line,
+                        d.span.column
+                    ));
+                }
+                if generated.commands == 0 {
                     // nothing but editorial changes: no amending law to apply
                     return if common::law_units(&old) == common::law_units(&new) { Ok(0) } else { Err("changes but no commands".to_string()) };
                 }
@@ -496,6 +534,10 @@ fn history_pairs_round_trip_through_the_amending_law() {
     eprintln!(
         "amend round trip: {} pairs, {changes} changes, {ok} consolidated exactly, {failed} failed",
         results.len(),
+    );
+    eprintln!(
+        "amending-law lint over the generated laws: {:?} (A003, A005, A006 and A007 counted, the others fail the pair)",
+        lint_counts.lock().unwrap()
     );
     let largest = results.iter().max_by_key(|r| r.3);
     let most = results.iter().max_by_key(|r| r.1);

@@ -117,7 +117,7 @@ fn one_unit_for_several_paragraphs_is_cited_in_the_plural() {
     let text = generate_and_apply(old, &old.replace("§§ 114, 115", "§§ 114 und 115"));
     assert!(
         text.contains(
-            "1. Die §§ 114, 115 werden wie folgt gefasst:\n   „§§ 114 und 115 (weggefallen)“"
+            "Die §§ 114, 115 des Gesetzes werden wie folgt gefasst:\n   „§§ 114 und 115 (weggefallen)“"
         ),
         "{text}"
     );
@@ -126,7 +126,7 @@ fn one_unit_for_several_paragraphs_is_cited_in_the_plural() {
         &old.replace("## § 116 Drei", "## § 115a Neu\n\nNeu.\n\n## § 116 Drei"),
     );
     assert!(
-        text.contains("1. Nach den §§ 114, 115 wird der folgende § 115a eingefügt:"),
+        text.contains("Nach den §§ 114, 115 des Gesetzes wird der folgende § 115a eingefügt:"),
         "{text}"
     );
 }
@@ -170,10 +170,10 @@ fn a_mark_replaced_by_a_word_keeps_the_words_apart() {
 fn word_commands_agree_in_number() {
     let x = syntax::parse("Gesetz\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.\n\n(2) Text.\n");
     for (new, want) in [
-        ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften der Länder.", "In § 1 Absatz 1 werden die Wörter „des Bundes“ durch die Wörter „der Länder“ ersetzt."),
-        ("Die Behörde prüft den Antrag zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 werden die Wörter „sorgfältig und“ gestrichen."),
-        ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes und der Europäischen Union.", "In § 1 Absatz 1 werden nach dem Wort „Bundes“ die Wörter „und der Europäischen Union“ eingefügt."),
-        ("Die Stelle prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 wird das Wort „Behörde“ durch das Wort „Stelle“ ersetzt."),
+        ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften der Länder.", "In § 1 Absatz 1 des Gesetzes werden die Wörter „des Bundes“ durch die Wörter „der Länder“ ersetzt."),
+        ("Die Behörde prüft den Antrag zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 des Gesetzes werden die Wörter „sorgfältig und“ gestrichen."),
+        ("Die Behörde prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes und der Europäischen Union.", "In § 1 Absatz 1 des Gesetzes werden nach dem Wort „Bundes“ die Wörter „und der Europäischen Union“ eingefügt."),
+        ("Die Stelle prüft den Antrag sorgfältig und zügig nach den geltenden Vorschriften des Bundes.", "In § 1 Absatz 1 des Gesetzes wird das Wort „Behörde“ durch das Wort „Stelle“ ersetzt."),
     ] {
         let y = syntax::parse(&format!("Gesetz\n\n§ 1 Zweck\n\n(1) {new}\n\n(2) Text.\n"));
         let (a, b) = (diff::entries(&x), diff::entries(&y));
@@ -303,7 +303,7 @@ fn two_units_of_one_number_that_swap_places_are_restated_with_their_gliederung_u
     let text = generate_and_apply(old, new);
     assert!(
         text.contains(
-            "1. Abschnitt 5 wird wie folgt gefasst:\n   „Fünfter Abschnitt – Schlussbestimmungen"
+            "Abschnitt 5 der Verordnung wird wie folgt gefasst:\n   „Fünfter Abschnitt – Schlussbestimmungen"
         ),
         "{text}"
     );
@@ -366,7 +366,7 @@ fn an_inhaltsuebersicht_whose_lines_have_no_angabe_is_restated() {
     let (x, y) = (syntax::parse(old), syntax::parse(&new));
     let text = common::generate_and_apply_docs(&x, &y);
     assert!(
-        text.contains("Die Inhaltsübersicht wird wie folgt gefasst:"),
+        text.contains("Die Inhaltsübersicht des Gesetzes U wird wie folgt gefasst:"),
         "{text}"
     );
 }
@@ -435,7 +435,7 @@ fn a_restatement_says_every_change_inside_it() {
     let new = "Gesetz\n\n§ 1 – Zweck\n\n(1) Verboten sind:\n\n1. eins,\n\n2. zwei,\n\n3. drei.\n\nDas gilt nicht für Höhlen und Stollen.\n\n(2) Text.\n";
     let text = generate_and_apply(old, new);
     assert!(
-        text.contains("§ 1 Absatz 1 wird wie folgt gefasst"),
+        text.contains("§ 1 Absatz 1 des Gesetzes wird wie folgt gefasst"),
         "{text}"
     );
     assert!(!text.contains("\n2. "), "one command: {text}");
@@ -535,6 +535,6 @@ fn a_paragraph_repealed_is_aufgehoben_not_restated_as_weggefallen() {
     let old = "# Gesetz\n\n## § 1 Eins\n\nText eins.\n\n## § 2 Zwei\n\n(1) Text zwei.\n\n(2) Noch mehr.\n\n## § 3 Drei\n\nText drei.\n";
     let new = "# Gesetz\n\n## § 1 Eins\n\nText eins.\n\n## § 2 (weggefallen)\n\n## § 3 Drei\n\nText drei.\n";
     let text = generate_and_apply(old, new);
-    assert!(text.contains("1. § 2 wird aufgehoben."), "{text}");
+    assert!(text.contains("§ 2 des Gesetzes wird aufgehoben."), "{text}");
     assert!(!text.contains("gefasst"), "{text}");
 }

@@ -23,6 +23,9 @@ pub enum Format {
     Unified,
     /// The change list as JSON
     Json,
+    /// The Bundestag's two-column Synopse as HTML („Geltende Fassung |
+    /// Entwurf“: only the units that change, the changes in bold)
+    Synopse2,
 }
 
 #[derive(clap::Args)]
@@ -73,6 +76,10 @@ pub struct Args {
     /// Ermächtigung); a Gesetz's is the Bundestag's by default.
     #[arg(long, value_name = "TEXT", requires = "amendments")]
     eingangsformel: Option<String>,
+    /// With --amendments: write the skeleton of the Begründung („Zu Artikel
+    /// 1 / Zu Nummer 1 …“, one entry per command) to this file.
+    #[arg(long, value_name = "OUT.txt", requires = "amendments")]
+    begruendung: Option<PathBuf>,
     /// Terminal width for --side-by-side (default: $COLUMNS or 100).
     #[arg(long)]
     width: Option<usize>,
@@ -183,6 +190,7 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             pdf: a.pdf.clone(),
             #[cfg(not(feature = "pdf"))]
             pdf: None,
+            begruendung: a.begruendung.clone(),
         };
         let rahmen = paragraf::mantel::Rahmen {
             in_kraft: a.in_kraft.clone(),
@@ -190,6 +198,10 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             eingangsformel: a.eingangsformel.clone(),
         };
         return super::folge::amendments(&old, new, style, &synopse, &rahmen, &mut out);
+    } else if format == Some(Format::Synopse2) {
+        let title = new.doc.title.clone().unwrap_or_default();
+        let rows = render::synopse_rows(&oe, &ne, &changes);
+        write!(out, "{}", amend::synopse::zweispaltig(&title, rows))?;
     } else if format == Some(Format::Unified) {
         write!(
             out,

@@ -4,7 +4,7 @@
 
 use super::side::Side;
 use amend::generate::Style;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use paragraf::folge::Review;
 use paragraf::mantel::{self, Fassung, Followed};
 use std::io::Write;
@@ -47,6 +47,28 @@ fn report(f: &Followed) {
 pub(crate) struct SynopseOut {
     pub html: Option<PathBuf>,
     pub pdf: Option<PathBuf>,
+    /// The skeleton of the Begründung („Zu Artikel 1 / Zu Nummer 1 …“).
+    pub begruendung: Option<PathBuf>,
+}
+
+/// The Begründung's skeleton for the amending law's Artikel and its
+/// Inkrafttreten, written to `to`.
+fn write_begruendung(to: &Path, m: &mantel::Mantel) -> Result<()> {
+    use amend::begruendung::{skeleton, ArtikelBefehle};
+    let mut artikel: Vec<ArtikelBefehle> = m
+        .artikel
+        .iter()
+        .map(|a| ArtikelBefehle {
+            heading: &a.heading,
+            befehle: &a.section.befehle,
+        })
+        .collect();
+    artikel.push(ArtikelBefehle {
+        heading: "Inkrafttreten",
+        befehle: &[],
+    });
+    syntax::fsutil::write_atomic(to, skeleton(&artikel).as_bytes())
+        .with_context(|| format!("writing {}", to.display()))
 }
 
 /// The Synopse of the amending law: one section per Artikel.
@@ -161,6 +183,9 @@ pub(crate) fn amendments(
         }
         let title = old.doc.title.clone().unwrap_or_default();
         write_synopse(synopse, &title, &old.doc, &new.doc, sections)?;
+    }
+    if let Some(p) = &synopse.begruendung {
+        write_begruendung(p, &m)?;
     }
     let mut rahmen = rahmen.clone();
     rahmen.ordinal = rahmen.ordinal.or(m.ordinal);

@@ -2,6 +2,7 @@
 //! phrased as the Handbuch der Rechtsförmlichkeit (4th edition) prescribes.
 
 use crate::capitalize;
+use crate::titel::Eingang;
 use diff::{citation_of, Change, ChangeKind, Entry, Units, WordEdit};
 use rustc_hash::{FxHashMap, FxHashSet};
 use syntax::ast::{Document, Kind, Node};
@@ -54,20 +55,24 @@ fn agree(cmd: &str) -> String {
     out + rest
 }
 
-/// "§ 3" → "des § 3"; "Absatz 2" → "des Absatzes 2"; "Anlage 1" → "der Anlage 1".
+/// "§ 3" → "des § 3"; "Absatz 2" → "des Absatzes 2"; "Anlage 1" → "der
+/// Anlage 1": the first word's genitive from `syntax::vocab`, its article by
+/// the unit's gender (the feminine ones keep their form).
 fn genitive(c: &str) -> String {
-    let first = c.split(' ').next().unwrap_or("");
-    match first {
-        "§" => format!("des {c}"),
-        "Absatz" => format!("des Absatzes{}", &c[6..]),
-        "Artikel" => format!("des Artikels{}", &c[7..]),
-        "Anhang" => format!("des Anhangs{}", &c[6..]),
-        "Abschnitt" => format!("des Abschnitts{}", &c[9..]),
-        "Unterabschnitt" => format!("des Unterabschnitts{}", &c[14..]),
-        "Kapitel" => format!("des Kapitels{}", &c[7..]),
-        "Teil" => format!("des Teils{}", &c[4..]),
-        "Buch" => format!("des Buches{}", &c[4..]),
-        "Titel" => format!("des Titels{}", &c[5..]),
+    let (first, rest) = c.split_once(' ').unwrap_or((c, ""));
+    let unit = syntax::vocab::UNITS.iter().find(|u| u.singular == first);
+    match unit {
+        Some(u) if u.genitive != u.singular || u.singular == "§" => {
+            let rest = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" {rest}")
+            };
+            format!("des {}{rest}", u.genitive)
+        }
+        Some(u) if matches!(u.kind, Kind::Artikel | Kind::Kapitel | Kind::Unterkapitel) => {
+            format!("des {c}")
+        }
         _ => format!("der {c}"),
     }
 }
@@ -144,6 +149,27 @@ fn new_phrase(s: &str) -> (String, bool) {
     words_phrase(s, Case::Nom)
 }
 
+/// The punctuation mark ending the text, named („der Punkt am Ende“), where
+/// the hunk `h` replaces or strikes just that mark.
+fn end_mark(old_text: &str, h: &Hunk) -> Option<&'static str> {
+    let at_end = h.start + h.old.len() == old_text.trim_end().len();
+    // (the reader takes „am Ende“ after „der Punkt“; the other marks keep their Angabe)
+    let name = match h.old.trim() {
+        "." => "der Punkt am Ende",
+        _ => return None,
+    };
+    at_end.then_some(name)
+}
+
+/// What is replaced or struck: a punctuation mark at the end named in
+/// words, else as [`words_phrase`]; and whether the verb goes in the plural.
+fn old_phrase(old_text: &str, h: &Hunk) -> (String, bool) {
+    match end_mark(old_text, h) {
+        Some(m) => (m.to_string(), false),
+        None => words_phrase(&h.old, Case::Nom),
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Case {
     Nom,
@@ -206,27 +232,6 @@ fn hunks(words: &[WordEdit]) -> Vec<Hunk> {
     out
 }
 
-/// Words that name a unit: an Angabe is quoted with them ("§ 21 Abs. 2", not "21 Abs.").
-const CITATION_WORDS: &[&str] = &[
-    "§",
-    "§§",
-    "Art.",
-    "Artikel",
-    "Absatz",
-    "Absätze",
-    "Abs.",
-    "Satz",
-    "Sätze",
-    "S.",
-    "Nummer",
-    "Nummern",
-    "Nr.",
-    "Buchstabe",
-    "Buchst.",
-    "Anlage",
-    "Anhang",
-];
-
 /// Grow a replaced passage to whole Angaben: the citation word before a
 /// number it starts with, the number after a citation word it ends with.
 fn whole_angaben(old: &str, new: &str, h: &mut Hunk, alone: bool) -> Option<()> {
@@ -239,7 +244,7 @@ fn whole_angaben(old: &str, new: &str, h: &mut Hunk, alone: bool) -> Option<()> 
         // "(§ 112 Abs. 1": the bracket is not part of the Angabe
         let opening = before.len() - before.trim_start_matches(['(', '[', '„', '"']).len();
         if !(starts_number(&h.old) || starts_number(&h.new))
-            || !CITATION_WORDS.contains(&&before[opening..])
+            || !syntax::vocab::is_unit_word(&before[opening..])
         {
             break;
         }
@@ -250,9 +255,7 @@ fn whole_angaben(old: &str, new: &str, h: &mut Hunk, alone: bool) -> Option<()> 
         h.new = new.get(h.nstart..h.nend)?.trim_end().to_string();
     }
     let last = |t: &str| t.split_whitespace().next_back().unwrap_or("").to_string();
-    if CITATION_WORDS.contains(&last(&h.old).as_str())
-        || CITATION_WORDS.contains(&last(&h.new).as_str())
-    {
+    if syntax::vocab::is_unit_word(&last(&h.old)) || syntax::vocab::is_unit_word(&last(&h.new)) {
         // the number after it, in both texts (they agree after the passage)
         let rest = old.get(h.end..)?;
         let ws = rest.len() - rest.trim_start().len();
@@ -317,9 +320,23 @@ fn word_command(
     place: &str,
     old_text: &str,
     words: &[WordEdit],
-    unique: &dyn Fn(&str) -> bool,
+    count: &dyn Fn(&str) -> usize,
+    saetze: &[(usize, usize)],
 ) -> Option<String> {
     let hs = hunks(words);
+    let new_text: String = words
+        .iter()
+        .filter(|w| w.op != diff::WordOp::Delete)
+        .map(|w| w.text.as_str())
+        .collect();
+    // the same words changed alike in several places: „jeweils“
+    let in_satz = |hs: &[Hunk]| match satz_of(saetze, old_text, hs) {
+        Some(k) => format!("{place} Satz {k}"),
+        None => place.to_string(),
+    };
+    if let Some(cmd) = jeweils_command(&in_satz(&hs), old_text, &new_text, &hs, count) {
+        return Some(cmd);
+    }
     // one change is a word command, two or three replacements one command
     // with their pairs („… durch … und … durch … ersetzt“); more read better
     // as the unit restated
@@ -334,11 +351,6 @@ fn word_command(
         return None; // most of the text is new: restate it
     }
     let mut hs = hs;
-    let new_text: String = words
-        .iter()
-        .filter(|w| w.op != diff::WordOp::Delete)
-        .map(|w| w.text.as_str())
-        .collect();
     let several = hs.len() > 1;
     for h in hs.iter_mut().filter(|_| !several) {
         if !h.old.is_empty() && !h.new.is_empty() && !spaced_right(old_text, &new_text, h) {
@@ -357,91 +369,183 @@ fn word_command(
     for h in &mut hs {
         whole_angaben(old_text, &new_text, h, !several)?;
     }
+    // a quoted passage must be unique in the unit
+    // (a punctuation mark at the end is named so: „der Punkt am Ende“)
+    if hs.iter().any(|h| {
+        !h.old.is_empty()
+            && end_mark(old_text, h).is_none()
+            && (old_text.matches(h.old.as_str()).count() != 1 || count(&h.old) != 1)
+    }) {
+        return None;
+    }
     if several {
-        // the pairs, applied from the last to the first, give the new text
-        let mut t = old_text.to_string();
-        for h in hs.iter().rev() {
-            let end = h.start + h.old.len();
-            if t.get(h.start..end) != Some(h.old.as_str()) {
+        return paired_command(&in_satz(&hs), old_text, &new_text, &hs);
+    }
+    hunk_command(place, &in_satz(&hs), old_text, &hs[0], count)
+}
+
+/// The number of the Satz (of several, as byte ranges of the text) that
+/// holds every hunk: the words replaced or struck, and for an insertion the
+/// words before it that anchor it. None when the text has one Satz or the
+/// hunks reach over more than one.
+fn satz_of(saetze: &[(usize, usize)], old_text: &str, hs: &[Hunk]) -> Option<usize> {
+    if saetze.len() < 2 {
+        return None;
+    }
+    let mut found = None;
+    for h in hs {
+        let (a, b) = (h.start, h.start + h.old.len());
+        let k = saetze.iter().position(|&(s, e)| {
+            if h.old.is_empty() {
+                // an insertion: its anchor before it in the same Satz
+                s < a
+                    && a <= e
+                    && anchor_before(old_text, a).is_some_and(|w| old_text[s..a].contains(&w))
+            } else {
+                s <= a && b <= e
+            }
+        })?;
+        if found.is_some_and(|f| f != k) {
+            return None;
+        }
+        found = Some(k);
+    }
+    found.map(|k| k + 1)
+}
+
+/// „In § 5 werden die Wörter „x“ jeweils durch die Wörter „y“ ersetzt.“:
+/// every hunk the same replacement (or deletion), every occurrence of the
+/// words in the unit changed, and the text so changed is the new one.
+fn jeweils_command(
+    place: &str,
+    old_text: &str,
+    new_text: &str,
+    hs: &[Hunk],
+    count: &dyn Fn(&str) -> usize,
+) -> Option<String> {
+    let first = hs.first()?;
+    if hs.len() < 2 || first.old.trim().is_empty() {
+        return None;
+    }
+    let (old, new) = (first.old.trim(), first.new.trim());
+    if hs
+        .iter()
+        .any(|h| h.old.trim() != old || h.new.trim() != new)
+    {
+        return None;
+    }
+    let f = crate::Objekt {
+        text: old.to_string(),
+        am_ende: false,
+    };
+    let occ = crate::apply::occurrences(old_text, &f);
+    if occ.len() != hs.len() || count(old) != occ.len() {
+        return None;
+    }
+    let mut t = old_text.to_string();
+    for &r in occ.iter().rev() {
+        t = crate::apply::replaced(&t, r, new);
+    }
+    // the applier tidies the spaces a deletion leaves
+    if !t.split_whitespace().eq(new_text.split_whitespace()) {
+        return None;
+    }
+    let (o, pl) = words_phrase(old, Case::Nom);
+    let verb = if pl { "werden" } else { "wird" };
+    Some(if new.is_empty() {
+        format!("In {place} {verb} {o} jeweils gestrichen.")
+    } else {
+        let (n, _) = new_phrase(new);
+        format!("In {place} {verb} {o} jeweils durch {n} ersetzt.")
+    })
+}
+
+/// The command of one hunk: a replacement, a deletion, an insertion after
+/// its anchor (said in `place`, the Satz where the unit has several), or a
+/// Satz appended to the `unit`.
+fn hunk_command(
+    unit: &str,
+    place: &str,
+    old_text: &str,
+    h: &Hunk,
+    count: &dyn Fn(&str) -> usize,
+) -> Option<String> {
+    Some(if !h.old.is_empty() && !h.new.is_empty() {
+        let (o, pl) = old_phrase(old_text, h);
+        let (n, _) = new_phrase(&h.new);
+        let verb = if pl { "werden" } else { "wird" };
+        format!("In {place} {verb} {o} durch {n} ersetzt.")
+    } else if !h.old.is_empty() {
+        let (o, pl) = old_phrase(old_text, h);
+        let verb = if pl { "werden" } else { "wird" };
+        format!("In {place} {verb} {o} gestrichen.")
+    } else {
+        let (n, pl) = new_phrase(&h.new);
+        let verb = if pl { "werden" } else { "wird" };
+        let new_satz = h
+            .new
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+            && old_text[..h.start].trim_end().ends_with('.')
+            && h.new.trim_end().ends_with('.');
+        if new_satz && h.start >= old_text.trim_end().len() {
+            format!(
+                "{} wird der folgende Satz angefügt: {}",
+                capitalize(&dative(unit)),
+                quote(&h.new)
+            )
+        } else {
+            let a = anchor_before(old_text, h.start)?;
+            if count(&a) != 1 {
                 return None;
             }
-            t = crate::apply::replaced(&t, (h.start, end), h.new.trim_start());
+            let (a, _) = words_phrase(&a, Case::Dat);
+            format!("In {place} {verb} nach {a} {n} eingefügt.")
         }
-        if t != new_text {
+    })
+}
+
+/// Two or three replacements in one command („In § 5 werden die Wörter „x“
+/// durch die Wörter „y“ und die Angabe „3“ durch die Angabe „4“ ersetzt.“):
+/// applied from the last to the first they give the new text, and none
+/// makes or takes what a later one looks for.
+fn paired_command(place: &str, old_text: &str, new_text: &str, hs: &[Hunk]) -> Option<String> {
+    let mut t = old_text.to_string();
+    for h in hs.iter().rev() {
+        let end = h.start + h.old.len();
+        if t.get(h.start..end) != Some(h.old.as_str()) {
             return None;
+        }
+        t = crate::apply::replaced(&t, (h.start, end), h.new.trim_start());
+    }
+    if t != new_text {
+        return None;
+    }
+    for (i, a) in hs.iter().enumerate() {
+        for b in &hs[i + 1..] {
+            if a.new.contains(b.old.as_str())
+                || b.old.contains(a.new.as_str())
+                || a.old.contains(b.old.as_str())
+                || b.old.contains(a.old.as_str())
+            {
+                return None;
+            }
         }
     }
-    let mut cmds = Vec::new();
-    for h in &hs {
-        // a quoted passage must be unique in the unit
-        if !h.old.is_empty() && (old_text.matches(h.old.as_str()).count() != 1 || !unique(&h.old)) {
-            return None;
-        }
-        let cmd = if !h.old.is_empty() && !h.new.is_empty() {
-            let (o, pl) = words_phrase(&h.old, Case::Nom);
+    let pairs: Vec<String> = hs
+        .iter()
+        .map(|h| {
+            let (o, _) = old_phrase(old_text, h);
             let (n, _) = new_phrase(&h.new);
-            let verb = if pl { "werden" } else { "wird" };
-            format!("In {place} {verb} {o} durch {n} ersetzt.")
-        } else if !h.old.is_empty() {
-            let (o, pl) = words_phrase(&h.old, Case::Nom);
-            let verb = if pl { "werden" } else { "wird" };
-            format!("In {place} {verb} {o} gestrichen.")
-        } else {
-            let (n, pl) = new_phrase(&h.new);
-            let verb = if pl { "werden" } else { "wird" };
-            let new_satz = h
-                .new
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
-                && old_text[..h.start].trim_end().ends_with('.')
-                && h.new.trim_end().ends_with('.');
-            if new_satz && h.start >= old_text.trim_end().len() {
-                format!(
-                    "{} wird der folgende Satz angefügt: {}",
-                    capitalize(&dative(place)),
-                    quote(&h.new)
-                )
-            } else {
-                let a = anchor_before(old_text, h.start)?;
-                if !unique(&a) {
-                    return None;
-                }
-                let (a, _) = words_phrase(&a, Case::Dat);
-                format!("In {place} {verb} nach {a} {n} eingefügt.")
-            }
-        };
-        cmds.push(cmd);
-    }
-    if hs.len() > 1 {
-        // the pairs apply one after the other: no replacement may make or
-        // take what a later one looks for
-        for (i, a) in hs.iter().enumerate() {
-            for b in &hs[i + 1..] {
-                if a.new.contains(b.old.as_str())
-                    || b.old.contains(a.new.as_str())
-                    || a.old.contains(b.old.as_str())
-                    || b.old.contains(a.old.as_str())
-                {
-                    return None;
-                }
-            }
-        }
-        let pairs: Vec<String> = hs
-            .iter()
-            .map(|h| {
-                let (o, _) = words_phrase(&h.old, Case::Nom);
-                let (n, _) = words_phrase(&h.new, Case::Nom);
-                format!("{o} durch {n}")
-            })
-            .collect();
-        return Some(format!(
-            "In {place} werden {} ersetzt.",
-            pairs.join(" und ")
-        ));
-    }
-    Some(cmds.join("\n"))
+            format!("{o} durch {n}")
+        })
+        .collect();
+    Some(format!(
+        "In {place} werden {} ersetzt.",
+        pairs.join(" und ")
+    ))
 }
 
 /// The group of an insertion: a whole § (or Anlage) inserted is a command of its
@@ -469,71 +573,6 @@ pub(crate) fn unit_of(id: &str) -> &str {
         }
         None => id,
     }
-}
-
-/// Whether the law a title names is feminine („die Verordnung“, „die
-/// Eisenbahn-Bau- und Betriebsordnung“) rather than neuter („das Gesetz“):
-/// by the nouns before the words that qualify them („über“, „zur“, „–“).
-pub fn feminine(title: &str) -> bool {
-    const QUALIFIERS: [&str; 12] = [
-        "über", "zur", "zum", "zu", "für", "des", "der", "vom", "von", "–", "-", "(",
-    ];
-    title
-        .split_whitespace()
-        .take_while(|w| !QUALIFIERS.contains(w) && !w.starts_with('('))
-        .any(|w| {
-            let w = w.to_lowercase();
-            [
-                "ordnung",
-                "satzung",
-                "regelung",
-                "bekanntmachung",
-                "richtlinie",
-            ]
-            .iter()
-            .any(|f| w.ends_with(f))
-        })
-}
-
-/// The Eingangssatz of an amending law for `doc`, without its colon: „Die
-/// Eisenbahn-Bau- und Betriebsordnung vom 8. Mai 1967 (BGBl. 1967 II S.
-/// 1563), die zuletzt durch Artikel 2 der Verordnung vom … (BGBl. I S. …)
-/// geändert worden ist, wird wie folgt geändert“: the Vollzitat from the
-/// front matter where the law has one, else the date of its Fassung.
-pub fn eingangssatz(doc: &Document) -> String {
-    let mut title = doc.title.clone().unwrap_or_default();
-    // "Eisenbahn-Bau- und Betriebsordnung (EBO)": the Vollzitat has the title only
-    if let Some(abbr) = &doc.abbreviation {
-        if let Some(t) = title.strip_suffix(&format!(" ({abbr})")) {
-            title = t.to_string();
-        }
-    }
-    if title.trim().is_empty() {
-        title = doc.abbreviation.clone().unwrap_or_else(|| "Gesetz".into());
-    }
-    let (art, rel) = if feminine(&title) {
-        ("Die", "die")
-    } else {
-        ("Das", "das")
-    };
-    let z = crate::vollzitat::Vollzitat::of(doc);
-    let fassung = z.fassung.clone().or_else(|| {
-        doc.fassung
-            .as_deref()
-            .and_then(syntax::date::german)
-            .map(|d| format!("vom {d}"))
-    });
-    let mut s = format!("{art} {title}");
-    if let Some(f) = fassung {
-        s.push(' ');
-        s.push_str(&f);
-    }
-    if let Some(last) = &z.zuletzt {
-        s.push_str(&format!(
-            ", {rel} zuletzt durch {last} geändert worden ist,"
-        ));
-    }
-    s + " wird wie folgt geändert"
 }
 
 /// Whether a unit can be named in a command ("§ 3 Absatz 2", "Anlage 1"):
@@ -710,12 +749,78 @@ pub fn generate(
     let unexpressed = std::mem::take(&mut out.unexpressed);
     let commands = out.cmds.len();
     let (numbered, befehle) = g.numbered(out);
-    let text = g.eingangssatz() + &numbered;
-    Generated {
-        text: text.trim_end().to_string() + "\n",
+    let einzeln = match befehle.as_slice() {
+        // the reader takes one quotation after a one-change sentence
+        [one]
+            if !one.text.contains("\n   a) ")
+                && top_level_quotes(one.text.split_once('\n').map_or("", |(_, q)| q)) <= 1 =>
+        {
+            Some(
+                one.text
+                    .strip_prefix("1. ")
+                    .unwrap_or(&one.text)
+                    .to_string(),
+            )
+        }
+        _ => None,
+    };
+    let mut generated = Generated {
+        text: String::new(),
         commands,
         unexpressed,
         befehle,
+        eingang: Eingang::of(old_doc),
+        body: numbered,
+        einzeln,
+    };
+    generated.text = generated.text_for(&generated.eingang);
+    generated
+}
+
+impl Generated {
+    /// One unit changed in several ways: the Eingangssatz names it and its
+    /// changes are the numbered list („§ 12 des … wird wie folgt geändert:“,
+    /// then „1.“, „2.“ …), not a list of one. None where the amending law
+    /// has other commands too.
+    fn one_unit(&self, eingang: &Eingang) -> Option<String> {
+        let [one] = self.befehle.as_slice() else {
+            return None;
+        };
+        let body = one.text.strip_prefix("1. ")?;
+        let (head, rest) = body.split_once('\n')?;
+        if !head.ends_with("wie folgt geändert:") || !rest.contains("\n   a) ") {
+            return None;
+        }
+        let head = eingang.einzeln(head)?;
+        let mut out = vec![head];
+        let mut depth = 0i64;
+        for line in rest.lines() {
+            let l = line.strip_prefix("   ").unwrap_or(line);
+            let outside = depth <= 0;
+            depth += l.matches('„').count() as i64 - l.matches('“').count() as i64;
+            if !outside {
+                out.push(l.to_string());
+                continue;
+            }
+            out.push(renumbered_item(l)?);
+        }
+        Some(out.join("\n"))
+    }
+
+    /// The amending law's text with `eingang` naming the law: the one-change
+    /// form („In § 4 des Gesetzes VII vom … wird …“, no „1.“) where it has
+    /// one command, else the Eingangssatz and the numbered commands.
+    pub fn text_for(&self, eingang: &Eingang) -> String {
+        // the quoted passage stays indented below the sentence
+        let one = match self.einzeln.as_deref() {
+            Some(c) => eingang.einzeln(c),
+            None => self.one_unit(eingang),
+        };
+        let text = match one {
+            Some(t) => t,
+            None => format!("{}:\n\n{}", eingang.satz(), self.body),
+        };
+        text.trim_end().to_string() + "\n"
     }
 }
 
@@ -725,7 +830,6 @@ type Group = (String, Vec<(String, bool)>);
 /// What the generator knows of the two Fassungen (read-only while it writes).
 struct Generator<'a> {
     changes: &'a [Change],
-    old_doc: &'a Document,
     old: &'a [Entry],
     new: &'a [Entry],
     style: Style,
@@ -801,6 +905,13 @@ pub struct Generated {
     pub unexpressed: Vec<Unexpressed>,
     /// Its numbered commands, each with the unit it changes (for the Synopse).
     pub befehle: Vec<Numbered>,
+    /// The law its Eingangssatz names, with the Vollzitat.
+    pub eingang: Eingang,
+    /// The numbered commands as text (after the Eingangssatz).
+    pub body: String,
+    /// The one command, without its number, when there is only one and it
+    /// has no a), b) (the one-change form).
+    pub einzeln: Option<String>,
 }
 
 /// One numbered command of the amending law ("3." with its a), b) …).
@@ -977,7 +1088,6 @@ impl<'a> Generator<'a> {
             .collect();
         Generator {
             changes,
-            old_doc,
             old,
             new,
             style,
@@ -995,11 +1105,6 @@ impl<'a> Generator<'a> {
             gone_old,
             sibling_renum: sibling_renumberings(&gl_pairs),
         }
-    }
-
-    /// "Das Gesetz VII vom 14. Oktober 2025 wird wie folgt geändert:"
-    fn eingangssatz(&self) -> String {
-        eingangssatz(self.old_doc) + ":\n\n"
     }
 
     /// "der folgende" (HdR4) or "folgender" (HdR3).
@@ -1219,8 +1324,15 @@ impl<'a> Generator<'a> {
             self.unnameable(out, id);
             return;
         }
-        // a unit carried unchanged by a renumbered unit around it: no command;
-        // what the change pairs it with on the other side is a unit of its own
+        if !self.carried_unit(out, c) {
+            self.by_kind(out, c);
+        }
+    }
+
+    /// A unit carried unchanged by a renumbered unit around it: no command;
+    /// what the change pairs it with on the other side is a unit of its own.
+    /// True when `c` is such a unit.
+    fn carried_unit(&self, out: &mut Commands, c: &Change) -> bool {
         let old_carried = c
             .old()
             .is_some_and(|o| self.carried_old.contains_key(o.id.as_str()));
@@ -1241,8 +1353,14 @@ impl<'a> Generator<'a> {
                 }
                 _ => {}
             }
-            return;
+            return true;
         }
+        false
+    }
+
+    /// The command for a change by its kind (inserted, removed, renumbered,
+    /// repealed, modified).
+    fn by_kind(&self, out: &mut Commands, c: &Change) {
         let kind = match (c.kind, c.pair.as_deref()) {
             (ChangeKind::Renumbered, Some(p)) if parent(p) != parent(c.id()) => ChangeKind::Moved,
             // past a unit that stays (Absatz 3 → 5 over an Absatz 4 restated in
@@ -1944,8 +2062,9 @@ impl<'a> Generator<'a> {
             }
         }
         if o.text != n.text {
-            let unique_in_unit = |s: &str| self.unique_in_unit(&o.id, s);
-            match word_command(&place, &o.text, words, &unique_in_unit) {
+            let count = |s: &str| self.count_in_unit(&o.id, s);
+            let saetze = self.saetze(&o.id, &o.text);
+            match word_command(&place, &o.text, words, &count, &saetze) {
                 Some(cmd) => out.push(unit_of(&o.id), cmd),
                 None => self.restate_pair(out, &o.id, &n.id),
             }
@@ -2002,8 +2121,9 @@ impl<'a> Generator<'a> {
             .count();
         if content == 1 && syntax::print::own_text(unit).is_empty() && self.nameable(p) {
             let place = citation_of(p, self.old);
-            let unique_in_unit = |s: &str| self.unique_in_unit(p, s);
-            if let Some(cmd) = word_command(&place, &o.text, &c.words, &unique_in_unit) {
+            let count = |s: &str| self.count_in_unit(p, s);
+            let saetze = self.saetze(&o.id, &o.text);
+            if let Some(cmd) = word_command(&place, &o.text, &c.words, &count, &saetze) {
                 return out.push(unit_of(p), cmd);
             }
         }
@@ -2051,14 +2171,37 @@ impl<'a> Generator<'a> {
             return None;
         }
         let place = citation_of(p, self.old);
-        let unique_in_unit = |s: &str| self.unique_in_unit(p, s);
-        word_command(&place, &o.text, &c.words, &unique_in_unit).map(|cmd| (p, cmd))
+        let count = |s: &str| self.count_in_unit(p, s);
+        let saetze = self.saetze(&o.id, &o.text);
+        word_command(&place, &o.text, &c.words, &count, &saetze).map(|cmd| (p, cmd))
+    }
+
+    /// The Sätze of the old unit `id` as byte ranges of its `text`, in order
+    /// (the numbers a command counts them by); empty where they are not
+    /// found in it one after the other.
+    fn saetze(&self, id: &str, text: &str) -> Vec<(usize, usize)> {
+        let Some(node) = self.old_ix.get(id) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut at = 0;
+        for c in node.children.iter().filter(|c| c.kind == Kind::Satz) {
+            let Some(t) = c.text.as_deref().filter(|t| !t.is_empty()) else {
+                return Vec::new();
+            };
+            let Some(i) = text.get(at..).and_then(|rest| rest.find(t)) else {
+                return Vec::new();
+            };
+            out.push((at + i, at + i + t.len()));
+            at += i + t.len();
+        }
+        out
     }
 
     /// Whether the words `s` occur once in the old unit `id` (all its text and cells).
-    fn unique_in_unit(&self, id: &str, s: &str) -> bool {
+    fn count_in_unit(&self, id: &str, s: &str) -> usize {
         let Some(node) = self.old_ix.get(id) else {
-            return false;
+            return 0;
         };
         let f = crate::Objekt {
             text: s.to_string(),
@@ -2074,7 +2217,7 @@ impl<'a> Generator<'a> {
                 }
             }
         });
-        count == 1
+        count
     }
 
     /// Groups that name a unit of a renumbered § by the §'s old number go
@@ -2137,6 +2280,14 @@ impl<'a> Generator<'a> {
         let mut real = real;
         let groups = self.early_first(groups, &early, &real);
         let groups = ranged_renumberings(groups, &mut real);
+        // a bundle alone would be a list of one: the reader takes one
+        // quotation after a one-change sentence, so it stays apart then
+        let bundled = bundled_replacements(groups.clone());
+        let groups = if bundled.len() > 1 || bundled.len() == groups.len() {
+            bundled
+        } else {
+            groups
+        };
         let mut text = String::new();
         let mut list = Vec::new();
         for (i, (u, mut cs)) in groups.into_iter().enumerate() {
@@ -2375,6 +2526,118 @@ fn plain_renumbering(c: &str) -> Option<(u64, u64)> {
     Some((num(a)?, num(b)?))
 }
 
+/// A § (or Artikel) restated and the units inserted right after it, each a
+/// command of its own: one command, as the Handbuch writes it („§ 61 wird
+/// durch die folgenden §§ 61 bis 61b ersetzt:“), that never names a § that
+/// is not there yet.
+fn bundled_replacements(groups: Vec<Group>) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    // the open bundle: (its group in `out`, kind word, first number, last number, units)
+    let mut open: Option<(usize, &'static str, String, String, usize)> = None;
+    for (u, cs) in groups {
+        if let [(c, late)] = cs.as_slice() {
+            if let Some((at, kind, first, last, n)) = open.take() {
+                if let Some((next_last, quotes)) = inserted_after(c, kind, &last) {
+                    let units = n + next_last.1;
+                    let plural = if kind == "§" { "§§" } else { kind };
+                    let range = if units == 2 { "und" } else { "bis" };
+                    let (_, head_cs) = &mut out[at];
+                    let body = head_cs[0]
+                        .0
+                        .split_once(":\n")
+                        .map_or("", |(_, b)| b)
+                        .to_string();
+                    head_cs[0].0 = format!(
+                        "{kind} {first} wird durch die folgenden {plural} {first} {range} {} ersetzt:\n{body}\n{quotes}",
+                        next_last.0
+                    );
+                    open = Some((at, kind, first, next_last.0, units));
+                    continue;
+                }
+            }
+            if let Some((kind, num)) = restated_whole(c) {
+                out.push((u, vec![(c.clone(), *late)]));
+                open = Some((out.len() - 1, kind, num.clone(), num, 1));
+                continue;
+            }
+        }
+        open = None;
+        out.push((u, cs));
+    }
+    out
+}
+
+/// A line of a unit's items one level up: „a) …“ → „1. …“, „   aa) …“ →
+/// „   a) …“; None past „z)“.
+fn renumbered_item(l: &str) -> Option<String> {
+    let t = l.trim_start();
+    let indent = &l[..l.len() - t.len()];
+    let Some((m, rest)) = t.split_once(") ") else {
+        return Some(l.to_string());
+    };
+    let first = m.chars().next().filter(char::is_ascii_lowercase);
+    match (first, m.chars().count()) {
+        (Some(c), 1) if indent.is_empty() => Some(format!("{}. {rest}", c as u32 - 'a' as u32 + 1)),
+        (Some(c), 2) if m.chars().all(|x| x == c) && !indent.is_empty() => {
+            Some(format!("{indent}{c}) {rest}"))
+        }
+        (Some(_), _) if indent.is_empty() => None,
+        _ => Some(l.to_string()),
+    }
+}
+
+/// How many quotations stand outside any other.
+fn top_level_quotes(s: &str) -> usize {
+    let mut depth = 0usize;
+    let mut n = 0;
+    for c in s.chars() {
+        match c {
+            '„' => {
+                if depth == 0 {
+                    n += 1;
+                }
+                depth += 1;
+            }
+            '“' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    n
+}
+
+/// „§ 61 wird wie folgt gefasst:“ with its quotation: („§“, „61“).
+fn restated_whole(c: &str) -> Option<(&'static str, String)> {
+    let (head, _) = c.split_once(" wird wie folgt gefasst:\n")?;
+    let (kind, num) = head.split_once(' ')?;
+    let kind = match kind {
+        "§" => "§",
+        "Artikel" => "Artikel",
+        _ => return None,
+    };
+    (!num.contains(' ')).then(|| (kind, num.to_string()))
+}
+
+/// „Nach § 61 wird der folgende § 61a eingefügt:“ (or „werden die folgenden
+/// §§ 61a und 61b“) after `last`: the last number inserted with how many
+/// units, and the quotations.
+fn inserted_after(c: &str, kind: &str, last: &str) -> Option<((String, usize), String)> {
+    let (head, quotes) = c.split_once(" eingefügt:\n")?;
+    let rest = head.strip_prefix(&format!("Nach {kind} {last} "))?;
+    let nums = rest
+        .strip_prefix(&format!("wird der folgende {kind} "))
+        .or_else(|| rest.strip_prefix(&format!("wird folgender {kind} ")))
+        .map(|n| (n, 1))
+        .or_else(|| {
+            let plural = if kind == "§" { "§§" } else { kind };
+            let n = rest
+                .strip_prefix(&format!("werden die folgenden {plural} "))
+                .or_else(|| rest.strip_prefix(&format!("werden folgende {plural} ")))?;
+            Some((n, top_level_quotes(quotes)))
+        })?;
+    let last = nums.0.rsplit(' ').next()?.to_string();
+    Some(((last, nums.1), quotes.to_string()))
+}
+
 /// §§ that follow one another, renumbered by the same step, each a command of
 /// its own: one command, as the Handbuch writes it („Die bisherigen §§ 2 bis 4
 /// werden die §§ 3 bis 5.“; two: „§§ 2 und 3“).
@@ -2553,5 +2816,66 @@ mod tests {
         );
         // an Angabe stays one, quoted whole
         assert_eq!(new_phrase(", 3"), ("die Angabe „, 3“".to_string(), false));
+    }
+
+    /// The amending law for two texts, checked to give the new one.
+    fn amending(old: &str, new: &str) -> String {
+        let (o, n) = (syntax::parse(old), syntax::parse(new));
+        let (a, b) = (diff::entries(&o), diff::entries(&n));
+        let c = diff::diff_entries(&a, &b);
+        let text = super::generate(&o, &n, &a, &b, &c, super::Style::Hdr4).text;
+        if let Err(e) = crate::verify::verify(&o, &n, &text, None) {
+            let law = crate::parse::parse("t", &text, None, None);
+            panic!("{text}\ndoes not give the new Fassung: {e}\n{law:?}");
+        }
+        text
+    }
+
+    const OLD: &str = "Gesetz VII\n\n§ 1 Zweck\n\n(1) Die Behörde prüft den Antrag. Die Behörde entscheidet binnen eines Monats.\n\n(2) Das Nähere regelt die Verordnung.\n\n§ 2 Frist\n\nDie Frist beträgt einen Monat.\n\n§ 3 Schluss\n\nDieses Gesetz gilt ab sofort.\n";
+
+    #[test]
+    fn the_same_words_changed_in_several_places_say_jeweils() {
+        let new = OLD
+            .replace("Die Behörde prüft", "Die Stelle prüft")
+            .replace("Die Behörde entscheidet", "Die Stelle entscheidet")
+            .replace("einen Monat", "zwei Monate");
+        insta::assert_snapshot!(amending(OLD, &new), @r"
+        Das Gesetz VII wird wie folgt geändert:
+
+        1. In § 1 Absatz 1 wird das Wort „Behörde“ jeweils durch das Wort „Stelle“ ersetzt.
+
+        2. In § 2 werden die Wörter „einen Monat“ durch die Wörter „zwei Monate“ ersetzt.
+        ");
+    }
+
+    #[test]
+    fn one_change_is_one_sentence_naming_the_law() {
+        let new = OLD.replace("einen Monat", "zwei Monate");
+        insta::assert_snapshot!(amending(OLD, &new), @"In § 2 des Gesetzes VII werden die Wörter „einen Monat“ durch die Wörter „zwei Monate“ ersetzt.");
+    }
+
+    #[test]
+    fn a_restated_paragraph_and_the_ones_after_it_are_one_command() {
+        let new = OLD.replace(
+            "§ 3 Schluss",
+            "§ 2a Meldung\n\nDer Antrag wird gemeldet.\n\n§ 2b Anzeige\n\nDie Meldung wird angezeigt.\n\n§ 3 Schluss",
+        ).replace("Die Frist beträgt einen Monat.", "Die Frist für den Antrag und für die Meldung beträgt zwei Wochen ab Eingang.")
+        .replace("regelt die Verordnung", "regelt die Rechtsverordnung");
+        insta::assert_snapshot!(amending(OLD, &new), @r"
+        Das Gesetz VII wird wie folgt geändert:
+
+        1. In § 1 Absatz 2 wird das Wort „Verordnung“ durch das Wort „Rechtsverordnung“ ersetzt.
+
+        2. § 2 wird durch die folgenden §§ 2 bis 2b ersetzt:
+           „§ 2 – Frist
+
+           Die Frist für den Antrag und für die Meldung beträgt zwei Wochen ab Eingang.“
+           „§ 2a – Meldung
+
+           Der Antrag wird gemeldet.“
+           „§ 2b – Anzeige
+
+           Die Meldung wird angezeigt.“
+        ");
     }
 }

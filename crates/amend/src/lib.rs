@@ -14,6 +14,7 @@
 extern crate alloc;
 
 pub mod apply;
+pub mod begruendung;
 pub mod generate;
 mod grammar;
 pub mod inkraft;
@@ -21,6 +22,7 @@ pub mod kennung;
 pub mod parse;
 pub mod print;
 pub mod synopse;
+pub mod titel;
 pub mod verify;
 pub mod vollzitat;
 

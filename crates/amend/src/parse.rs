@@ -120,7 +120,10 @@ fn targets(src: &str) -> Vec<Target> {
         if depth <= 0 {
             depth = 0;
             let t = text.trim();
-            if is_artikel_heading(t) && !t.contains('„') {
+            // "§ 3 Absatz 1 der … wird wie folgt gefasst:" is a command (the
+            // one-change form), not the heading of a § of a Mantelgesetz
+            let command = t.contains(" wird ") || t.contains(" werden ");
+            if is_artikel_heading(t) && !t.contains('„') && !command {
                 close(&mut cur, &mut out, start);
                 in_target = false;
                 para_start = None;

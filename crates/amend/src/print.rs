@@ -228,6 +228,73 @@ pub fn befehl(op: &Op) -> Option<String> {
             verb(o),
             quoted(zitate)
         ),
+        Op::Ersetzen { .. } | Op::Streichen { .. } | Op::EinfuegenWort { .. } => wortbefehl(op)?,
+        Op::Einfuegen {
+            nach,
+            ort: o,
+            zitate,
+        } => format!(
+            "{} {} werden die folgenden Vorschriften eingefügt:\n{}",
+            if *nach { "Nach" } else { "Vor" },
+            ort(o),
+            quoted(zitate)
+        ),
+        Op::Anfuegen {
+            ort: o,
+            neu,
+            zitate,
+            vorn,
+        } => anfuegen(o, neu, zitate, *vorn),
+        Op::Aufheben { ort: o, streichen } => format!(
+            "{} {} {}.",
+            capitalize(&ort(o)),
+            verb(o),
+            if *streichen {
+                "gestrichen"
+            } else {
+                "aufgehoben"
+            }
+        ),
+        Op::Umnummern { alt, neu } => {
+            format!("Der bisherige {} wird {}.", ort(alt), ort(neu))
+        }
+        Op::Mehrere { ops } => mehrere(ops)?,
+        Op::Rahmen {
+            verb,
+            vorlage: None,
+        } => format!("Es werden {verb}:"),
+        Op::Rahmen { .. } => return None,
+        Op::Unlesbar { .. } => return None,
+    })
+}
+
+/// „Dem § 3 werden die folgenden Absätze 4 und 5 angefügt:“ (or vorangestellt).
+fn anfuegen(o: &Ort, neu: &Ort, zitate: &[String], vorn: bool) -> String {
+    let verb = if vorn { "vorangestellt" } else { "angefügt" };
+    if o.is_empty() {
+        format!(
+            "{} werden {verb}:\n{}",
+            capitalize(&neue(neu)),
+            quoted(zitate)
+        )
+    } else {
+        let article = match o.first().and_then(|t| t.kind.unit_kind()) {
+            Some(Kind::Nummer | Kind::Anlage | Kind::Praeambel | Kind::Eingangsformel) => "Der",
+            _ => "Dem",
+        };
+        format!(
+            "{article} {} werden {} {verb}:\n{}",
+            ort(o),
+            neue(neu),
+            quoted(zitate)
+        )
+    }
+}
+
+/// A command on words: „… werden die Wörter „…“ durch … ersetzt.“,
+/// „… gestrichen.“, „… eingefügt.“; None for any other operation.
+fn wortbefehl(op: &Op) -> Option<String> {
+    Some(match op {
         Op::Ersetzen {
             ort: o,
             alt,
@@ -267,63 +334,6 @@ pub fn befehl(op: &Op) -> Option<String> {
             objekt_dativ(anker),
             objekt(neu)
         )),
-        Op::Einfuegen {
-            nach,
-            ort: o,
-            zitate,
-        } => format!(
-            "{} {} werden die folgenden Vorschriften eingefügt:\n{}",
-            if *nach { "Nach" } else { "Vor" },
-            ort(o),
-            quoted(zitate)
-        ),
-        Op::Anfuegen {
-            ort: o,
-            neu,
-            zitate,
-            vorn,
-        } => {
-            let verb = if *vorn { "vorangestellt" } else { "angefügt" };
-            if o.is_empty() {
-                format!(
-                    "{} werden {verb}:\n{}",
-                    capitalize(&neue(neu)),
-                    quoted(zitate)
-                )
-            } else {
-                let article = match o.first().and_then(|t| t.kind.unit_kind()) {
-                    Some(Kind::Nummer | Kind::Anlage | Kind::Praeambel | Kind::Eingangsformel) => {
-                        "Der"
-                    }
-                    _ => "Dem",
-                };
-                format!(
-                    "{article} {} werden {} {verb}:\n{}",
-                    ort(o),
-                    neue(neu),
-                    quoted(zitate)
-                )
-            }
-        }
-        Op::Aufheben { ort: o, streichen } => format!(
-            "{} {} {}.",
-            capitalize(&ort(o)),
-            verb(o),
-            if *streichen {
-                "gestrichen"
-            } else {
-                "aufgehoben"
-            }
-        ),
-        Op::Umnummern { alt, neu } => {
-            format!("Der bisherige {} wird {}.", ort(alt), ort(neu))
-        }
-        Op::Mehrere { ops } => mehrere(ops)?,
-        Op::Rahmen {
-            verb,
-            vorlage: None,
-        } => format!("Es werden {verb}:"),
-        Op::Rahmen { .. } => return None,
-        Op::Unlesbar { .. } => return None,
+        _ => return None,
     })
 }

@@ -115,58 +115,18 @@ pub fn html(title: &str, old_title: &str, new_title: &str, sections: Vec<Section
                 if same { "same" } else { "chg" }
             ));
             for (j, z) in group.iter().enumerate() {
-                let cls = format!("d{} {}", z.row.depth.min(6), state_class(z.row.state));
-                // the first row links to the commands that change it
-                let back: String = if j == 0 {
-                    z.befehle
-                        .iter()
-                        .map(|b| {
-                            format!(
-                                " <a class=to href=\"#{}\">→ Nr. {}</a>",
-                                esc(&befehl_anchor(s, &b.nummer)),
-                                esc(&b.nummer)
-                            )
-                        })
-                        .collect()
-                } else {
-                    String::new()
-                };
-                let (left, right) = match z.row.state {
-                    RowState::Unchanged => (
-                        html_segs(&z.row.left),
-                        "<span class=unv>unverändert</span>".to_string(),
-                    ),
-                    _ => (html_segs(&z.row.left), html_segs(&z.row.right)),
-                };
-                body.push_str(&format!(
-                    "<tr class=\"{cls}\"><td>{left}{back}</td><td>{right}</td>"
-                ));
-                if j == 0 {
-                    let cmds: String = z
-                        .befehle
-                        .iter()
-                        .map(|b| {
-                            format!(
-                                "<div class=befehl id=\"{}\"><a href=\"#{}\">{}</a> {}</div>",
-                                esc(&befehl_anchor(s, &b.nummer)),
-                                esc(&unit_anchor(s, &z.unit)),
-                                esc(&b.nummer),
-                                esc(b.text.strip_prefix(&b.nummer).unwrap_or(&b.text).trim())
-                            )
-                        })
-                        .collect();
-                    body.push_str(&format!(
-                        "<td class=cmd rowspan={}>{cmds}</td>",
-                        group.len()
-                    ));
-                }
-                body.push_str("</tr>\n");
+                body.push_str(&zeile_html(s, z, j == 0, group.len()));
             }
             body.push_str("</tbody>\n");
             k += span;
         }
         body.push_str("</table>\n");
     }
+    page(title, &body)
+}
+
+/// The HTML page around the Synopse's tables.
+fn page(title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Synopse – {t}</title>
@@ -196,6 +156,55 @@ tr.d0 td,tr.d1 td{{font-weight:bold}}
 "#,
         t = esc(title)
     )
+}
+
+/// One row of a unit's group (`first`: with the commands of all `rows`).
+fn zeile_html(s: usize, z: &Zeile, first: bool, rows: usize) -> String {
+    let mut out = String::new();
+    let cls = format!("d{} {}", z.row.depth.min(6), state_class(z.row.state));
+    // the first row links to the commands that change it
+    let back: String = if first {
+        z.befehle
+            .iter()
+            .map(|b| {
+                format!(
+                    " <a class=to href=\"#{}\">→ Nr. {}</a>",
+                    esc(&befehl_anchor(s, &b.nummer)),
+                    esc(&b.nummer)
+                )
+            })
+            .collect()
+    } else {
+        String::new()
+    };
+    let (left, right) = match z.row.state {
+        RowState::Unchanged => (
+            html_segs(&z.row.left),
+            "<span class=unv>unverändert</span>".to_string(),
+        ),
+        _ => (html_segs(&z.row.left), html_segs(&z.row.right)),
+    };
+    out.push_str(&format!(
+        "<tr class=\"{cls}\"><td>{left}{back}</td><td>{right}</td>"
+    ));
+    if first {
+        let cmds: String = z
+            .befehle
+            .iter()
+            .map(|b| {
+                format!(
+                    "<div class=befehl id=\"{}\"><a href=\"#{}\">{}</a> {}</div>",
+                    esc(&befehl_anchor(s, &b.nummer)),
+                    esc(&unit_anchor(s, &z.unit)),
+                    esc(&b.nummer),
+                    esc(b.text.strip_prefix(&b.nummer).unwrap_or(&b.text).trim())
+                )
+            })
+            .collect();
+        out.push_str(&format!("<td class=cmd rowspan={}>{cmds}</td>", rows));
+    }
+    out.push_str("</tr>\n");
+    out
 }
 
 fn state_class(state: RowState) -> &'static str {
@@ -293,5 +302,118 @@ mod tests {
             h.contains("href=\"#s0-para-2\"") && h.contains("id=\"s0-para-2\""),
             "{h}"
         );
+    }
+}
+
+/// A row's words with the changed ones in bold (the Bundestag's form: no
+/// strike-through and no colour, readable in black and white).
+fn bold_segs(v: &[diff::render::Seg]) -> String {
+    // a space between two changed words stays inside the bold run
+    let marked = |i: usize| {
+        v.get(i)
+            .is_some_and(|s| s.mark.is_some() && !s.t.trim().is_empty())
+    };
+    let bold: Vec<bool> = (0..v.len())
+        .map(|i| marked(i) || (v[i].t.trim().is_empty() && i > 0 && marked(i - 1) && marked(i + 1)))
+        .collect();
+    let mut out = String::new();
+    for (i, s) in v.iter().enumerate() {
+        if bold[i] && (i == 0 || !bold[i - 1]) {
+            out.push_str("<b>");
+        }
+        out.push_str(&esc(&s.t));
+        if bold[i] && !bold.get(i + 1).copied().unwrap_or(false) {
+            out.push_str("</b>");
+        }
+    }
+    out
+}
+
+/// One row of the two-column form: old and new text, the changes in bold
+/// in both; an unchanged row of a changed § says so on the right.
+fn zweispaltig_row(r: &Row) -> String {
+    let (left, right) = match r.state {
+        RowState::Unchanged => (bold_segs(&r.left), "<i>unverändert</i>".to_string()),
+        RowState::Removed => (bold_segs(&r.left), "<i>– entfällt –</i>".to_string()),
+        RowState::Inserted => (String::new(), bold_segs(&r.right)),
+        _ => (bold_segs(&r.left), bold_segs(&r.right)),
+    };
+    format!(
+        "<tr class=d{}><td>{left}</td><td>{right}</td></tr>\n",
+        r.depth.min(6)
+    )
+}
+
+/// The Bundestag's two-column Synopse „Geltende Fassung | Entwurf“: only
+/// the §§, Artikel and annexes that change, each whole (its unchanged rows
+/// marked „unverändert“), the changed words in bold in both columns.
+pub fn zweispaltig(title: &str, rows: Vec<Row>) -> String {
+    let mut body = String::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let unit = unit_of(&rows[i].id).to_string();
+        let n = rows[i..]
+            .iter()
+            .take_while(|r| unit_of(&r.id) == unit)
+            .count();
+        let group = &rows[i..i + n];
+        if group.iter().any(|r| r.state != RowState::Unchanged) {
+            body.push_str("<tbody>\n");
+            for r in group {
+                body.push_str(&zweispaltig_row(r));
+            }
+            body.push_str("</tbody>\n");
+        }
+        i += n;
+    }
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Synopse – {t}</title>
+<style>
+@page{{size:A4;margin:1.6cm}}
+body{{font-family:Georgia,'Times New Roman',serif;margin:1.5em auto;max-width:60em;color:#000;background:#fff}}
+h1{{font-size:1.2em;text-align:center}}
+table{{border-collapse:collapse;width:100%;table-layout:fixed}}
+th{{text-align:center;padding:.4em;border-bottom:2px solid #000}}
+td{{vertical-align:top;padding:.3em .6em;white-space:pre-wrap;overflow-wrap:anywhere;width:50%}}
+tbody{{border-bottom:1px solid #000}}
+tr.d0 td,tr.d1 td{{padding-top:.8em}}
+b{{font-weight:bold}}
+@media print{{thead{{display:table-header-group}} tr{{break-inside:avoid}}}}
+</style></head><body>
+<h1>Synopse: {t}</h1>
+<table><thead><tr><th>Geltende Fassung</th><th>Entwurf</th></tr></thead>
+{body}</table></body></html>
+"#,
+        t = esc(title)
+    )
+}
+
+#[cfg(test)]
+mod zweispaltig_tests {
+    #[test]
+    fn only_changed_units_with_the_changes_in_bold_in_both_columns() {
+        let old = "Gesetz VII\n\n§ 1 Zweck\n\nDieses Gesetz regelt den Umgang.\n\n§ 2 Frist\n\n(1) Die Frist beträgt einen Monat.\n\n(2) Sie beginnt mit dem Eingang.\n\n§ 3 Schluss\n\nEs gilt ab sofort.\n";
+        let new = old
+            .replace("einen Monat", "zwei Monate")
+            .replace("Es gilt ab sofort.", "Es gilt ab dem 1. März 2026.");
+        let (o, n) = (syntax::parse(old), syntax::parse(&new));
+        let (a, b) = (diff::entries(&o), diff::entries(&n));
+        let rows = diff::render::synopse_rows(&a, &b, &diff::diff_entries(&a, &b));
+        let html = super::zweispaltig("Gesetz VII", rows);
+        let table = &html[html.find("<table>").unwrap()..];
+        insta::assert_snapshot!(table, @r"
+        <table><thead><tr><th>Geltende Fassung</th><th>Entwurf</th></tr></thead>
+        <tbody>
+        <tr class=d1><td>§ 2 Frist</td><td><i>unverändert</i></td></tr>
+        <tr class=d2><td>(1) Die Frist beträgt <b>einen Monat</b>.</td><td>(1) Die Frist beträgt <b>zwei Monate</b>.</td></tr>
+        <tr class=d2><td>(2) Sie beginnt mit dem Eingang.</td><td><i>unverändert</i></td></tr>
+        </tbody>
+        <tbody>
+        <tr class=d1><td>§ 3 Schluss</td><td><i>unverändert</i></td></tr>
+        <tr class=d2><td> Es gilt ab <b>sofort</b>.</td><td> Es gilt ab <b>dem 1. März 2026</b>.</td></tr>
+        </tbody>
+        </table></body></html>
+        ");
     }
 }

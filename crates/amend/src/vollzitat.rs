@@ -92,6 +92,7 @@ fn fundstelle(v: &str, year: &str) -> Option<String> {
 /// "Art. 4 G v. 22.12.2010 I 2300" → "Artikel 4 des Gesetzes vom 22.
 /// Dezember 2010 (BGBl. I S. 2300)".
 fn aenderung(v: &str) -> Option<String> {
+    let v = v.trim_end().trim_end_matches(';');
     let words: Vec<&str> = v.split_whitespace().collect();
     let v_at = words.iter().position(|w| *w == "v.")?;
     let (head, tail) = (&words[..v_at], &words[v_at + 1..]);
@@ -129,7 +130,8 @@ fn aenderung(v: &str) -> Option<String> {
 /// "Bek. v. 8.10.2009 I 3366, 3862" → "der Bekanntmachung vom 8. Oktober
 /// 2009 (BGBl. I S. 3366, 3862)".
 fn neufassung(v: &str) -> Option<String> {
-    let rest = v.strip_prefix("Bek. v. ")?;
+    // „Bek. v. 1.3.1994 I 358;“: the semicolon ends the entry
+    let rest = v.strip_prefix("Bek. v. ")?.trim_end().trim_end_matches(';');
     let words: Vec<&str> = rest.split_whitespace().collect();
     let (date, fund) = words.split_first()?;
     let d = iso(date)?;

@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+mod aenderung;
 pub mod config;
 mod definitions;
 mod numbering;

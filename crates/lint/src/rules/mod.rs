@@ -10,17 +10,23 @@ mod abbreviated_citation;
 mod abbreviation_before_definition;
 mod abbreviation_defined_twice;
 mod ambiguous_target;
+mod angabe_for_words;
 mod dash_range;
 mod double_space;
 mod duplicate_number;
+mod eingangssatz_vollzitat;
 mod empty_unit;
+mod function_word_anchor;
+mod gestrichen_unit;
 mod gliederung_inversion;
+mod list_of_one;
 mod lone_absatz_number;
 mod markdown_emphasis;
 mod mixed_absatz_markers;
 mod number_gap;
 mod number_order;
 mod parse_warning;
+mod quoted_punctuation;
 mod repealed_target;
 mod self_reference;
 mod straight_quotes;
@@ -28,6 +34,7 @@ mod unbalanced_parentheses;
 mod unbalanced_quotes;
 mod unclear_law;
 mod unresolved_reference;
+mod word_count;
 
 /// Every rule, in the order `paragraf explain` lists them; one line each.
 pub static ALL: &[Rule] = &[
@@ -53,4 +60,11 @@ pub static ALL: &[Rule] = &[
     abbreviated_citation::RULE,
     dash_range::RULE,
     parse_warning::RULE,
+    angabe_for_words::RULE,
+    word_count::RULE,
+    quoted_punctuation::RULE,
+    function_word_anchor::RULE,
+    gestrichen_unit::RULE,
+    list_of_one::RULE,
+    eingangssatz_vollzitat::RULE,
 ];
