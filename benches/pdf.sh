@@ -7,6 +7,7 @@
 # Runs alternate (this machine's speed drifts), best of N each.
 # Also: the seed, whole-process. Usage: benches/pdf.sh [N]   (needs ../shared/corpus)
 # BASELINE=path/to/older/paragraf: that build takes its turn too (before/after in one run).
+# PARAGRAF=path/to/paragraf: measure that build (no cargo build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/paragraf-target}"
@@ -17,8 +18,8 @@ if ! typst --version 2>/dev/null | grep -q '^typst 0.15.1'; then
   echo "installing typst-cli 0.15.1 (about 20 minutes)"
   cargo install typst-cli --version 0.15.1 --locked
 fi
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/paragraf"
+if [ -z "${PARAGRAF:-}" ]; then cargo build --release -q; fi
+bin="${PARAGRAF:-$CARGO_TARGET_DIR/release/paragraf}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" parse --json "$bgb" 2>/dev/null > "$tmp/bgb.json"
