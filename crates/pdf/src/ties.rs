@@ -29,12 +29,13 @@ const BEFORE_NUMBER: &[&str] = &[
 /// („§ 5 Abs. 2“).
 const AFTER_NUMBER: &[&str] = &["Abs.", "Absatz"];
 
-/// A number as a law writes one: „5“, „5a“, „12c“, and for Anhänge „III“.
+/// A number as a law writes one: „5“, „5a“, „12c“, „3.16“, and for Anhänge „III“.
 fn numberlike(w: &str, roman: bool) -> bool {
     let w = w.trim_end_matches([',', ';', '.', ')', ':']);
     let mut cs = w.chars();
     match cs.next() {
-        Some(c) if c.is_ascii_digit() => w.chars().all(|c| c.is_alphanumeric()),
+        // „3.16“: the numbering of the inland waterway rules
+        Some(c) if c.is_ascii_digit() => w.chars().all(|c| c.is_alphanumeric() || c == '.'),
         Some(_) if roman => !w.is_empty() && w.chars().all(|c| "IVXLC".contains(c)),
         _ => false,
     }
