@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process diff benchmark, side by side with git's word diff on the same pairs.
 # Usage: benches/diff.sh   (needs ../shared/corpus/history)
+# BIN=path/to/paragraf: measure that build instead of the workspace's (no cargo build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/paragraf-target}"
 h=../shared/corpus/history
 [ -d "$h" ] || { echo "skipped: $h not found"; exit 0; }
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/paragraf"
+if [ -z "${BIN:-}" ]; then cargo build --release -q; fi
+bin="${BIN:-$CARGO_TARGET_DIR/release/paragraf}"
 once() { # wall seconds and peak RSS (KiB) of one run
   local tf t0 t1; tf=$(mktemp)
   t0=$(date +%s.%N)

@@ -6,6 +6,8 @@
 # paragraf's layout written as plain Typst (plain_typst.py --layout).
 # Runs alternate (this machine's speed drifts), best of N each.
 # Also: the seed, whole-process. Usage: benches/pdf.sh [N]   (needs ../shared/corpus)
+# BASELINE=path/to/older/paragraf: that build takes its turn too (before/after in one run).
+# PARAGRAF=path/to/paragraf: measure that build (no cargo build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/paragraf-target}"
@@ -16,8 +18,8 @@ if ! typst --version 2>/dev/null | grep -q '^typst 0.15.1'; then
   echo "installing typst-cli 0.15.1 (about 20 minutes)"
   cargo install typst-cli --version 0.15.1 --locked
 fi
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/paragraf"
+if [ -z "${PARAGRAF:-}" ]; then cargo build --release -q; fi
+bin="${PARAGRAF:-$CARGO_TARGET_DIR/release/paragraf}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" parse --json "$bgb" 2>/dev/null > "$tmp/bgb.json"
@@ -38,8 +40,9 @@ run() { # prints "seconds KiB"
 }
 best() { sort -n | head -1; }
 
-: > "$tmp/p"; : > "$tmp/c"; : > "$tmp/l"; : > "$tmp/pb"; : > "$tmp/cb"
+: > "$tmp/p"; : > "$tmp/c"; : > "$tmp/l"; : > "$tmp/pb"; : > "$tmp/cb"; : > "$tmp/o"
 for _ in $(seq "$n"); do
+  if [ -n "${BASELINE:-}" ]; then run "$BASELINE" pdf "$bgb" -o "$tmp/o.pdf" >> "$tmp/o"; fi
   run "$bin" pdf "$bgb" -o "$tmp/p.pdf" >> "$tmp/p"
   run typst compile --ignore-system-fonts "$tmp/bgb.typ" "$tmp/c.pdf" >> "$tmp/c"
   run typst compile --ignore-system-fonts "$tmp/layout.typ" "$tmp/l.pdf" >> "$tmp/l"
@@ -59,6 +62,11 @@ awk -v pt="$pt" -v pm="$pm" -v ct="$ct" -v cm="$cm" -v pp="$pp" -v cp="$cp" 'BEG
 awk -v pt="$pbt" -v pm="$pbm" -v ct="$cbt" -v cm="$cbm" 'BEGIN{
   printf "without the outline in both: typst-cli %.2f s %.0f MiB | paragraf pdf %.2f s %.0f MiB | %.2fx time, %.2fx memory\n",
     ct, cm/1024, pt, pm/1024, pt/ct, pm/cm }'
+if [ -n "${BASELINE:-}" ]; then
+  read -r ot om < <(best < "$tmp/o")
+  awk -v t="$ot" -v m="$om" -v ct="$ct" -v cm="$cm" 'BEGIN{
+    printf "baseline (%s): paragraf pdf %.2f s %.0f MiB | %.2fx time, %.2fx memory\n", ENVIRON["BASELINE"], t, m/1024, t/ct, m/cm }'
+fi
 awk -v lt="$lt" -v lm="$lm" -v pt="$pt" 'BEGIN{
   printf "         typst-cli on paragraf'"'"'s layout as plain Typst %.2f s %.0f MiB: paragraf'"'"'s own share %.2fx\n", lt, lm/1024, pt/lt }'
 : > "$tmp/s"

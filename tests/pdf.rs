@@ -368,3 +368,161 @@ fn three_column_synopse_pdf_of_the_shipped_amending_law() {
         assert!(text.contains(w), "no {w:?} in\n{text}");
     }
 }
+
+/// Renders `src` (a law's text) and returns the PDF's text (None without pdftotext).
+fn render_text(name: &str, src: &str) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let law = dir.path().join(name);
+    std::fs::write(&law, src).unwrap();
+    let out = dir.path().join("out.pdf");
+    let o = paragraf(&["pdf", law.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    pdftotext(&out)
+}
+
+#[test]
+fn footnotes_print_at_the_foot_without_their_markers() {
+    let Some(text) = render_text("bgb.md", &common::fixture("bgb-excerpt.md")) else {
+        return;
+    };
+    // § 14's footnote: a number after its heading, the definition at the foot, once
+    assert!(!text.contains("[^"), "a raw footnote marker:\n{text}");
+    assert!(!text.contains("BJNR"), "a footnote id:\n{text}");
+    assert!(text.contains("§ 14 Unternehmer1\n") || text.contains("§\u{a0}14 Unternehmer1\n"));
+    assert_eq!(text.matches("Amtlicher Hinweis:").count(), 1, "{text}");
+    // the footnote (numbered 1) stands below § 14's text at the foot of its
+    // page, not in the Inhaltsübersicht nor where it was defined
+    let foot = text
+        .find("1Amtlicher Hinweis: Diese Vorschrift dient der")
+        .unwrap();
+    let page = text[..foot].matches("Seite ").count();
+    let unit = text.find("Unternehmer ist").unwrap();
+    assert!(
+        unit < foot && text[unit..foot].matches("Seite ").count() == 0,
+        "{text}"
+    );
+    assert_eq!(page, 1, "not at the foot of page 2:\n{text}");
+}
+
+#[test]
+fn footnote_forms_of_the_corpus_print_no_marker() {
+    // an inline reference, one referred to twice, one without a definition, a
+    // definition that is only another reference, one in a table cell
+    let src = "Gesetz F\n\n§ 1 Eins\n\n(1) Erster Satz.[^a] Zweiter Satz.[^b]\n\n(2) Wieder a.[^a] Ohne Text.[^fehlt]\n\n\
+[^a]: Fußnote A.\n\n[^b]: Fußnote B.\n\n[^c]: [^d]\n\n§ 2 Zwei\n\nText ohne Fußnote.[^c]\n";
+    let Some(text) = render_text("f.txt", src) else {
+        return;
+    };
+    assert!(!text.contains("[^"), "a raw footnote marker:\n{text}");
+    assert_eq!(text.matches("Fußnote A.").count(), 1, "{text}");
+    assert_eq!(text.matches("Fußnote B.").count(), 1, "{text}");
+    assert!(
+        text.contains("Fußnote „fehlt“: ohne Text in der Quelle."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Fußnote „c“: ohne Text in der Quelle."),
+        "{text}"
+    );
+}
+
+#[test]
+fn no_line_ends_with_a_section_sign() {
+    // citations at every position of a line: without non-breaking spaces some
+    // „§“, „§§“, „Art.“ and „Abs.“ end a line
+    let mut src = String::from("Gesetz Z\n\n§ 1 Verweise\n\n");
+    let fill = ["a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg"];
+    for i in 1..=60 {
+        let pad = fill[..i % fill.len()].join(" ");
+        src.push_str(&format!(
+            "({i}) Wer {pad} nach § {i} Abs. 2 oder §§ {i} bis {} und Art. {i} handelt, {pad} \
+             verletzt § {}a Absatz 1 Satz 3 und Nr. 4 des Gesetzes, Anhang III.\n\n",
+            i + 2,
+            i + 1
+        ));
+    }
+    let Some(text) = render_text("z.txt", &src) else {
+        return;
+    };
+    let bad: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            let l = l.trim_end();
+            ["§", "§§", "Art.", "Abs.", "Absatz", "Satz", "Nr.", "Anhang"]
+                .iter()
+                .any(|w| l == *w || l.ends_with(&format!(" {w}")))
+        })
+        .collect();
+    assert!(bad.is_empty(), "lines end before the number: {bad:?}");
+    assert!(text.matches('§').count() >= 240);
+}
+
+/// The corpus laws with footnotes, an even sample of `n` (sorted by name).
+fn laws_with_footnotes(dir: &std::path::Path, n: usize) -> Vec<std::path::PathBuf> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| std::fs::read_to_string(p).is_ok_and(|s| s.contains("[^")))
+        .collect();
+    all.sort();
+    let step = (all.len() as f64 / n as f64).max(1.0);
+    let mut picked: Vec<_> = (0..n)
+        .map(|i| (i as f64 * step) as usize)
+        .take_while(|&i| i < all.len())
+        .map(|i| all[i].clone())
+        .collect();
+    picked.dedup();
+    picked
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; .ci/run runs it"]
+fn corpus_pdfs_print_no_footnote_marker_and_no_lone_section_sign() {
+    let Some(corpus) = common::corpus_dir() else {
+        eprintln!("skipped: no ../shared/corpus");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut failed, mut notes, mut checked) = (Vec::new(), 0, 0);
+    let mut laws = laws_with_footnotes(&corpus.join("bund"), 200);
+    let bgb = corpus.join("bund/bgb.md");
+    if !laws.contains(&bgb) {
+        laws.push(bgb);
+    }
+    for law in &laws {
+        let out = dir.path().join("law.pdf");
+        let o = paragraf(&["pdf", law.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        let name = law.file_name().unwrap().to_string_lossy().into_owned();
+        if !o.status.success() {
+            failed.push(format!("{name}: {}", String::from_utf8_lossy(&o.stderr)));
+            continue;
+        }
+        let Some(text) = pdftotext(&out) else { return };
+        checked += 1;
+        notes += std::fs::read_to_string(law).unwrap().matches("]:").count();
+        if text.contains("[^") {
+            failed.push(format!("{name}: a raw footnote marker"));
+        }
+        // „§“ at the end of a line and its number on the next („§§“ alone, a
+        // table's column head, is the law's own text)
+        let lines: Vec<&str> = text.lines().collect();
+        let lone = lines
+            .windows(2)
+            .filter(|w| w[0].trim_end().ends_with('§'))
+            .filter(|w| w[1].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        if lone > 0 {
+            failed.push(format!(
+                "{name}: {lone} lines end with „§“ before its number"
+            ));
+        }
+    }
+    println!(
+        "footnote check: {checked} laws rendered ({notes} footnote definitions), {} failures",
+        failed.len()
+    );
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    assert!(checked >= 200);
+}

@@ -10,6 +10,8 @@
 pub mod model;
 
 mod links;
+mod notes;
+mod ties;
 mod world;
 
 pub use world::{compile, compile_main, typeset, Options, PdfError, Template};

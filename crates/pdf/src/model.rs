@@ -7,6 +7,9 @@ use serde_json::{json, Map, Value};
 use std::collections::{HashMap, HashSet};
 use syntax::ast::{Document, Kind, Node};
 
+use crate::notes::Notes;
+use crate::ties::{apply, positions, tie};
+
 /// Links of one law: (node id, in title) → [(start, end, target id)].
 type Links = HashMap<(String, bool), Vec<(usize, usize, String)>>;
 
@@ -44,6 +47,12 @@ fn links(doc: &Document, refs: &[Resolved]) -> Links {
 fn runs(text: &str, links: Option<&Vec<(usize, usize, String)>>) -> Value {
     let mut v = Vec::new();
     let mut at = 0;
+    // non-breaking spaces by the whole text: a citation's link may start after its „§“
+    let ties = positions(text);
+    // a run without a link is a plain string (most are: less JSON for Typst to read)
+    let plain = |r: std::ops::Range<usize>, v: &mut Vec<Value>| {
+        v.push(Value::String(apply(text, r, &ties)));
+    };
     if let Some(ls) = links {
         let mut ls = ls.clone();
         ls.sort();
@@ -52,57 +61,93 @@ fn runs(text: &str, links: Option<&Vec<(usize, usize, String)>>) -> Value {
                 continue;
             }
             if a > at {
-                v.push(json!({ "t": &text[at..a] }));
+                plain(at..a, &mut v);
             }
-            v.push(json!({ "t": &text[a..b], "link": t }));
+            v.push(json!({ "t": apply(text, a..b, &ties), "link": t }));
             at = b;
         }
     }
     if at < text.len() {
-        v.push(json!({ "t": &text[at..] }));
+        plain(at..text.len(), &mut v);
     }
     Value::Array(v)
 }
 
-fn node(n: &Node, links: &Links, targets: &HashSet<&str>) -> Value {
+/// What the units of one law are rendered with.
+struct Ctx<'a> {
+    links: &'a Links,
+    targets: &'a HashSet<&'a str>,
+    notes: Notes,
+}
+
+/// The children of `n`, with footnote references that stand alone moved to
+/// `n`'s heading and the definitions printed at the foot left out.
+fn children(n: &Node, cx: &mut Ctx, m: &mut Map<String, Value>) {
+    let mut kids = Vec::with_capacity(n.children.len());
+    let mut notes = Vec::new();
+    for c in &n.children {
+        if cx.notes.is_placed_elsewhere(c) {
+            continue;
+        }
+        match Notes::heading_refs(c) {
+            Some(ids) if n.title.is_some() || n.marker.is_some() => {
+                notes.extend(ids.iter().map(|id| cx.notes.note(id)));
+            }
+            _ => kids.push(node(c, cx)),
+        }
+    }
+    if !notes.is_empty() {
+        m.insert("notes".into(), Value::Array(notes));
+    }
+    if !kids.is_empty() {
+        m.insert("children".into(), Value::Array(kids));
+    }
+}
+
+fn node(n: &Node, cx: &mut Ctx) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), json!(n.kind.as_str()));
     m.insert("id".into(), json!(n.id));
-    if targets.contains(n.id.as_str()) {
+    if cx.targets.contains(n.id.as_str()) {
         // a link points here: the template labels the unit (labels cost layout time)
         m.insert("anchor".into(), json!(true));
     }
     if let Some(x) = &n.marker {
-        m.insert("marker".into(), json!(x));
+        if n.kind != Kind::Fussnote {
+            m.insert("marker".into(), json!(tie(x)));
+        }
     }
     if let Some(x) = &n.num {
         m.insert("num".into(), json!(x));
     }
     if let Some(t) = &n.title {
-        m.insert("title".into(), json!(t));
-        m.insert(
-            "title_runs".into(),
-            runs(t, links.get(&(n.id.clone(), true))),
-        );
+        let r = runs(t, cx.links.get(&(n.id.clone(), true)));
+        m.insert("title_runs".into(), cx.notes.expand(r));
     }
     if let Some(t) = &n.text {
-        m.insert("text".into(), json!(t));
-        m.insert("runs".into(), runs(t, links.get(&(n.id.clone(), false))));
+        let r = runs(t, cx.links.get(&(n.id.clone(), false)));
+        m.insert("runs".into(), cx.notes.expand(r));
     }
     if !n.cells.is_empty() {
-        m.insert("cells".into(), json!(n.cells));
+        // a cell is a string, or its runs when it refers to a footnote
+        let cells = n.cells.iter().map(|c| {
+            if c.contains("[^") {
+                cx.notes.expand(json!([tie(c)]))
+            } else {
+                json!(tie(c))
+            }
+        });
+        m.insert("cells".into(), Value::Array(cells.collect()));
     }
     if n.repealed {
         m.insert("repealed".into(), json!(true));
     }
-    if !n.children.is_empty() {
-        m.insert(
-            "children".into(),
-            Value::Array(n.children.iter().map(|c| node(c, links, targets)).collect()),
-        );
-    }
+    children(n, cx, &mut m);
     Value::Object(m)
 }
+
+/// More §§ or Artikel than this, in a Gliederung: the Inhaltsübersicht lists the Gliederung only.
+const COMPACT_TOC: usize = 150;
 
 /// The render data of one law.
 pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Option<&str>) -> Value {
@@ -113,18 +158,30 @@ pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Optio
         .map(|(_, _, t)| t.as_str())
         .collect();
     // the title and Fassung are printed in the title block
-    let units: Vec<Value> = doc
-        .root
-        .children
-        .iter()
-        .filter(|c| !matches!(c.kind, Kind::Langtitel | Kind::Fassung | Kind::Frontmatter))
-        .map(|c| node(c, &links, &targets))
-        .collect();
+    // a definition's own references (`[^a]: [^b]`) are left out of its text
+    let notes = Notes::new(doc, |n, t| {
+        let own = n.text.as_deref() == Some(t);
+        runs(t, links.get(&(n.id.clone(), false)).filter(|_| own))
+    });
+    let mut cx = Ctx {
+        links: &links,
+        targets: &targets,
+        notes,
+    };
+    let mut units = Vec::with_capacity(doc.root.children.len());
+    for c in &doc.root.children {
+        let title = matches!(c.kind, Kind::Langtitel | Kind::Fassung | Kind::Frontmatter);
+        if !title && !cx.notes.is_placed_elsewhere(c) {
+            units.push(node(c, &mut cx));
+        }
+    }
     // a law with an Inhaltsübersicht of its own gets no second one from Typst
     // (the one Typst makes is a tenth of the BGB's layout time)
-    let mut own_toc = false;
+    let (mut own_toc, mut units_count, mut glied) = (false, 0usize, false);
     doc.root.walk(&mut |n, _| {
         own_toc |= n.kind == Kind::Inhaltsuebersicht && !n.children.is_empty();
+        units_count += usize::from(matches!(n.kind, Kind::Paragraf | Kind::Artikel));
+        glied |= n.kind.is_gliederung();
     });
     json!({
         "title": doc.title.clone().unwrap_or_else(|| "Gesetz".into()),
@@ -133,6 +190,9 @@ pub fn law(doc: &Document, refs: &[Resolved], short: Option<&str>, series: Optio
         "fassung": doc.fassung.as_deref().and_then(syntax::date::german),
         "fassung_iso": doc.fassung,
         "toc": !own_toc,
+        // a long law's Inhaltsübersicht lists its Gliederung only (the BGB's
+        // listed every § on 55 pages)
+        "toc_compact": glied && units_count > COMPACT_TOC,
         "units": units,
     })
 }
@@ -151,7 +211,7 @@ fn prefix_ids(v: &mut Value, prefix: &str) {
         Value::Object(m) => {
             for (k, x) in m.iter_mut() {
                 match (k.as_str(), x) {
-                    ("id" | "link", Value::String(s)) => s.insert_str(0, prefix),
+                    ("id" | "link" | "note_ref", Value::String(s)) => s.insert_str(0, prefix),
                     (_, x) => prefix_ids(x, prefix),
                 }
             }
