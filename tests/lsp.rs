@@ -38,8 +38,13 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(&[])
+    }
+
+    fn start_with(env: &[(&str, &Path)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -248,6 +253,79 @@ fn definition_and_hover_on_a_citation_in_the_amended_fassung() {
     assert!(
         none["result"].is_null() && none.get("error").is_none(),
         "{none}"
+    );
+    c.shutdown();
+}
+
+/// `[library]`: hover and go to definition open the cited § of a law
+/// outside the series (an excerpt of the BGB), parsed alone for the lint.
+#[test]
+fn definition_and_hover_into_a_library_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let root_dir = dir.path();
+    std::fs::create_dir_all(root_dir.join("bund")).unwrap();
+    let bgb = root_dir.join("bund/bgb.md");
+    std::fs::copy(root().join("tests/fixtures/bgb-excerpt.md"), &bgb).unwrap();
+    std::fs::write(
+        root_dir.join("paragraf.toml"),
+        "[[law]]\nfile = \"x.txt\"\n\n[library]\nbund = \"bund\"\n",
+    )
+    .unwrap();
+    let path = root_dir.join("x.txt");
+    std::fs::write(
+        &path,
+        "Gesetz X\n\n§ 1 Rechtsfähigkeit\n\n(1) § 1 BGB gilt entsprechend.\n\n(2) § 2 Absatz 3 BGB bleibt unberührt.\n",
+    )
+    .unwrap();
+    let cache = root_dir.join("cache");
+    let mut c = Client::start_with(&[("XDG_CACHE_HOME", &cache)]);
+    let (uri, text) = c.open(&path);
+    // the dangling citation into the library law is an error at its place
+    let diags = c.diagnostics(&uri);
+    let r001: Vec<(u64, String)> = diags
+        .iter()
+        .filter(|d| d["code"] == "R001")
+        .map(|d| {
+            (
+                d["range"]["start"]["line"].as_u64().unwrap(),
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        r001,
+        [(
+            6,
+            "„§ 2 Absatz 3 BGB“ points nowhere: BGB § 2 has no Absätze".to_string()
+        )],
+        "{diags:#?}"
+    );
+
+    let (line, col) = position_of(&text, "§ 1 BGB", 0);
+    let at =
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col + 2}});
+    let def = c.request("textDocument/definition", at.clone());
+    let loc = &def["result"];
+    assert_eq!(
+        loc["uri"],
+        url::Url::from_file_path(&bgb).unwrap().to_string(),
+        "{def}"
+    );
+    let bgb_text = std::fs::read_to_string(&bgb).unwrap();
+    let target = position_of(&bgb_text, "##### § 1 Beginn der Rechtsfähigkeit", 0);
+    assert_eq!(loc["range"]["start"]["line"], target.0, "{def}");
+
+    let hover = c.request("textDocument/hover", at);
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert_eq!(
+        value,
+        "**§ 1** (Bürgerliches Gesetzbuch \\(BGB\\))\n\n§ 1 – Beginn der Rechtsfähigkeit\n\nDie Rechtsfähigkeit des Menschen beginnt mit der Vollendung der Geburt\\."
     );
     c.shutdown();
 }
