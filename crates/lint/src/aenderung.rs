@@ -6,6 +6,11 @@
 /// wie folgt geändert:“) or a one-change command naming the law („…,
 /// das zuletzt durch … geändert worden ist, wird …“).
 pub(crate) fn is_amending_law(src: &str) -> bool {
+    // one pass for the word all four forms share
+    memchr::memmem::find(src.as_bytes(), "geändert".as_bytes()).is_some() && is_amending_form(src)
+}
+
+fn is_amending_form(src: &str) -> bool {
     src.contains("wird wie folgt geändert")
         || src.contains("werden wie folgt geändert")
         || src.contains("geändert worden ist, wird ")

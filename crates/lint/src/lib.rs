@@ -126,6 +126,8 @@ pub struct Ctx<'a> {
     neighbours: std::cell::OnceCell<Vec<numbering::Neighbours<'a>>>,
     /// Abbreviations defined in the law, for D001 and D002.
     definitions: std::cell::OnceCell<Vec<definitions::Definition>>,
+    /// Whether the source reads as an amending law, for A001–A007.
+    amending: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -156,6 +158,7 @@ impl<'a> Ctx<'a> {
             locator: Default::default(),
             neighbours: Default::default(),
             definitions: Default::default(),
+            amending: Default::default(),
         }
     }
 
@@ -166,6 +169,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The abbreviations the law defines ("(BKIE)"), in order (computed once).
+    /// Whether the source reads as an amending law (computed once for the
+    /// seven rules A001–A007: `aenderung::is_amending_law`).
+    pub(crate) fn is_amending_law(&self) -> bool {
+        *self
+            .amending
+            .get_or_init(|| aenderung::is_amending_law(self.src))
+    }
+
     pub(crate) fn definitions(&self) -> &[definitions::Definition] {
         self.definitions
             .get_or_init(|| definitions::definitions(self))

@@ -1,4 +1,4 @@
-use crate::aenderung::{is_amending_law, names_as, quotes, ANGABE};
+use crate::aenderung::{names_as, quotes, ANGABE};
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -40,7 +40,7 @@ pub(crate) fn plain_words(s: &str) -> bool {
 }
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if !is_amending_law(ctx.src) {
+    if !ctx.is_amending_law() {
         return;
     }
     for q in quotes(ctx.src) {

@@ -1,4 +1,4 @@
-use crate::aenderung::{is_amending_law, quotes};
+use crate::aenderung::quotes;
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -38,7 +38,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if !is_amending_law(ctx.src) {
+    if !ctx.is_amending_law() {
         return;
     }
     for q in quotes(ctx.src) {

@@ -1,4 +1,4 @@
-use crate::aenderung::{is_amending_law, lines_outside};
+use crate::aenderung::lines_outside;
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -62,7 +62,7 @@ fn without_marker(l: &str) -> &str {
 }
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if !is_amending_law(ctx.src) {
+    if !ctx.is_amending_law() {
         return;
     }
     for (at, line) in lines_outside(ctx.src) {

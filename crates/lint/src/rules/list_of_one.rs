@@ -1,4 +1,4 @@
-use crate::aenderung::{is_amending_law, lines_outside};
+use crate::aenderung::lines_outside;
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -47,7 +47,7 @@ fn indent(l: &str) -> usize {
 }
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if !is_amending_law(ctx.src) {
+    if !ctx.is_amending_law() {
         return;
     }
     let lines = lines_outside(ctx.src);

@@ -1,4 +1,4 @@
-use crate::aenderung::{is_amending_law, names_as, quotes, ANGABE, WORT};
+use crate::aenderung::{names_as, quotes, ANGABE, WORT};
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -42,7 +42,7 @@ fn name(s: &str) -> Option<&'static str> {
 }
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if !is_amending_law(ctx.src) {
+    if !ctx.is_amending_law() {
         return;
     }
     let objects: Vec<&str> = ANGABE.iter().chain(WORT).copied().collect();

@@ -1,4 +1,4 @@
-use crate::aenderung::{is_amending_law, names_as, quotes, WOERTER, WORT};
+use crate::aenderung::{names_as, quotes, WOERTER, WORT};
 use crate::{Ctx, Rule, Severity, Sink};
 
 /// ## What it checks
@@ -28,7 +28,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Sink) {
-    if !is_amending_law(ctx.src) {
+    if !ctx.is_amending_law() {
         return;
     }
     for q in quotes(ctx.src) {
