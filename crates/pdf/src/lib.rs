@@ -7,6 +7,8 @@
 //! points citation links at their targets after layout. Law text is data,
 //! never markup: it reaches Typst only through JSON.
 
+#![warn(missing_docs)]
+
 pub mod model;
 
 mod links;

@@ -21,6 +21,7 @@ pub struct Template {
 }
 
 impl Template {
+    /// The templates shipped in `templates/`, compiled into the binary.
     pub fn builtin() -> Template {
         Template {
             files: vec![
@@ -68,10 +69,13 @@ impl Template {
     }
 }
 
+/// Why a PDF cannot be written.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
+    /// A template cannot be read (a custom template directory).
     #[error("template: {0}")]
     Template(String),
+    /// Typst failed to compile or export, with its diagnostics.
     #[error("{0}")]
     Typst(String),
 }

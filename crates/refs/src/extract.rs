@@ -96,9 +96,13 @@ const GAZETTES: &[&str] = &[
 /// A citation found in a piece of text: byte range in the text, steps, scope.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// Byte offset of its start in the text.
     pub start: usize,
+    /// Byte offset of its end (after a law designation that belongs to it).
     pub end: usize,
+    /// Its levels with their numbers, outermost first.
     pub steps: Vec<Step>,
+    /// Whose units it names, as far as the citation itself says.
     pub scope: Scope,
 }
 
@@ -1254,6 +1258,8 @@ struct LocatorState {
 const NONE: usize = usize::MAX;
 
 impl<'s> Locator<'s> {
+    /// The map from `text` (a node's normalized text) back into `src`
+    /// (the node's source).
     pub fn new(src: &'s str, text: &'s str) -> Locator<'s> {
         Locator {
             src,

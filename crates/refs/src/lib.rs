@@ -7,6 +7,8 @@
 //! here is classed as another law's only on evidence in the text. Lint rules
 //! and the PDF's links read the result.
 
+#![warn(missing_docs)]
+
 // pest_derive without `std` generates code that names `alloc`
 extern crate alloc;
 
@@ -31,15 +33,25 @@ use syntax::ast::{Kind, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// „§ 5“.
     Paragraf,
+    /// „Artikel 5“, „Art. 5“.
     Artikel,
+    /// „Absatz 2“, „Abs. 2“.
     Absatz,
+    /// „Satz 1“, „S. 1“.
     Satz,
+    /// „Nummer 3“, „Nr. 3“.
     Nummer,
+    /// „Buchstabe a“.
     Buchstabe,
+    /// „Doppelbuchstabe aa“.
     Doppelbuchstabe,
+    /// „Anhang III“.
     Anhang,
+    /// „Anlage 2“.
     Anlage,
+    /// „Teil I“ of an annex.
     Teil,
     /// "Unterabsatz 2" of EU law: no unit of German law, passed through.
     Unterabsatz,
@@ -92,7 +104,9 @@ pub struct Item {
 /// One level of a citation with its numbers: "Absatz 1 und 2".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
+    /// The unit word's level.
     pub level: Level,
+    /// Its numbers and ranges, in the order written.
     pub items: Vec<Item>,
     /// The unit word was abbreviated ("Abs.", "Nr.", "S.").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,16 +134,27 @@ pub enum Scope {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EuKind {
+    /// „Verordnung (EU) 2016/679“.
     Verordnung,
+    /// „Richtlinie 2008/94/EG“.
     Richtlinie,
+    /// „Delegierte Verordnung (EU) 2019/945“.
     DelegierteVerordnung,
+    /// „Delegierte Richtlinie (EU) …“.
     DelegierteRichtlinie,
+    /// „Durchführungsverordnung (EU) …“.
     Durchfuehrungsverordnung,
+    /// „Durchführungsrichtlinie …“.
     Durchfuehrungsrichtlinie,
+    /// „Durchführungsbeschluss (EU) …“.
     Durchfuehrungsbeschluss,
+    /// „Beschluss (EU) …“.
     Beschluss,
+    /// „Rahmenbeschluss 2002/584/JI“.
     Rahmenbeschluss,
+    /// „Entscheidung 2000/520/EG“.
     Entscheidung,
+    /// „Empfehlung 2003/361/EG“.
     Empfehlung,
 }
 
@@ -178,9 +203,11 @@ impl EuKind {
 /// year and number ("Richtlinie 2008/94/EG": Richtlinie, 2008, 94).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EuAct {
+    /// The type of act.
     pub kind: EuKind,
     /// The year, four digits ("93/42/EWG": 1993).
     pub year: u16,
+    /// Its number in that year („2016/679“: 679).
     pub number: u32,
     /// The act as written ("Verordnung (EG) Nr. 1371/2007").
     pub text: String,
@@ -206,7 +233,9 @@ pub struct Reference {
     /// It stands in the node's title, not its text.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub in_title: bool,
+    /// Its levels with their numbers, outermost first.
     pub steps: Vec<Step>,
+    /// Whose units it names: this law's, another law's, an EU act's.
     pub scope: Scope,
 }
 
@@ -214,12 +243,17 @@ pub struct Reference {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// To a unit that exists ([`Resolved::target`]).
     Resolved,
+    /// To no unit: lint R001, with [`Resolved::reason`].
     Unresolved,
     /// To a part declared in `paragraf.toml` as existing outside the repository.
     Declared,
+    /// To a unit that is repealed („(weggefallen)“): lint R002.
     Repealed,
+    /// To more than one unit of the same number: lint R003.
     Ambiguous,
+    /// To another law that is not checked (no library holds it).
     External,
     /// Which law it cites is open: it names no unit of this law, and the
     /// text around it leaves open whether it means another law ("nach § 78"
@@ -232,8 +266,10 @@ pub enum Status {
 /// A citation with its resolution.
 #[derive(Debug, Clone, Serialize)]
 pub struct Resolved {
+    /// The citation as found.
     #[serde(flatten)]
     pub reference: Reference,
+    /// What it resolved to.
     pub status: Status,
     /// The id of the node it names (the first, for lists and ranges).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -117,6 +117,8 @@ impl<'a> Index<'a> {
 use syntax::vocab::leading_number;
 
 impl<'a> Index<'a> {
+    /// The index of a parsed law: its §§ and Artikel by number, ranges of
+    /// repealed units and annexes.
     pub fn new(doc: &'a Document) -> Index<'a> {
         let mut ix = Index {
             einzel: FxHashMap::default(),
@@ -648,9 +650,13 @@ const AMENDING: &[&str] = &[
 
 /// A law of the series other than the one being checked.
 pub struct OtherLaw<'a> {
+    /// Its short name in `paragraf.toml` („Gesetz VI“).
     pub short: String,
+    /// Its file.
     pub path: String,
+    /// The law, parsed.
     pub doc: &'a Document,
+    /// Its parts declared to exist outside the repository.
     pub declared: Vec<String>,
 }
 
