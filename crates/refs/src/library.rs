@@ -45,6 +45,9 @@ pub struct Library {
     entries: Vec<Entry>,
     by_key: FxHashMap<String, Vec<usize>>,
     laws: Vec<Law>,
+    /// The index's cache file, dropped when a law read no longer bears the
+    /// names the index has for it (a title edited in place).
+    cache: Option<PathBuf>,
 }
 
 /// What is known of one law of the library, each part on first use.
@@ -166,6 +169,7 @@ impl Library {
             entries,
             by_key,
             laws,
+            cache: cache.map(Path::to_path_buf),
         })
     }
 
@@ -230,7 +234,18 @@ impl Library {
     pub fn source(&self, k: usize) -> Option<&str> {
         self.laws[k]
             .src
-            .get_or_init(|| syntax::source::read_law(&self.path(k)).ok())
+            .get_or_init(|| {
+                let src = syntax::source::read_law(&self.path(k)).ok()?;
+                let e = &self.entries[k];
+                // a file's names edited in place leave the directory's
+                // time alone: the next run rebuilds the index
+                if names_of(&src) != (e.title.clone(), e.abbreviation.clone()) {
+                    if let Some(c) = &self.cache {
+                        let _ = std::fs::remove_file(c);
+                    }
+                }
+                Some(src)
+            })
             .as_deref()
     }
 
@@ -411,7 +426,16 @@ fn names_in(path: &Path) -> (String, String) {
     if let Ok(f) = std::fs::File::open(path) {
         let _ = f.take(4096).read_to_end(&mut head);
     }
-    let text = String::from_utf8_lossy(&head);
+    names_of(&String::from_utf8_lossy(&head))
+}
+
+/// [`names_in`] of a text: the first 4096 bytes decide.
+fn names_of(text: &str) -> (String, String) {
+    let mut cut = text.len().min(4096);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
     let mut title = String::new();
     let mut abbr = String::new();
     if let Some(fm) = text.strip_prefix("---") {
@@ -541,6 +565,21 @@ mod tests {
             assert!(lib.doc(bgb).is_some());
             assert!(cache.is_file());
         }
+        // the abbreviation edited in place: the directory's time stays, so
+        // the index is stale until a cited law shows it; then it is dropped
+        // and the next run finds the law by its new name
+        let bgb = dir.path().join("bgb.md");
+        let edited = std::fs::read_to_string(&bgb)
+            .unwrap()
+            .replace("jurabk: BGB", "jurabk: BGBX");
+        std::fs::write(&bgb, edited).unwrap();
+        let lib = Library::open("bund", dir.path(), Some(&cache)).unwrap();
+        let k = lib.find("BGB").expect("the stale index still has it");
+        assert!(lib.source(k).is_some());
+        assert!(!cache.is_file(), "a stale index is dropped");
+        let lib = Library::open("bund", dir.path(), Some(&cache)).unwrap();
+        assert_eq!(lib.find("BGB"), None);
+        assert!(lib.find("BGBX").is_some());
     }
 
     /// The units of a node, for comparing a slice's parse with the whole
