@@ -124,14 +124,19 @@ fn words_phrase(s: &str, case: Case) -> (String, bool) {
 
 /// What is put in, punctuation named in words (Handbuch Rn. 619): „ein
 /// Komma“ for „,“, „ein Komma und die Wörter „x y““ for „, x y“; else as
-/// [`words_phrase`]. Whether the verb goes in the plural.
-fn new_phrase(s: &str) -> (String, bool) {
+/// [`words_phrase`]. Whether the verb goes in the plural. The subject of
+/// „wird … eingefügt“ is nominative; after „durch“ (`after_durch`) the
+/// masculine marks are accusative: „durch einen Punkt“, „durch einen
+/// Doppelpunkt“.
+fn new_phrase_in(s: &str, after_durch: bool) -> (String, bool) {
     let t = s.trim();
-    let mark = |c: &str| match c {
-        "," => Some("ein Komma"),
-        ";" => Some("ein Semikolon"),
-        "." => Some("ein Punkt"),
-        ":" => Some("ein Doppelpunkt"),
+    let mark = |c: &str| match (c, after_durch) {
+        (",", _) => Some("ein Komma"),
+        (";", _) => Some("ein Semikolon"),
+        (".", false) => Some("ein Punkt"),
+        (".", true) => Some("einen Punkt"),
+        (":", false) => Some("ein Doppelpunkt"),
+        (":", true) => Some("einen Doppelpunkt"),
         _ => None,
     };
     if let Some(m) = mark(t) {
@@ -147,6 +152,16 @@ fn new_phrase(s: &str) -> (String, bool) {
         }
     }
     words_phrase(s, Case::Nom)
+}
+
+/// [`new_phrase_in`] as the subject of „wird … eingefügt“.
+fn new_phrase(s: &str) -> (String, bool) {
+    new_phrase_in(s, false)
+}
+
+/// [`new_phrase_in`] after „durch“.
+fn new_phrase_durch(s: &str) -> (String, bool) {
+    new_phrase_in(s, true)
 }
 
 /// The punctuation mark ending the text, named („der Punkt am Ende“), where
@@ -455,7 +470,7 @@ fn jeweils_command(
     Some(if new.is_empty() {
         format!("In {place} {verb} {o} jeweils gestrichen.")
     } else {
-        let (n, _) = new_phrase(new);
+        let (n, _) = new_phrase_durch(new);
         format!("In {place} {verb} {o} jeweils durch {n} ersetzt.")
     })
 }
@@ -472,7 +487,7 @@ fn hunk_command(
 ) -> Option<String> {
     Some(if !h.old.is_empty() && !h.new.is_empty() {
         let (o, pl) = old_phrase(old_text, h);
-        let (n, _) = new_phrase(&h.new);
+        let (n, _) = new_phrase_durch(&h.new);
         let verb = if pl { "werden" } else { "wird" };
         format!("In {place} {verb} {o} durch {n} ersetzt.")
     } else if !h.old.is_empty() {
@@ -538,7 +553,7 @@ fn paired_command(place: &str, old_text: &str, new_text: &str, hs: &[Hunk]) -> O
         .iter()
         .map(|h| {
             let (o, _) = old_phrase(old_text, h);
-            let (n, _) = new_phrase(&h.new);
+            let (n, _) = new_phrase_durch(&h.new);
             format!("{o} durch {n}")
         })
         .collect();
@@ -2787,7 +2802,7 @@ fn indent(s: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{anchor_before, new_phrase};
+    use super::{anchor_before, new_phrase, new_phrase_durch};
 
     #[test]
     fn anchors_on_words_that_identify_the_place() {
@@ -2803,6 +2818,14 @@ mod tests {
     fn punctuation_is_named_in_words() {
         assert_eq!(new_phrase(","), ("ein Komma".to_string(), false));
         assert_eq!(new_phrase(";"), ("ein Semikolon".to_string(), false));
+        // after „durch“ the masculine marks take the accusative
+        assert_eq!(new_phrase(":"), ("ein Doppelpunkt".to_string(), false));
+        assert_eq!(
+            new_phrase_durch(":"),
+            ("einen Doppelpunkt".to_string(), false)
+        );
+        assert_eq!(new_phrase_durch("."), ("einen Punkt".to_string(), false));
+        assert_eq!(new_phrase_durch(","), ("ein Komma".to_string(), false));
         assert_eq!(
             new_phrase(", die Beteiligungsregelung"),
             (
