@@ -264,21 +264,21 @@ impl Library {
     /// such heading, or the slice does not parse to that unit; the caller
     /// then takes [`Library::doc`].
     pub fn unit_doc(&self, k: usize, artikel: bool, num: &str) -> Option<&Document> {
+        self.unit(k, artikel, num).map(|(_, doc)| doc)
+    }
+
+    /// [`Library::unit_doc`] with the slot of its slice in law `k` (for
+    /// caches keyed by it).
+    pub fn unit(&self, k: usize, artikel: bool, num: &str) -> Option<(usize, &Document)> {
         if !self.entries[k].file.ends_with(".md") {
             return None;
         }
         let src = self.source(k)?;
         let units = self.laws[k].units.get_or_init(|| Units::scan(src));
         let &slot = units.at.get(&(artikel, num.to_string()))?;
-        units.docs[slot]
-            .get_or_init(|| {
-                parse_unit(
-                    &src[units.ranges[slot].0..units.ranges[slot].1],
-                    artikel,
-                    num,
-                )
-            })
-            .as_ref()
+        let (from, to) = units.ranges[slot];
+        let doc = units.docs[slot].get_or_init(|| parse_unit(&src[from..to], artikel, num));
+        doc.as_ref().map(|d| (slot, d))
     }
 }
 
@@ -314,33 +314,6 @@ pub fn unit_slices(src: &str) -> Vec<(bool, String, std::ops::Range<usize>)> {
     out.into_iter()
         .map(|(slot, (a, n))| (a, n, u.ranges[slot].0..u.ranges[slot].1))
         .collect()
-}
-
-impl Library {
-    /// The §§ and Artikel of law `k` that [`Library::unit_doc`] can parse
-    /// alone: (is Artikel, number), in the order of the law.
-    pub fn units(&self, k: usize) -> Vec<(bool, String)> {
-        if !self.entries[k].file.ends_with(".md") {
-            return Vec::new();
-        }
-        let Some(src) = self.source(k) else {
-            return Vec::new();
-        };
-        let units = self.laws[k].units.get_or_init(|| Units::scan(src));
-        let mut out: Vec<(usize, (bool, String))> = units
-            .at
-            .iter()
-            .map(|(u, &slot)| (slot, u.clone()))
-            .collect();
-        out.sort();
-        out.into_iter().map(|(_, u)| u).collect()
-    }
-
-    /// The slot of [`Library::unit_doc`]'s slice (for caches keyed by it).
-    pub fn slot(&self, k: usize, artikel: bool, num: &str) -> Option<usize> {
-        let units = self.laws[k].units.get()?;
-        units.at.get(&(artikel, num.to_string())).copied()
-    }
 }
 
 impl Units {
@@ -601,7 +574,10 @@ mod tests {
         std::fs::write(dir.path().join("bspg.md"), law).unwrap();
         let lib = Library::open("t", dir.path(), None).unwrap();
         let k = lib.find("BspG").unwrap();
-        let units = lib.units(k);
+        let units: Vec<(bool, String)> = unit_slices(lib.source(k).unwrap())
+            .into_iter()
+            .map(|(a, n, _)| (a, n))
+            .collect();
         assert_eq!(
             units,
             [

@@ -1360,11 +1360,10 @@ fn in_slice<'a>(
     if item.to.is_some() || item.folgende {
         return None;
     }
-    let doc = library.unit_doc(k, artikel, &item.from)?;
-    let slot = library.slot(k, artikel, &item.from);
+    let (slot, doc) = library.unit(k, artikel, &item.from)?;
     let index = other_ix
         .library
-        .entry((lib, k, slot))
+        .entry((lib, k, Some(slot)))
         .or_insert_with(|| Index::new(doc));
     match resolve_path(index, path, &[], false) {
         Outcome::Found(n) => Some(Ok(n.id.clone())),
