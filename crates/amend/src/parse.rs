@@ -279,7 +279,7 @@ const ORT_WOERTER: &[&str] = &[
 ];
 
 /// The byte offset of the first of `pats` outside quotes.
-fn top_level_find(s: &str, pats: &[&str]) -> Option<usize> {
+pub(crate) fn top_level_find(s: &str, pats: &[&str]) -> Option<usize> {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
         match c {
@@ -1279,19 +1279,7 @@ pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
 /// one item; the command is at the frame's place.
 fn with_follow_up(text: &str) -> Option<Op> {
     const FRAME: &str = "wie folgt geändert:";
-    let mut depth = 0i32;
-    let mut cut = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '„' => depth += 1,
-            '“' => depth -= 1,
-            _ if depth == 0 && text[i..].starts_with(FRAME) => {
-                cut = Some(i + FRAME.len());
-                break;
-            }
-            _ => {}
-        }
-    }
+    let cut = top_level_find(text, &[FRAME]).map(|i| i + FRAME.len());
     let (head, rest) = text.split_at(cut?);
     if rest.trim().is_empty() {
         return None;

@@ -266,23 +266,7 @@ impl Eingang {
         if declines_an_adjective(&self.title) {
             return None;
         }
-        let mut depth = 0i32;
-        let mut at = None;
-        for (i, c) in befehl.char_indices() {
-            match c {
-                '„' => depth += 1,
-                '“' => depth -= 1,
-                ' ' if depth == 0 => {
-                    let rest = &befehl[i..];
-                    if rest.starts_with(" wird ") || rest.starts_with(" werden ") {
-                        at = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let at = at?;
+        let at = crate::parse::top_level_find(befehl, &[" wird ", " werden "])?;
         let named = self.named(true);
         let (place, rest) = befehl.split_at(at);
         // the place may end in a quotation mark's word („Die Überschrift …“)
