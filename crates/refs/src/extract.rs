@@ -5,6 +5,19 @@ use crate::grammar::{RefsParser, Rule};
 use pest::iterators::Pair;
 use pest::Parser;
 
+/// The first bytes of the words [`may_start`] accepts: the scan for
+/// citations looks at no other byte.
+const FIRST_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let first = b"\xC2ASNBDRVEZlGd";
+    let mut k = 0;
+    while k < first.len() {
+        t[first[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Whether a citation can start at `b`: the first words `grammar/refs.pest`
 /// can begin with ("§", "Artikel", "Art. 3", "Absatz", "Abs.", "Anhang", "Anlage",
 /// "Satz", "S.", "Nummer", "Nr.", "Buchstabe", "lit.", "Gesetz VI", "des Gesetzes
@@ -111,31 +124,26 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     let b = text.as_bytes();
-    while i < text.len() {
+    while let Some(k) = b[i.min(b.len())..]
+        .iter()
+        .position(|&c| FIRST_BYTE[c as usize])
+    {
+        i += k;
         // a word a citation can start with (its first bytes, cheap), then
-        // whether a word starts here (`may_start` only accepts ASCII and the
+        // whether a word starts here (every first byte is ASCII or the
         // first byte of "§", so `i` is on a character boundary)
-        let at_word = || {
-            i == 0 || {
-                let prev = text[..i].chars().next_back().unwrap_or(' ');
-                !prev.is_alphanumeric() && prev != '.' && prev != '-'
-            }
+        let at_word = i == 0 || {
+            let prev = text[..i].chars().next_back().unwrap_or(' ');
+            !prev.is_alphanumeric() && prev != '.' && prev != '-'
         };
-        if may_start(&b[i..]) && at_word() {
+        if at_word && may_start(&b[i..]) {
             if let Some(f) = parse_at(text, i) {
                 i = f.end.max(i + 1);
                 out.push(f);
                 continue;
             }
         }
-        // the rest of an ASCII word: no citation starts inside a word
-        let c = b[i];
         i += 1;
-        if c.is_ascii_alphanumeric() {
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-        }
     }
     inherit_context(text, &mut out);
     propagate_law(text, &mut out);
@@ -384,9 +392,50 @@ fn propagate_law(text: &str, found: &mut [Found]) {
     }
 }
 
+/// How much of the text after a citation's start the grammar is given
+/// first, and how close to that window's end a match or a failure may come
+/// before the whole rest is parsed instead. pest indexes the lines of all
+/// the input it is given, on every call: a Satz of a table of a few thousand
+/// bytes was indexed again for each citation in it.
+const WINDOW: usize = 1024;
+const WINDOW_MARGIN: usize = 256;
+
+/// The citation grammar's match at the start of `rest`, read first from a
+/// window of it: a match or a failure that comes no nearer than
+/// [`WINDOW_MARGIN`] to the window's end is the same on the whole rest (no
+/// rule of the grammar looks that far ahead), any other is read again.
+fn citation_pair(rest: &str) -> Option<Pair<'_, Rule>> {
+    if rest.len() > WINDOW + WINDOW_MARGIN {
+        let mut w = WINDOW;
+        while !rest.is_char_boundary(w) {
+            w += 1;
+        }
+        let window = &rest[..w];
+        let settled = |pos: usize| pos + WINDOW_MARGIN <= w;
+        match RefsParser::parse(Rule::citation, window) {
+            Ok(mut pairs) => {
+                let pair = pairs.next()?;
+                if settled(pair.as_span().end()) {
+                    return Some(pair);
+                }
+            }
+            Err(e) => {
+                let pos = match e.location {
+                    pest::error::InputLocation::Pos(p) => p,
+                    pest::error::InputLocation::Span((_, b)) => b,
+                };
+                if settled(pos) {
+                    return None;
+                }
+            }
+        }
+    }
+    RefsParser::parse(Rule::citation, rest).ok()?.next()
+}
+
 fn parse_at(text: &str, i: usize) -> Option<Found> {
     let rest = &text[i..];
-    let pair = RefsParser::parse(Rule::citation, rest).ok()?.next()?;
+    let pair = citation_pair(rest)?;
     let mut steps = Vec::new();
     let mut scope = None;
     let mut end = pair.as_span().end();

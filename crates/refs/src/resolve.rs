@@ -708,6 +708,7 @@ pub fn resolve_all_with(
         library: FxHashMap::default(),
     };
     let names = Names::of(doc, uni);
+    let seen = OtherLawMemo::default();
     let mut out = Vec::new();
     // „quoted text“ (an amending law quoting the law it amends) may span units
     let mut quote_depth: i32 = 0;
@@ -779,6 +780,7 @@ pub fn resolve_all_with(
                         other_in_title: names.other_in_title.clone(),
                         own: &names.own,
                         chain: &chain,
+                        seen: &seen,
                     };
                     let evidence = another_laws(&ix, &r.reference, &here);
                     take_evidence(&mut r, evidence, &ix, &chain);
@@ -851,8 +853,15 @@ fn quoted_at(t: &str, found: &[super::Found], start: i32) -> (Vec<bool>, i32) {
     let mut pos = 0;
     let mut depth_at = |to: usize| {
         let to = to.max(pos).min(t.len());
-        let piece = t.get(pos..to).unwrap_or("");
-        depth += piece.matches('„').count() as i32 - piece.matches('“').count() as i32;
+        let piece = t.get(pos..to).unwrap_or("").as_bytes();
+        // „ is E2 80 9E, “ E2 80 9C: one pass for both
+        depth += memchr::memchr_iter(0xE2, piece)
+            .map(|k| match piece.get(k + 1..k + 3) {
+                Some([0x80, 0x9E]) => 1,
+                Some([0x80, 0x9C]) => -1,
+                _ => 0,
+            })
+            .sum::<i32>();
         pos = to;
         depth
     };
@@ -1141,7 +1150,14 @@ struct Here<'t> {
     own: &'t super::LawNames,
     /// The units around the Satz, outermost first, the Satz's own unit last.
     chain: &'t [&'t Node],
+    /// What [`another_laws`] found another law named in a text (by the text's
+    /// address and length), kept for the law: the lead-in of a list and the
+    /// Sätze of a unit are asked again for each of their unresolved citations.
+    seen: &'t OtherLawMemo,
 }
+
+/// The other law a text names, by the text's address and length (see [`Here::seen`]).
+type OtherLawMemo = RefCell<FxHashMap<(usize, usize), Option<String>>>;
 
 /// The lead-ins of the lists a unit stands in: the last Satz of each
 /// enclosing unit before its first sub-unit, innermost last.
@@ -1232,19 +1248,13 @@ fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Evidence {
     // Europawahlgesetzes", "der Verordnung (EG) Nr. 1907/2006"), or a law's
     // name outside citations
     let other = |text: &str| {
-        extract_from_text(text)
-            .into_iter()
-            .find_map(|f| match f.scope {
-                Scope::External(name) if !here.own.names(&name) => Some(name),
-                Scope::Eu(act) => Some(act.text),
-                _ => None,
-            })
-            .or_else(|| {
-                super::extract::laws_named(&outside_citations(text))
-                    .into_iter()
-                    .find(|w| !here.own.names(w))
-                    .map(str::to_string)
-            })
+        let key = (text.as_ptr() as usize, text.len());
+        if let Some(seen) = here.seen.borrow().get(&key) {
+            return seen.clone();
+        }
+        let named = other_law_named(text, here.own);
+        here.seen.borrow_mut().insert(key, named.clone());
+        named
     };
     if r.scope == Scope::Internal {
         if let Some(w) = lead_ins(here.chain).find_map(&other) {
@@ -1274,6 +1284,25 @@ fn another_laws(ix: &Index, r: &Reference, here: &Here) -> Evidence {
     } else {
         Evidence::None
     }
+}
+
+/// Another law a text names: a citation designated with it ("§ 6 des
+/// Europawahlgesetzes", "der Verordnung (EG) Nr. 1907/2006"), or a law's name
+/// outside citations; never one of `own`'s names.
+fn other_law_named(text: &str, own: &super::LawNames) -> Option<String> {
+    extract_from_text(text)
+        .into_iter()
+        .find_map(|f| match f.scope {
+            Scope::External(name) if !own.names(&name) => Some(name),
+            Scope::Eu(act) => Some(act.text),
+            _ => None,
+        })
+        .or_else(|| {
+            super::extract::laws_named(&outside_citations(text))
+                .into_iter()
+                .find(|w| !own.names(w))
+                .map(str::to_string)
+        })
 }
 
 /// A law other than this one that another Satz of the citation's unit names.
