@@ -100,8 +100,11 @@ impl Args {
     }
 }
 
-/// The two Fassungen: two files, or one law at two dates.
-fn sides(a: &Args) -> Result<(Side, Side)> {
+/// The units of a side, as the diff compares them.
+type UnitList = Vec<diff::Entry>;
+
+/// The two Fassungen with their units: two files, or one law at two dates.
+fn sides(a: &Args) -> Result<((Side, UnitList), (Side, UnitList))> {
     if let (Some(from), Some(to)) = (&a.from, &a.to) {
         if a.new.is_some() {
             anyhow::bail!("--from/--to compare two dates of one law: give one LAW, not two");
@@ -116,37 +119,34 @@ fn sides(a: &Args) -> Result<(Side, Side)> {
                 path: PathBuf::from(format!("{}@{d}", a.old.display())),
             })
         };
-        return Ok((at(from)?, at(to)?));
+        let (old, new) = (at(from)?, at(to)?);
+        let (oe, ne) = rayon::join(|| diff::entries(&old.doc), || diff::entries(&new.doc));
+        return Ok(((old, oe), (new, ne)));
     }
     let new_path = a
         .new
         .clone()
         .ok_or_else(|| anyhow::anyhow!("NEW is missing"))?;
-    // both Fassungen at once, one per core
-    let (old, new) = rayon::join(
-        || paragraf::project::Law::load(&a.old),
-        || paragraf::project::Law::load(&new_path),
-    );
-    let (old, new) = (old?, new?);
-    Ok((
-        Side {
-            doc: old.doc,
-            src: old.src,
-            path: a.old.clone(),
-        },
-        Side {
-            doc: new.doc,
-            src: new.src,
-            path: new_path,
-        },
-    ))
+    // both Fassungen at once, one per core, each with its units (the
+    // shorter one's while the other is still being read)
+    let load = |path: &std::path::Path| -> Result<(Side, UnitList)> {
+        let law = paragraf::project::Law::load(path)?;
+        let units = diff::entries(&law.doc);
+        let side = Side {
+            doc: law.doc,
+            src: law.src,
+            path: path.to_path_buf(),
+        };
+        Ok((side, units))
+    };
+    let (old, new) = rayon::join(|| load(&a.old), || load(&new_path));
+    Ok((old?, new?))
 }
 
 pub fn run(mut a: Args) -> Result<ExitCode> {
     a.old = super::input(&a.old);
     a.new = a.new.as_deref().map(super::input);
-    let (old, new) = sides(&a)?;
-    let (oe, ne) = rayon::join(|| diff::entries(&old.doc), || diff::entries(&new.doc));
+    let ((old, oe), (new, ne)) = sides(&a)?;
     let changes = diff::diff_entries(&oe, &ne);
     let color = super::use_color();
     let mut out = std::io::stdout().lock();
