@@ -404,19 +404,33 @@ impl<'a> Builder<'a> {
 }
 
 /// Containers end where their last descendant ends; fill lines and columns.
+/// A container that ends where its last child ends takes the child's end
+/// line and column (counting them again went over every Absatz twice).
 fn fix_spans(n: &mut Node, idx: &LineIndex) {
     for c in &mut n.children {
         fix_spans(c, idx);
     }
-    if let Some(last) = n.children.last() {
-        if last.span.end > n.span.end {
-            n.span.end = last.span.end;
+    let last = n.children.last().map(|l| l.span);
+    if let Some(last) = last {
+        if last.end > n.span.end {
+            n.span.end = last.end;
         }
     }
     if n.span.end < n.span.start {
         n.span.end = n.span.start;
     }
-    n.span = idx.span(n.span.start, n.span.end);
+    n.span = match last {
+        Some(last) if last.end == n.span.end => {
+            let (line, column) = idx.line_col(n.span.start);
+            crate::ast::Span {
+                start: n.span.start,
+                line,
+                column,
+                ..last
+            }
+        }
+        _ => idx.span(n.span.start, n.span.end),
+    };
 }
 
 fn rank_of(kind: MarkerKind, marker: &str) -> (Kind, u8) {
