@@ -12,8 +12,12 @@ use syntax::vocab::leading_number;
 /// HdR4 ("der folgende § 4a") or the older HdR3 phrasing ("folgender § 4a").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Style {
+    /// The Handbuch der Rechtsförmlichkeit, 4th edition: "der
+    /// folgende § 4a", "die folgenden Absätze 3 und 4".
     #[default]
     Hdr4,
+    /// Its 3rd edition, as most amending laws in force write:
+    /// "folgender § 4a", "folgende Absätze 3 und 4".
     Hdr3,
 }
 
@@ -903,15 +907,21 @@ struct Commands {
 /// stands (in the new Fassung, or the old one where it is gone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unexpressed {
+    /// The unit's id ("para-4_abs-3").
     pub id: String,
+    /// Its kind.
     pub kind: Kind,
+    /// Its line (from 1) in the Fassung `in_new` names.
     pub line: u32,
+    /// The unit stands in the new Fassung (`false`: in the old one, where it
+    /// is gone).
     pub in_new: bool,
 }
 
 /// The amending law for two Fassungen, and what it could not say.
 #[derive(Debug, Clone)]
 pub struct Generated {
+    /// The whole amending law as text: Eingangssatz and numbered commands.
     pub text: String,
     /// How many commands it has: none when the Fassungen differ only in what is
     /// not law text (front matter, juris' notes, layout).
@@ -935,7 +945,9 @@ pub struct Numbered {
     /// The id of the §, Artikel or annex it changes (in the old or new
     /// Fassung; empty for the law as a whole).
     pub unit: String,
+    /// Its number ("3.").
     pub nummer: String,
+    /// The command as the amending law writes it: its number, its a), b) …
     pub text: String,
 }
 
