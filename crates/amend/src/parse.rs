@@ -230,16 +230,7 @@ const PARTIZIPIEN: &[&str] = &[
 /// command ("In § 31 Absatz 8 Satz 1 des Soldatengesetzes … werden die
 /// Wörter „…“ durch die Wörter „…“ ersetzt.").
 fn einzelbefehl(para: &str) -> bool {
-    let mut outside = String::new();
-    let mut depth = 0i32;
-    for c in para.chars() {
-        match c {
-            '„' => depth += 1,
-            '“' => depth -= 1,
-            _ if depth <= 0 => outside.push(c),
-            _ => {}
-        }
-    }
+    let outside = outside_quotes(para);
     let end = outside.trim_end_matches([':', '.', ' ']);
     (outside.contains(" wird ") || outside.contains(" werden "))
         && PARTIZIPIEN.iter().any(|p| end.ends_with(p))
@@ -278,6 +269,25 @@ const ORT_WOERTER: &[&str] = &[
     "Paragraphen",
     "Vorschrift",
 ];
+
+/// The text of `s` outside its quotations („…“, nested ones included),
+/// the quotation marks left out: the words of a command itself, not the
+/// words it quotes ("In § 3 werden die Wörter „a“ durch „b“ ersetzt." →
+/// "In § 3 werden die Wörter  durch  ersetzt."). A stray closing mark is
+/// dropped and does not start a quotation.
+pub fn outside_quotes(s: &str) -> String {
+    let mut outside = String::new();
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '„' => depth += 1,
+            '“' => depth -= 1,
+            _ if depth <= 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+}
 
 /// The byte offset of the first of `pats` outside quotes.
 pub(crate) fn top_level_find(s: &str, pats: &[&str]) -> Option<usize> {
