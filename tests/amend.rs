@@ -875,6 +875,16 @@ fn an_amending_law_without_inkrafttreten_is_an_error_at_a_date() {
 }
 
 #[test]
+fn a_date_that_is_no_day_is_an_error_that_names_it() {
+    let r = "Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.";
+    // 2026 has no 29 February; a German date is no ISO date
+    let e = zeit_at(r, "2026-02-29", Some("2026-02-20")).unwrap_err();
+    assert!(e.ends_with(": „2026-02-29“ is no date (YYYY-MM-DD)"), "{e}");
+    let e = zeit_at(r, "2026-03-01", Some("28.02.2026")).unwrap_err();
+    assert!(e.ends_with(": „28.02.2026“ is no date (YYYY-MM-DD)"), "{e}");
+}
+
+#[test]
 fn the_shipped_amending_law_gives_the_2026_fassung_and_before_it_the_original() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("laws");
     let (law, am) = (

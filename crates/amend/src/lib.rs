@@ -502,3 +502,22 @@ pub struct Outcome {
     /// Commands that could not apply (only with `keep_going`; otherwise the first is an error).
     pub failed: Vec<AmendError>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_prints_and_serializes_as_path_line_column() {
+        let z = Zielort {
+            path: "laws/gesetz-vii.txt".into(),
+            line: 12,
+            column: 3,
+        };
+        assert_eq!(z.to_string(), "laws/gesetz-vii.txt:12:3");
+        assert_eq!(
+            serde_json::to_string(&z).unwrap(),
+            r#""laws/gesetz-vii.txt:12:3""#
+        );
+    }
+}

@@ -1628,4 +1628,51 @@ mod tests {
             o => panic!("{o:?}"),
         }
     }
+
+    #[test]
+    fn a_frame_reads_its_verb_and_writes_it_as_before() {
+        use RahmenVerb::*;
+        for (text, verb) in [
+            ("Es werden ersetzt:", Ersetzt),
+            ("Es werden gestrichen:", Gestrichen),
+            ("Es werden aufgehoben:", Aufgehoben),
+        ] {
+            let op = parse_befehl(text).unwrap();
+            assert_eq!(
+                op,
+                Op::Rahmen {
+                    verb,
+                    vorlage: None
+                }
+            );
+            assert_eq!(
+                serde_json::to_string(&op).unwrap(),
+                format!(r#"{{"op":"rahmen","verb":"{verb}"}}"#)
+            );
+            assert_eq!(crate::print::befehl(&op).as_deref(), Some(text));
+        }
+        let op = parse_befehl(
+            "In den folgenden Vorschriften wird die Angabe „§ 9“ durch die Angabe „§ 10“ ersetzt:",
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                &op,
+                Op::Rahmen {
+                    verb: FolgendeStellen,
+                    vorlage: Some(_)
+                }
+            ),
+            "{op:?}"
+        );
+        assert!(serde_json::to_string(&op)
+            .unwrap()
+            .contains(r#""verb":"an den folgenden Stellen""#));
+        // an item under "Es werden ersetzt:" without its new words
+        let e = parse_rahmen_item(
+            &parse_befehl("Es werden ersetzt:").unwrap(),
+            "in § 1 die Angabe „§ 9“",
+        );
+        assert!(matches!(e, Err(ReadError::Stuck { .. })), "{e:?}");
+    }
 }
