@@ -1827,7 +1827,10 @@ pub fn apply(
                     path: path.to_string(),
                     line: b.line,
                     column: b.column,
-                    message: format!("command {}: {}", b.nummer, f.problem),
+                    grund: crate::Grund::Anwenden(Box::new(crate::Gescheitert {
+                        nummer: b.nummer.clone(),
+                        problem: f.problem,
+                    })),
                     stuck: match &b.op {
                         Op::Unlesbar { at: Some(at), .. } => Some(Box::new(crate::Stuck {
                             text: b.text.clone(),

@@ -359,7 +359,7 @@ pub struct Aenderungsgesetz {
 
 /// A command that could not be read or applied.
 #[derive(Debug, Clone, Serialize, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
+#[error("{path}:{line}:{column}: {grund}")]
 pub struct AmendError {
     /// The amending law's path, as given.
     pub path: String,
@@ -367,15 +367,52 @@ pub struct AmendError {
     pub line: u32,
     /// Its column, from 1 (in characters).
     pub column: u32,
-    /// What went wrong; for a command that did not apply "command 2. a): …"
-    /// with its numbering.
-    pub message: String,
+    /// What went wrong (serialized as `message`, in the words of the error).
+    #[serde(rename = "message")]
+    pub grund: Grund,
     /// Where in the target law, when the target was found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Zielort>,
     /// A command that could not be read: its text and where reading stopped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stuck: Option<Box<Stuck>>,
+}
+
+/// What went wrong with an amending law ([`AmendError`]): a text that could
+/// not be read, or a command that could not apply. Printed and serialized as
+/// the message ("command 2. a): „Gericht“ not found").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Grund {
+    /// The amending law, or the place of its commands, could not be read
+    /// (no Eingangssatz naming the law, XML that is not well-formed, …): the
+    /// reader's message.
+    Lesen(String),
+    /// A command that could not apply (boxed: the error stays small).
+    Anwenden(Box<Gescheitert>),
+}
+
+/// A command that could not apply: which, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gescheitert {
+    /// Its numbering ("2. a)").
+    pub nummer: String,
+    /// Why it could not apply.
+    pub problem: apply::Problem,
+}
+
+impl std::fmt::Display for Grund {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Grund::Lesen(m) => f.write_str(m),
+            Grund::Anwenden(g) => write!(f, "command {}: {}", g.nummer, g.problem),
+        }
+    }
+}
+
+impl Serialize for Grund {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Where a command's target stands in the amended law: its file and the
@@ -426,7 +463,7 @@ impl AmendError {
             path: path.to_string(),
             line,
             column,
-            message,
+            grund: Grund::Lesen(message),
             target: None,
             stuck: None,
         }
@@ -518,6 +555,41 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&z).unwrap(),
             r#""laws/gesetz-vii.txt:12:3""#
+        );
+    }
+
+    #[test]
+    fn an_error_keeps_its_reason_typed_and_prints_it_as_its_message() {
+        let e = AmendError {
+            path: "a.txt".into(),
+            line: 3,
+            column: 4,
+            grund: Grund::Anwenden(Box::new(Gescheitert {
+                nummer: "1. a)".into(),
+                problem: apply::Problem::WordsNotFound {
+                    words: "Gericht".into(),
+                    at_end: false,
+                },
+            })),
+            target: Some(Zielort {
+                path: "law.txt".into(),
+                line: 5,
+                column: 1,
+            }),
+            stuck: None,
+        };
+        assert_eq!(
+            e.to_string(),
+            "a.txt:3:4: command 1. a): „Gericht“ not found"
+        );
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"path":"a.txt","line":3,"column":4,"message":"command 1. a): „Gericht“ not found","target":"law.txt:5:1"}"#
+        );
+        let r = Grund::Lesen("not well-formed XML: unexpected end of stream".into());
+        assert_eq!(
+            r.to_string(),
+            "not well-formed XML: unexpected end of stream"
         );
     }
 }
