@@ -3,6 +3,7 @@
 //! dispatches on the format, so `amend` and `legaldocml` need not know of
 //! each other's callers.
 
+use amend::inkraft::Datum;
 use amend::{apply, parse, AmendError, Outcome};
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,8 +12,11 @@ use syntax::ast::{Document, Kind};
 /// One law of a workspace consolidated by a Mantelgesetz.
 #[derive(Debug)]
 pub struct Consolidated {
+    /// The amended law's file in the workspace.
     pub law: std::path::PathBuf,
+    /// Its new text, printed in the canonical plain form.
     pub text: String,
+    /// What each command of the Artikel for it did, or why it did not apply.
     pub outcome: Outcome,
 }
 
@@ -142,30 +146,47 @@ pub fn consolidate_series(
 /// Why a consolidation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ConsolidateError {
+    /// A law or amending law could not be read (file, encoding, size).
     #[error(transparent)]
     Load(#[from] syntax::diag::LoadError),
+    /// A command could not be read or applied.
     #[error(transparent)]
     Amend(#[from] AmendError),
     /// Each Eingangssatz that names no law of the workspace, one a line.
     #[error("{list}\n(these Artikel amend no law of the workspace; paragraf.toml names a law by its title, short, abbreviation, date or fundstelle)")]
-    UnknownLaw { list: String },
+    UnknownLaw {
+        /// "path:line:column: „Eingangssatz“", one a line.
+        list: String,
+    },
+    /// An Eingangssatz that fits several laws of the workspace.
     #[error("{path}:{line}:{column}: „{eingangssatz}“ names {count} laws of the workspace")]
     AmbiguousLaw {
+        /// The amending law's path.
         path: String,
+        /// The Eingangssatz's line, from 1.
         line: u32,
+        /// Its column, from 1.
         column: u32,
+        /// The Eingangssatz as written.
         eingangssatz: String,
+        /// How many laws of the workspace it fits.
         count: usize,
     },
+    /// The amending law's Inkrafttreten cannot be read, or a date is missing.
     #[error("{path}: {source}")]
     Inkraft {
+        /// The amending law's path.
         path: String,
+        /// What is wrong with its Inkrafttreten.
         #[source]
         source: amend::inkraft::InkraftError,
     },
+    /// An amending law in LegalDocML.de that cannot be imported.
     #[error("{path}:{source}")]
     Xml {
+        /// The XML file's path.
         path: String,
+        /// Why it cannot be imported.
         #[source]
         source: legaldocml::ImportError,
     },
@@ -222,7 +243,11 @@ pub fn consolidate(
 /// where the Inkrafttreten depends on it.
 #[derive(Debug, Clone, Default)]
 pub struct Zeit {
+    /// The day whose Fassung is asked for (YYYY-MM-DD): only the commands in
+    /// force on it apply; `None`: all of them.
     pub as_of: Option<String>,
+    /// The day of the Verkündung (YYYY-MM-DD), for an Inkrafttreten counted
+    /// from it ("am Tag nach der Verkündung").
     pub verkuendet: Option<String>,
     /// Read the Inkrafttreten even without a date asked (for the Fassung's date).
     pub inkraft: bool,
@@ -303,26 +328,20 @@ fn in_force(
         source,
     };
     let regeln = amend::inkraft::read(src).map_err(err)?;
-    let mut latest: Option<String> = None;
+    let given = |d: &Option<String>| d.as_deref().map(Datum::given).transpose().map_err(err);
+    let (verkuendet, as_of) = (given(&zeit.verkuendet)?, given(&zeit.as_of)?);
+    let mut latest: Option<Datum> = None;
     let mut keep = Vec::new();
     for b in std::mem::take(&mut gesetz.befehle) {
-        let z = amend::inkraft::zeitraum(
-            &regeln,
-            gesetz.artikel.as_deref(),
-            &b,
-            zeit.verkuendet.as_deref(),
-        )
-        .map_err(err)?;
-        let applies = zeit.as_of.as_deref().is_none_or(|d| z.gilt_am(d));
-        if applies {
-            if latest.as_deref().is_none_or(|l| l < z.ab.as_str()) {
-                latest = Some(z.ab.clone());
-            }
+        let z = amend::inkraft::zeitraum(&regeln, gesetz.artikel.as_deref(), &b, verkuendet)
+            .map_err(err)?;
+        if as_of.is_none_or(|d| z.gilt_am(d)) {
+            latest = latest.max(Some(z.ab));
             keep.push(b);
         }
     }
     gesetz.befehle = keep;
-    Ok(latest)
+    Ok(latest.map(|d| d.to_string()))
 }
 
 /// The commands of the amending law `src` (read from `apath`) for `doc`.
@@ -368,16 +387,17 @@ pub fn stichtage(
         source,
     };
     let regeln = amend::inkraft::read(&src).map_err(err)?;
+    let verkuendet = verkuendet.map(Datum::given).transpose().map_err(err)?;
     let mut dates = Vec::new();
     for b in &gesetz.befehle {
         let z = amend::inkraft::zeitraum(&regeln, gesetz.artikel.as_deref(), b, verkuendet)
             .map_err(err)?;
         dates.push(z.ab);
-        dates.extend(z.bis.as_deref().and_then(amend::inkraft::next_day));
+        dates.extend(z.bis.map(Datum::next_day));
     }
     dates.sort();
     dates.dedup();
-    Ok(dates)
+    Ok(dates.iter().map(Datum::to_string).collect())
 }
 
 /// Apply the amending law at `amending` to a loaded law, at a point in time.

@@ -65,6 +65,7 @@ impl Fates {
         }
     }
 
+    /// Whether no unit moved or went (every citation keeps its target).
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -75,23 +76,32 @@ impl Fates {
 pub struct Rewrite {
     /// The unit of the citing law that holds it (its id there).
     pub node: String,
+    /// The citation as it was written ("§ 5 Absatz 2").
     pub old: String,
+    /// The citation in the new numbering ("§ 6 Absatz 2").
     pub new: String,
 }
 
 /// A citation of a unit that moved or went, left as it is: to be looked at.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Review {
+    /// The citation's line in the citing law, from 1.
     pub line: u32,
+    /// Its column, from 1 (in characters).
     pub column: u32,
+    /// The citation as written.
     pub citation: String,
+    /// Why it was not rewritten ("the unit it cites moved; the citing text
+    /// changed around it").
     pub reason: String,
 }
 
 /// The Folgeänderungen of one citing law.
 #[derive(Debug, Clone, Default)]
 pub struct Folge {
+    /// The citations rewritten into the new numbering.
     pub rewrites: Vec<Rewrite>,
+    /// The citations left as they are, for a person to look at.
     pub review: Vec<Review>,
 }
 

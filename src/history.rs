@@ -10,14 +10,25 @@ use syntax::Document;
 /// Why a law's Fassungen cannot be had.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
+    /// The law's path, which does not exist.
     #[error("{0}: no such file")]
     NoFile(String),
+    /// The law's path, with no paragraf.toml in its directory or above.
     #[error("{0}: no paragraf.toml at or above it")]
     NoWorkspace(String),
+    /// A file whose workspace (the paragraf.toml above it) does not list it
+    /// as a law.
     #[error("{law}: not a law of {root}/paragraf.toml")]
-    NotALaw { law: String, root: String },
+    NotALaw {
+        /// The file asked for.
+        law: String,
+        /// The directory of the workspace's paragraf.toml.
+        root: String,
+    },
+    /// The workspace's paragraf.toml cannot be read.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A step of the history cannot be applied.
     #[error(transparent)]
     Consolidate(#[from] ConsolidateError),
 }
@@ -55,6 +66,7 @@ pub struct Fassung {
     pub date: Option<String>,
     /// The amending law that made it; None for the original.
     pub by: Option<PathBuf>,
+    /// The law in this Fassung.
     pub doc: Document,
 }
 
@@ -106,8 +118,11 @@ pub fn fassungen(
 pub struct Change {
     /// "§ 3 Absatz 3".
     pub unit: String,
+    /// How it changed (wording, inserted, repealed, …).
     pub kind: diff::ChangeKind,
+    /// The day the change took effect (YYYY-MM-DD), where known.
     pub date: Option<String>,
+    /// The amending law that made it.
     pub by: PathBuf,
 }
 

@@ -9,6 +9,8 @@
 //! crates: `syntax` (paragraf-syntax), `refs`, `lint`, `diff`, `amend`,
 //! `legaldocml` and `pdf`.
 
+#![warn(missing_docs)]
+
 pub mod consolidate;
 pub mod folge;
 pub mod history;

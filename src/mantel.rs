@@ -17,8 +17,10 @@ use syntax::diag::LoadError;
 /// Why the amending law cannot be made.
 #[derive(Debug, thiserror::Error)]
 pub enum MantelError {
+    /// The workspace's paragraf.toml cannot be read.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A law of the workspace cannot be read.
     #[error(transparent)]
     Load(#[from] LoadError),
 }
@@ -32,8 +34,9 @@ pub struct Artikel {
     pub text: String,
     /// The file of the law it amends.
     pub path: PathBuf,
-    /// The law's Fassung it amends and the one it must give.
+    /// The law's Fassung it amends.
     pub base: Document,
+    /// The Fassung applying it must give.
     pub expected: Document,
     /// Rows and commands side by side, for the Synopse.
     pub section: amend::synopse::Section,
@@ -41,25 +44,32 @@ pub struct Artikel {
 
 /// The Folgeänderungen found in one law: what was rewritten, what is left.
 pub struct Followed {
+    /// The citing law's file.
     pub path: PathBuf,
     /// Each rewrite with how a citation names the unit that holds it.
     pub rewrites: Vec<(String, Rewrite)>,
+    /// The citations left as they are, for a person to look at.
     pub review: Vec<Review>,
 }
 
 /// A change of the law text that is not in the amending law, where it stands.
 pub struct Unsaid {
+    /// The changed law's file.
     pub path: PathBuf,
+    /// The unit whose change no command says.
     pub unit: Unexpressed,
 }
 
 /// The whole amending law.
 pub struct Mantel {
+    /// One Artikel per amended law, the law asked for first.
     pub artikel: Vec<Artikel>,
     /// How many commands Artikel 1 has (0: the Fassungen differ only in
     /// what is not law text).
     pub commands: usize,
+    /// The changes no command says (empty when the amending law is complete).
     pub unexpressed: Vec<Unsaid>,
+    /// The Folgeänderungen: per citing law, the citations rewritten and left.
     pub followed: Vec<Followed>,
     /// The how-manieth amendment of the law this is, where the workspace
     /// declares its history.
@@ -68,8 +78,11 @@ pub struct Mantel {
 
 /// A Fassung: the document, its source (its spans point into it) and its file.
 pub struct Fassung<'a> {
+    /// The law as parsed.
     pub doc: &'a Document,
+    /// The text it was parsed from.
     pub src: &'a str,
+    /// The file it was read from.
     pub path: &'a Path,
 }
 
@@ -249,7 +262,9 @@ pub fn build(old: &Fassung, new: &Fassung, style: Style) -> Result<Mantel, Mante
 pub struct Unverified {
     /// The Artikel's number (1 …).
     pub artikel: usize,
+    /// The file of the law it amends.
     pub path: PathBuf,
+    /// The first unit where its result differs from the Fassung it was made for.
     pub mismatch: Mismatch,
 }
 
@@ -312,16 +327,24 @@ pub struct Rahmen {
 /// What the frame of an amending law could not say from its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RahmenWarning {
+    /// A Verordnung without `--eingangsformel`: its Eingangsformel has a gap.
     #[error("a Verordnung's Eingangsformel names its Ermächtigung (--eingangsformel): the amending law has none")]
     NoErmaechtigung,
+    /// The `--in-kraft` value as given, which is no date: the Inkrafttreten
+    /// falls back to the day after the Verkündung.
     #[error("--in-kraft {0}: not a date (YYYY-MM-DD)")]
     BadDate(String),
+    /// A field of the amended law's front matter that the Vollzitat of the
+    /// Eingangssatz cannot read, and so leaves out.
     #[error(
         "{path}: the front matter's „{label}: {value}“ cannot be read; the Vollzitat leaves it out"
     )]
     Vollzitat {
+        /// The amended law's file.
         path: PathBuf,
+        /// The front matter's field ("Ausfertigungsdatum", "Fundstelle").
         label: String,
+        /// Its value as written.
         value: String,
     },
 }

@@ -10,12 +10,17 @@ use syntax::diag::LoadError;
 
 /// A law read and parsed.
 pub struct Law {
+    /// The file it was read from.
     pub path: PathBuf,
+    /// Its text (the spans of `doc` point into it).
     pub src: String,
+    /// The law as parsed, its `path` set.
     pub doc: Document,
 }
 
 impl Law {
+    /// Read and parse the law at `path` (an error: not readable, not UTF-8,
+    /// a NUL byte, too large).
     pub fn load(path: &Path) -> Result<Law, LoadError> {
         let src = syntax::source::read_law(path)?;
         let mut doc = syntax::parse(&src);
@@ -31,17 +36,24 @@ impl Law {
 /// Why the laws of a workspace cannot be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum SeriesError {
+    /// A law of the workspace cannot be read.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// A library of `[library]` cannot be opened or indexed.
     #[error("paragraf.toml: library {name}: {source}")]
     Library {
+        /// Its name in `[library]`.
         name: String,
+        /// Why it cannot be opened.
         #[source]
         source: refs::LibraryError,
     },
     #[error("{law}: the history paragraf.toml declares for it: {source}")]
+    /// A law whose declared history cannot be consolidated to today.
     History {
+        /// The law's file.
         law: String,
+        /// Why a step of its history fails.
         #[source]
         source: crate::consolidate::ConsolidateError,
     },
@@ -49,7 +61,10 @@ pub enum SeriesError {
 
 /// The laws of a workspace, parsed once.
 pub struct Series {
+    /// The workspace the laws are listed in.
     pub workspace: Workspace,
+    /// Each law of `[[law]]` with its entry, in the order listed (for a law
+    /// with a history: its file, the original Fassung).
     pub laws: Vec<(crate::workspace::LawEntry, Law)>,
     /// For a law with a history: its Fassung in force today, which the
     /// other laws cite.
@@ -60,6 +75,8 @@ pub struct Series {
 }
 
 impl Series {
+    /// Load every law of the workspace, consolidate those with a history to
+    /// the Fassung in force today, and open its libraries.
     pub fn load(workspace: Workspace) -> Result<Series, SeriesError> {
         let today = syntax::date::today();
         let mut laws = Vec::new();
@@ -136,6 +153,7 @@ impl Series {
         }
     }
 
+    /// The workspace's `[lint]` settings.
     pub fn lint_config(&self) -> &LintConfig {
         &self.workspace.config.lint
     }

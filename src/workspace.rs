@@ -37,13 +37,17 @@ pub fn law_files(dir: &Path) -> Vec<PathBuf> {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// `[series]`: what the laws together are called.
     #[serde(default)]
     pub series: Series,
     /// The laws of the series.
     #[serde(default, rename = "law")]
     pub laws: Vec<LawEntry>,
+    /// `[lint]`: rules switched off, severities changed, the citation style.
     #[serde(default)]
     pub lint: LintConfig,
+    /// `[format]`: how `fmt` and every law written print (the separator
+    /// between a heading's number and its title).
     #[serde(default)]
     pub format: FormatConfig,
     /// Directories of laws outside the series that citations of other laws
@@ -53,6 +57,7 @@ pub struct Config {
     pub library: std::collections::BTreeMap<String, PathBuf>,
 }
 
+/// `[series]`: the series the laws form (printed on their PDFs).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
@@ -91,23 +96,38 @@ pub struct Step {
     pub verkuendet: Option<String>,
 }
 
+/// Why a `paragraf.toml` cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file cannot be read.
     #[error("{path}: cannot read: {source}")]
     Io {
+        /// The paragraf.toml's path.
         path: String,
+        /// The error of the file system.
         #[source]
         source: std::io::Error,
     },
+    /// The file is no valid TOML or does not fit the schema.
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
+        /// The paragraf.toml's path.
         path: String,
+        /// Where the problem is: line, from 1.
         line: usize,
+        /// Column, from 1.
         column: usize,
+        /// The TOML reader's message.
         message: String,
     },
+    /// A law or amending law it lists is no file.
     #[error("{path}: law file {law} listed in paragraf.toml does not exist")]
-    MissingLaw { path: String, law: String },
+    MissingLaw {
+        /// The paragraf.toml's path.
+        path: String,
+        /// The listed file, as written there.
+        law: String,
+    },
 }
 
 /// A loaded workspace.
@@ -115,10 +135,13 @@ pub enum ConfigError {
 pub struct Workspace {
     /// The directory of `paragraf.toml`.
     pub root: PathBuf,
+    /// The file's settings, read.
     pub config: Config,
 }
 
 impl Workspace {
+    /// Read the `paragraf.toml` at `config_path` and check that every law and
+    /// amending law it lists exists.
     pub fn load(config_path: &Path) -> Result<Workspace, ConfigError> {
         let p = config_path.display().to_string();
         let text = std::fs::read_to_string(config_path).map_err(|e| ConfigError::Io {
@@ -189,6 +212,7 @@ impl Workspace {
         })
     }
 
+    /// The file of a listed law (its path joined to the workspace's root).
     pub fn law_path(&self, entry: &LawEntry) -> PathBuf {
         self.root.join(&entry.file)
     }

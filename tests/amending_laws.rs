@@ -188,7 +188,7 @@ fn measure(dir: &Path, n: usize, want: &Row) -> Result<Row, String> {
     let (text, out) = paragraf::consolidate::consolidate_at(&law, &apath, true, &zeit)
         .map_err(|e| e.to_string())?;
     for f in &out.failed {
-        eprintln!("  not applied: {}", f.message);
+        eprintln!("  not applied: {}", f.grund);
     }
     got.applied = out.applied.len();
     got.total = out.applied.len() + out.failed.len();

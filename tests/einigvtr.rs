@@ -4,7 +4,7 @@
 //! their time. A parse-only check: every command sentence found is read.
 //! Run by .ci/run (`cargo test --release --test einigvtr -- --ignored`).
 
-use amend::parse::{gerade_zitate, ohne_gesetz, parse_befehl};
+use amend::parse::{gerade_zitate, ohne_gesetz, outside_quotes, parse_befehl};
 use amend::Op;
 
 /// The verbs that end a command sentence (outside its quotations).
@@ -54,17 +54,10 @@ fn clean(block: &str) -> String {
 /// Whether a block is a command: a "wird"/"werden" outside its quotations
 /// and one of [`ENDS`] at its end.
 fn is_command(text: &str) -> bool {
-    let mut outside = String::new();
-    let mut depth = 0i32;
-    for c in text.chars() {
-        match c {
-            '„' => depth += 1,
-            '“' => depth -= 1,
-            _ if depth <= 0 => outside.push(c),
-            _ => {}
-        }
-    }
-    let flat = outside.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = outside_quotes(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let end = flat.trim_end_matches([':', '.', ' ', ',', ';']);
     (flat.contains(" wird ") || flat.contains(" werden ") || flat.starts_with("Es werden"))
         && ENDS.iter().any(|p| end.ends_with(p))

@@ -194,9 +194,9 @@ fn dry_run(
         })
         .collect();
     for e in &report.failed {
-        let (nummer, why) = match e.message.strip_prefix("command ") {
-            Some(m) => m.split_once(": ").unwrap_or(("", m)),
-            None => ("", e.message.as_str()),
+        let (nummer, why) = match &e.grund {
+            amend::Grund::Anwenden(g) => (g.nummer.as_str(), g.problem.to_string()),
+            g @ amend::Grund::Lesen(_) => ("", g.to_string()),
         };
         rows.push((
             e.line,
@@ -373,7 +373,8 @@ fn render_error(e: &amend::AmendError, what: &str) -> String {
     } else {
         Level::ERROR.with_name(what)
     };
-    let title = level.clone().primary_title(e.message.as_str());
+    let message = e.grund.to_string();
+    let title = level.clone().primary_title(message.as_str());
     let mut out = match &e.stuck {
         Some(s) => {
             let at = s.at.min(s.text.len());

@@ -12,8 +12,11 @@ use syntax::ast::{Kind, Node};
 
 /// One law, analysed from the editor's buffer.
 pub struct Analysis {
+    /// The buffer's text, parsed.
     pub law: Law,
+    /// Its citations, resolved against its workspace.
     pub refs: Vec<Resolved>,
+    /// The findings of lint and of the parser.
     pub diags: Vec<Diagnostic>,
     /// Problems outside the text (workspace configuration, size limit).
     pub notes: Vec<String>,

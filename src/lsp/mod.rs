@@ -19,14 +19,19 @@ use lsp_types::notification::Notification as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Why the language server stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum LspError {
+    /// The client broke the protocol (initialization, message framing).
     #[error("language server protocol: {0}")]
     Protocol(#[from] lsp_server::ProtocolError),
+    /// Reading from or writing to the client failed.
     #[error("language server i/o: {0}")]
     Io(#[from] std::io::Error),
+    /// A message's parameters or result could not be (de)serialized.
     #[error("language server: {0}")]
     Json(#[from] serde_json::Error),
+    /// The client closed the connection without "exit".
     #[error("language server: the client went away")]
     Disconnected,
 }

@@ -11,6 +11,8 @@ pub struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
+    /// The line starts of `text`; `utf8`: columns count bytes (the client
+    /// accepts UTF-8), else UTF-16 code units (the protocol's default).
     pub fn new(text: &'a str, utf8: bool) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -25,6 +27,8 @@ impl<'a> Lines<'a> {
         off
     }
 
+    /// The position of byte `off` (0-based line and column; an offset inside
+    /// a character counts as the character's start, one past the end as the end).
     pub fn position(&self, off: usize) -> Position {
         let off = self.floor(off);
         let line = self.starts.partition_point(|&s| s <= off) - 1;
@@ -37,6 +41,7 @@ impl<'a> Lines<'a> {
         Position::new(line as u32, character as u32)
     }
 
+    /// The range of the bytes `start..end` (an end before the start: empty).
     pub fn range(&self, start: usize, end: usize) -> Range {
         Range::new(self.position(start), self.position(end.max(start)))
     }

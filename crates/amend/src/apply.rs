@@ -19,64 +19,130 @@ pub enum Problem {
     /// A command the grammar could not read, with the reader's message.
     #[error("{0}")]
     Unreadable(String),
+    /// The command names no unit to act on, nor does the "… wird wie folgt
+    /// geändert:" it stands under.
     #[error("the command names no place")]
     NoPlace,
     /// A place that does not resolve: "§ 3 Absatz 4: Absatz 4 not found".
     #[error("{place}: {problem}")]
     Place {
+        /// The place as the command names it ("§ 3 Absatz 4").
         place: String,
+        /// Why it does not resolve.
         problem: Box<Problem>,
     },
+    /// No unit of the law is the one named: "Absatz 4 not found".
     #[error("{0} not found")]
     NotFound(String),
+    /// A part without number ("die Überschrift") that fits several units.
     #[error("{what} is ambiguous: the law has {count}")]
-    Ambiguous { what: String, count: usize },
+    Ambiguous {
+        /// The part named ("Überschrift").
+        what: String,
+        /// How many units it fits.
+        count: usize,
+    },
+    /// A numbered unit the law has more than once at this place ("Nummer 3").
     #[error("{what} is ambiguous: the law has it {count} times")]
-    AmbiguousNumber { what: String, count: usize },
+    AmbiguousNumber {
+        /// The unit named, with its number ("Nummer 3").
+        what: String,
+        /// How many units carry that number.
+        count: usize,
+    },
+    /// A range whose end comes before its start in the law ("§§ 8 bis 5").
     #[error("{what} {from} bis {to}: empty range")]
     EmptyRange {
+        /// The part named, without numbers ("§", "Absatz").
         what: String,
+        /// The number the range starts with.
         from: String,
+        /// The number it ends with.
         to: String,
     },
+    /// "Satz x": a Satz named by something that is not a number.
     #[error("Satz {0}?")]
     NotASatzNumber(String),
+    /// "Satz 4" of a unit with fewer Sätze.
     #[error("Satz {k} not found: the unit has {count} Sätze")]
-    SatzNotFound { k: usize, count: usize },
+    SatzNotFound {
+        /// The Satz named, from 1.
+        k: usize,
+        /// How many Sätze the unit has.
+        count: usize,
+    },
+    /// The quoted words do not occur at the place (or not at its end).
     #[error("„{words}“ not found{}", if *at_end { " at the end" } else { "" })]
-    WordsNotFound { words: String, at_end: bool },
+    WordsNotFound {
+        /// The words sought.
+        words: String,
+        /// They were sought at the end of the text only ("am Ende").
+        at_end: bool,
+    },
+    /// The quoted words occur more than once and the command does not say
+    /// "jeweils".
     #[error("„{words}“ occurs {count} times; the command does not say which (\"jeweils\" would mean all)")]
-    WordsAmbiguous { words: String, count: usize },
+    WordsAmbiguous {
+        /// The words sought.
+        words: String,
+        /// How often they occur at the place.
+        count: usize,
+    },
+    /// A new unit or text quoted as „“ (nothing to insert or restate with).
     #[error("the quoted passage is empty")]
     EmptyPassage,
     /// "Nummer 8 wird wie folgt gefasst: „6. …“": the restated unit would
     /// carry another number than the place.
-    #[error("the quoted {kind} is numbered {quoted}, but the command restates {kind} {old}")]
+    #[error(
+        "the quoted {k} is numbered {quoted}, but the command restates {k} {old}",
+        k = syntax::vocab::word(*kind).unwrap_or("unit")
+    )]
     NumberDiffers {
-        kind: &'static str,
+        /// The kind of the restated unit (§, Absatz, Nummer, …).
+        kind: Kind,
+        /// The number the place names.
         old: String,
+        /// The number the quoted unit carries.
         quoted: String,
     },
+    /// "… wird wie folgt gefasst:" at a place that names no unit.
     #[error("nothing to restate")]
     NothingToRestate,
+    /// "Das Gesetz wird wie folgt gefasst:": a Neufassung of the whole law,
+    /// which is no edit of its text.
     #[error("the whole law cannot be restated")]
     WholeLawRestated,
+    /// "… werden durch die folgenden … ersetzt:" at a place that names no unit.
     #[error("nothing to replace")]
     NothingToReplace,
+    /// An insertion "nach …" or "vor …" whose place names no unit.
     #[error("no place")]
     NoInsertionPlace,
+    /// "Nach dem Gesetz wird … eingefügt": the law has no neighbours.
     #[error("cannot insert before or after the whole law")]
     InsertAroundLaw,
+    /// "Den §§ 3 und 4 wird … angefügt", or "der bisherige Wortlaut" of
+    /// several units: such a command speaks of one unit.
     #[error("can append to one unit only")]
     AppendToSeveral,
+    /// "Das Gesetz wird aufgehoben.": a repeal of the law is no edit of its text.
     #[error("cannot repeal the whole law here")]
     WholeLawRepealed,
+    /// "Der bisherige Wortlaut wird Absatz 1" below a unit that is no § or Artikel.
     #[error("\"der bisherige Wortlaut\" is the text of a § or Artikel: name it (\"§ 3 wird wie folgt geändert:\")")]
     WortlautOfNoUnit,
+    /// "Die bisherigen Nummern 3 bis 7 werden die Nummern 4a bis 8": a range
+    /// of new numbers whose start is no number to count up from.
     #[error("cannot count from {0}")]
     CannotCount(String),
+    /// A renumbering of more units than it gives numbers, or fewer.
     #[error("{units} units renumbered to {numbers} numbers")]
-    RenumberCount { units: usize, numbers: usize },
+    RenumberCount {
+        /// How many units the old place names.
+        units: usize,
+        /// How many new numbers the command gives.
+        numbers: usize,
+    },
 }
 
 /// What a place names.
@@ -1378,7 +1444,7 @@ fn restate_unit(root: &mut Node, p: &Path, nodes: Vec<Node>) -> Result<(), Probl
                 let simple = |n: &str| !n.contains([' ', ',']);
                 if a != b && simple(a) && simple(b) {
                     return Err(Problem::NumberDiffers {
-                        kind: syntax::vocab::word(old.kind).unwrap_or("unit"),
+                        kind: old.kind,
                         old: a.clone(),
                         quoted: b.clone(),
                     });
@@ -1761,7 +1827,10 @@ pub fn apply(
                     path: path.to_string(),
                     line: b.line,
                     column: b.column,
-                    message: format!("command {}: {}", b.nummer, f.problem),
+                    grund: crate::Grund::Anwenden(Box::new(crate::Gescheitert {
+                        nummer: b.nummer.clone(),
+                        problem: f.problem,
+                    })),
                     stuck: match &b.op {
                         Op::Unlesbar { at: Some(at), .. } => Some(Box::new(crate::Stuck {
                             text: b.text.clone(),
@@ -1769,13 +1838,10 @@ pub fn apply(
                         })),
                         _ => None,
                     },
-                    target: f.target.map(|s| {
-                        format!(
-                            "{}:{}:{}",
-                            doc.path.clone().unwrap_or_default(),
-                            s.line,
-                            s.column
-                        )
+                    target: f.target.map(|s| crate::Zielort {
+                        path: doc.path.clone().unwrap_or_default(),
+                        line: s.line,
+                        column: s.column,
                     }),
                 });
                 if !keep_going {

@@ -12,8 +12,12 @@ use syntax::vocab::leading_number;
 /// HdR4 ("der folgende § 4a") or the older HdR3 phrasing ("folgender § 4a").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Style {
+    /// The Handbuch der Rechtsförmlichkeit, 4th edition: "der
+    /// folgende § 4a", "die folgenden Absätze 3 und 4".
     #[default]
     Hdr4,
+    /// Its 3rd edition, as most amending laws in force write:
+    /// "folgender § 4a", "folgende Absätze 3 und 4".
     Hdr3,
 }
 
@@ -903,15 +907,21 @@ struct Commands {
 /// stands (in the new Fassung, or the old one where it is gone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unexpressed {
+    /// The unit's id ("para-4_abs-3").
     pub id: String,
+    /// Its kind.
     pub kind: Kind,
+    /// Its line (from 1) in the Fassung `in_new` names.
     pub line: u32,
+    /// The unit stands in the new Fassung (`false`: in the old one, where it
+    /// is gone).
     pub in_new: bool,
 }
 
 /// The amending law for two Fassungen, and what it could not say.
 #[derive(Debug, Clone)]
 pub struct Generated {
+    /// The whole amending law as text: Eingangssatz and numbered commands.
     pub text: String,
     /// How many commands it has: none when the Fassungen differ only in what is
     /// not law text (front matter, juris' notes, layout).
@@ -935,7 +945,9 @@ pub struct Numbered {
     /// The id of the §, Artikel or annex it changes (in the old or new
     /// Fassung; empty for the law as a whole).
     pub unit: String,
+    /// Its number ("3.").
     pub nummer: String,
+    /// The command as the amending law writes it: its number, its a), b) …
     pub text: String,
 }
 
@@ -1122,15 +1134,13 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// "der folgende" (HdR4) or "folgender" (HdR3).
-    fn folgende(&self, article: &str) -> String {
-        match self.style {
-            Style::Hdr4 => format!("{article} folgende"),
-            Style::Hdr3 => match article {
-                "der" => "folgender".to_string(),
-                "die" => "folgende".to_string(),
-                _ => "folgendes".to_string(),
-            },
+    /// "der folgende" (HdR4) or "folgender" (HdR3), for a unit of `genus`.
+    fn folgende(&self, genus: Genus) -> String {
+        match (self.style, genus) {
+            (Style::Hdr4, g) => format!("{} folgende", g.article()),
+            (Style::Hdr3, Genus::Maskulinum) => "folgender".to_string(),
+            (Style::Hdr3, Genus::Femininum) => "folgende".to_string(),
+            (Style::Hdr3, Genus::Neutrum) => "folgendes".to_string(),
         }
     }
 
@@ -2364,6 +2374,29 @@ impl<'a> Generator<'a> {
     }
 }
 
+/// The grammatical gender of a unit's word, which picks its article and the
+/// ending of "folgende".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Genus {
+    /// "der § 4a", "folgender Absatz 3".
+    Maskulinum,
+    /// "die Nummer 3", "folgende Anlage 2".
+    Femininum,
+    /// "das Kapitel 2", "folgendes Buch 3".
+    Neutrum,
+}
+
+impl Genus {
+    /// The definite article in the nominative singular.
+    fn article(self) -> &'static str {
+        match self {
+            Genus::Maskulinum => "der",
+            Genus::Femininum => "die",
+            Genus::Neutrum => "das",
+        }
+    }
+}
+
 /// A unit to insert: what it is called and how the command agrees with it.
 struct Insertion<'a> {
     e: &'a Entry,
@@ -2373,7 +2406,8 @@ struct Insertion<'a> {
     what: String,
     /// Several §§ in one unit: the command is in the plural.
     plural: bool,
-    article: &'static str,
+    /// The grammatical gender of the unit's word ("der § 4a", "die Nummer 3").
+    genus: Genus,
     quoted: String,
 }
 
@@ -2386,17 +2420,17 @@ impl<'a> Insertion<'a> {
             Some(n) => format!("{} {n}", kind_word(e.kind)),
             None => citation_of(&e.id, g.new),
         };
-        let article = match e.kind {
-            Kind::Nummer | Kind::Anlage => "die",
-            Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => "das",
-            _ => "der",
+        let genus = match e.kind {
+            Kind::Nummer | Kind::Anlage => Genus::Femininum,
+            Kind::Buch | Kind::Kapitel | Kind::Unterkapitel => Genus::Neutrum,
+            _ => Genus::Maskulinum,
         };
         Insertion {
             e,
             pos,
             what,
             plural,
-            article,
+            genus,
             quoted,
         }
     }
@@ -2426,7 +2460,7 @@ impl<'a> Insertion<'a> {
             "{} {} wird {} {} eingefügt:\n{}",
             if nach { "Nach" } else { "Vor" },
             anchor,
-            g.folgende(self.article),
+            g.folgende(self.genus),
             self.what,
             self.quoted
         )
@@ -2437,7 +2471,7 @@ impl<'a> Insertion<'a> {
         format!(
             "{} wird {} {} angefügt:\n{}",
             capitalize(&dative(&g.cite_new(id))),
-            g.folgende(self.article),
+            g.folgende(self.genus),
             self.what,
             self.quoted
         )
@@ -2447,7 +2481,7 @@ impl<'a> Insertion<'a> {
     fn appended_to_law(&self, g: &Generator) -> String {
         format!(
             "Dem Gesetz wird {} {} angefügt:\n{}",
-            g.folgende(self.article),
+            g.folgende(self.genus),
             self.what,
             self.quoted
         )

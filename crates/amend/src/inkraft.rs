@@ -14,6 +14,8 @@ pub enum Geltung {
     Gesetz,
     /// "Artikel 1 Nummer 3 und 5", "Artikel 1 Nummer 2 Buchstabe a", "Artikel 2".
     Teile {
+        /// The Artikel of the amending law named ("1"); `None` where the
+        /// amending law has no Artikel.
         artikel: Option<String>,
         /// Numberings as the commands have them: "3.", "2. a)"; empty: the whole Artikel.
         nummern: Vec<String>,
@@ -23,8 +25,8 @@ pub enum Geltung {
 /// When.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Zeitpunkt {
-    /// A fixed date (ISO).
-    Datum(String),
+    /// A fixed date ("am 1. Januar 2027").
+    Datum(Datum),
     /// "am Tag der Verkündung".
     Verkuendung,
     /// "am Tag nach der Verkündung".
@@ -36,26 +38,143 @@ pub enum Zeitpunkt {
 /// One sentence of the Inkrafttreten Artikel, read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Regel {
+    /// Which commands the rule speaks of.
     pub geltung: Geltung,
     /// In force from (`true`), or out of force after (`false`, "mit Ablauf des …").
     pub in_kraft: bool,
+    /// When they take effect (or lose it).
     pub zeitpunkt: Zeitpunkt,
+    /// The line of the sentence in the amending law, from 1.
     pub line: u32,
 }
 
 /// Why the dates of an amending law cannot be told.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InkraftError {
+    /// No sentence "… tritt … in Kraft." in the whole text.
     #[error(
         "the amending law says nothing of its Inkrafttreten (\"Dieses Gesetz tritt … in Kraft.\")"
     )]
     Missing,
+    /// A sentence of Inkrafttreten whose subject or date is not understood.
     #[error("line {line}: cannot read when this takes effect: „{text}“")]
-    Unreadable { line: u32, text: String },
+    Unreadable {
+        /// The line where the sentence starts, from 1.
+        line: u32,
+        /// The sentence, its whitespace collapsed.
+        text: String,
+    },
+    /// A date counted from the Verkündung ("am Tag nach der Verkündung")
+    /// when the Verkündung's date was not given.
     #[error(
         "line {line}: the date depends on the Verkündung; give its date (--verkuendet YYYY-MM-DD)"
     )]
-    NeedsVerkuendung { line: u32 },
+    NeedsVerkuendung {
+        /// The line of the sentence whose date depends on the Verkündung.
+        line: u32,
+    },
+    /// A date given from outside (the Verkündung's, the day asked for) that
+    /// is no day of the calendar in the form YYYY-MM-DD.
+    #[error("„{0}“ is no date (YYYY-MM-DD)")]
+    NotADate(String),
+}
+
+impl Datum {
+    /// A date given from outside ("--verkuendet 2026-02-28"): ISO 8601, or
+    /// the error that says it is none.
+    pub fn given(s: &str) -> Result<Datum, InkraftError> {
+        Datum::from_iso(s).ok_or_else(|| InkraftError::NotADate(s.to_string()))
+    }
+}
+
+/// A day of the Gregorian calendar, as the dates of Inkrafttreten,
+/// Außerkrafttreten and Verkündung are: ordered by time, printed and
+/// serialized in ISO 8601 ("2027-01-01"). Always a real day (the month 1–12,
+/// the day within the month; years 1–9999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Datum {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Datum {
+    /// The day `day` of month `month` (1–12) of `year` (1–9999), if the
+    /// calendar has it.
+    pub fn new(year: u32, month: u32, day: u32) -> Option<Datum> {
+        let ok = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=days_in(year, month)).contains(&day);
+        ok.then_some(Datum {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// "2027-01-01" (exactly ISO 8601's YYYY-MM-DD), if it is a real day.
+    pub fn from_iso(s: &str) -> Option<Datum> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let t = &s[r];
+            t.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| t.parse().ok())?
+        };
+        Datum::new(num(0..4)?, num(5..7)?, num(8..10)?)
+    }
+
+    /// A date as German law texts write it ("1. Januar 2027", "01.01.2027"),
+    /// read by `syntax::date::parse_german`.
+    pub fn from_german(s: &str) -> Option<Datum> {
+        Datum::from_iso(&syntax::date::parse_german(s)?)
+    }
+
+    /// The day after this one ("am Tag nach der Verkündung").
+    pub fn next_day(self) -> Datum {
+        let (y, m, d) = (
+            u32::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        );
+        if d < days_in(y, m) {
+            self.with(y, m, d + 1)
+        } else {
+            self.first_of_next_month()
+        }
+    }
+
+    /// The first day of the month after this one ("am ersten Tag des auf die
+    /// Verkündung folgenden Kalendermonats").
+    pub fn first_of_next_month(self) -> Datum {
+        let (y, m) = (u32::from(self.year), u32::from(self.month));
+        if m < 12 {
+            self.with(y, m + 1, 1)
+        } else {
+            self.with(y + 1, 1, 1)
+        }
+    }
+
+    /// The date `y`-`m`-`d`, or this one where it would leave the calendar
+    /// (after 9999-12-31).
+    fn with(self, y: u32, m: u32, d: u32) -> Datum {
+        Datum::new(y, m, d).unwrap_or(self)
+    }
+}
+
+impl std::fmt::Display for Datum {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Datum {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The rules of Inkrafttreten and Außerkrafttreten in an amending law's text.
@@ -203,60 +322,27 @@ fn zeitpunkt(when: &str) -> Option<Zeitpunkt> {
             w.strip_prefix(p)
                 .or_else(|| w.find(&format!(" {p}")).map(|i| &w[i + 1 + p.len()..]))
         })?;
-    syntax::date::parse_german(date).map(Zeitpunkt::Datum)
+    Datum::from_german(date).map(Zeitpunkt::Datum)
 }
 
-/// A civil date, for the arithmetic of "am Tag nach" and "am ersten Tag des
-/// folgenden Monats".
-fn ymd(iso: &str) -> Option<(i32, u32, u32)> {
-    let mut p = iso.split('-');
-    Some((
-        p.next()?.parse().ok()?,
-        p.next()?.parse().ok()?,
-        p.next()?.parse().ok()?,
-    ))
-}
-
-fn days_in(y: i32, m: u32) -> u32 {
+fn days_in(y: u32, m: u32) -> u32 {
     match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
 }
 
-fn iso(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The day after `date` (ISO).
-pub fn next_day(date: &str) -> Option<String> {
-    let (y, m, d) = ymd(date)?;
-    Some(if d < days_in(y, m) {
-        iso(y, m, d + 1)
-    } else if m < 12 {
-        iso(y, m + 1, 1)
-    } else {
-        iso(y + 1, 1, 1)
-    })
-}
-
 impl Zeitpunkt {
-    /// The date, given the Verkündung's where it depends on it.
-    pub fn datum(&self, verkuendet: Option<&str>) -> Option<String> {
+    /// The date, given the Verkündung's where it depends on it (`None`:
+    /// it depends on the Verkündung and none was given).
+    pub fn datum(&self, verkuendet: Option<Datum>) -> Option<Datum> {
         match self {
-            Zeitpunkt::Datum(d) => Some(d.clone()),
-            Zeitpunkt::Verkuendung => verkuendet.map(str::to_string),
-            Zeitpunkt::TagNachVerkuendung => next_day(verkuendet?),
-            Zeitpunkt::ErsterTagFolgemonat => {
-                let (y, m, _) = ymd(verkuendet?)?;
-                Some(if m < 12 {
-                    iso(y, m + 1, 1)
-                } else {
-                    iso(y + 1, 1, 1)
-                })
-            }
+            Zeitpunkt::Datum(d) => Some(*d),
+            Zeitpunkt::Verkuendung => verkuendet,
+            Zeitpunkt::TagNachVerkuendung => verkuendet.map(Datum::next_day),
+            Zeitpunkt::ErsterTagFolgemonat => verkuendet.map(Datum::first_of_next_month),
         }
     }
 }
@@ -265,13 +351,17 @@ impl Zeitpunkt {
 /// Ablauf des …").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Zeitraum {
-    pub ab: String,
-    pub bis: Option<String>,
+    /// The first day in force (the Inkrafttreten).
+    pub ab: Datum,
+    /// The last day in force ("mit Ablauf des …" of an Außerkrafttreten);
+    /// `None`: in force without end.
+    pub bis: Option<Datum>,
 }
 
 impl Zeitraum {
-    pub fn gilt_am(&self, date: &str) -> bool {
-        self.ab.as_str() <= date && self.bis.as_deref().is_none_or(|b| date <= b)
+    /// Whether the command is in force on `date` (both ends included).
+    pub fn gilt_am(&self, date: Datum) -> bool {
+        self.ab <= date && self.bis.is_none_or(|b| date <= b)
     }
 }
 
@@ -299,7 +389,7 @@ pub fn zeitraum(
     regeln: &[Regel],
     artikel: Option<&str>,
     b: &Befehl,
-    verkuendet: Option<&str>,
+    verkuendet: Option<Datum>,
 ) -> Result<Zeitraum, InkraftError> {
     let pick = |in_kraft: bool| {
         regeln
@@ -343,12 +433,12 @@ mod tests {
                 nummern: vec!["3.".into(), "5.".into()]
             }
         );
-        assert_eq!(r[0].zeitpunkt, Zeitpunkt::Datum("2027-01-01".into()));
-        assert_eq!(r[1].zeitpunkt, Zeitpunkt::Datum("2026-03-03".into()));
+        assert_eq!(r[0].zeitpunkt, Zeitpunkt::Datum(d("2027-01-01")));
+        assert_eq!(r[1].zeitpunkt, Zeitpunkt::Datum(d("2026-03-03")));
         let r = read("Artikel 1 Nummer 2 tritt am 1. April 2026 in Kraft und mit Ablauf des 31. Dezember 2027 außer Kraft.").unwrap();
         assert_eq!(r.len(), 2);
         assert!(!r[1].in_kraft);
-        assert_eq!(r[1].zeitpunkt, Zeitpunkt::Datum("2027-12-31".into()));
+        assert_eq!(r[1].zeitpunkt, Zeitpunkt::Datum(d("2027-12-31")));
         assert_eq!(
             read("Artikel 1 – Änderung\n\nText."),
             Err(InkraftError::Missing)
@@ -361,15 +451,44 @@ mod tests {
 
     #[test]
     fn computes_dates_from_the_verkuendung() {
-        assert_eq!(next_day("2026-02-28").as_deref(), Some("2026-03-01"));
-        assert_eq!(next_day("2028-02-28").as_deref(), Some("2028-02-29"));
-        assert_eq!(next_day("2026-12-31").as_deref(), Some("2027-01-01"));
+        assert_eq!(d("2026-02-28").next_day(), d("2026-03-01"));
+        assert_eq!(d("2028-02-28").next_day(), d("2028-02-29"));
+        assert_eq!(d("2026-12-31").next_day(), d("2027-01-01"));
         assert_eq!(
-            Zeitpunkt::ErsterTagFolgemonat
-                .datum(Some("2026-12-15"))
-                .as_deref(),
-            Some("2027-01-01")
+            Zeitpunkt::ErsterTagFolgemonat.datum(Some(d("2026-12-15"))),
+            Some(d("2027-01-01"))
         );
         assert_eq!(Zeitpunkt::TagNachVerkuendung.datum(None), None);
+    }
+
+    #[test]
+    fn dates_are_real_days() {
+        assert_eq!(d("2027-01-01").to_string(), "2027-01-01");
+        assert_eq!(Datum::from_iso("2026-02-29"), None);
+        assert_eq!(Datum::from_iso("2026-13-01"), None);
+        assert_eq!(Datum::from_iso("2026-1-01"), None);
+        assert_eq!(Datum::from_iso("+026-01-01"), None);
+        assert_eq!(
+            Datum::from_german("31. Dezember 2027"),
+            Some(d("2027-12-31"))
+        );
+        assert_eq!(Datum::from_german("31. Februar 2027"), None);
+        assert!(d("2026-12-31") < d("2027-01-01"));
+        assert_eq!(d("9999-12-31").next_day(), d("9999-12-31"));
+        let z = Zeitraum {
+            ab: d("2026-04-01"),
+            bis: Some(d("2027-12-31")),
+        };
+        assert!(!z.gilt_am(d("2026-03-31")));
+        assert!(z.gilt_am(d("2026-04-01")) && z.gilt_am(d("2027-12-31")));
+        assert!(!z.gilt_am(d("2028-01-01")));
+        assert_eq!(
+            serde_json::to_string(&Zeitpunkt::Datum(d("2027-01-01"))).unwrap(),
+            r#"{"Datum":"2027-01-01"}"#
+        );
+    }
+
+    fn d(iso: &str) -> Datum {
+        Datum::from_iso(iso).unwrap()
     }
 }

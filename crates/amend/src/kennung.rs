@@ -12,6 +12,7 @@
 pub struct Fundstelle {
     /// "BGBl I", "BGBl II", "RGBl" (without dots).
     pub blatt: String,
+    /// The year of the volume ("2005").
     pub jahr: String,
     /// The page ("1394") or, from 2023, the number ("Nr. 411").
     pub seite: String,
@@ -116,6 +117,7 @@ impl Kennung {
         }
     }
 
+    /// Whether nothing identifies the law: no name and no Fundstelle.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.fundstellen.is_empty()
     }

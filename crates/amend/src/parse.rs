@@ -3,7 +3,8 @@
 
 use super::kennung::{self, Kennung};
 use super::{
-    gliederung_kind, Aenderungsgesetz, AmendError, Befehl, Objekt, Op, Ort, Teil, TeilKind,
+    gliederung_kind, Aenderungsgesetz, AmendError, Befehl, Objekt, Op, Ort, RahmenVerb, Teil,
+    TeilKind,
 };
 use crate::grammar::{AenderungParser, Rule};
 use pest::iterators::Pair;
@@ -229,16 +230,7 @@ const PARTIZIPIEN: &[&str] = &[
 /// command ("In § 31 Absatz 8 Satz 1 des Soldatengesetzes … werden die
 /// Wörter „…“ durch die Wörter „…“ ersetzt.").
 fn einzelbefehl(para: &str) -> bool {
-    let mut outside = String::new();
-    let mut depth = 0i32;
-    for c in para.chars() {
-        match c {
-            '„' => depth += 1,
-            '“' => depth -= 1,
-            _ if depth <= 0 => outside.push(c),
-            _ => {}
-        }
-    }
+    let outside = outside_quotes(para);
     let end = outside.trim_end_matches([':', '.', ' ']);
     (outside.contains(" wird ") || outside.contains(" werden "))
         && PARTIZIPIEN.iter().any(|p| end.ends_with(p))
@@ -277,6 +269,25 @@ const ORT_WOERTER: &[&str] = &[
     "Paragraphen",
     "Vorschrift",
 ];
+
+/// The text of `s` outside its quotations („…“, nested ones included),
+/// the quotation marks left out: the words of a command itself, not the
+/// words it quotes ("In § 3 werden die Wörter „a“ durch „b“ ersetzt." →
+/// "In § 3 werden die Wörter  durch  ersetzt."). A stray closing mark is
+/// dropped and does not start a quotation.
+pub fn outside_quotes(s: &str) -> String {
+    let mut outside = String::new();
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '„' => depth += 1,
+            '“' => depth -= 1,
+            _ if depth <= 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+}
 
 /// The byte offset of the first of `pats` outside quotes.
 pub(crate) fn top_level_find(s: &str, pats: &[&str]) -> Option<usize> {
@@ -643,17 +654,52 @@ pub fn combine(kontext: &[Teil], ort: &[Teil]) -> Ort {
 /// Why one command could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
+    /// Quotations in quotations deeper than the reader follows (a bound that
+    /// keeps the one recursive grammar rule from exhausting the stack).
     #[error("cannot read this Änderungsbefehl: its quotations („…“) nest more than {max} deep")]
-    TooDeep { max: usize },
+    TooDeep {
+        /// The deepest nesting read.
+        max: usize,
+    },
+    /// The grammar matched no form of command.
     #[error("cannot read this Änderungsbefehl: \"{start} …\" (stuck at \"{near}\")")]
     Stuck {
+        /// The command's first words (at most twelve), to recognize it by.
         start: String,
+        /// The words where reading stopped.
         near: String,
         /// Where reading stopped: a byte offset into the command's text.
         at: usize,
     },
+    /// The form was recognized, but a part it needs is not there.
     #[error("cannot read this Änderungsbefehl: the {0} is missing")]
-    Missing(&'static str),
+    Missing(Fehlt),
+}
+
+/// The part of a command the reader needed and did not find
+/// ([`ReadError::Missing`]); printed as the English word of the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fehlt {
+    /// The command as a whole: the text matched no form of Änderungsbefehl.
+    Befehl,
+    /// Quoted words („…“) that the form requires (the old or the new words).
+    Zitat,
+    /// Where a unit is inserted: "Nach § 4 wird …", or the number of the new
+    /// unit ("Folgende neue Nummer 2 wird eingefügt").
+    Stelle,
+    /// The words next to which other words are inserted ("nach dem Wort „x“").
+    Anker,
+}
+
+impl std::fmt::Display for Fehlt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Fehlt::Befehl => "command",
+            Fehlt::Zitat => "quoted words",
+            Fehlt::Stelle => "position",
+            Fehlt::Anker => "anchor",
+        })
+    }
 }
 
 /// Parse one command (its text without the number).
@@ -988,20 +1034,24 @@ fn quote_depth(text: &str) -> usize {
 /// "Es werden ersetzt:" or "In den folgenden Vorschriften wird … ersetzt:".
 fn rahmen_of(parts: &[Pair<Rule>], objekte: Vec<Objekt>, jeweils: bool) -> Result<Op, ReadError> {
     Ok(
-        match parts.iter().find(|p| p.as_rule() == Rule::rahmen_verb) {
-            Some(v) => Op::Rahmen {
-                verb: v.as_str().to_string(),
+        match parts
+            .iter()
+            .find(|p| p.as_rule() == Rule::rahmen_verb)
+            .and_then(|v| RahmenVerb::from_word(v.as_str()))
+        {
+            Some(verb) => Op::Rahmen {
+                verb,
                 vorlage: None,
             },
             // "In den folgenden Vorschriften wird … ersetzt:"
             None => {
                 let mut o = objekte.into_iter();
-                let alt = o.next().ok_or(ReadError::Missing("quoted words"))?;
+                let alt = o.next().ok_or(ReadError::Missing(Fehlt::Zitat))?;
                 let vorlage = if parts.iter().any(|p| p.as_rule() == Rule::rahmen_durch) {
                     Op::Ersetzen {
                         ort: Vec::new(),
                         alt,
-                        neu: o.next().ok_or(ReadError::Missing("quoted words"))?,
+                        neu: o.next().ok_or(ReadError::Missing(Fehlt::Zitat))?,
                         jeweils,
                     }
                 } else {
@@ -1012,7 +1062,7 @@ fn rahmen_of(parts: &[Pair<Rule>], objekte: Vec<Objekt>, jeweils: bool) -> Resul
                     }
                 };
                 Op::Rahmen {
-                    verb: "an den folgenden Stellen".into(),
+                    verb: RahmenVerb::FolgendeStellen,
                     vorlage: Some(Box::new(vorlage)),
                 }
             }
@@ -1050,11 +1100,11 @@ fn parse_befehl_strict(text: &str) -> Result<Op, ReadError> {
     let befehl = pairs
         .into_iter()
         .next()
-        .ok_or(ReadError::Missing("command"))?;
+        .ok_or(ReadError::Missing(Fehlt::Befehl))?;
     let cmd = befehl
         .into_inner()
         .find(|p| p.as_rule() != Rule::EOI)
-        .ok_or(ReadError::Missing("command"))?;
+        .ok_or(ReadError::Missing(Fehlt::Befehl))?;
     let rule = cmd.as_rule();
     let parts: Vec<Pair<Rule>> = cmd.into_inner().collect();
     op_of_rule(rule, &parts)
@@ -1128,7 +1178,7 @@ fn op_of_rule(rule: Rule, parts: &[Pair<Rule>]) -> Result<Op, ReadError> {
             alt: objekte
                 .into_iter()
                 .next()
-                .ok_or(ReadError::Missing("quoted words"))?,
+                .ok_or(ReadError::Missing(Fehlt::Zitat))?,
             jeweils,
         },
         Rule::einfuegen_wort => one_or_more(einfuegungen(&parts, ort0, jeweils)?),
@@ -1143,7 +1193,7 @@ fn op_of_rule(rule: Rule, parts: &[Pair<Rule>]) -> Result<Op, ReadError> {
                 nach: false,
                 ort: neue
                     .filter(|n| !n.is_empty())
-                    .ok_or(ReadError::Missing("position"))?,
+                    .ok_or(ReadError::Missing(Fehlt::Stelle))?,
                 zitate,
             },
         },
@@ -1161,7 +1211,7 @@ fn op_of_rule(rule: Rule, parts: &[Pair<Rule>]) -> Result<Op, ReadError> {
                 .any(|p| p.as_rule() == Rule::aufhebung && p.as_str() == "aufgehoben"),
         },
         Rule::umnummern => umnummern_of(&parts, ort0, orts.get(1).cloned().unwrap_or_default())?,
-        _ => return Err(ReadError::Missing("command")),
+        _ => return Err(ReadError::Missing(Fehlt::Befehl)),
     })
 }
 
@@ -1181,7 +1231,7 @@ fn und_teil(p: &Pair<Rule>, ort: Ort) -> Result<Op, ReadError> {
         .collect();
     let jeweils = inner.iter().any(|q| q.as_rule() == Rule::jeweils);
     let mut objekte = objekte.into_iter();
-    let mut next = || objekte.next().ok_or(ReadError::Missing("quoted words"));
+    let mut next = || objekte.next().ok_or(ReadError::Missing(Fehlt::Zitat));
     Ok(match p.as_rule() {
         Rule::und_aendern => Op::Aendern { ort },
         Rule::und_fassen => Op::Fassen {
@@ -1213,11 +1263,11 @@ pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
     let Op::Rahmen { verb, vorlage } = rahmen else {
         return parse_befehl(text);
     };
-    let rule = match (verb.as_str(), vorlage) {
+    let rule = match (verb, vorlage) {
         (_, Some(_)) => Rule::rahmen_ort,
-        ("ersetzt", _) => Rule::rahmen_ersetzen,
-        ("gestrichen", _) => Rule::rahmen_streichen,
-        _ => Rule::rahmen_aufheben,
+        (RahmenVerb::Ersetzt, _) => Rule::rahmen_ersetzen,
+        (RahmenVerb::Gestrichen, _) => Rule::rahmen_streichen,
+        (RahmenVerb::Aufgehoben | RahmenVerb::FolgendeStellen, None) => Rule::rahmen_aufheben,
     };
     if quote_depth(text) > MAX_QUOTE_DEPTH {
         return Err(ReadError::TooDeep {
@@ -1235,7 +1285,7 @@ pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
             at: text.len() - text.trim_start().len(),
         })?
         .next()
-        .ok_or(ReadError::Missing("command"))?;
+        .ok_or(ReadError::Missing(Fehlt::Befehl))?;
     let parts: Vec<Pair<Rule>> = item.into_inner().collect();
     let ort = parts
         .iter()
@@ -1247,7 +1297,7 @@ pub fn parse_rahmen_item(rahmen: &Op, text: &str) -> Result<Op, ReadError> {
         .iter()
         .filter(|p| p.as_rule() == Rule::objekt)
         .map(objekt_of);
-    let mut next = || objekte.next().ok_or(ReadError::Missing("quoted words"));
+    let mut next = || objekte.next().ok_or(ReadError::Missing(Fehlt::Zitat));
     if let Some(v) = vorlage {
         let mut op = (**v).clone();
         if let Some(o) = op.ort_mut() {
@@ -1334,7 +1384,7 @@ fn ersetzen_pairs(parts: &[Pair<Rule>], ort: Ort) -> Result<Vec<Op>, ReadError> 
         }
     }
     if ops.is_empty() || alt.is_some() {
-        return Err(ReadError::Missing("quoted words"));
+        return Err(ReadError::Missing(Fehlt::Zitat));
     }
     Ok(ops)
 }
@@ -1351,11 +1401,11 @@ fn einfuegungen(parts: &[Pair<Rule>], ort: Ort, jeweils: bool) -> Result<Vec<Op>
                     .clone()
                     .into_inner()
                     .find(|q| q.as_rule() == Rule::objekt)
-                    .ok_or(ReadError::Missing("anchor"))?;
+                    .ok_or(ReadError::Missing(Fehlt::Anker))?;
                 anker = Some((nach, objekt_of(&o)));
             }
             Rule::objekt => {
-                let (nach, anker) = anker.take().ok_or(ReadError::Missing("anchor"))?;
+                let (nach, anker) = anker.take().ok_or(ReadError::Missing(Fehlt::Anker))?;
                 ops.push(Op::EinfuegenWort {
                     ort: ort.clone(),
                     nach,
@@ -1368,7 +1418,7 @@ fn einfuegungen(parts: &[Pair<Rule>], ort: Ort, jeweils: bool) -> Result<Vec<Op>
         }
     }
     if ops.is_empty() {
-        return Err(ReadError::Missing("quoted words"));
+        return Err(ReadError::Missing(Fehlt::Zitat));
     }
     Ok(ops)
 }
@@ -1577,5 +1627,52 @@ mod tests {
             }
             o => panic!("{o:?}"),
         }
+    }
+
+    #[test]
+    fn a_frame_reads_its_verb_and_writes_it_as_before() {
+        use RahmenVerb::*;
+        for (text, verb) in [
+            ("Es werden ersetzt:", Ersetzt),
+            ("Es werden gestrichen:", Gestrichen),
+            ("Es werden aufgehoben:", Aufgehoben),
+        ] {
+            let op = parse_befehl(text).unwrap();
+            assert_eq!(
+                op,
+                Op::Rahmen {
+                    verb,
+                    vorlage: None
+                }
+            );
+            assert_eq!(
+                serde_json::to_string(&op).unwrap(),
+                format!(r#"{{"op":"rahmen","verb":"{verb}"}}"#)
+            );
+            assert_eq!(crate::print::befehl(&op).as_deref(), Some(text));
+        }
+        let op = parse_befehl(
+            "In den folgenden Vorschriften wird die Angabe „§ 9“ durch die Angabe „§ 10“ ersetzt:",
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                &op,
+                Op::Rahmen {
+                    verb: FolgendeStellen,
+                    vorlage: Some(_)
+                }
+            ),
+            "{op:?}"
+        );
+        assert!(serde_json::to_string(&op)
+            .unwrap()
+            .contains(r#""verb":"an den folgenden Stellen""#));
+        // an item under "Es werden ersetzt:" without its new words
+        let e = parse_rahmen_item(
+            &parse_befehl("Es werden ersetzt:").unwrap(),
+            "in § 1 die Angabe „§ 9“",
+        );
+        assert!(matches!(e, Err(ReadError::Stuck { .. })), "{e:?}");
     }
 }

@@ -13,14 +13,18 @@ use serde::Serialize;
 /// One law of the amending law: its Artikel heading, the Synopse rows of
 /// its two Fassungen and the numbered commands for it.
 pub struct Section {
+    /// The Artikel's heading ("Artikel 1 – Änderung des Gesetzes VII").
     pub heading: String,
+    /// The Synopse rows of the law's old and new Fassung.
     pub rows: Vec<Row>,
+    /// The Artikel's numbered commands.
     pub befehle: Vec<Numbered>,
 }
 
 /// A row with the commands beside it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Zeile {
+    /// The row of the two Fassungen.
     #[serde(flatten)]
     pub row: Row,
     /// The §, Artikel or annex the row belongs to.
@@ -28,6 +32,7 @@ pub struct Zeile {
     /// The commands beside this row and the rows after it (`span` rows in
     /// all); `span` 0: the cell of an earlier row covers this one.
     pub befehle: Vec<Numbered>,
+    /// How many rows, this one first, the cell of commands spans.
     pub span: usize,
 }
 

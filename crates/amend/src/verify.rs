@@ -23,6 +23,7 @@ pub enum Mismatch {
         unit: String,
         /// Its line in the new Fassung (0 where it has none).
         line: u32,
+        /// What differs.
         what: Difference,
     },
 }

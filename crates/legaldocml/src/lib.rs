@@ -567,7 +567,7 @@ pub fn import_amendments(
         path: path.to_string(),
         line: e.pos().row,
         column: e.pos().col,
-        message: format!("not well-formed XML: {e}"),
+        grund: amend::Grund::Lesen(format!("not well-formed XML: {e}")),
         target: None,
         stuck: None,
     })?;
