@@ -368,3 +368,27 @@ fn satznummern_left_of_a_buchstabe_go_to_the_nummer_around() {
         [Kind::Satz, Kind::Buchstabe, Kind::Buchstabe, Kind::Text]
     );
 }
+
+/// The Anlage of the WZG § 4 Bekanntmachung (ČSSR) without the blank line
+/// before its one Nummer: „1.“ after a parenthesis that breaks off the Satz
+/// could start a list or go on with the text above. It is read as the
+/// Nummer, as the canonical form has it, and since no „2.“ follows, a
+/// warning at its line names the escape; with the backslash it is text,
+/// with the blank line there is no doubt.
+#[test]
+fn a_lone_first_item_after_a_broken_off_satz_is_a_warning() {
+    let canonical = common::fixture("wzg-4-cskbek.txt");
+    let typed = canonical.replace("1559)\n\n1. ", "1559)\n1. ");
+    assert_ne!(typed, canonical);
+    let (a, b) = (syntax::parse(&canonical), syntax::parse(&typed));
+    assert_eq!(first_change(&a, &b), None);
+    assert!(warnings(&a).iter().all(|w| !w.contains("„1.“")));
+    insta::assert_snapshot!(format!(
+        "{}\n\n{}",
+        coded(&b).join("\n"),
+        syntax::outline::outline(&b)
+    ));
+    let escaped = syntax::parse(&typed.replace("1559)\n1. ", "1559)\n\\1. "));
+    assert!(first_change(&a, &escaped).is_some());
+    assert!(warnings(&escaped).iter().all(|w| !w.contains("„1.“")));
+}

@@ -797,7 +797,7 @@ impl<'a> Builder<'a> {
     // ----- items ----------------------------------------------------------
 
     fn item_starts_block(
-        &self,
+        &mut self,
         line: Line,
         kind: MarkerKind,
         prev_end: Option<&str>,
@@ -854,8 +854,15 @@ impl<'a> Builder<'a> {
         }
         let content = &self.src[line.content.0..line.content.1];
         // a "1." after text that breaks off mid-sentence ("…, wer vorsätzlich"),
-        // unless it is a date ("am⏎1. Januar 2021")
+        // unless it is a date ("am⏎1. Januar 2021"); with no "2." after it,
+        // a warning names the escape
         if prev_end.is_some_and(reading::introduces_list) && !reading::is_date(content) {
+            // ("1. und 2. ...⏎3. …": the last it stands for)
+            let t = &self.src[line.marker.0..line.content.1];
+            let last = reading::stands_for(t).map_or(num.as_str(), |(_, l)| l);
+            if !self.successor_in_unit(line, kind, last, next) {
+                self.lone_item_warning(line, marker);
+            }
             return true;
         }
         // a "1." whose "2." follows before the next blank line, or after a
@@ -864,6 +871,48 @@ impl<'a> Builder<'a> {
             || prev_end.is_some_and(reading::ends_sentence)
                 && !reading::is_date(content)
                 && self.successor_follows(line, kind, &num, next, true)
+    }
+
+    /// Whether an item with the next number follows `line` at its
+    /// indentation anywhere before the next heading (past tables and
+    /// paragraphs: a wider look than [`Self::successor_follows`], for the
+    /// warning only).
+    fn successor_in_unit(&self, line: Line, kind: MarkerKind, num: &str, next: &[Line]) -> bool {
+        for l in next.iter().take(256) {
+            let t = &self.src[l.content.0..l.content.1];
+            match l.kind {
+                LineKind::Heading { .. } => return false,
+                LineKind::Text if l.indent == 0 && plain_heading(t, true).is_some() => {
+                    return false
+                }
+                LineKind::Item { kind: nk, .. } if nk == kind && l.indent == line.indent => {
+                    let m = &self.src[l.marker.0..l.marker.1];
+                    if is_successor(num, &strip_marker_num(m)) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// A "1." read as the first item of a list after text that breaks off
+    /// mid-sentence, though no "2." follows: it could as well go on with the
+    /// Satz („… mit dem⏎1. Tag des Monats“); a warning names the escape.
+    fn lone_item_warning(&mut self, line: Line, marker: &str) {
+        let (k, _) = rank_of(marker_kind(marker), marker);
+        let word = crate::vocab::word(k).unwrap_or("unit");
+        let marker = marker.to_string();
+        self.warn(
+            line.marker.0,
+            WarningCode::ItemWithoutBlank,
+            format!(
+                "„{marker}“ after a Satz that breaks off is read as the first {word}, though \
+                 no blank line precedes it and no second one follows; a backslash before \
+                 it („\\{marker}“) keeps it text of the Satz"
+            ),
+        );
     }
 
     /// Markdown: whether the innermost open unit of kind `k` (within its §,
