@@ -299,3 +299,96 @@ fn fmt_says_when_it_changes_line_endings_or_drops_a_bom() {
         .replace(&law.display().to_string(), "gesetz.txt");
     insta::assert_snapshot!(show);
 }
+
+/// The warnings with their codes, as `paragraf parse --json` names them.
+fn coded(doc: &syntax::Document) -> Vec<String> {
+    doc.warnings
+        .iter()
+        .map(|w| {
+            format!(
+                "{}:{}: [{}] {}",
+                w.line,
+                w.column,
+                w.code.as_str(),
+                w.message
+            )
+        })
+        .collect()
+}
+
+/// One paragraph per line: the canonical form with every blank line removed
+/// (the corpus check's variant b).
+fn one_per_line(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// EStDV § 8c one paragraph per line: a Satznummer at the margin after a
+/// whole sentence („bestimmen.⏎2             Ein Betrieb …“) could be Satz 2
+/// of that text (the canonical form) or a paragraph of its own. It is read
+/// as a paragraph, and a warning at its line names the escape: indented,
+/// it is the Satz, and the law reads as the canonical form.
+#[test]
+fn a_satznummer_at_the_margin_is_a_warning_with_its_escape() {
+    let canonical = common::fixture("estdv-8c.txt");
+    let variant = one_per_line(&canonical);
+    let (a, b) = (syntax::parse(&canonical), syntax::parse(&variant));
+    // it reads otherwise than the canonical form: at that line
+    assert!(first_change(&a, &b).is_some());
+    insta::assert_snapshot!(format!(
+        "{}\n\n{}",
+        coded(&b).join("\n"),
+        syntax::outline::outline(&b)
+    ));
+    let escaped = variant.replace("\n2             Ein", "\n   2             Ein");
+    assert_ne!(escaped, variant);
+    let c = syntax::parse(&escaped);
+    assert_eq!(first_change(&a, &c), None);
+    assert!(warnings(&c).is_empty(), "{:?}", warnings(&c));
+}
+
+/// KStG § 5 Absatz 1 Nummer 10 one paragraph per line: the Sätze 2 to 7 of
+/// the Nummer, indented as its text after its Buchstaben, are its
+/// paragraph, not more of Buchstabe b (they stand left of b's text).
+#[test]
+fn satznummern_left_of_a_buchstabe_go_to_the_nummer_around() {
+    let canonical = common::fixture("kstg-5-nr-10.txt");
+    let (a, b) = (
+        syntax::parse(&canonical),
+        syntax::parse(&one_per_line(&canonical)),
+    );
+    assert_eq!(first_change(&a, &b), None);
+    assert!(warnings(&b).is_empty(), "{:?}", warnings(&b));
+    let nr10 = b.root.find("para-5_abs-1_nr-10").expect("Nummer 10");
+    let kinds: Vec<Kind> = nr10.children.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::Satz, Kind::Buchstabe, Kind::Buchstabe, Kind::Text]
+    );
+}
+
+/// The Anlage of the WZG § 4 Bekanntmachung (ČSSR) without the blank line
+/// before its one Nummer: „1.“ after a parenthesis that breaks off the Satz
+/// could start a list or go on with the text above. It is read as the
+/// Nummer, as the canonical form has it, and since no „2.“ follows, a
+/// warning at its line names the escape; with the backslash it is text,
+/// with the blank line there is no doubt.
+#[test]
+fn a_lone_first_item_after_a_broken_off_satz_is_a_warning() {
+    let canonical = common::fixture("wzg-4-cskbek.txt");
+    let typed = canonical.replace("1559)\n\n1. ", "1559)\n1. ");
+    assert_ne!(typed, canonical);
+    let (a, b) = (syntax::parse(&canonical), syntax::parse(&typed));
+    assert_eq!(first_change(&a, &b), None);
+    assert!(warnings(&a).iter().all(|w| !w.contains("„1.“")));
+    insta::assert_snapshot!(format!(
+        "{}\n\n{}",
+        coded(&b).join("\n"),
+        syntax::outline::outline(&b)
+    ));
+    let escaped = syntax::parse(&typed.replace("1559)\n1. ", "1559)\n\\1. "));
+    assert!(first_change(&a, &escaped).is_some());
+    assert!(warnings(&escaped).iter().all(|w| !w.contains("„1.“")));
+}

@@ -7,6 +7,10 @@ use crate::{Ctx, Rule, Severity, Sink};
 /// the paragraph above, with the escape that forces the other reading), a law
 /// that yields no §, Artikel or Absatz at all, plain text outside of any
 /// unit. Markdown says its structure by headings and has none of these.
+/// Each warning has a stable code (`paragraf parse --json`):
+/// `heading-without-blank`, `heading-as-text`, `item-as-text`,
+/// `item-without-blank`, `satz-as-paragraph` (how a line was read),
+/// `no-unit`, `text-outside-unit`, `nesting`, `front-matter`.
 ///
 /// ## Why
 /// Plain text says its structure by lines alone. Where a line could start a

@@ -12,7 +12,7 @@ use super::lines::{Line, LineKind, Lines, MarkerKind};
 use super::reading;
 use super::text::{satznummern, split_saetze, Paragraph};
 use crate::ast::{Document, Kind, Node, SourceFormat, Span, Style};
-use crate::diag::Warning;
+use crate::diag::{Warning, WarningCode};
 use crate::source::LineIndex;
 
 /// Longest line, in bytes, still read as an entry of a table of contents.
@@ -197,7 +197,7 @@ impl<'a> Builder<'a> {
             let prev_end = before.text_end.map(|e| src[..e].trim_end());
             let fresh = before.fresh
                 || std::mem::take(&mut heading_alone)
-                || self.per_line && !reading::continues_numbered(src, &line, prev_end);
+                || self.per_line && self.starts_per_line(&line, prev_end);
             if self.footnote_paragraph(line, fresh) {
                 before = Before {
                     fresh: false,
@@ -267,6 +267,42 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// One paragraph per line: whether `line` starts a paragraph. A
+    /// Satznummer at the margin after a whole sentence does ("3
+    /// Bei …" after a list), and a warning names the escape (indenting it).
+    fn starts_per_line(&mut self, line: &Line, prev_end: Option<&str>) -> bool {
+        // a list item's text goes on right of the text of the item around it
+        let n = self.stack.len();
+        let outer = match (&self.para, self.top().level) {
+            (Some(p), Level::Item { .. }) if p.owner == Owner::Unit && n > 1 => {
+                match self.stack[n - 2].level {
+                    Level::Item { content_col, .. } => content_col,
+                    _ => 0,
+                }
+            }
+            _ => 0,
+        };
+        match reading::continues_numbered(self.src, line, prev_end, outer) {
+            Some(true) => false,
+            // (nothing to continue: "(2)" alone on the line above)
+            Some(false) if self.para.is_some() => {
+                let t = &self.src[line.content.0..line.content.1];
+                let n = t.split_whitespace().next().unwrap_or("");
+                self.warn(
+                    line.content.0,
+                    WarningCode::SatzAsParagraph,
+                    format!(
+                        "„{n}“ at the margin after a whole sentence starts a paragraph of its \
+                         own (one paragraph per line); indented, it is Satz {n} of the \
+                         paragraph above"
+                    ),
+                );
+                true
+            }
+            Some(false) | None => true,
+        }
+    }
+
     /// An indented paragraph after a footnote continues it (Markdown's rule);
     /// in plain text an indented item starts one without a blank line. True
     /// when `line` was read so.
@@ -332,6 +368,7 @@ impl<'a> Builder<'a> {
         if reading::ends_sentence(prev) || prev.ends_with(':') || after_heading || at_header {
             self.warn(
                 line.content.0,
+                WarningCode::HeadingWithoutBlank,
                 format!(
                     "„{head}…“ is read as a heading though no blank line precedes it; \
                      a backslash before it („\\{head}…“) keeps it text"
@@ -341,6 +378,7 @@ impl<'a> Builder<'a> {
         } else {
             self.warn(
                 line.content.0,
+                WarningCode::HeadingAsText,
                 format!(
                     "„{head}…“ is read as text continuing the sentence above; \
                      a blank line before it makes it a heading"
@@ -361,6 +399,7 @@ impl<'a> Builder<'a> {
         let word = crate::vocab::word(k).unwrap_or("unit");
         self.warn(
             line.marker.0,
+            WarningCode::ItemAsText,
             format!(
                 "„{marker}“ at the start of the line is read as text of the paragraph above; \
                  a blank line before it makes it a {word}"
@@ -399,7 +438,11 @@ impl<'a> Builder<'a> {
                  Artikel or an Absatz („(1)“)"
             )
         };
-        self.warn(0, format!("the law has no §, Artikel or Absatz: {reason}"));
+        self.warn(
+            0,
+            WarningCode::NoUnit,
+            format!("the law has no §, Artikel or Absatz: {reason}"),
+        );
     }
 }
 
@@ -529,6 +572,7 @@ impl<'a> Builder<'a> {
             Err(e) => {
                 let (line, column) = self.idx.line_col(body.0);
                 self.warnings.push(Warning {
+                    code: WarningCode::FrontMatter,
                     line,
                     column,
                     message: format!("front matter is not valid YAML: {e}"),
@@ -582,9 +626,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn warn(&mut self, off: usize, msg: impl Into<String>) {
+    fn warn(&mut self, off: usize, code: WarningCode, msg: impl Into<String>) {
         let (line, column) = self.idx.line_col(off);
         self.warnings.push(Warning {
+            code,
             line,
             column,
             message: msg.into(),
@@ -766,7 +811,7 @@ impl<'a> Builder<'a> {
     // ----- items ----------------------------------------------------------
 
     fn item_starts_block(
-        &self,
+        &mut self,
         line: Line,
         kind: MarkerKind,
         prev_end: Option<&str>,
@@ -823,8 +868,15 @@ impl<'a> Builder<'a> {
         }
         let content = &self.src[line.content.0..line.content.1];
         // a "1." after text that breaks off mid-sentence ("…, wer vorsätzlich"),
-        // unless it is a date ("am⏎1. Januar 2021")
+        // unless it is a date ("am⏎1. Januar 2021"); with no "2." after it,
+        // a warning names the escape
         if prev_end.is_some_and(reading::introduces_list) && !reading::is_date(content) {
+            // ("1. und 2. ...⏎3. …": the last it stands for)
+            let t = &self.src[line.marker.0..line.content.1];
+            let last = reading::stands_for(t).map_or(num.as_str(), |(_, l)| l);
+            if !self.successor_in_unit(line, kind, last, next) {
+                self.lone_item_warning(line, marker);
+            }
             return true;
         }
         // a "1." whose "2." follows before the next blank line, or after a
@@ -833,6 +885,48 @@ impl<'a> Builder<'a> {
             || prev_end.is_some_and(reading::ends_sentence)
                 && !reading::is_date(content)
                 && self.successor_follows(line, kind, &num, next, true)
+    }
+
+    /// Whether an item with the next number follows `line` at its
+    /// indentation anywhere before the next heading (past tables and
+    /// paragraphs: a wider look than [`Self::successor_follows`], for the
+    /// warning only).
+    fn successor_in_unit(&self, line: Line, kind: MarkerKind, num: &str, next: &[Line]) -> bool {
+        for l in next.iter().take(256) {
+            let t = &self.src[l.content.0..l.content.1];
+            match l.kind {
+                LineKind::Heading { .. } => return false,
+                LineKind::Text if l.indent == 0 && plain_heading(t, true).is_some() => {
+                    return false
+                }
+                LineKind::Item { kind: nk, .. } if nk == kind && l.indent == line.indent => {
+                    let m = &self.src[l.marker.0..l.marker.1];
+                    if is_successor(num, &strip_marker_num(m)) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// A "1." read as the first item of a list after text that breaks off
+    /// mid-sentence, though no "2." follows: it could as well go on with the
+    /// Satz („… mit dem⏎1. Tag des Monats“); a warning names the escape.
+    fn lone_item_warning(&mut self, line: Line, marker: &str) {
+        let (k, _) = rank_of(marker_kind(marker), marker);
+        let word = crate::vocab::word(k).unwrap_or("unit");
+        let marker = marker.to_string();
+        self.warn(
+            line.marker.0,
+            WarningCode::ItemWithoutBlank,
+            format!(
+                "„{marker}“ after a Satz that breaks off is read as the first {word}, though \
+                 no blank line precedes it and no second one follows; a backslash before \
+                 it („\\{marker}“) keeps it text of the Satz"
+            ),
+        );
     }
 
     /// Markdown: whether the innermost open unit of kind `k` (within its §,
@@ -998,6 +1092,7 @@ impl<'a> Builder<'a> {
             if depth >= self.limits.max_item_depth {
                 self.warn(
                     line.start,
+                    WarningCode::Nesting,
                     format!(
                         "nesting deeper than {} levels; kept at this level",
                         self.limits.max_item_depth
@@ -1054,6 +1149,7 @@ impl<'a> Builder<'a> {
             if depth >= self.limits.max_item_depth {
                 self.warn(
                     pos,
+                    WarningCode::Nesting,
                     format!(
                         "nesting deeper than {} levels; kept at this level",
                         self.limits.max_item_depth
@@ -1401,7 +1497,11 @@ impl<'a> Builder<'a> {
             && self.seen_unit
             && matches!(self.top().level, Level::Root | Level::Gliederung { .. })
         {
-            self.warn(p.start, "text outside of any unit (§, Artikel, Anhang)");
+            self.warn(
+                p.start,
+                WarningCode::TextOutsideUnit,
+                "text outside of any unit (§, Artikel, Anhang)",
+            );
         }
         let t = self.text_node(&para, p.start);
         self.stack.last_mut().expect("root").node.children.push(t);

@@ -22,28 +22,41 @@ pub fn one_paragraph_per_line(lines: &[Line]) -> bool {
 /// A line that continues a paragraph even where every line is one: a
 /// Satznummer ("2             Die Behörde …") under the paragraph's marker,
 /// or a number set apart the same way after text that breaks off
-/// ("… mit (⏎68            Ga)Gallium").
-pub fn continues_numbered(src: &str, line: &Line, prev: Option<&str>) -> bool {
+/// ("… mit (⏎68            Ga)Gallium"). Indented, it continues the
+/// paragraph above only if right of the text of the list item around the
+/// paragraph's own (`outer`, 0 when there is none): else it is a paragraph
+/// of that item ("3             Die Sätze …" under Nummer 5 after its
+/// Buchstaben). None: the line is no such number,
+/// the first line, or indented less; Some(false): one at the margin after a whole
+/// sentence, read as a paragraph of its own (the Satz after a list: "3
+/// Bei …"), where indented it would continue the paragraph above.
+pub fn continues_numbered(
+    src: &str,
+    line: &Line,
+    prev: Option<&str>,
+    outer: usize,
+) -> Option<bool> {
     if line.kind != LineKind::Text {
-        return false;
+        return None;
     }
     let t = &src[line.content.0..line.content.1];
     let d = t.bytes().take_while(u8::is_ascii_digit).count();
-    // at the margin, after a whole sentence, it is a paragraph of its own
-    // (the Satz after a list: "3             Bei …")
     if !(1..=2).contains(&d) || !t[d..].starts_with("  ") {
-        return false;
+        return None;
     }
-    let Some(p) = prev else { return false };
+    let p = prev?;
     let last = p.rsplit('\n').next().unwrap_or(p).trim();
     // the next Satznummer after one ("1             …⏎2             …")
     let pd = last.bytes().take_while(u8::is_ascii_digit).count();
     let next_satz = (1..=2).contains(&pd)
         && last[pd..].starts_with("  ")
         && last[..pd].parse::<u32>().ok().map(|n| n + 1) == t[..d].parse().ok();
-    line.indent > 0
-        || next_satz
-        || !ends_sentence(p) && leading_marker(last).is_none_or(|m| m.len() < last.len())
+    if line.indent > 0 {
+        return (line.indent > outer).then_some(true);
+    }
+    Some(
+        next_satz || !ends_sentence(p) && leading_marker(last).is_none_or(|m| m.len() < last.len()),
+    )
 }
 
 /// The marker a text starts with, markup and escape aside ("4." of
