@@ -132,9 +132,14 @@ pub fn extract_from_text(text: &str) -> Vec<Found> {
         // a word a citation can start with (its first bytes, cheap), then
         // whether a word starts here (every first byte is ASCII or the
         // first byte of "§", so `i` is on a character boundary)
-        let at_word = i == 0 || {
-            let prev = text[..i].chars().next_back().unwrap_or(' ');
-            !prev.is_alphanumeric() && prev != '.' && prev != '-'
+        let at_word = match b[..i].last() {
+            None => true,
+            // (most first bytes stand inside a word: one look at the byte before)
+            Some(&p) if p.is_ascii() => !p.is_ascii_alphanumeric() && p != b'.' && p != b'-',
+            Some(_) => !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric),
         };
         if at_word && may_start(&b[i..]) {
             if let Some(f) = parse_at(text, i) {

@@ -648,6 +648,14 @@ const AMENDING: &[&str] = &[
     "werden aufgehoben",
 ];
 
+/// [`AMENDING`] as searchers built once (each Satz with a citation is
+/// searched for all of them).
+fn amending_words() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| AMENDING.iter().map(memchr::memmem::Finder::new).collect())
+}
+
 /// A law of the series other than the one being checked.
 pub struct OtherLaw<'a> {
     /// Its short name in `paragraf.toml` („Gesetz VI“).
@@ -736,7 +744,9 @@ pub fn resolve_all_with(
             let src_text = source_of(src, n, t, is_title);
             // an Eingangsformel cites the enabling law; an Änderungsbefehl the law it amends
             let in_formula = parents.iter().any(|p| p.kind == Kind::Eingangsformel);
-            let amending = AMENDING.iter().any(|w| t.contains(w));
+            let amending = amending_words()
+                .iter()
+                .any(|w| w.find(t.as_bytes()).is_some());
             let chain: Vec<&Node> = parents.iter().copied().chain([n]).collect();
             let (s0, sbase) = src_text;
             let (slice, locator) = (
