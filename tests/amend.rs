@@ -371,6 +371,13 @@ fn several_replacements_and_insertions_in_one_command() {
     )
     .unwrap();
     insta::assert_snapshot!(changes(LAW, &t));
+    // a replacement and an insertion in one command, applied in order
+    let t = apply_text(
+        LAW,
+        "1. In § 1 Absatz 1 wird das Wort „Antrag“ durch die Wörter „schriftlichen Antrag“ ersetzt und nach dem Wort „entscheidet“ das Wort „unverzüglich“ eingefügt.",
+    )
+    .unwrap();
+    insta::assert_snapshot!(changes(LAW, &t));
 }
 
 #[test]

@@ -1172,7 +1172,16 @@ fn op_of_rule(rule: Rule, parts: &[Pair<Rule>]) -> Result<Op, ReadError> {
             zitat: zitate.into_iter().next().unwrap_or_default(),
         },
         Rule::ersetzen_einheit => Op::ErsetzenEinheit { ort: ort0, zitate },
-        Rule::ersetzen => one_or_more(ersetzen_pairs(&parts, ort0)?),
+        Rule::ersetzen => {
+            let mut ops = ersetzen_pairs(&parts, ort0.clone())?;
+            // "… ersetzt und nach dem Wort „c“ das Wort „d“ eingefügt"
+            if let Some(dann) = parts.iter().find(|p| p.as_rule() == Rule::dann_einfuegen) {
+                let inner: Vec<Pair<Rule>> = dann.clone().into_inner().collect();
+                let jeweils = inner.iter().any(|p| p.as_rule() == Rule::jeweils);
+                ops.extend(einfuegungen(&inner, ort0, jeweils)?);
+            }
+            one_or_more(ops)
+        }
         Rule::streichen => Op::Streichen {
             ort: ort0,
             alt: objekte

@@ -170,12 +170,13 @@ fn mehrere(ops: &[Op]) -> Option<String> {
             _ => return None,
         });
     }
-    let mut parts = Vec::new();
-    let (ort0, verb) = match first {
-        Op::Ersetzen { ort, .. } => (ort, "ersetzt"),
-        Op::EinfuegenWort { ort, .. } => (ort, "eingefügt"),
+    let ort0 = match first {
+        Op::Ersetzen { ort, .. } | Op::EinfuegenWort { ort, .. } => ort,
         _ => return None,
     };
+    // the replacements, then the insertions: "werden X durch Y (und …) ersetzt
+    // und nach A B (und …) eingefügt"
+    let (mut ersetzt, mut eingefuegt) = (Vec::new(), Vec::new());
     for op in ops {
         match op {
             Op::Ersetzen {
@@ -183,11 +184,14 @@ fn mehrere(ops: &[Op]) -> Option<String> {
                 alt,
                 neu,
                 jeweils,
-            } if ort == ort0 => parts.push(format!(
-                "{}{} durch {}",
-                objekt(alt),
-                if *jeweils { " jeweils" } else { "" },
-                objekt(neu)
+            } if ort == ort0 && eingefuegt.is_empty() => ersetzt.push((
+                alt,
+                format!(
+                    "{}{} durch {}",
+                    objekt(alt),
+                    if *jeweils { " jeweils" } else { "" },
+                    objekt(neu)
+                ),
             )),
             Op::EinfuegenWort {
                 ort,
@@ -195,7 +199,7 @@ fn mehrere(ops: &[Op]) -> Option<String> {
                 anker,
                 neu,
                 jeweils: false,
-            } if ort == ort0 => parts.push(format!(
+            } if ort == ort0 => eingefuegt.push(format!(
                 "{} {} {}",
                 if *nach { "nach" } else { "vor" },
                 objekt_dativ(anker),
@@ -204,11 +208,26 @@ fn mehrere(ops: &[Op]) -> Option<String> {
             _ => return None,
         }
     }
-    Some(capitalize(&format!(
-        "{}werden {} {verb}.",
-        in_ort(ort0),
-        parts.join(" und ")
-    )))
+    let joined = |parts: Vec<String>| parts.join(" und ");
+    let sentence = match (ersetzt.len(), eingefuegt.is_empty()) {
+        (0, _) => format!("werden {} eingefügt", joined(eingefuegt)),
+        (_, true) => format!(
+            "werden {} ersetzt",
+            joined(ersetzt.into_iter().map(|(_, p)| p).collect())
+        ),
+        (n, false) => {
+            let verb = match ersetzt.first() {
+                Some((alt, _)) if n == 1 => verb_for(alt),
+                _ => "werden",
+            };
+            format!(
+                "{verb} {} ersetzt und {} eingefügt",
+                joined(ersetzt.into_iter().map(|(_, p)| p).collect()),
+                joined(eingefuegt)
+            )
+        }
+    };
+    Some(capitalize(&format!("{}{sentence}.", in_ort(ort0))))
 }
 
 /// The sentence of one command; `None` for a command that was not read.

@@ -169,6 +169,26 @@ fn the_printer_writes_the_handbuch_phrasing() {
             "In § 2 Absatz 1 werden nach dem Wort „Messer“ die Wörter „oder Sprengstoffe“ eingefügt.",
         ),
         (
+            Op::Mehrere {
+                ops: vec![
+                    Op::Ersetzen {
+                        ort: vec![para("3"), absatz("1")],
+                        alt: words("Betreiber"),
+                        neu: words("verantwortliche Betreiber"),
+                        jeweils: false,
+                    },
+                    Op::EinfuegenWort {
+                        ort: vec![para("3"), absatz("1")],
+                        nach: true,
+                        anker: words("prüft"),
+                        neu: words("unverzüglich"),
+                        jeweils: false,
+                    },
+                ],
+            },
+            "In § 3 Absatz 1 wird das Wort „Betreiber“ durch die Wörter „verantwortliche Betreiber“ ersetzt und nach dem Wort „prüft“ das Wort „unverzüglich“ eingefügt.",
+        ),
+        (
             Op::Umnummern {
                 alt: vec![absatz("3")],
                 neu: vec![absatz("4")],
