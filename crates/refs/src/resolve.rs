@@ -706,11 +706,7 @@ pub fn resolve_all_with(
     line_index: &LineIndex,
 ) -> Vec<Resolved> {
     let ix = Index::new(doc);
-    let laws_units = LawsUnits {
-        has_artikel: ix.einzel.keys().any(|(art, _)| *art),
-        has_paragraf: ix.einzel.keys().any(|(art, _)| !*art),
-        has_decimal: ix.einzel.keys().any(|(_, num)| num.contains('.')),
-    };
+    let laws_units = LawsUnits::of(&ix);
     let mut other_ix = Others {
         series: uni.others.iter().map(|_| None).collect(),
         library: FxHashMap::default(),
@@ -886,6 +882,16 @@ struct LawsUnits {
     /// "§ 1.07": decimal numbers are another ordinance's (BinSchStrO) unless
     /// this law has them.
     has_decimal: bool,
+}
+
+impl LawsUnits {
+    fn of(ix: &Index) -> LawsUnits {
+        LawsUnits {
+            has_artikel: ix.einzel.keys().any(|(art, _)| *art),
+            has_paragraf: ix.einzel.keys().any(|(art, _)| !*art),
+            has_decimal: ix.einzel.keys().any(|(_, num)| num.contains('.')),
+        }
+    }
 }
 
 /// The scope of a citation without designation from where it stands:
