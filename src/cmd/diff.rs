@@ -171,9 +171,8 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
         super::folge::pdf_synopse(path, data)?;
     }
     let format = a.format();
-    if format == Some(Format::Json) {
-        write_json_pretty(&changes, &mut out)?;
-    } else if a.amendments {
+    // (an amending law unless the change list is asked for as JSON)
+    if a.amendments && format != Some(Format::Json) {
         let style = if a.style == AmendStyle::Hdr3 {
             generate::Style::Hdr3
         } else {
@@ -194,34 +193,45 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             eingangsformel: a.eingangsformel.clone(),
         };
         return super::folge::amendments(&old, new, style, &synopse, &rahmen, &mut out);
-    } else if format == Some(Format::Synopse2) {
-        let title = new.doc.title.clone().unwrap_or_default();
-        let rows = render::synopse_rows(&oe, &ne, &changes);
-        write!(out, "{}", amend::synopse::zweispaltig(&title, rows))?;
-    } else if format == Some(Format::Unified) {
-        write!(
-            out,
-            "{}",
-            render::unified(
-                &changes,
-                &oe,
-                &ne,
-                &old.path.display().to_string(),
-                &new.path.display().to_string()
-            )
-        )?;
-    } else if format == Some(Format::SideBySide) {
-        let width = a
-            .width
-            .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
-            .unwrap_or(100);
-        write!(
-            out,
-            "{}",
-            render::side_by_side(&changes, &oe, &ne, width, color)
-        )?;
-    } else if format == Some(Format::Inline) || (a.synopse.is_none() && !pdf_only(&a)) {
-        write!(out, "{}", render::inline(&changes, &oe, &ne, color))?;
+    }
+    // one arm per format: a new format does not compile without its own
+    match format {
+        Some(Format::Json) => write_json_pretty(&changes, &mut out)?,
+        Some(Format::Synopse2) => {
+            let title = new.doc.title.clone().unwrap_or_default();
+            let rows = render::synopse_rows(&oe, &ne, &changes);
+            write!(out, "{}", amend::synopse::zweispaltig(&title, rows))?;
+        }
+        Some(Format::Unified) => {
+            write!(
+                out,
+                "{}",
+                render::unified(
+                    &changes,
+                    &oe,
+                    &ne,
+                    &old.path.display().to_string(),
+                    &new.path.display().to_string()
+                )
+            )?;
+        }
+        Some(Format::SideBySide) => {
+            let width = a
+                .width
+                .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+                .unwrap_or(100);
+            write!(
+                out,
+                "{}",
+                render::side_by_side(&changes, &oe, &ne, width, color)
+            )?;
+        }
+        Some(Format::Inline) => write!(out, "{}", render::inline(&changes, &oe, &ne, color))?,
+        // no format asked for: inline, unless only a Synopse or a PDF is
+        None if a.synopse.is_none() && !pdf_only(&a) => {
+            write!(out, "{}", render::inline(&changes, &oe, &ne, color))?
+        }
+        None => {}
     }
     let differ = changes.iter().any(|c| c.kind != diff::ChangeKind::Layout);
     out.flush()?;

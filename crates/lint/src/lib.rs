@@ -95,7 +95,7 @@ impl Rule {
             let t = l.trim_start();
             if let Some(rest) = t.strip_prefix("///") {
                 doc.push(rest.strip_prefix(' ').unwrap_or(rest));
-            } else if (!doc.is_empty() || !t.is_empty()) && !doc.is_empty() {
+            } else if !doc.is_empty() {
                 break;
             }
         }
@@ -168,7 +168,6 @@ impl<'a> Ctx<'a> {
             .get_or_init(|| numbering::neighbours(&self.doc.root))
     }
 
-    /// The abbreviations the law defines ("(BKIE)"), in order (computed once).
     /// Whether the source reads as an amending law (computed once for the
     /// seven rules A001–A007: `aenderung::is_amending_law`).
     pub(crate) fn is_amending_law(&self) -> bool {
@@ -177,6 +176,7 @@ impl<'a> Ctx<'a> {
             .get_or_init(|| aenderung::is_amending_law(self.src))
     }
 
+    /// The abbreviations the law defines ("(BKIE)"), in order (computed once).
     pub(crate) fn definitions(&self) -> &[definitions::Definition] {
         self.definitions
             .get_or_init(|| definitions::definitions(self))

@@ -144,6 +144,17 @@ fn every_rule_has_a_case_and_a_full_doc() {
     }
 }
 
+/// README.md's table of rules has a row for every rule, with its name and
+/// default level (a newcomer found the A rules missing there).
+#[test]
+fn every_rule_has_its_row_in_the_readme() {
+    let readme = include_str!("../../../README.md");
+    for r in lint::registry() {
+        let row = format!("| {} | {} | {} |", r.code, r.name, r.severity.as_str());
+        assert!(readme.contains(&row), "README.md lacks the row „{row} …“");
+    }
+}
+
 #[test]
 fn rule_snapshots() {
     let config = LintConfig::default();
