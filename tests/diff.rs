@@ -538,3 +538,73 @@ fn a_paragraph_repealed_is_aufgehoben_not_restated_as_weggefallen() {
     assert!(text.contains("§ 2 des Gesetzes wird aufgehoben."), "{text}");
     assert!(!text.contains("gefasst"), "{text}");
 }
+
+/// Five Nummern; a new Nummer 2 is inserted, so the old Nummern 2 to 5
+/// become 3 to 6, and the old Nummer 4 (now 5) gets a word more (the
+/// shift of GeschmMV § 13, issue 37).
+const NUMMERN: &str = "Gesetz X – Gesetz über Proben\n\n§ 1 – Zweck\n\nDieses Gesetz regelt Proben.\n\n§ 2 – Begriffe\n\nIm Sinne dieses Gesetzes ist:\n\n1. Probe eine Menge eines Stoffes,\n\n2. Labor eine Stelle, die Proben untersucht,\n\n3. Behörde die nach Landesrecht zuständige Stelle,\n\n4. Betreiber, wer ein Labor betreibt,\n\n5. Gutachten der schriftliche Bericht über eine Probe.\n\n§ 3 – Pflicht\n\nDer Betreiber untersucht jede Probe.\n";
+
+fn nummern_neu() -> String {
+    NUMMERN
+        .replace("5. Gutachten", "6. Gutachten")
+        .replace(
+            "4. Betreiber, wer ein Labor betreibt",
+            "5. Betreiber, wer ein Labor gewerblich betreibt",
+        )
+        .replace("3. Behörde", "4. Behörde")
+        .replace(
+            "2. Labor",
+            "2. Stoff jede chemische Verbindung,\n\n3. Labor",
+        )
+}
+
+#[test]
+fn a_shift_of_nummern_is_a_renumbering_not_restatements() {
+    // „Die bisherigen Nummern 2 bis 5 werden die Nummern 3 bis 6.“, then
+    // the insertion: no Nummer restated with its neighbour's text
+    let text = generate_and_apply(NUMMERN, &nummern_neu());
+    insta::assert_snapshot!(text);
+}
+
+/// Gesetz VI with a new § 3: the old § 4 becomes § 5 and one word in it changes.
+const PARAGRAFEN: &str = "Gesetz VI – Gesetz über Anträge\n\n§ 1 – Zweck\n\nDieses Gesetz regelt Anträge.\n\n§ 2 – Antrag\n\nDer Antrag ist schriftlich zu stellen.\n\n§ 3 – Angaben\n\nDer Antrag enthält den Namen.\n\n§ 4 – Frist\n\n(1) Die Frist beträgt einen Monat.\n\n(2) Sie beginnt mit dem Tag, an dem der Antrag bei der zuständigen Behörde eingeht.\n";
+
+fn paragrafen_neu() -> String {
+    PARAGRAFEN
+        .replace("§ 4 – Frist", "§ 5 – Frist")
+        .replace("§ 3 – Angaben", "§ 4 – Angaben")
+        .replace("einen Monat", "zwei Monate")
+        .replace(
+            "\n\n§ 4 – Angaben",
+            "\n\n§ 3 – Zuständigkeit\n\nZuständig ist die Gemeinde.\n\n§ 4 – Angaben",
+        )
+}
+
+/// The rows of a Synopse in HTML, one a line (the page around them left out).
+fn table_rows(html: &str) -> String {
+    html.lines()
+        .filter(|l| l.starts_with("<tr"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_synopse_sets_the_old_unit_beside_the_renumbered_one() {
+    for (old, new) in [
+        (PARAGRAFEN.to_string(), paragrafen_neu()),
+        (NUMMERN.to_string(), nummern_neu()),
+    ] {
+        let (x, y) = (syntax::parse(&old), syntax::parse(&new));
+        let (a, b) = (diff::entries(&x), diff::entries(&y));
+        let changes = diff::diff_entries(&a, &b);
+        let rows = render::synopse_rows(&a, &b, &changes);
+        // nothing struck out beside something inserted: each old unit has its row
+        assert!(
+            rows.iter().all(|r| r.state != render::RowState::Removed),
+            "{rows:#?}"
+        );
+        let three = table_rows(&render::synopse_html("Gesetz", &a, &b, &changes));
+        let two = table_rows(&amend::synopse::zweispaltig("Gesetz", rows));
+        insta::assert_snapshot!(format!("{three}\n\n--- synopse2 ---\n{two}"));
+    }
+}

@@ -436,3 +436,44 @@ fn the_shipped_series_gets_a_whole_amending_law() {
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     insta::assert_snapshot!(text(&o));
 }
+
+#[test]
+fn the_synopse_of_the_workspace_case_sets_the_old_paragraph_beside_the_new() {
+    // the workspace case: the old § 4 (now § 5, a word changed)
+    // stands beside the new § 5 in the three-column Synopse, the
+    // renumbering said once, its changed words marked
+    let ws = tempfile::tempdir().unwrap();
+    let dir = ws.path();
+    let w = |n: &str, t: &str| std::fs::write(dir.join(n), t).unwrap();
+    w("gesetz-vi.txt", FUENF);
+    w("gesetz-vi-neu.txt", FUENF_NEU);
+    w("gesetz-viii.txt", GEBUEHREN);
+    w("paragraf.toml", SERIES);
+    let o = paragraf(
+        dir,
+        &[
+            "diff",
+            "gesetz-vi.txt",
+            "gesetz-vi-neu.txt",
+            "--amendments",
+            "--synopse",
+            "s.html",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let html = std::fs::read_to_string(dir.join("s.html")).unwrap();
+    let rows: Vec<&str> = html
+        .lines()
+        .filter(|l| l.contains("§ <del>4</del> Frist"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{html}");
+    assert!(
+        rows[0].contains("<div class=renum>§ 4 → § 5</div>"),
+        "{}",
+        rows[0]
+    );
+    assert!(html.contains("<del>einen</del>"), "{html}");
+    assert!(html.contains("<ins>zwei</ins>"), "{html}");
+    // nothing of Gesetz VI struck out as gone
+    assert!(!html.contains("class=\"d1 gone\""), "{html}");
+}

@@ -190,6 +190,11 @@ fn the_synopse_of_the_bgb_2013_2018_in_a_browser() {
     check_in_browser(
         dir.path(),
         &html,
-        &["Der bisherige Absatz 3 wird Absatz 4."],
+        // § 491 Absatz 3 becomes Absatz 4 with a new wording: one command;
+        // a renumbered unit stands beside its old self, the renumbering said once
+        &[
+            "Der bisherige Absatz 3 wird Absatz 4 und wie folgt gefasst:",
+            "<div class=\"renum\">",
+        ],
     );
 }

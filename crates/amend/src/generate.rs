@@ -34,6 +34,12 @@ fn agree(cmd: &str) -> String {
     let mut out = sentence.to_string();
     if let Some(r) = sentence
         .strip_prefix("Der bisherige ")
+        .filter(|r| is_feminine(r))
+    {
+        // "Die bisherige Nummer 5 wird Nummer 6."
+        out = format!("Die bisherige {r}");
+    } else if let Some(r) = sentence
+        .strip_prefix("Der bisherige ")
         .filter(|r| is_plural(r))
     {
         out = format!("Die bisherigen {}", r.replacen(" wird ", " werden ", 1));
@@ -57,6 +63,19 @@ fn agree(cmd: &str) -> String {
         .replace("des §§ ", "der §§ ")
         .replace("dem §§ ", "den §§ ");
     out + rest
+}
+
+/// Whether the unit a citation starts with is feminine ("Nummer 2",
+/// "Anlage 1"): its genitive is its nominative, and it is no Artikel,
+/// Kapitel or Unterkapitel.
+fn is_feminine(c: &str) -> bool {
+    let first = c.split(' ').next().unwrap_or(c);
+    syntax::vocab::UNITS.iter().any(|u| {
+        u.singular == first
+            && u.genitive == u.singular
+            && u.singular != "§"
+            && !matches!(u.kind, Kind::Artikel | Kind::Kapitel | Kind::Unterkapitel)
+    })
 }
 
 /// "§ 3" → "des § 3"; "Absatz 2" → "des Absatzes 2"; "Anlage 1" → "der
@@ -2047,8 +2066,24 @@ impl<'a> Generator<'a> {
         if o.is_none_or(|o| o.text != n.text || o.title != n.title) {
             // "… wird § 15 und wie folgt gefasst:" (merged in `numbered`)
             out.push(unit_of(&n.id), cmd);
+            let at = out.cmds.len();
             self.restate_unit(out, &n.id);
             out.late.insert(out.cmds.len() - 1);
+            // a unit below the § restated in one command: merged here, so
+            // that no command names its new number while the unit that had
+            // that number is still there
+            if unit_of(&n.id) != n.id && out.cmds.len() == at + 1 {
+                let merged = out.cmds[at - 1]
+                    .1
+                    .strip_suffix('.')
+                    .zip(out.cmds[at].1.split_once(" wird wie folgt gefasst:"))
+                    .map(|(r, (_, quoted))| format!("{r} und wie folgt gefasst:{quoted}"));
+                if let Some(m) = merged {
+                    out.cmds[at - 1].1 = m;
+                    out.cmds.pop();
+                    out.late.remove(&at);
+                }
+            }
         } else if unit_of(&n.id) == n.id {
             // a § renumbered stands alone: grouped under its new number it
             // would join the commands of the § that had that number before
@@ -2321,6 +2356,7 @@ impl<'a> Generator<'a> {
             // their commands keep the order of the law
             if !self.is_inhaltsuebersicht(&u) {
                 order_group(&mut cs);
+                cs = ranged_sub_renumberings(cs);
             }
             // "Der bisherige § 14 wird § 15." and then its new wording: one
             // command ("… wird § 15 und wie folgt gefasst:"), for the unit
@@ -2736,6 +2772,83 @@ fn ranged_renumberings(
             real.insert(cmd.clone(), r);
         }
         out.push((groups[i].0.clone(), vec![(cmd, false)]));
+        i = j;
+    }
+    out
+}
+
+/// A unit below the § renumbered, whole numbers only: "Der bisherige § 2
+/// Nummer 5 wird Nummer 6." → ("§ 2 ", "Nummer", 5, 6).
+fn plain_sub_renumbering(c: &str) -> Option<(&str, &str, u64, u64)> {
+    let (a, b) = c
+        .strip_prefix("Der bisherige ")?
+        .strip_suffix('.')?
+        .split_once(" wird ")?;
+    let (head, na) = a.rsplit_once(' ')?;
+    let wa = head.rsplit(' ').next()?;
+    let prefix = &head[..head.len() - wa.len()];
+    let (wb, nb) = b.split_once(' ')?;
+    let num = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    (wa == wb && wa != "§" && syntax::vocab::kind_of_word(wa).is_some()).then_some(())?;
+    Some((prefix, wa, num(na)?, num(nb)?))
+}
+
+/// Units of one kind below the § that follow one another, renumbered by
+/// the same step, each a command of its own (in the order the renumbering
+/// needs): one command, as the Handbuch writes it („Die bisherigen Nummern
+/// 2 bis 7 werden die Nummern 3 bis 8.“; two: „Nummern 2 und 3“).
+fn ranged_sub_renumberings(cs: Vec<(String, bool)>) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::with_capacity(cs.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let first = plain_sub_renumbering(&cs[i].0).filter(|_| !cs[i].1);
+        let Some((prefix, word, a, b)) = first else {
+            out.push(cs[i].clone());
+            i += 1;
+            continue;
+        };
+        let step = b as i128 - a as i128;
+        // the run, in either order: each next unit a neighbour of the last
+        let (mut lo, mut hi, mut j) = (a, a, i + 1);
+        let dir = cs
+            .get(j)
+            .and_then(|c| plain_sub_renumbering(&c.0))
+            .map_or(0, |(_, _, x, _)| x as i128 - a as i128);
+        while let Some((p, w, x, y)) = cs
+            .get(j)
+            .filter(|c| !c.1)
+            .and_then(|c| plain_sub_renumbering(&c.0))
+        {
+            let last = if dir > 0 { hi } else { lo };
+            if p != prefix
+                || w != word
+                || (dir != 1 && dir != -1)
+                || x as i128 != last as i128 + dir
+                || y as i128 - x as i128 != step
+            {
+                break;
+            }
+            (lo, hi) = (lo.min(x), hi.max(x));
+            j += 1;
+        }
+        let plural = syntax::vocab::kind_of_word(word).and_then(syntax::vocab::plural);
+        let Some(plural) = plural.filter(|_| j - i >= 2) else {
+            out.push(cs[i].clone());
+            i += 1;
+            continue;
+        };
+        let join = if j - i == 2 { "und" } else { "bis" };
+        let (nlo, nhi) = ((lo as i128 + step) as u64, (hi as i128 + step) as u64);
+        out.push((
+            format!(
+                "Die bisherigen {prefix}{plural} {lo} {join} {hi} werden die {plural} {nlo} {join} {nhi}."
+            ),
+            false,
+        ));
         i = j;
     }
     out

@@ -6,7 +6,7 @@
 //! Typst template `synopse.typ`.
 
 use crate::generate::{unit_of, Numbered};
-use diff::render::{esc, html_segs, Row, RowState};
+use diff::render::{esc, html_segs, renumbered_html, Row, RowState};
 use serde::Serialize;
 
 #[derive(Clone)]
@@ -187,7 +187,10 @@ fn zeile_html(s: usize, z: &Zeile, first: bool, rows: usize) -> String {
             html_segs(&z.row.left),
             "<span class=unv>unverändert</span>".to_string(),
         ),
-        _ => (html_segs(&z.row.left), html_segs(&z.row.right)),
+        _ => (
+            html_segs(&z.row.left),
+            renumbered_html(&z.row) + &html_segs(&z.row.right),
+        ),
     };
     out.push_str(&format!(
         "<tr class=\"{cls}\"><td>{left}{back}</td><td>{right}</td>"
@@ -257,6 +260,7 @@ mod tests {
             right: Vec::new(),
             state,
             depth: 1,
+            renumbered: None,
         }
     }
 
@@ -341,7 +345,10 @@ fn zweispaltig_row(r: &Row) -> String {
         RowState::Unchanged => (bold_segs(&r.left), "<i>unverändert</i>".to_string()),
         RowState::Removed => (bold_segs(&r.left), "<i>– entfällt –</i>".to_string()),
         RowState::Inserted => (String::new(), bold_segs(&r.right)),
-        _ => (bold_segs(&r.left), bold_segs(&r.right)),
+        _ => (
+            bold_segs(&r.left),
+            renumbered_html(r) + &bold_segs(&r.right),
+        ),
     };
     format!(
         "<tr class=d{}><td>{left}</td><td>{right}</td></tr>\n",

@@ -331,6 +331,11 @@ pub struct Row {
     pub state: RowState,
     /// How deep the unit stands (for its indentation and weight).
     pub depth: usize,
+    /// A unit renumbered or moved (the old unit stands beside the new):
+    /// its renumbering, said once („§ 4 → § 5“); none for the units it
+    /// carries along.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renumbered: Option<String>,
 }
 
 fn seg(t: String, mark: Option<Mark>) -> Seg {
@@ -356,11 +361,19 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
         .iter()
         .filter_map(|c| c.new_unit().map(|n| (n.id.as_str(), c)))
         .collect();
-    let removed: Vec<&Change> = changes.iter().filter(|c| c.new_unit().is_none()).collect();
     let old_index: HashMap<&str, usize> = old
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    // the old side of a renumbered or moved unit stands beside its new unit
+    let beside = |c: &Change| {
+        matches!(c.kind, ChangeKind::Renumbered | ChangeKind::Moved)
+            && c.pair.as_deref().is_some_and(|p| by_new.contains_key(p))
+    };
+    let removed: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.new_unit().is_none() && !beside(c))
         .collect();
     let mut rows = Vec::new();
     let mut rm = removed.iter().peekable();
@@ -374,6 +387,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
         right: Vec::new(),
         state: RowState::Removed,
         depth: o.depth,
+        renumbered: None,
     };
     for n in new {
         if let Some(&oi) = old_index.get(n.id.as_str()) {
@@ -392,13 +406,13 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
             | Some(Change {
                 kind: ChangeKind::Layout,
                 ..
-            }) => Row {
-                id: n.id.clone(),
-                left: vec![seg(whole, None)],
-                right: vec![seg("unverändert".into(), None)],
-                state: RowState::Unchanged,
-                depth: n.depth,
-            },
+            }) => unchanged_row(n, whole),
+            Some(c) if c.old().is_none() && c.pair.is_some() => {
+                match c.pair.as_deref().and_then(|p| old_index.get(p)) {
+                    Some(&oi) => renumbered_row(&old[oi], n, c),
+                    None => inserted_row(n, whole),
+                }
+            }
             Some(c) => match (c.old(), c.kind) {
                 (Some(o), ChangeKind::Modified | ChangeKind::Repealed) => {
                     let lw = super::word_edits(&o.label(), &n.label());
@@ -414,6 +428,7 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                         right,
                         state: RowState::Changed,
                         depth: n.depth,
+                        renumbered: None,
                     }
                 }
                 (Some(o), _) => Row {
@@ -422,14 +437,9 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
                     right: vec![seg(whole, None)],
                     state: RowState::Changed,
                     depth: n.depth,
+                    renumbered: None,
                 },
-                (None, _) => Row {
-                    id: n.id.clone(),
-                    left: Vec::new(),
-                    right: vec![seg(whole, Some(Mark::Ins))],
-                    state: RowState::Inserted,
-                    depth: n.depth,
-                },
+                (None, _) => inserted_row(n, whole),
             },
         };
         rows.push(row);
@@ -438,6 +448,77 @@ pub fn synopse_rows(old: &[Entry], new: &[Entry], changes: &[Change]) -> Vec<Row
         rows.extend(r.old().map(&gone));
     }
     rows
+}
+
+fn unchanged_row(n: &Entry, whole: String) -> Row {
+    Row {
+        id: n.id.clone(),
+        left: vec![seg(whole, None)],
+        right: vec![seg("unverändert".into(), None)],
+        state: RowState::Unchanged,
+        depth: n.depth,
+        renumbered: None,
+    }
+}
+
+fn inserted_row(n: &Entry, whole: String) -> Row {
+    Row {
+        id: n.id.clone(),
+        left: Vec::new(),
+        right: vec![seg(whole, Some(Mark::Ins))],
+        state: RowState::Inserted,
+        depth: n.depth,
+        renumbered: None,
+    }
+}
+
+/// The old unit `o` beside the new unit `n` it became (renumbered or
+/// moved): the number marked where it changed, the wording where it
+/// changed too; the renumbering said where the unit's own number changed
+/// (not in the units it carries along: „(1)“ stays „(1)“).
+fn renumbered_row(o: &Entry, n: &Entry, c: &Change) -> Row {
+    let (lo, ln) = (o.label(), n.label());
+    if lo == ln && o.text == n.text {
+        // carried along by the unit around it, as it was
+        return unchanged_row(n, format!("{ln} {}", n.text).trim().to_string());
+    }
+    let lw = super::word_edits(&lo, &ln);
+    let mut left = segs(&lw, false);
+    let mut right = segs(&lw, true);
+    if !lo.is_empty() || !ln.is_empty() {
+        left.push(seg(" ".into(), None));
+        right.push(seg(" ".into(), None));
+    }
+    if c.words.is_empty() {
+        left.push(seg(o.text.clone(), None));
+        right.push(seg(n.text.clone(), None));
+    } else {
+        left.extend(segs(&c.words, false));
+        right.extend(segs(&c.words, true));
+    }
+    let renumbered = (o.marker != n.marker).then(|| {
+        format!(
+            "{} → {}",
+            o.marker.as_deref().unwrap_or_default(),
+            n.marker.as_deref().unwrap_or_default()
+        )
+    });
+    Row {
+        id: n.id.clone(),
+        left,
+        right,
+        state: RowState::Changed,
+        depth: n.depth,
+        renumbered,
+    }
+}
+
+/// A row's renumbering as HTML, said once above the new wording
+/// (`<div class=renum>§ 4 → § 5</div>`); empty where it has none.
+pub fn renumbered_html(r: &Row) -> String {
+    r.renumbered.as_deref().map_or(String::new(), |t| {
+        format!("<div class=renum>{}</div>", esc(t))
+    })
 }
 
 /// Pieces of the Synopse as HTML: deleted in `<del>`, inserted in `<ins>`.
@@ -466,8 +547,9 @@ pub fn synopse_html(title: &str, old: &[Entry], new: &[Entry], changes: &[Change
                 esc(&r.left.iter().map(|s| s.t.as_str()).collect::<String>())
             )),
             _ => rows.push_str(&format!(
-                "<tr class=\"{cls} chg\"><td>{}</td><td>{}</td></tr>\n",
+                "<tr class=\"{cls} chg\"><td>{}</td><td>{}{}</td></tr>\n",
                 html_segs(&r.left),
+                renumbered_html(&r),
                 html_segs(&r.right)
             )),
         }
@@ -486,6 +568,7 @@ td.same{{color:#333}}
 td.del,del{{background:#fde2e2;text-decoration:line-through}}
 ins{{background:#ddf4dd;text-decoration:none;font-weight:bold}}
 tr.d1 td,tr.d2 td{{font-weight:bold}}
+.renum{{font-style:italic;font-weight:normal}}
 </style></head><body>
 <h1>Synopse: {t}</h1>
 <table><thead><tr><th>Geltende Fassung</th><th>Neue Fassung</th></tr></thead>

@@ -9,10 +9,23 @@ use syntax::ast::Kind;
 /// id alignment sees Absatz 2 modified and Absatz 3 inserted. When the old
 /// wording reappears (nearly) unchanged in an inserted unit, it is the old
 /// unit renumbered, and the modified one is new.
+///
+/// The same along a chain of siblings („2. new“ inserted before Nummern 2
+/// to 4, which become 3 to 5): the id alignment sees Nummern 2 to 4
+/// modified, each with its neighbour's wording, and the old Nummer 4 in the
+/// inserted Nummer 5. A modified unit's old wording is then looked for in
+/// the other modified siblings too, and a removed unit's (a Nummer taken
+/// out, the following moving up) in the modified siblings: each old unit is
+/// paired with the new unit that holds its wording.
 pub(crate) fn split_shifted(changes: &mut Vec<Change>) {
-    // the inserted units' words, counted once
+    let replaced: Vec<bool> = changes.iter().map(mostly_replaced).collect();
+    // the units an old wording may have gone to: inserted, or a sibling
+    // whose own old wording went (mostly) elsewhere
     let ins: Vec<usize> = (0..changes.len())
-        .filter(|&k| changes[k].kind == ChangeKind::Inserted && changes[k].new_unit().is_some())
+        .filter(|&k| {
+            changes[k].new_unit().is_some()
+                && (changes[k].kind == ChangeKind::Inserted || replaced[k])
+        })
         .collect();
     if ins.is_empty() {
         return;
@@ -21,66 +34,116 @@ pub(crate) fn split_shifted(changes: &mut Vec<Change>) {
         .iter()
         .map(|&k| changes[k].new_unit().map_or("", |n| n.text.as_str()))
         .collect();
-    let checked = shift_candidates(changes, &ins, &texts);
-    let pairs = shift_pairs(&checked, &ins, &texts);
+    let checked = shift_candidates(changes, &replaced, &ins, &texts);
+    // two changes of units under one parent whose numbers are next to each other
+    let siblings = |a: usize, b: usize| {
+        let (Some(o), Some(n)) = (changes[a].old(), changes[b].new_unit()) else {
+            return false;
+        };
+        adjacent(o, n)
+    };
+    let mut pairs = shift_pairs(&checked, &ins, &texts, siblings);
     if pairs.is_empty() {
         return;
     }
+    carry_children(changes, &mut pairs);
     apply_shifts(changes, &pairs);
 }
 
-/// The modified units that may be another unit moved in, each with the
-/// bag of its old words and the inserted units to compare it with.
+/// A modified unit mostly replaced: little of its wording kept (the word
+/// edits say so at once; the bags only where they do not).
+fn mostly_replaced(c: &Change) -> bool {
+    if c.kind != ChangeKind::Modified {
+        return false;
+    }
+    let (Some(o), Some(n)) = (c.old(), c.new_unit()) else {
+        return false;
+    };
+    if o.text.len() < 20 {
+        return false;
+    }
+    let kept: usize = c
+        .words
+        .iter()
+        .filter(|w| w.op == WordOp::Equal && w.text.chars().any(char::is_alphanumeric))
+        .map(|w| w.text.len())
+        .sum();
+    kept * 2 < o.text.len().max(n.text.len()) && dice(&bag(&o.text), &bag(&n.text)) < 0.5
+}
+
+/// Two units of one kind under one parent whose numbers are next to each
+/// other (Nummer 3 and Nummer 4; Buchstabe c and Buchstabe d).
+fn adjacent(o: &Entry, n: &Entry) -> bool {
+    let num = |e: &Entry| {
+        let t = e.num.as_deref()?;
+        syntax::vocab::leading_number(t).or_else(|| {
+            let c = t.chars().next().filter(char::is_ascii_lowercase)?;
+            (t.len() == 1).then_some(c as u64)
+        })
+    };
+    // items of a list: an Absatz shifted has Sätze and cross-references of
+    // its own, which the commands on it name by its old number
+    let item = matches!(
+        o.kind,
+        Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe
+    );
+    item && parent_id(&o.id) == parent_id(&n.id)
+        && o.kind == n.kind
+        && num(o).zip(num(n)).is_some_and(|(x, y)| x.abs_diff(y) == 1)
+}
+
+/// The id of the unit around `id` ("para-2_nr-3" → "para-2").
+fn parent_id(id: &str) -> &str {
+    id.rfind('_').map_or("", |i| &id[..i])
+}
+
+/// The old units that may live on in another unit (mostly replaced
+/// modified units, removed units), each with the bag of its old words and
+/// the units to compare it with: inserted units of its kind and about its
+/// length, and its modified siblings of that kind; found, and their words
+/// counted, on both cores.
 fn shift_candidates(
     changes: &[Change],
+    replaced: &[bool],
     ins: &[usize],
     texts: &[&str],
 ) -> Vec<(usize, Bag, Vec<usize>)> {
-    // the modified units that may be another unit moved in: mostly replaced
-    // (little of their wording kept), with inserted units of their kind and
-    // about their length to compare with; found, and their words counted,
-    // on both cores
     use rayon::prelude::*;
     (0..changes.len())
         .into_par_iter()
         .filter_map(|k| {
             let c = &changes[k];
-            if c.kind != ChangeKind::Modified {
+            let removed = c.kind == ChangeKind::Removed && c.new_unit().is_none();
+            if !replaced[k] && !removed {
                 return None;
             }
-            let (o, n) = (c.old()?, c.new_unit()?);
+            let o = c.old()?;
             if o.text.len() < 20 {
                 return None;
             }
-            // the unit itself was reworded, not replaced: half of it is still there
-            // (the word edits say so at once; the bags only where they do not)
-            let kept: usize = c
-                .words
-                .iter()
-                .filter(|w| w.op == WordOp::Equal && w.text.chars().any(char::is_alphanumeric))
-                .map(|w| w.text.len())
-                .sum();
-            if kept * 2 >= o.text.len().max(n.text.len()) {
-                return None;
-            }
-            let close =
-                |t: &str| t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8;
+            // about its length (a short unit: a few words more or less)
+            let close = |t: &str| {
+                t.len().abs_diff(o.text.len()) <= 24
+                    || (t.len() * 10 >= o.text.len() * 8 && o.text.len() * 10 >= t.len() * 8)
+            };
             let cands: Vec<usize> = (0..ins.len())
                 .filter(|&q| {
-                    close(texts[q])
-                        && changes[ins[q]]
-                            .new_unit()
-                            .is_some_and(|x| x.kind == o.kind && x.id != o.id)
+                    let t = &changes[ins[q]];
+                    let Some(x) = t.new_unit() else {
+                        return false;
+                    };
+                    let fits = if t.kind == ChangeKind::Inserted {
+                        !removed
+                    } else {
+                        ins[q] != k && adjacent(o, x)
+                    };
+                    fits && close(texts[q]) && x.kind == o.kind && x.id != o.id
                 })
                 .collect();
             if cands.is_empty() {
                 return None;
             }
-            let ob = bag(&o.text);
-            if dice(&ob, &bag(&n.text)) >= 0.5 {
-                return None;
-            }
-            Some((k, ob, cands))
+            Some((k, bag(&o.text), cands))
         })
         .collect()
 }
@@ -92,6 +155,7 @@ fn shift_pairs(
     checked: &[(usize, Bag, Vec<usize>)],
     ins: &[usize],
     texts: &[&str],
+    siblings: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     use rayon::prelude::*;
     let mut wanted = vec![false; ins.len()];
@@ -112,9 +176,12 @@ fn shift_pairs(
             if taken[q] {
                 continue;
             }
+            // a sibling shifted by one may have a word changed too
+            // („Betreiber, wer ein Labor gewerblich betreibt“)
+            let min = if siblings(*k, ins[q]) { 0.8 } else { 0.9 };
             if bags[q]
                 .as_ref()
-                .is_some_and(|qb| dice_from(ob, qb, 0.9).is_some())
+                .is_some_and(|qb| dice_from(ob, qb, min).is_some())
             {
                 taken[q] = true;
                 pairs.push((*k, ins[q]));
@@ -125,14 +192,60 @@ fn shift_pairs(
     pairs
 }
 
-/// The change list with each pair rewritten: the modified unit's new
-/// wording inserted, its old one renumbered to the inserted unit's place.
+/// A unit paired with another number carries its units along: the old
+/// „Absatz 3 Nummer 1“ of an Absatz 3 that became Absatz 2 is the new
+/// „Absatz 2 Nummer 1“ (whatever the new Absatz 2's own Nummer 1 was).
+/// Each such pair of a modified, removed or inserted unit is added.
+fn carry_children(changes: &[Change], pairs: &mut Vec<(usize, usize)>) {
+    use std::collections::{BTreeMap, HashMap, HashSet};
+    let sources: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+    let targets: HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+    let free = |c: &Change| {
+        matches!(
+            c.kind,
+            ChangeKind::Modified | ChangeKind::Removed | ChangeKind::Inserted
+        )
+    };
+    let olds: BTreeMap<&str, usize> = (0..changes.len())
+        .filter(|k| free(&changes[*k]) && !sources.contains(k))
+        .filter_map(|k| Some((changes[k].old()?.id.as_str(), k)))
+        .collect();
+    let news: HashMap<&str, usize> = (0..changes.len())
+        .filter(|k| free(&changes[*k]) && !targets.contains(k))
+        .filter_map(|k| Some((changes[k].new_unit()?.id.as_str(), k)))
+        .collect();
+    let (mut used_old, mut used_new) = (HashSet::new(), HashSet::new());
+    let mut more = Vec::new();
+    for &(k, j) in pairs.iter() {
+        let (Some(o), Some(n)) = (changes[k].old(), changes[j].new_unit()) else {
+            continue;
+        };
+        let prefix = format!("{}_", o.id);
+        for (&id, &c1) in olds.range(prefix.as_str()..) {
+            let Some(rest) = id.strip_prefix(&prefix) else {
+                break;
+            };
+            let Some(&c2) = news.get(format!("{}_{rest}", n.id).as_str()) else {
+                continue;
+            };
+            if c1 != c2 && used_old.insert(c1) && used_new.insert(c2) {
+                more.push((c1, c2));
+            }
+        }
+    }
+    pairs.extend(more);
+}
+
+/// The change list with each pair rewritten: the source's old wording
+/// renumbered to the target's place (the source's new wording, if any,
+/// inserted), the target's new wording the source renumbered (the target's
+/// old wording, if it was modified, gone elsewhere or removed).
 fn apply_shifts(changes: &mut Vec<Change>, pairs: &[(usize, usize)]) {
     let target_of: std::collections::HashMap<usize, usize> = pairs.iter().copied().collect();
     let source_of: std::collections::HashMap<usize, usize> =
         pairs.iter().map(|&(a, b)| (b, a)).collect();
     let old_changes = std::mem::take(changes);
-    changes.reserve(old_changes.len() + pairs.len());
+    changes.reserve(old_changes.len() + 2 * pairs.len());
     // the ids and old units the pairs need (not a copy of every change)
     let ids: std::collections::HashMap<usize, String> = target_of
         .values()
@@ -142,25 +255,36 @@ fn apply_shifts(changes: &mut Vec<Change>, pairs: &[(usize, usize)]) {
         .values()
         .filter_map(|&src| Some((src, old_changes[src].old()?.clone())))
         .collect();
-    for (k, mut c) in old_changes.into_iter().enumerate() {
-        if let Some(&j) = target_of.get(&k) {
-            // a modified unit: its new wording is inserted, its old one lives on elsewhere
-            match c.units {
-                Units::Both { old, new } => {
-                    changes.push(Change::new(ChangeKind::Inserted, c.at, Units::New { new }));
-                    let mut gone = Change::new(ChangeKind::Renumbered, c.at, Units::Old { old });
-                    gone.pair = ids.get(&j).cloned();
-                    changes.push(gone);
-                }
-                units => changes.push(Change { units, ..c }),
+    for (k, c) in old_changes.into_iter().enumerate() {
+        let to = target_of.get(&k).and_then(|j| ids.get(j)).cloned();
+        let from = source_of.get(&k).and_then(|src| olds.get(src));
+        if to.is_none() && from.is_none() {
+            changes.push(c);
+            continue;
+        }
+        let (old, new) = match c.units {
+            Units::Both { old, new } => (Some(old), Some(new)),
+            Units::Old { old } => (Some(old), None),
+            Units::New { new } => (None, Some(new)),
+        };
+        // the new wording here: the source's renumbered, or inserted
+        if let Some(new) = new {
+            let mut n = Change::new(ChangeKind::Inserted, c.at, Units::New { new });
+            if let Some(src) = from {
+                n.kind = ChangeKind::Renumbered;
+                n.pair = Some(src.id.clone());
+                n.words = word_edits(&src.text, n.new_unit().map_or("", |n| &n.text));
             }
-        } else if let Some(old) = source_of.get(&k).and_then(|src| olds.get(src)) {
-            c.kind = ChangeKind::Renumbered;
-            c.pair = Some(old.id.clone());
-            c.words = word_edits(&old.text, c.new_unit().map_or("", |n| &n.text));
-            changes.push(c);
-        } else {
-            changes.push(c);
+            changes.push(n);
+        }
+        // the old wording here: renumbered to the target, or removed
+        if let Some(old) = old {
+            let mut gone = Change::new(ChangeKind::Removed, c.at, Units::Old { old });
+            if let Some(to) = to {
+                gone.kind = ChangeKind::Renumbered;
+                gone.pair = Some(to);
+            }
+            changes.push(gone);
         }
     }
 }
