@@ -496,13 +496,8 @@ fn renumbered_row(o: &Entry, n: &Entry, c: &Change) -> Row {
         left.extend(segs(&c.words, false));
         right.extend(segs(&c.words, true));
     }
-    let renumbered = (o.marker != n.marker).then(|| {
-        format!(
-            "{} → {}",
-            o.marker.as_deref().unwrap_or_default(),
-            n.marker.as_deref().unwrap_or_default()
-        )
-    });
+    let renumbered =
+        (o.marker != n.marker).then(|| format!("{} → {}", renumber_label(o), renumber_label(n)));
     Row {
         id: n.id.clone(),
         left,
@@ -510,6 +505,20 @@ fn renumbered_row(o: &Entry, n: &Entry, c: &Change) -> Row {
         state: RowState::Changed,
         depth: n.depth,
         renumbered,
+    }
+}
+
+/// How a renumbering names a unit: „§ 4“ as its marker says, a list item
+/// by its word and number („Nummer 2“, not the marker „2.“).
+fn renumber_label(e: &Entry) -> String {
+    use syntax::ast::Kind;
+    let list_item = matches!(
+        e.kind,
+        Kind::Absatz | Kind::Nummer | Kind::Buchstabe | Kind::Doppelbuchstabe
+    );
+    match (list_item, syntax::vocab::word(e.kind), e.num.as_deref()) {
+        (true, Some(word), Some(num)) => format!("{word} {num}"),
+        _ => e.marker.clone().unwrap_or_default(),
     }
 }
 
